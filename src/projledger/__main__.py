@@ -1,0 +1,3 @@
+from projledger.cli import main
+
+main()

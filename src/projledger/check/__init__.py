@@ -1,0 +1,1 @@
+"""`projledger check`: every finding in every file, as data."""

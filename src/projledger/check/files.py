@@ -1,0 +1,131 @@
+"""Checking one file: read, validate, apply rules, then place every finding on a line."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from projledger.check.config_rules import check_config
+from projledger.check.findings import Finding
+from projledger.check.rules import RuleContext, check_project
+from projledger.check.validation import validate
+from projledger.model import Config, Project
+from projledger.model.common import PROJECT_ID_RE
+from projledger.store.locate import locate
+from projledger.store.reader import MAX_FILE_BYTES, read_exact, read_yaml
+
+PROJECT_HEADER = "# yaml-language-server: $schema=../schemas/project.schema.json"
+CONFIG_HEADER = "# yaml-language-server: $schema=schemas/config.schema.json"
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    """What the rules across files need of a project."""
+
+    id: str
+    code: str | None
+    name: str
+
+
+@dataclass
+class FileCheck:
+    findings: list[Finding] = field(default_factory=list)
+    summary: ProjectSummary | None = None
+    config: Config | None = None
+    text: str | None = None
+
+
+def precheck(path: Path, file: str) -> Finding | None:
+    """What can be said from the directory entry alone, before reading the file."""
+    if path.is_symlink():
+        return Finding.of(
+            "PL013",
+            "ledger files may not be symbolic links (git history would not show what the "
+            "link points to); replace the link with the file",
+            file,
+        )
+    if not path.is_file():
+        return Finding.of("PL001", "not a regular file; remove it from projects/", file)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Finding.of(
+            "PL002",
+            f"the file is {size / 1024 / 1024:.1f} MB; a ledger file may be at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is it a ledger file?",
+            file,
+        )
+    return None
+
+
+def file_name_finding(path: Path, file: str) -> Finding | None:
+    if path.suffix == ".yaml" and PROJECT_ID_RE.match(path.stem):
+        return None
+    return Finding.of(
+        "PL014",
+        f"{path.name} is not <project-id>.yaml (an id is lower-case letters, digits and "
+        "hyphens); rename it, or move it out of projects/",
+        file,
+    )
+
+
+def check_project_bytes(raw: bytes, file: str, stem: str, config: Config | None) -> FileCheck:
+    result = FileCheck()
+    read = read_yaml(raw, file)
+    result.findings.extend(read.findings)
+    result.text = read.text
+    if read.data is not None:
+        _header(read.text or "", PROJECT_HEADER, file, result.findings)
+        project, findings = validate(Project, read.data, file)
+        result.findings.extend(findings)
+        if project is not None:
+            ctx = RuleContext(file=file, stem=stem, config=config)
+            result.findings.extend(check_project(project, ctx))
+            result.summary = ProjectSummary(project.id, project.code, project.name)
+    result.findings = place(result.findings, read.text, read.data)
+    return result
+
+
+def check_config_bytes(raw: bytes, file: str) -> FileCheck:
+    result = FileCheck()
+    read = read_yaml(raw, file)
+    result.findings.extend(read.findings)
+    result.text = read.text
+    if read.data is not None:
+        _header(read.text or "", CONFIG_HEADER, file, result.findings)
+        config, findings = validate(Config, read.data, file)
+        result.findings.extend(findings)
+        if config is not None:
+            result.findings.extend(check_config(config, file))
+            result.config = config
+    result.findings = place(result.findings, read.text, read.data)
+    return result
+
+
+def place(findings: list[Finding], text: str | None, data: Any) -> list[Finding]:
+    """Give every finding a line: those with a `loc` from an exact read of the text (done
+    only for files that have such findings, as the fast reader keeps no positions)."""
+    if all(f.line is not None for f in findings):
+        return findings
+    document = data if hasattr(data, "lc") else None
+    if document is None and text is not None:
+        document, _ = read_exact(text, "")
+    placed = []
+    for finding in findings:
+        if finding.line is None:
+            line, col = locate(document, finding.loc) or (1, 1)
+            finding = finding.at(line, col)
+        placed.append(finding)
+    return placed
+
+
+def _header(text: str, expected: str, file: str, findings: list[Finding]) -> None:
+    first_line = text.split("\n", 1)[0].rstrip()
+    if first_line != expected:
+        findings.append(
+            Finding.of(
+                "PL015",
+                f"the first line should be `{expected}` so editors validate and complete the file",
+                file,
+                line=1,
+                col=1,
+            )
+        )

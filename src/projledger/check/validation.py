@@ -1,0 +1,116 @@
+"""pydantic validation errors as findings: one per problem, in the user's terms."""
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from projledger.check.findings import Finding
+from projledger.model.common import LedgerModel
+
+_PATTERN_HELP = {
+    "^I-": "an issue id: I- and 4-12 capital letters or digits, e.g. I-4M8K2P",
+    "^T-": "a task id: T- and 4-12 capital letters or digits, e.g. T-8H3J2Q",
+    "^R-": "a responsibility id: R- and 4-12 capital letters or digits, e.g. R-7KQ2MX",
+    "^D-": "a deadline id: D- and 4-12 capital letters or digits, e.g. D-2NQ7VK",
+    "^[a-z0-9]": "a project id: lower-case letters, digits and hyphens, e.g. laiwu-gang",
+    r"^\d{4}-": "a national project code: YYYY-RRRRRR-II-TT-NNNNNN, e.g. 2024-370116-31-03-015821",
+    "^(?:[IT]": "an issue or task id, approval:<procedure> or milestone:<开工|竣工|投产>",
+}
+
+
+def validate(model: type[BaseModel], data: Any, file: str) -> tuple[Any, list[Finding]]:
+    """Validate `data`; the model instance, or None and one finding per error."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, list(_findings(exc, file))
+
+
+def _findings(exc: ValidationError, file: str) -> Iterator[Finding]:
+    for error in exc.errors(include_url=False):
+        loc = tuple(part for part in error["loc"] if part != "[key]")
+        yield _finding(error, loc, file)
+
+
+def display_loc(loc: tuple[str | int, ...]) -> str:
+    """issues[1].closure.date"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
+    kind: str = error["type"]
+    value = error.get("input")
+    where = display_loc(loc)
+    ctx = error.get("ctx") or {}
+    if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
+        got = type(value).__name__
+        return Finding.of("PL100", f"the file must hold a mapping of fields, not a {got}", file)
+    if kind == "missing":
+        parent = display_loc(loc[:-1])
+        return Finding.of(
+            "PL101", f"required field `{loc[-1]}` is missing in {parent}; add it", file, loc
+        )
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        hint = _suggest(name)
+        return Finding.of(
+            "PL102", f"unknown field `{name}` in {display_loc(loc[:-1])}{hint}", file, loc
+        )
+    if loc and loc[-1] == "schema_version" and len(loc) == 1:
+        return Finding.of(
+            "PL105", f"schema_version {value!r} is not supported; this projledger reads 1",
+            file, loc,
+        )
+    if kind in ("literal_error", "enum"):
+        return Finding.of(
+            "PL104", f"{where}: {value!r} is not allowed; use {ctx.get('expected', '')}", file, loc
+        )
+    if kind == "string_pattern_mismatch":
+        what = _pattern_help(str(ctx.get("pattern", "")))
+        return Finding.of("PL104", f"{where}: {value!r} is not {what}", file, loc)
+    if kind == "string_type" and isinstance(value, int | float):
+        return Finding.of(
+            "PL103", f"{where}: expected text, got the number {value!r}; put it in quotes", file, loc
+        )
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return Finding.of(
+            "PL103", f"{where}: expected a date like 2026-11-20, got {value!r}", file, loc
+        )
+    if kind in ("string_too_short", "too_short", "too_long", "greater_than_equal",
+                "less_than_equal", "greater_than", "less_than"):
+        return Finding.of("PL104", f"{where}: {error['msg'].lower()} (got {value!r})", file, loc)
+    return Finding.of("PL103", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc)
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _pattern_help(pattern: str) -> str:
+    for prefix, help_text in _PATTERN_HELP.items():
+        if pattern.startswith(prefix):
+            return help_text
+    return f"in the form {pattern}"
+
+
+def _suggest(name: str) -> str:
+    close = difflib.get_close_matches(name, _all_field_names(), n=1, cutoff=0.75)
+    return f"; did you mean `{close[0]}`?" if close else "; remove it or fix its spelling"
+
+
+@cache
+def _all_field_names() -> tuple[str, ...]:
+    names: set[str] = set()
+    pending: list[type[LedgerModel]] = [LedgerModel]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        names.update(cls.model_fields)
+    return tuple(sorted(names))

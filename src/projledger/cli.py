@@ -1,0 +1,109 @@
+"""The command line: argument parsing only. Each command calls one function in
+`projledger.commands`; heavy modules are imported there, when a command runs."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from projledger import __version__
+from projledger.commands.check import OutputFormat
+
+app = typer.Typer(
+    name="projledger",
+    help="Key-project ledgers (重点项目台账) as YAML files in git: the four lists, checks, reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+RootOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
+    typer.Option(
+        "--root",
+        help="Ledger root (the directory with projledger.yaml). Default: the nearest one at "
+        "or above the current directory.",
+        file_okay=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"projledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Key-project ledgers (重点项目台账) as YAML files in git."""
+
+
+def _root_path(root: Path | None) -> Path:
+    from projledger.root import find_root
+
+    return root.resolve() if root is not None else find_root(Path.cwd()).path
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            help="Ledger roots, projects/ folders or files. Default: the ledger root.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Check every file again; ignore the cache.")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Check ledger files: YAML, schema and rules. Exit 1 when any error is found."""
+    from projledger.commands import check as command
+
+    for path in paths or ():
+        if not path.exists() and not path.is_symlink():
+            raise typer.BadParameter(f"{path} does not exist", param_hint="PATHS")
+    targets = list(paths) if paths else [_root_path(root)]
+    code = command.run(targets, Path.cwd(), output, strict, use_cache=not no_cache)
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema(
+    directories: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            help="Where to write project.schema.json and config.schema.json. "
+            "Default: the ledger root's schemas/.",
+            show_default=False,
+        ),
+    ] = None,
+    check_only: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if any schema is out of date.")
+    ] = False,
+    root: RootOption = None,
+) -> None:
+    """Write the JSON Schemas of ledger files, generated from the models."""
+    from projledger.commands import schema as command
+    from projledger.root import LedgerRoot
+
+    targets = list(directories) if directories else [LedgerRoot(_root_path(root)).schemas_dir]
+    raise typer.Exit(command.run(targets, check_only))
+
+
+def main() -> None:
+    from projledger.error_handler import run
+
+    run(app)

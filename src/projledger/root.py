@@ -1,0 +1,60 @@
+"""The ledger root: a directory holding projledger.yaml, schemas/ and projects/."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from projledger.errors import RootNotFoundError
+from projledger.model.config import CONFIG_FILE_NAME
+
+PROJECTS_DIR = "projects"
+SCHEMAS_DIR = "schemas"
+STATE_DIR = ".projledger"
+"""Caches and locks; ignored by git through its own .gitignore."""
+
+
+@dataclass(frozen=True)
+class LedgerRoot:
+    path: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.path / CONFIG_FILE_NAME
+
+    @property
+    def projects_dir(self) -> Path:
+        return self.path / PROJECTS_DIR
+
+    @property
+    def schemas_dir(self) -> Path:
+        return self.path / SCHEMAS_DIR
+
+    def project_file(self, project_id: str) -> Path:
+        return self.projects_dir / f"{project_id}.yaml"
+
+    def project_files(self) -> list[Path]:
+        """Every entry of projects/ except hidden ones, sorted: the checker decides which
+        are ledger files, so a stray `x.yml` is reported instead of silently skipped."""
+        if not self.projects_dir.is_dir():
+            return []
+        return sorted(p for p in self.projects_dir.iterdir() if not p.name.startswith("."))
+
+    def state_dir(self) -> Path:
+        """.projledger/, created on first use with a .gitignore that ignores all of it."""
+        state = self.path / STATE_DIR
+        state.mkdir(exist_ok=True)
+        ignore = state / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("# projledger's caches and locks: never committed\n*\n")
+        return state
+
+
+def find_root(start: Path) -> LedgerRoot:
+    """The nearest directory at or above `start` holding projledger.yaml."""
+    start = start.resolve()
+    for directory in (start, *start.parents) if start.is_dir() else start.parents:
+        if (directory / CONFIG_FILE_NAME).is_file():
+            return LedgerRoot(directory)
+    raise RootNotFoundError(
+        f"no {CONFIG_FILE_NAME} in {start} or above it: this is not inside a ledger root. "
+        "Pass --root DIR, or create one with `projledger init DIR`."
+    )

@@ -1,0 +1,1 @@
+"""Ledger files on disk: the only place that imports a YAML library."""

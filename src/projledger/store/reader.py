@@ -1,0 +1,253 @@
+"""Reading ledger YAML strictly and fast, with one meaning for every file.
+
+Ledger files are YAML 1.2 as ruamel.yaml reads it, restricted to plain data: no tags,
+anchors, aliases or merge keys, one document, valid dates. Two readers implement that:
+
+- the exact reader (ruamel.yaml round-trip) gives positions and the authoritative result;
+- the fast reader (yaml-rs, ~100x faster) is used only for text where it provably agrees
+  with the exact reader: any text that could hold a construct where the two differ (a `!`,
+  `&`, `*`, `<<`, a document marker, a timestamp with a time, an impossible date) or that
+  yaml-rs rejects is read by the exact reader instead. tests/test_reader_agreement.py pins
+  this agreement on the sample ledgers, the bad-input corpus and generated scalars.
+"""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from projledger.check.findings import Finding
+
+MAX_FILE_BYTES = 1024 * 1024
+"""A project file of a few dozen items is 5-50 KB; 1 MiB bounds time and memory."""
+MAX_DEPTH = 64
+"""Ledger data nests about 5 levels deep; deeper text is rejected before it is built."""
+
+# Text that might hold a construct the fast reader treats differently from ruamel.yaml.
+_NEEDS_EXACT_READER = re.compile(
+    r"[!&*]|<<|^(?:---|\.\.\.)|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+\d)", re.MULTILINE
+)
+_DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
+# ruamel.yaml's (YAML 1.1-style) timestamp pattern, applied to plain scalars.
+_TIMESTAMP = re.compile(
+    r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$"
+)
+
+
+@dataclass
+class ReadResult:
+    """What reading one file gives: the data (None when unreadable) and findings so far."""
+
+    data: Any = None
+    findings: list[Finding] = field(default_factory=list)
+    text: str | None = None
+    """The decoded text (line ends normalised), for positions and showing lines."""
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def decode(raw: bytes, file: str) -> ReadResult:
+    """Bytes to text, with findings for what editors and git handle badly."""
+    result = ReadResult()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        result.findings.append(
+            Finding.of(
+                "PL004",
+                "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+                file,
+                line=1,
+                col=1,
+            )
+        )
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _position(raw, exc.start)
+        result.findings.append(
+            Finding.of(
+                "PL003",
+                f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
+                "(it may have been saved as GBK)",
+                file,
+                line=line,
+                col=col,
+            )
+        )
+        return result
+    if "\r" in text:
+        line, col = _position(raw, raw.index(b"\r"))
+        result.findings.append(
+            Finding.of(
+                "PL005",
+                "the file has CRLF (Windows) line ends; convert it to LF, e.g. `dos2unix FILE`, "
+                "and set `*.yaml text eol=lf` in .gitattributes",
+                file,
+                line=line,
+                col=col,
+            )
+        )
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    result.text = text
+    return result
+
+
+def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
+    """Decode and parse one file. `exact` forces the ruamel.yaml reader (for positions)."""
+    result = decode(raw, file)
+    text = result.text
+    if text is None:
+        return result
+    if not text.strip():
+        result.findings.append(Finding.of("PL006", "the file is empty", file, line=1, col=1))
+        return result
+    data: Any = _NO_DATA
+    if not exact and _fast_reader_agrees(text):
+        data = _read_fast(text)
+    if data is _NO_DATA:
+        data, findings = read_exact(text, file)
+        result.findings.extend(findings)
+    result.data = data
+    return result
+
+
+_NO_DATA: Any = object()
+
+
+def _fast_reader_agrees(text: str) -> bool:
+    if _NEEDS_EXACT_READER.search(text):
+        return False
+    # yaml-rs reads an impossible date (2024-02-30) as a string; ruamel.yaml rejects it.
+    return all(_valid_date(*m.groups()) for m in _DATE_LIKE.finditer(text))
+
+
+def _valid_date(year: str, month: str, day: str) -> bool:
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def _read_fast(text: str) -> Any:
+    import yaml_rs
+
+    try:
+        return yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+    except Exception:
+        # Any complaint is reported by the exact reader, in its words and with its position.
+        return _NO_DATA
+
+
+def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
+    """Read with ruamel.yaml round-trip, after checking the event stream for what ledger
+    files may not contain (so an alias bomb or a deep nest is never built)."""
+    from ruamel.yaml.error import MarkedYAMLError
+
+    findings = _scan_events(text, file)
+    if findings:
+        return None, findings
+    try:
+        return new_roundtrip_yaml().load(text), []
+    except MarkedYAMLError as exc:
+        return None, [_marked_error_finding(exc, file)]
+
+
+def new_roundtrip_yaml() -> Any:
+    """The one configuration of ruamel.yaml used to read and write ledger files."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap people's long lines
+    yaml.allow_unicode = True
+    return yaml
+
+
+def _scan_events(text: str, file: str) -> list[Finding]:
+    from ruamel.yaml import events
+    from ruamel.yaml.error import MarkedYAMLError
+
+    findings: list[Finding] = []
+    documents = 0
+    depth = 0
+
+    def add(code: str, message: str, event: Any) -> None:
+        mark = event.start_mark
+        findings.append(Finding.of(code, message, file, line=mark.line + 1, col=mark.column + 1))
+
+    try:
+        for event in new_roundtrip_yaml().parse(text):
+            if isinstance(event, events.DocumentStartEvent):
+                documents += 1
+                if documents == 2:
+                    add("PL011", "a ledger file holds one YAML document; remove `---`", event)
+            elif isinstance(event, events.AliasEvent):
+                add("PL010", f"alias *{event.anchor} is not allowed; write the value out", event)
+            elif isinstance(event, events.NodeEvent):
+                if event.anchor is not None:
+                    add("PL010", f"anchor &{event.anchor} is not allowed; remove it", event)
+                tag = getattr(event, "tag", None)
+                if tag is not None and str(tag) not in ("!", ""):
+                    shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+                    add("PL009", f"tag {shown} is not allowed in ledger files; remove it", event)
+                if isinstance(event, events.CollectionStartEvent):
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        add("PL007", f"nesting deeper than {MAX_DEPTH} levels", event)
+                        return findings
+                elif isinstance(event, events.ScalarEvent) and event.style is None:
+                    _check_timestamp(event, file, findings)
+            elif isinstance(event, events.CollectionEndEvent):
+                depth -= 1
+    except MarkedYAMLError as exc:
+        findings.append(_marked_error_finding(exc, file))
+    return findings
+
+
+def _check_timestamp(event: Any, file: str, findings: list[Finding]) -> None:
+    value = event.value
+    if not _TIMESTAMP.match(value):
+        return
+    year, month, day = re.split(r"[-Tt \t]", value, maxsplit=3)[:3]
+    if not _valid_date(year, month, day):
+        mark = event.start_mark
+        findings.append(
+            Finding.of(
+                "PL012",
+                f"{value} is not a date that exists; correct it, or quote it if it is text",
+                file,
+                line=mark.line + 1,
+                col=mark.column + 1,
+            )
+        )
+
+
+def _marked_error_finding(exc: Any, file: str) -> Finding:
+    from ruamel.yaml.constructor import DuplicateKeyError
+
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    col = mark.column + 1 if mark else None
+    if isinstance(exc, DuplicateKeyError):
+        key = _duplicate_key_name(exc.problem or "")
+        return Finding.of(
+            "PL008", f"key {key} appears twice in one mapping; keep one", file, line=line, col=col
+        )
+    problem = (exc.problem or str(exc)).strip()
+    context = (exc.context or "").strip()
+    message = f"{problem} ({context})" if context else problem
+    if "\t" in problem or "'\\t'" in problem:
+        message += "; indent with spaces, not tabs"
+    return Finding.of("PL007", f"YAML syntax: {message}", file, line=line, col=col)
+
+
+def _duplicate_key_name(problem: str) -> str:
+    match = re.search(r'found duplicate key "(.*?)"', problem)
+    return f"'{match.group(1)}'" if match else "a key"
