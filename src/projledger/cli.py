@@ -11,7 +11,8 @@ from projledger.commands.check import OutputFormat
 
 app = typer.Typer(
     name="projledger",
-    help="Key-project ledgers (重点项目台账) as YAML files in git: the four lists, checks, reports.",
+    help="Key-project ledgers (重点项目台账) as YAML files in git: "
+    "the four lists, checks, reports.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

@@ -58,7 +58,7 @@ class CheckCache:
         if not entry or entry[0] != blob:
             return None
         findings = [
-            Finding.of(code, message, file, tuple(loc), line, col)
+            Finding.of(code, message, file, tuple(loc), line=line, col=col)
             for code, message, loc, line, col in entry[1]
         ]
         summary = ProjectSummary(*entry[2]) if entry[2] else None
@@ -86,6 +86,6 @@ class CheckCache:
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)
+            temporary.replace(self.path)
         except OSError:
             temporary.unlink(missing_ok=True)

@@ -47,7 +47,11 @@ def _thresholds(config: Config, file: str) -> Iterator[Finding]:
     pairs = (
         ("investment", lights.investment.yellow_behind_points, lights.investment.red_behind_points),
         ("start", lights.start.yellow_after_months, lights.start.red_after_months),
-        ("negotiation", lights.negotiation.yellow_after_months, lights.negotiation.red_after_months),
+        (
+            "negotiation",
+            lights.negotiation.yellow_after_months,
+            lights.negotiation.red_after_months,
+        ),
     )
     for name, yellow, red in pairs:
         if red < yellow:

@@ -19,11 +19,23 @@ CONFIG_HEADER = "# yaml-language-server: $schema=schemas/config.schema.json"
 
 @dataclass(frozen=True)
 class ProjectSummary:
-    """What the rules across files need of a project."""
+    """What the rules across files need of a project: taken from the raw data, so a file
+    with schema errors still takes part in them."""
 
-    id: str
+    id: str | None
     code: str | None
-    name: str
+    name: str | None
+
+    @classmethod
+    def of(cls, data: Any) -> "ProjectSummary | None":
+        if not isinstance(data, dict):
+            return None
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) and value else None
+
+        return cls(text("id"), text("code"), text("name"))
 
 
 @dataclass
@@ -72,14 +84,24 @@ def check_project_bytes(raw: bytes, file: str, stem: str, config: Config | None)
     read = read_yaml(raw, file)
     result.findings.extend(read.findings)
     result.text = read.text
-    if read.data is not None:
+    if read.parsed:
         _header(read.text or "", PROJECT_HEADER, file, result.findings)
         project, findings = validate(Project, read.data, file)
         result.findings.extend(findings)
+        result.summary = ProjectSummary.of(read.data)
+        if result.summary and result.summary.id and result.summary.id != stem:
+            result.findings.append(
+                Finding.of(
+                    "PL200",
+                    f"id is {result.summary.id!r} but the file is {stem}.yaml; rename the file "
+                    "or fix the id",
+                    file,
+                    ("id",),
+                )
+            )
         if project is not None:
-            ctx = RuleContext(file=file, stem=stem, config=config)
+            ctx = RuleContext(file=file, config=config)
             result.findings.extend(check_project(project, ctx))
-            result.summary = ProjectSummary(project.id, project.code, project.name)
     result.findings = place(result.findings, read.text, read.data)
     return result
 
@@ -89,7 +111,7 @@ def check_config_bytes(raw: bytes, file: str) -> FileCheck:
     read = read_yaml(raw, file)
     result.findings.extend(read.findings)
     result.text = read.text
-    if read.data is not None:
+    if read.parsed:
         _header(read.text or "", CONFIG_HEADER, file, result.findings)
         config, findings = validate(Config, read.data, file)
         result.findings.extend(findings)
@@ -108,13 +130,10 @@ def place(findings: list[Finding], text: str | None, data: Any) -> list[Finding]
     document = data if hasattr(data, "lc") else None
     if document is None and text is not None:
         document, _ = read_exact(text, "")
-    placed = []
-    for finding in findings:
-        if finding.line is None:
-            line, col = locate(document, finding.loc) or (1, 1)
-            finding = finding.at(line, col)
-        placed.append(finding)
-    return placed
+    return [
+        finding if finding.line is not None else finding.at(*locate(document, finding.loc))
+        for finding in findings
+    ]
 
 
 def _header(text: str, expected: str, file: str, findings: list[Finding]) -> None:

@@ -107,6 +107,7 @@ class Finding:
         message: str,
         file: str,
         loc: tuple[str | int, ...] = (),
+        *,
         line: int | None = None,
         col: int | None = None,
     ) -> "Finding":

@@ -9,18 +9,17 @@ from dataclasses import dataclass
 
 from projledger.check.findings import Finding
 from projledger.model import Config, Project
-from projledger.model.project import Deadline, Issue, Responsibility, Task
 from projledger.model.enums import ApprovalStatus, IssueState, Maturity, Pool, Role, TaskState
+from projledger.model.project import Deadline, Issue, Responsibility, Task
 
 Loc = tuple[str | int, ...]
 HasId = Responsibility | Issue | Task | Deadline
+Owned = Responsibility | Issue | Task
 
 
 @dataclass(frozen=True)
 class RuleContext:
     file: str
-    stem: str
-    """The file name without `.yaml`: the project id it must hold."""
     config: Config | None
     """None when projledger.yaml is itself invalid: declaration rules are skipped."""
 
@@ -39,15 +38,6 @@ _ASSIGNED_STATES = frozenset(
         IssueState.LONG_RUNNING,
     }
 )
-
-
-def file_name_is_id(project: Project, ctx: RuleContext) -> Iterator[Finding]:
-    if project.id != ctx.stem:
-        yield ctx.finding(
-            "PL200",
-            f"id is {project.id!r} but the file is {ctx.stem}.yaml; rename the file or fix the id",
-            ("id",),
-        )
 
 
 def item_ids_unique(project: Project, ctx: RuleContext) -> Iterator[Finding]:
@@ -121,22 +111,21 @@ def responsibilities_name_someone(project: Project, ctx: RuleContext) -> Iterato
 def owners_have_responsibilities(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     units = {r.unit for r in project.responsibilities if r.unit}
     people = {r.person for r in project.responsibilities if r.person}
-    for list_name, items in (("issues", project.issues), ("tasks", project.tasks)):
-        for index, item in enumerate(items):
-            if item.unit and item.unit not in units:
-                yield ctx.finding(
-                    "PL205",
-                    f"{item.id}'s unit {item.unit} is not in this project's responsibilities; "
-                    "add a responsibility for it",
-                    (list_name, index, "unit"),
-                )
-            if item.person and item.person not in people:
-                yield ctx.finding(
-                    "PL205",
-                    f"{item.id}'s person {item.person} is not in this project's "
-                    "responsibilities; add a responsibility for them",
-                    (list_name, index, "person"),
-                )
+    for loc, item in _owned(project, responsibilities=False):
+        if item.unit and item.unit not in units:
+            yield ctx.finding(
+                "PL205",
+                f"{item.id}'s unit {item.unit} is not in this project's responsibilities; "
+                "add a responsibility for it",
+                (*loc, "unit"),
+            )
+        if item.person and item.person not in people:
+            yield ctx.finding(
+                "PL205",
+                f"{item.id}'s person {item.person} is not in this project's "
+                "responsibilities; add a responsibility for them",
+                (*loc, "person"),
+            )
 
 
 def units_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
@@ -172,7 +161,8 @@ def stage_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     if project.stage not in stages:
         yield ctx.finding(
             "PL208",
-            f"stage {project.stage} is not declared in projledger.yaml{_close(project.stage, stages)}",
+            f"stage {project.stage} is not declared in projledger.yaml"
+            f"{_close(project.stage, stages)}",
             ("stage",),
         )
 
@@ -185,7 +175,8 @@ def dates_in_order(project: Project, ctx: RuleContext) -> Iterator[Finding]:
             for i, note in enumerate(issue.progress)
         ]
         dated += [
-            ((*base, "returns", i, "date"), ret.date, "return") for i, ret in enumerate(issue.returns)
+            ((*base, "returns", i, "date"), ret.date, "return")
+            for i, ret in enumerate(issue.returns)
         ]
         for name, record in (
             ("verification", issue.verification),
@@ -226,9 +217,7 @@ def dates_in_order(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         later = getattr(schedule, name)
         if later is not None and (start is None or later < start):
             problem = "with no actual_start" if start is None else f"before actual_start {start}"
-            yield ctx.finding(
-                "PL209", f"schedule.{name} {later} is {problem}", ("schedule", name)
-            )
+            yield ctx.finding("PL209", f"schedule.{name} {later} is {problem}", ("schedule", name))
 
 
 def issue_loop_records(project: Project, ctx: RuleContext) -> Iterator[Finding]:
@@ -272,8 +261,7 @@ def issue_loop_records(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         if issue.withdrawal is not None and state != IssueState.WITHDRAWN:
             yield ctx.finding(
                 "PL214",
-                f"{issue.id} has a withdrawal record but is {state}; set state 已撤销 or "
-                "remove it",
+                f"{issue.id} has a withdrawal record but is {state}; set state 已撤销 or remove it",
                 (*loc, "withdrawal"),
             )
 
@@ -299,7 +287,8 @@ def task_completion(project: Project, ctx: RuleContext) -> Iterator[Finding]:
 def retirement_record(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     if project.pool == Pool.RETIRED and project.retirement is None:
         yield ctx.finding(
-            "PL216", "the project is 退库 but has no `retirement` (date, reason, reviewer)",
+            "PL216",
+            "the project is 退库 but has no `retirement` (date, reason, reviewer)",
             ("pool",),
         )
     if project.pool != Pool.RETIRED and project.retirement is not None:
@@ -377,7 +366,6 @@ def amounts_within_plan(project: Project, ctx: RuleContext) -> Iterator[Finding]
 
 
 PROJECT_RULES: tuple[Rule, ...] = (
-    file_name_is_id,
     item_ids_unique,
     deadline_targets,
     one_lead_leader,
@@ -410,26 +398,29 @@ def _lists(project: Project) -> tuple[tuple[str, Sequence[HasId]], ...]:
     )
 
 
-def _unit_fields(project: Project) -> Iterator[tuple[Loc, str]]:
-    for list_name, items in (
-        ("responsibilities", project.responsibilities),
+def _owned(project: Project, *, responsibilities: bool) -> Iterator[tuple[Loc, Owned]]:
+    """Entries that name a unit and a person, with their locations."""
+    lists: list[tuple[str, Sequence[Owned]]] = [
         ("issues", project.issues),
         ("tasks", project.tasks),
-    ):
+    ]
+    if responsibilities:
+        lists.insert(0, ("responsibilities", project.responsibilities))
+    for list_name, items in lists:
         for index, item in enumerate(items):
-            if item.unit:
-                yield (list_name, index, "unit"), item.unit
+            yield (list_name, index), item
+
+
+def _unit_fields(project: Project) -> Iterator[tuple[Loc, str]]:
+    for loc, item in _owned(project, responsibilities=True):
+        if item.unit:
+            yield (*loc, "unit"), item.unit
 
 
 def _person_fields(project: Project) -> Iterator[tuple[Loc, str]]:
-    for list_name, items in (
-        ("responsibilities", project.responsibilities),
-        ("issues", project.issues),
-        ("tasks", project.tasks),
-    ):
-        for index, item in enumerate(items):
-            if item.person:
-                yield (list_name, index, "person"), item.person
+    for loc, item in _owned(project, responsibilities=True):
+        if item.person:
+            yield (*loc, "person"), item.person
     for index, issue in enumerate(project.issues):
         if issue.closure:
             yield ("issues", index, "closure", "verifier"), issue.closure.verifier

@@ -167,14 +167,14 @@ def _across_files(
 ) -> Iterable[tuple[Path, Finding]]:
     """Project ids, national codes and names are unique across the root."""
     keys = (
-        ("PL300", "id", "project id", lambda s: s.id),
-        ("PL301", "code", "national project code", lambda s: s.code),
-        ("PL302", "name", "project name", lambda s: s.name),
+        ("PL300", "id", "project id"),
+        ("PL301", "code", "national project code"),
+        ("PL302", "name", "project name"),
     )
-    for code, field_name, what, key in keys:
+    for code, field_name, what in keys:
         holders: dict[str, list[Path]] = defaultdict(list)
         for path, summary in summaries.items():
-            value = key(summary)
+            value = getattr(summary, field_name)
             if value:
                 holders[value].append(path)
         for value, paths in holders.items():
@@ -182,9 +182,12 @@ def _across_files(
                 continue
             for path in paths:
                 others = ", ".join(p.name for p in paths if p != path)
-                yield path, Finding.of(
-                    code,
-                    f"{what} {value} is also used by {others}; each project has its own",
-                    _display(path, cwd),
-                    (field_name,),
+                yield (
+                    path,
+                    Finding.of(
+                        code,
+                        f"{what} {value} is also used by {others}; each project has its own",
+                        _display(path, cwd),
+                        (field_name,),
+                    ),
                 )

@@ -49,8 +49,8 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
     where = display_loc(loc)
     ctx = error.get("ctx") or {}
     if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
-        got = type(value).__name__
-        return Finding.of("PL100", f"the file must hold a mapping of fields, not a {got}", file)
+        got = "nothing (null)" if value is None else f"a {type(value).__name__}"
+        return Finding.of("PL100", f"the file must hold a mapping of fields, not {got}", file)
     if kind == "missing":
         parent = display_loc(loc[:-1])
         return Finding.of(
@@ -64,8 +64,10 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
         )
     if loc and loc[-1] == "schema_version" and len(loc) == 1:
         return Finding.of(
-            "PL105", f"schema_version {value!r} is not supported; this projledger reads 1",
-            file, loc,
+            "PL105",
+            f"schema_version {value!r} is not supported; this projledger reads 1",
+            file,
+            loc,
         )
     if kind in ("literal_error", "enum"):
         return Finding.of(
@@ -76,14 +78,24 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
         return Finding.of("PL104", f"{where}: {value!r} is not {what}", file, loc)
     if kind == "string_type" and isinstance(value, int | float):
         return Finding.of(
-            "PL103", f"{where}: expected text, got the number {value!r}; put it in quotes", file, loc
+            "PL103",
+            f"{where}: expected text, got the number {value!r}; put it in quotes",
+            file,
+            loc,
         )
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return Finding.of(
             "PL103", f"{where}: expected a date like 2026-11-20, got {value!r}", file, loc
         )
-    if kind in ("string_too_short", "too_short", "too_long", "greater_than_equal",
-                "less_than_equal", "greater_than", "less_than"):
+    if kind in (
+        "string_too_short",
+        "too_short",
+        "too_long",
+        "greater_than_equal",
+        "less_than_equal",
+        "greater_than",
+        "less_than",
+    ):
         return Finding.of("PL104", f"{where}: {error['msg'].lower()} (got {value!r})", file, loc)
     return Finding.of("PL103", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc)
 

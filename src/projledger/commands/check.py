@@ -13,9 +13,7 @@ class OutputFormat(StrEnum):
     GITHUB = "github"
 
 
-def run(
-    paths: list[Path], cwd: Path, output: OutputFormat, strict: bool, use_cache: bool
-) -> int:
+def run(paths: list[Path], cwd: Path, output: OutputFormat, strict: bool, use_cache: bool) -> int:
     from projledger.check.run import check_paths
     from projledger.render import check_output
 

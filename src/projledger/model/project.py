@@ -53,7 +53,9 @@ class ApprovalKind:
     )
 
 
-ApprovalName = Literal["核准备案", "项目选址许可", "用地规划许可", "环评审批", "工程规划许可", "施工许可"]
+ApprovalName = Literal[
+    "核准备案", "项目选址许可", "用地规划许可", "环评审批", "工程规划许可", "施工许可"
+]
 
 _MILESTONES = "|".join(m.value for m in Milestone)
 _APPROVALS = "|".join(ApprovalKind.ALL)

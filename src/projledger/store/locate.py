@@ -3,10 +3,10 @@
 from typing import Any
 
 
-def locate(document: Any, loc: tuple[str | int, ...]) -> tuple[int, int] | None:
+def locate(document: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
     """The 1-based (line, column) of the deepest part of `loc` present in `document`,
     a ruamel.yaml round-trip tree. A missing key points at the mapping that lacks it."""
-    position: tuple[int, int] | None = (1, 1)
+    position = (1, 1)
     node = document
     for part in loc:
         lc = getattr(node, "lc", None)

@@ -25,8 +25,12 @@ MAX_DEPTH = 64
 
 # Text that might hold a construct the fast reader treats differently from ruamel.yaml.
 _NEEDS_EXACT_READER = re.compile(
-    r"[!&*]|<<|^(?:---|\.\.\.)|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+\d)", re.MULTILINE
+    r"[!&*]|<<|^(?:---|\.\.\.)"  # tags, anchors, aliases, merge keys, documents
+    r"|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+\d)"  # timestamps with a time
+    r"|(?<![\w.])[-+]?\.\d+[eE]",  # .5e3: a float to yaml-rs, a string to ruamel.yaml
+    re.MULTILINE,
 )
+_COMMENTS_ONLY = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n?)*\Z")
 _DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 # ruamel.yaml's (YAML 1.1-style) timestamp pattern, applied to plain scalars.
 _TIMESTAMP = re.compile(
@@ -44,6 +48,8 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
     """The decoded text (line ends normalised), for positions and showing lines."""
+    parsed: bool = False
+    """The YAML was read; `data` is its value (None for a document that is just `~`)."""
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -103,8 +109,9 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     text = result.text
     if text is None:
         return result
-    if not text.strip():
-        result.findings.append(Finding.of("PL006", "the file is empty", file, line=1, col=1))
+    if _COMMENTS_ONLY.match(text):
+        message = "the file is empty" if not text.strip() else "the file holds only comments"
+        result.findings.append(Finding.of("PL006", message, file, line=1, col=1))
         return result
     data: Any = _NO_DATA
     if not exact and _fast_reader_agrees(text):
@@ -112,6 +119,9 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     if data is _NO_DATA:
         data, findings = read_exact(text, file)
         result.findings.extend(findings)
+        result.parsed = not findings
+    else:
+        result.parsed = True
     result.data = data
     return result
 
@@ -138,10 +148,26 @@ def _read_fast(text: str) -> Any:
     import yaml_rs
 
     try:
-        return yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
+        data = yaml_rs.loads(text, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error)
     except Exception:
         # Any complaint is reported by the exact reader, in its words and with its position.
         return _NO_DATA
+    return _NO_DATA if _deeper_than(data, MAX_DEPTH) else data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether collections nest more than `limit` deep (the exact reader's limit)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            value = list(value.values())
+        elif not isinstance(value, list):
+            continue
+        if depth > limit:
+            return True
+        stack.extend((item, depth + 1) for item in value if isinstance(item, dict | list))
+    return False
 
 
 def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
@@ -233,6 +259,11 @@ def _marked_error_finding(exc: Any, file: str) -> Finding:
     from ruamel.yaml.constructor import DuplicateKeyError
 
     mark = exc.problem_mark or exc.context_mark
+    context_mark = exc.context_mark
+    context = (exc.context or "").strip()
+    # An unclosed [ or { is reported where the parser gave up; the user needs where it opened.
+    if context.startswith("while parsing a flow") and context_mark is not None:
+        mark = context_mark
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
     if isinstance(exc, DuplicateKeyError):
@@ -241,8 +272,16 @@ def _marked_error_finding(exc: Any, file: str) -> Finding:
             "PL008", f"key {key} appears twice in one mapping; keep one", file, line=line, col=col
         )
     problem = (exc.problem or str(exc)).strip()
-    context = (exc.context or "").strip()
-    message = f"{problem} ({context})" if context else problem
+    message = problem
+    if mark is context_mark and exc.problem_mark is not None:
+        bracket = "[" if "sequence" in context else "{"
+        message = (
+            f"the {bracket} here is not closed (at line {exc.problem_mark.line + 1}: {problem})"
+        )
+    elif context and context_mark is not None:
+        message += f" ({context} that starts at line {context_mark.line + 1})"
+    elif context:
+        message += f" ({context})"
     if "\t" in problem or "'\\t'" in problem:
         message += "; indent with spaces, not tabs"
     return Finding.of("PL007", f"YAML syntax: {message}", file, line=line, col=col)

@@ -1,0 +1,75 @@
+"""Ledger files as editable documents: load with ruamel.yaml round-trip, save unchanged
+except for what was edited (comments, key order, quoting and Chinese text stay)."""
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from projledger.errors import ProjledgerError
+from projledger.store.atomic import write_text_atomic
+from projledger.store.reader import decode, new_roundtrip_yaml, read_exact
+
+# House style for files whose indentation cannot be guessed (no nested sequence yet).
+DEFAULT_SEQUENCE_INDENT = 4
+DEFAULT_SEQUENCE_OFFSET = 2
+
+
+@dataclass
+class Document:
+    """A loaded ledger file. `data` is a ruamel.yaml CommentedMap: edit it in place."""
+
+    path: Path
+    data: Any
+    sequence_indent: int
+    sequence_offset: int
+
+    def dumps(self) -> str:
+        yaml = new_roundtrip_yaml()
+        yaml.indent(mapping=2, sequence=self.sequence_indent, offset=self.sequence_offset)
+        buffer = io.StringIO()
+        yaml.dump(self.data, buffer)
+        return buffer.getvalue()
+
+
+def load_document(path: Path) -> Document:
+    """Load one file for editing; a file that is not clean ledger YAML is refused with the
+    first finding, as `check` would report it."""
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    raw = path.read_bytes()
+    decoded = decode(raw, str(path))
+    problems = list(decoded.findings)
+    data = None
+    if decoded.text is not None:
+        data, findings = read_exact(decoded.text, str(path))
+        problems.extend(findings)
+    if problems or decoded.text is None:
+        first = problems[0]
+        raise ProjledgerError(
+            f"{first.file}:{first.line or 1}:{first.col or 1}: {first.message} "
+            "(run `projledger check` for every problem)"
+        )
+    _, indent, offset = load_yaml_guess_indent(decoded.text)
+    return Document(
+        path=path,
+        data=data,
+        sequence_indent=indent if indent is not None else DEFAULT_SEQUENCE_INDENT,
+        sequence_offset=offset if offset is not None else DEFAULT_SEQUENCE_OFFSET,
+    )
+
+
+def save_document(document: Document) -> None:
+    write_text_atomic(document.path, document.dumps())
+
+
+def append_like_siblings(sequence: Any, entry: dict[str, Any]) -> Any:
+    """Append `entry` to a YAML sequence in the style of its last entry (a one-line
+    `{...}` among one-line entries), so an edit reads like the hand-written lines."""
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap(entry)
+    if sequence and getattr(sequence[-1], "fa", None) is not None and sequence[-1].fa.flow_style():
+        mapping.fa.set_flow_style()
+    sequence.append(mapping)
+    return mapping
