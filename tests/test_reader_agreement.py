@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from projledger.check.files import check_project_bytes
 from projledger.store import reader
 from tests.conftest import REPO, SAMPLE_ROOT
 
@@ -53,6 +54,11 @@ def test_fast_reader_agrees_on_files(path: Path) -> None:
     fast, exact = both(text)
     if fast is reader._NO_DATA:
         return  # yaml-rs refused it: the exact reader decides alone
+    if reader._deeper_than(fast, reader.MAX_DEPTH):
+        # The one documented difference: such data never passes validation, and the
+        # checker then reads it exactly (see test_too_deep_data_is_reported_as_nesting).
+        assert exact is REJECTED
+        return
     assert exact is not REJECTED, "the fast reader accepted a file the exact reader rejects"
     assert plain(fast) == plain(exact)
 
@@ -168,7 +174,7 @@ def test_fast_reader_agrees_on_random_documents() -> None:
         ("a: 1\n---\nb: 2\n", "PL011"),
         ("a: 1\na: 2\n", "PL008"),
         ("a: [1, 2\n", "PL007"),
-        ("a: " + "[" * 100 + "]" * 100 + "\n", "PL007"),
+        ("a: " + "[" * 300 + "]" * 300 + "\n", "PL007"),
     ],
 )
 def test_constructs_outside_plain_data_are_findings(text: str, code: str) -> None:
@@ -180,3 +186,10 @@ def test_constructs_outside_plain_data_are_findings(text: str, code: str) -> Non
 
 def test_quoted_impossible_date_is_text() -> None:
     assert reader.read_yaml(b"a: '2024-02-30'\n", "f.yaml").data == {"a": "2024-02-30"}
+
+
+def test_too_deep_data_is_reported_as_nesting() -> None:
+    text = b"schema_version: 1\nname: " + b"[" * 100 + b"]" * 100 + b"\n"
+    checked = check_project_bytes(text, "f.yaml", "f", None)
+    assert [f.code for f in checked.findings] == ["PL007"]
+    assert "nesting deeper than 64" in checked.findings[0].message

@@ -15,6 +15,11 @@ from projledger.errors import ProjledgerError
 
 
 def run(app: Callable[[], object]) -> None:
+    # A file name that is not UTF-8 must not break the output halfway through.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         app()
     except ProjledgerError as exc:

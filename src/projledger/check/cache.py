@@ -85,7 +85,9 @@ class CheckCache:
         payload = {"fingerprint": self.fingerprint, "files": self.entries}
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            temporary.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+            temporary.write_text(
+                json.dumps(payload), encoding="ascii"
+            )  # file names may hold surrogates
             temporary.replace(self.path)
         except OSError:
             temporary.unlink(missing_ok=True)

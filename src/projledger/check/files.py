@@ -10,8 +10,13 @@ from projledger.check.rules import RuleContext, check_project
 from projledger.check.validation import validate
 from projledger.model import Config, Project
 from projledger.model.common import PROJECT_ID_RE
-from projledger.store.locate import locate
-from projledger.store.reader import MAX_FILE_BYTES, read_exact, read_yaml
+from projledger.store.locate import locate, locate_in_text
+from projledger.store.reader import (
+    MAX_FILE_BYTES,
+    ReadResult,
+    read_yaml,
+    too_deep_for_exact_reader,
+)
 
 PROJECT_HEADER = "# yaml-language-server: $schema=../schemas/project.schema.json"
 CONFIG_HEADER = "# yaml-language-server: $schema=schemas/config.schema.json"
@@ -73,21 +78,15 @@ def file_name_finding(path: Path, file: str) -> Finding | None:
         return None
     return Finding.of(
         "PL014",
-        f"{path.name} is not <project-id>.yaml (an id is lower-case letters, digits and "
+        f"{Path(file).name} is not <project-id>.yaml (an id is lower-case letters, digits and "
         "hyphens); rename it, or move it out of projects/",
         file,
     )
 
 
 def check_project_bytes(raw: bytes, file: str, stem: str, config: Config | None) -> FileCheck:
-    result = FileCheck()
-    read = read_yaml(raw, file)
-    result.findings.extend(read.findings)
-    result.text = read.text
+    result, read, project = _read_and_validate(raw, file, Project, PROJECT_HEADER)
     if read.parsed:
-        _header(read.text or "", PROJECT_HEADER, file, result.findings)
-        project, findings = validate(Project, read.data, file)
-        result.findings.extend(findings)
         result.summary = ProjectSummary.of(read.data)
         if result.summary and result.summary.id and result.summary.id != stem:
             result.findings.append(
@@ -99,41 +98,55 @@ def check_project_bytes(raw: bytes, file: str, stem: str, config: Config | None)
                     ("id",),
                 )
             )
-        if project is not None:
-            ctx = RuleContext(file=file, config=config)
-            result.findings.extend(check_project(project, ctx))
+    if isinstance(project, Project):
+        result.findings.extend(check_project(project, RuleContext(file=file, config=config)))
     result.findings = place(result.findings, read.text, read.data)
     return result
 
 
 def check_config_bytes(raw: bytes, file: str) -> FileCheck:
-    result = FileCheck()
-    read = read_yaml(raw, file)
-    result.findings.extend(read.findings)
-    result.text = read.text
-    if read.parsed:
-        _header(read.text or "", CONFIG_HEADER, file, result.findings)
-        config, findings = validate(Config, read.data, file)
-        result.findings.extend(findings)
-        if config is not None:
-            result.findings.extend(check_config(config, file))
-            result.config = config
+    result, read, config = _read_and_validate(raw, file, Config, CONFIG_HEADER)
+    if isinstance(config, Config):
+        result.findings.extend(check_config(config, file))
+        result.config = config
     result.findings = place(result.findings, read.text, read.data)
     return result
+
+
+def _read_and_validate(
+    raw: bytes, file: str, model: type[Project] | type[Config], header: str
+) -> tuple[FileCheck, ReadResult, Project | Config | None]:
+    """Read, check the header line and validate: the findings so far and the model."""
+    result = FileCheck()
+    read = read_yaml(raw, file)
+    instance = None
+    if read.parsed:
+        instance, findings = validate(model, read.data, file)
+        if instance is None and too_deep_for_exact_reader(read):
+            read = read_yaml(raw, file, exact=True)  # reports the nesting itself (PL007)
+            findings = []
+        result.findings.extend(findings)
+    result.findings[:0] = read.findings
+    if read.parsed:
+        _header(read.text or "", header, file, result.findings)
+    result.text = read.text
+    return result, read, instance
 
 
 def place(findings: list[Finding], text: str | None, data: Any) -> list[Finding]:
     """Give every finding a line: those with a `loc` from an exact read of the text (done
     only for files that have such findings, as the fast reader keeps no positions)."""
-    if all(f.line is not None for f in findings):
+    unplaced = [f for f in findings if f.line is None]
+    if not unplaced:
         return findings
-    document = data if hasattr(data, "lc") else None
-    if document is None and text is not None:
-        document, _ = read_exact(text, "")
-    return [
-        finding if finding.line is not None else finding.at(*locate(document, finding.loc))
-        for finding in findings
-    ]
+    if hasattr(data, "lc"):
+        positions = [locate(data, f.loc) for f in unplaced]
+    elif text is not None:
+        positions = locate_in_text(text, [f.loc for f in unplaced])
+    else:
+        positions = [(1, 1)] * len(unplaced)
+    placed = dict(zip(map(id, unplaced), positions, strict=True))
+    return [f if f.line is not None else f.at(*placed[id(f)]) for f in findings]
 
 
 def _header(text: str, expected: str, file: str, findings: list[Finding]) -> None:

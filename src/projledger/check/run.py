@@ -8,6 +8,7 @@ from pathlib import Path
 
 from projledger.check.cache import CachedFile, CheckCache, blob_id, checker_fingerprint
 from projledger.check.files import (
+    FileCheck,
     ProjectSummary,
     check_config_bytes,
     check_project_bytes,
@@ -72,10 +73,13 @@ def _select(paths: Iterable[Path]) -> list[_Selection]:
 
 
 def _display(path: Path, cwd: Path) -> str:
+    """The path as the user would type it, relative to where they are; bytes that are not
+    UTF-8 in a file name are shown as escapes (\\xff) rather than breaking the output."""
     try:
-        return os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
+        shown = os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache: bool) -> None:
@@ -87,8 +91,18 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
 
     config_path = root.config_file
     config_file = _display(config_path, cwd)
-    config_raw = config_path.read_bytes()
-    config_check = check_config_bytes(config_raw, config_file)
+    try:
+        config_raw = config_path.read_bytes()
+        config_check = check_config_bytes(config_raw, config_file)
+    except OSError as exc:
+        config_raw = b""
+        config_check = FileCheck(
+            [
+                Finding.of(
+                    "PL001", f"cannot read the file: {exc.strerror}", config_file, line=1, col=1
+                )
+            ]
+        )
     config = config_check.config
     if reported(config_path):
         report.files_checked += 1
@@ -123,7 +137,16 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
             if show:
                 report.findings.append(early.at(1, 1))
             continue
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            if show:
+                report.findings.append(
+                    Finding.of(
+                        "PL001", f"cannot read the file: {exc.strerror}", file, line=1, col=1
+                    )
+                )
+            continue
         result = _check_file(raw, path, file, config, cache)
         if result.summary is not None:
             summaries[path] = result.summary
@@ -149,7 +172,7 @@ def _check_file(
         hit = cache.get(path.name, blob, file)
         if hit is not None:
             return hit
-    checked = check_project_bytes(raw, file, path.stem, config)
+    checked = check_project_bytes(raw, file, Path(file).stem, config)
     result = CachedFile(checked.findings, checked.summary)
     if cache is not None:
         cache.put(path.name, blob, result)
@@ -181,7 +204,7 @@ def _across_files(
             if len(paths) < 2:
                 continue
             for path in paths:
-                others = ", ".join(p.name for p in paths if p != path)
+                others = ", ".join(_display(p, p.parent) for p in paths if p != path)
                 yield (
                     path,
                     Finding.of(

@@ -52,42 +52,45 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
         got = "nothing (null)" if value is None else f"a {type(value).__name__}"
         return Finding.of("PL100", f"the file must hold a mapping of fields, not {got}", file)
     if kind == "missing":
-        parent = display_loc(loc[:-1])
+        parent = f"in {display_loc(loc[:-1])}" if len(loc) > 1 else "at the top level"
         return Finding.of(
-            "PL101", f"required field `{loc[-1]}` is missing in {parent}; add it", file, loc
+            "PL101", f"required field `{loc[-1]}` is missing {parent}; add it", file, loc
         )
     if kind == "extra_forbidden":
         name = str(loc[-1])
         hint = _suggest(name)
-        return Finding.of(
-            "PL102", f"unknown field `{name}` in {display_loc(loc[:-1])}{hint}", file, loc
-        )
+        parent = f"in {display_loc(loc[:-1])}" if len(loc) > 1 else "at the top level"
+        return Finding.of("PL102", f"unknown field `{name}` {parent}{hint}", file, loc)
     if loc and loc[-1] == "schema_version" and len(loc) == 1:
         return Finding.of(
             "PL105",
-            f"schema_version {value!r} is not supported; this projledger reads 1",
+            f"schema_version {_short(value)} is not supported; this projledger reads 1",
             file,
             loc,
         )
     if kind in ("literal_error", "enum"):
         return Finding.of(
-            "PL104", f"{where}: {value!r} is not allowed; use {ctx.get('expected', '')}", file, loc
+            "PL104",
+            f"{where}: {_short(value)} is not allowed; use {ctx.get('expected', '')}",
+            file,
+            loc,
         )
     if kind == "string_pattern_mismatch":
         what = _pattern_help(str(ctx.get("pattern", "")))
-        return Finding.of("PL104", f"{where}: {value!r} is not {what}", file, loc)
+        return Finding.of("PL104", f"{where}: {_short(value)} is not {what}", file, loc)
     if kind == "string_type" and isinstance(value, int | float):
         return Finding.of(
             "PL103",
-            f"{where}: expected text, got the number {value!r}; put it in quotes",
+            f"{where}: expected text, got the number {_short(value)}; put it in quotes",
             file,
             loc,
         )
     if kind.startswith(("date", "datetime")):
         return Finding.of(
-            "PL103", f"{where}: expected a date like 2026-11-20, got {value!r}", file, loc
+            "PL103", f"{where}: expected a date like 2026-11-20, got {_short(value)}", file, loc
         )
     if kind in (
+        "finite_number",
         "string_too_short",
         "too_short",
         "too_long",
@@ -96,12 +99,21 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
         "greater_than",
         "less_than",
     ):
-        return Finding.of("PL104", f"{where}: {error['msg'].lower()} (got {value!r})", file, loc)
+        return Finding.of(
+            "PL104", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc
+        )
     return Finding.of("PL103", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc)
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    """A value as it may appear in a message: never long, never failing (a 5,000-digit
+    int has no repr under Python's int_max_str_digits limit)."""
+    if isinstance(value, dict | list):
+        return type(value).__name__
+    try:
+        text = repr(value)
+    except ValueError:
+        return "a very long number"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -24,7 +24,7 @@ PROJECT_ID_RE = re.compile(PROJECT_ID_PATTERN)
 Text = Annotated[str, StringConstraints(min_length=1)]
 """A required piece of text: an empty string is as good as missing."""
 
-Amount = Annotated[float, Field(ge=0)]
+Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 """Money in 万元 (ten thousand yuan), or any other non-negative quantity."""
 
 

@@ -24,14 +24,19 @@ MAX_DEPTH = 64
 """Ledger data nests about 5 levels deep; deeper text is rejected before it is built."""
 
 # Text that might hold a construct the fast reader treats differently from ruamel.yaml.
-_NEEDS_EXACT_READER = re.compile(
-    r"[!&*]|<<|^(?:---|\.\.\.)"  # tags, anchors, aliases, merge keys, documents
-    r"|\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+\d)"  # timestamps with a time
-    r"|(?<![\w.])[-+]?\.\d+[eE]",  # .5e3: a float to yaml-rs, a string to ruamel.yaml
-    re.MULTILINE,
+# Plain substring tests first: they are far cheaper than one regex with alternatives.
+_EXACT_MARKERS = ("!", "&", "*", "<<", "\n---", "\n...")
+_EXACT_PATTERN = re.compile(
+    r"\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+\d)"  # timestamps with a time
+    r"|\.\d+[eE]"  # .5e3: a float to yaml-rs, a string to ruamel.yaml (or a harmless 1.5e3)
 )
+# Dates that might not exist: day 00 or 29+, or month 00 or 13+ (all others exist).
+_MAYBE_IMPOSSIBLE_DATE = re.compile(
+    r"\b(\d{4})-(\d\d?)-(0?0|29|3\d|[4-9]\d)\b|\b(\d{4})-(0?0|1[3-9]|[2-9]\d)-(\d\d?)\b"
+)
+# YAML's printable set excludes these; yaml-rs and ruamel.yaml disagree on some of them.
+_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _COMMENTS_ONLY = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n?)*\Z")
-_DATE_LIKE = re.compile(r"\b(\d{4})-(\d\d?)-(\d\d?)\b")
 # ruamel.yaml's (YAML 1.1-style) timestamp pattern, applied to plain scalars.
 _TIMESTAMP = re.compile(
     r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
@@ -50,6 +55,8 @@ class ReadResult:
     """The decoded text (line ends normalised), for positions and showing lines."""
     parsed: bool = False
     """The YAML was read; `data` is its value (None for a document that is just `~`)."""
+    fast: bool = False
+    """Read by the fast reader (so `data` has no positions)."""
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -109,6 +116,21 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     text = result.text
     if text is None:
         return result
+    control = _NOT_PRINTABLE.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        col = control.start() - text.rfind("\n", 0, control.start())
+        result.findings.append(
+            Finding.of(
+                "PL007",
+                f"control character U+{ord(control.group()):04X} is not allowed in YAML; "
+                "remove it (it may come from a copy and paste)",
+                file,
+                line=line,
+                col=col,
+            )
+        )
+        return result
     if _COMMENTS_ONLY.match(text):
         message = "the file is empty" if not text.strip() else "the file holds only comments"
         result.findings.append(Finding.of("PL006", message, file, line=1, col=1))
@@ -121,7 +143,7 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
         result.findings.extend(findings)
         result.parsed = not findings
     else:
-        result.parsed = True
+        result.parsed = result.fast = True
     result.data = data
     return result
 
@@ -130,10 +152,16 @@ _NO_DATA: Any = object()
 
 
 def _fast_reader_agrees(text: str) -> bool:
-    if _NEEDS_EXACT_READER.search(text):
+    if text.startswith(("---", "...")) or any(marker in text for marker in _EXACT_MARKERS):
+        return False
+    if _EXACT_PATTERN.search(text):
         return False
     # yaml-rs reads an impossible date (2024-02-30) as a string; ruamel.yaml rejects it.
-    return all(_valid_date(*m.groups()) for m in _DATE_LIKE.finditer(text))
+    for match in _MAYBE_IMPOSSIBLE_DATE.finditer(text):
+        year, month, day = (group for group in match.groups() if group is not None)
+        if not _valid_date(year, month, day):
+            return False
+    return True
 
 
 def _valid_date(year: str, month: str, day: str) -> bool:
@@ -152,7 +180,14 @@ def _read_fast(text: str) -> Any:
     except Exception:
         # Any complaint is reported by the exact reader, in its words and with its position.
         return _NO_DATA
-    return _NO_DATA if _deeper_than(data, MAX_DEPTH) else data
+    return data
+
+
+def too_deep_for_exact_reader(result: ReadResult) -> bool:
+    """yaml-rs reads nesting up to ~256 levels; the exact reader refuses past MAX_DEPTH.
+    The ledger schemas nest 6 deep, so data that passes validation is never this deep:
+    callers ask only about data that failed validation (and then read it exactly)."""
+    return result.fast and _deeper_than(result.data, MAX_DEPTH)
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
@@ -173,14 +208,14 @@ def _deeper_than(data: Any, limit: int) -> bool:
 def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
     """Read with ruamel.yaml round-trip, after checking the event stream for what ledger
     files may not contain (so an alias bomb or a deep nest is never built)."""
-    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.error import YAMLError
 
     findings = _scan_events(text, file)
     if findings:
         return None, findings
     try:
         return new_roundtrip_yaml().load(text), []
-    except MarkedYAMLError as exc:
+    except YAMLError as exc:
         return None, [_marked_error_finding(exc, file)]
 
 
@@ -198,7 +233,7 @@ def new_roundtrip_yaml() -> Any:
 
 def _scan_events(text: str, file: str) -> list[Finding]:
     from ruamel.yaml import events
-    from ruamel.yaml.error import MarkedYAMLError
+    from ruamel.yaml.error import YAMLError
 
     findings: list[Finding] = []
     documents = 0
@@ -232,9 +267,26 @@ def _scan_events(text: str, file: str) -> list[Finding]:
                     _check_timestamp(event, file, findings)
             elif isinstance(event, events.CollectionEndEvent):
                 depth -= 1
-    except MarkedYAMLError as exc:
+    except YAMLError as exc:
         findings.append(_marked_error_finding(exc, file))
-    return findings
+    return _one_per_kind(findings)
+
+
+def _one_per_kind(findings: list[Finding]) -> list[Finding]:
+    """Anchors and aliases are one problem however many there are (an alias bomb has
+    hundreds): keep the first, with a count of the rest."""
+    aliases = [f for f in findings if f.code == "PL010"]
+    if len(aliases) <= 1:
+        return findings
+    first = aliases[0]
+    summary = Finding.of(
+        "PL010",
+        f"{first.message} ({len(aliases) - 1} more anchors and aliases follow)",
+        first.file,
+        line=first.line,
+        col=first.col,
+    )
+    return [summary if f is first else f for f in findings if f.code != "PL010" or f is first]
 
 
 def _check_timestamp(event: Any, file: str, findings: list[Finding]) -> None:
@@ -258,9 +310,9 @@ def _check_timestamp(event: Any, file: str, findings: list[Finding]) -> None:
 def _marked_error_finding(exc: Any, file: str) -> Finding:
     from ruamel.yaml.constructor import DuplicateKeyError
 
-    mark = exc.problem_mark or exc.context_mark
-    context_mark = exc.context_mark
-    context = (exc.context or "").strip()
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context_mark = getattr(exc, "context_mark", None)
+    context = (getattr(exc, "context", None) or "").strip()
     # An unclosed [ or { is reported where the parser gave up; the user needs where it opened.
     if context.startswith("while parsing a flow") and context_mark is not None:
         mark = context_mark
@@ -271,9 +323,9 @@ def _marked_error_finding(exc: Any, file: str) -> Finding:
         return Finding.of(
             "PL008", f"key {key} appears twice in one mapping; keep one", file, line=line, col=col
         )
-    problem = (exc.problem or str(exc)).strip()
+    problem = (getattr(exc, "problem", None) or str(exc)).strip()
     message = problem
-    if mark is context_mark and exc.problem_mark is not None:
+    if mark is context_mark and getattr(exc, "problem_mark", None) is not None:
         bracket = "[" if "sequence" in context else "{"
         message = (
             f"the {bracket} here is not closed (at line {exc.problem_mark.line + 1}: {problem})"
