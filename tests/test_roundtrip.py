@@ -68,5 +68,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path) -> None:
 def test_a_broken_file_is_refused_for_editing_with_its_line(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
     path.write_text("a: 1\nb: [1, 2\nc: 3\n", encoding="utf-8")
-    with pytest.raises(ProjledgerError, match=r"p\.yaml:2:4: YAML syntax: the \[ here is not closed"):
+    with pytest.raises(
+        ProjledgerError, match=r"p\.yaml:2:4: YAML syntax: the \[ here is not closed"
+    ):
         load_document(path)

@@ -8,10 +8,11 @@ def locate(document: Any, loc: tuple[str | int, ...]) -> tuple[int, int]:
     a ruamel.yaml round-trip tree. A missing key points at the mapping that lacks it."""
     position = (1, 1)
     node = document
-    for part in loc:
+    for step in loc:
         lc = getattr(node, "lc", None)
         if lc is None:
             break
+        part = step
         if isinstance(node, dict) and part not in node:
             # pydantic names a non-string key (None, 1) by its text
             part = next((key for key in node if str(key) == str(part)), part)
