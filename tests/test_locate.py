@@ -34,3 +34,11 @@ def test_event_walk_agrees_with_round_trip_marks(path: Path) -> None:
 def test_null_key_is_located() -> None:
     text = "a: 1\n: 钢铁\n"
     assert locate_in_text(text, [("None",)]) == [(2, 1)]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLE_ROOT.rglob("*.yaml")), ids=lambda p: p.name)
+def test_top_level_keys_are_found_without_parsing(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    document = read_yaml(text.encode(), "f", exact=True).data
+    for key in document:
+        assert locate_in_text(text, [(key,)]) == [locate(document, (key,))]

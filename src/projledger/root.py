@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.errors import RootNotFoundError
-from projledger.model.config import CONFIG_FILE_NAME
 
+CONFIG_FILE_NAME = "projledger.yaml"
 PROJECTS_DIR = "projects"
 SCHEMAS_DIR = "schemas"
 STATE_DIR = ".projledger"

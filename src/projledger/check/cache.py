@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from projledger.check.files import ProjectSummary
+from projledger.check.entries import ProjectSummary
 from projledger.check.findings import Finding
 
 CACHE_FORMAT = 1
@@ -27,9 +27,11 @@ def checker_fingerprint(config_raw: bytes) -> str:
     digest = hashlib.sha1(usedforsecurity=False)
     digest.update(b"%d\0" % CACHE_FORMAT)
     package = Path(__file__).resolve().parent.parent
+    sources = [package / "ids.py"]
     for directory in ("check", "model", "store"):
-        for source in sorted((package / directory).glob("*.py")):
-            digest.update(source.read_bytes())
+        sources.extend(sorted((package / directory).glob("*.py")))
+    for source in sources:
+        digest.update(source.read_bytes())
     digest.update(config_raw)
     return digest.hexdigest()
 

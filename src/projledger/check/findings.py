@@ -121,3 +121,11 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.col or 0, self.code)
+
+
+def display_loc(loc: tuple[str | int, ...]) -> str:
+    """issues[1].closure.date"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"

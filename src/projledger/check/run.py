@@ -5,21 +5,22 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from projledger.check.cache import CachedFile, CheckCache, blob_id, checker_fingerprint
-from projledger.check.files import (
+from projledger.check.entries import (
     FileCheck,
     ProjectSummary,
-    check_config_bytes,
-    check_project_bytes,
     file_name_finding,
-    place,
+    place_findings,
     precheck,
 )
 from projledger.check.findings import Finding, Severity
-from projledger.model import Config
 from projledger.root import LedgerRoot, find_root
 from projledger.store.reader import decode
+
+if TYPE_CHECKING:
+    from projledger.model import Config
 
 
 @dataclass
@@ -89,94 +90,175 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
     def reported(path: Path) -> bool:
         return wanted is None or path in wanted or path.resolve() in wanted
 
-    config_path = root.config_file
-    config_file = _display(config_path, cwd)
-    try:
-        config_raw = config_path.read_bytes()
-        config_check = check_config_bytes(config_raw, config_file)
-    except OSError as exc:
-        config_raw = b""
-        config_check = FileCheck(
-            [
-                Finding.of(
-                    "PL001", f"cannot read the file: {exc.strerror}", config_file, line=1, col=1
-                )
-            ]
-        )
-    config = config_check.config
-    if reported(config_path):
-        report.files_checked += 1
-        _collect(report, config_file, config_check.findings, config_check.text)
-        if config is None:
-            report.findings.append(
-                Finding.of(
-                    "PL400",
-                    "projledger.yaml is invalid, so units, people and stages in project files "
-                    "are not checked; fix the findings above",
-                    config_file,
-                    line=1,
-                    col=1,
-                )
-            )
-
+    config = _ConfigFile(root.config_file, _display(root.config_file, cwd))
     cache = (
-        CheckCache(root.state_dir() / "check-cache.json", checker_fingerprint(config_raw))
+        CheckCache(root.state_dir() / "check-cache.json", checker_fingerprint(config.raw))
         if use_cache
         else None
     )
-    summaries: dict[Path, ProjectSummary] = {}
-    seen: set[str] = set()
+    if reported(root.config_file):
+        report.files_checked += 1
+        _collect(report, config.file, config.findings(cache), config.text)
+
+    entries: list[_Entry] = []
     for path in root.project_files():
         file = _display(path, cwd)
-        name = path.name
-        seen.add(name)
         show = reported(path)
         report.files_checked += show
         early = precheck(path, file)
+        raw = b""
+        if early is None:
+            try:
+                raw = path.read_bytes()
+            except OSError as exc:
+                early = Finding.of("PL001", f"cannot read the file: {exc.strerror}", file)
         if early is not None:
             if show:
                 report.findings.append(early.at(1, 1))
             continue
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            if show:
-                report.findings.append(
-                    Finding.of(
-                        "PL001", f"cannot read the file: {exc.strerror}", file, line=1, col=1
-                    )
-                )
-            continue
-        result = _check_file(raw, path, file, config, cache)
-        if result.summary is not None:
-            summaries[path] = result.summary
-        if show:
-            named = file_name_finding(path, file)
-            findings = [named.at(1, 1), *result.findings] if named else result.findings
-            text = decode(raw, file).text if findings else None
-            _collect(report, file, findings, text)
+        entries.append(_Entry(path, file, show, raw, blob_id(raw)))
+
+    results = _project_results(entries, config, cache)
     if cache is not None:
-        cache.retain(seen)
+        cache.retain({entry.path.name for entry in entries} | {_CONFIG_KEY})
         cache.save()
+    summaries: dict[Path, ProjectSummary] = {}
+    for entry, result in zip(entries, results, strict=True):
+        if result.summary is not None:
+            summaries[entry.path] = result.summary
+        if entry.show:
+            named = file_name_finding(entry.path, entry.file)
+            findings = [named.at(1, 1), *result.findings] if named else result.findings
+            text = decode(entry.raw, entry.file).text if findings else None
+            _collect(report, entry.file, findings, text)
     for path, finding in _across_files(summaries, cwd):
         if reported(path):
             text = decode(path.read_bytes(), finding.file).text
-            _collect(report, finding.file, place([finding], text, None), text)
+            _collect(report, finding.file, place_findings([finding], text), text)
 
 
-def _check_file(
-    raw: bytes, path: Path, file: str, config: Config | None, cache: CheckCache | None
-) -> CachedFile:
-    blob = blob_id(raw)
-    if cache is not None:
-        hit = cache.get(path.name, blob, file)
+_CONFIG_KEY = "../projledger.yaml"
+"""The config's cache entry: a name no file in projects/ can have."""
+
+
+@dataclass
+class _Entry:
+    path: Path
+    file: str
+    show: bool
+    raw: bytes
+    blob: str
+
+
+class _ConfigFile:
+    """projledger.yaml, validated only when something needs it: a fully cached check
+    never imports pydantic."""
+
+    def __init__(self, path: Path, file: str) -> None:
+        self.file = file
+        self.text: str | None = None
+        self._read_error: str | None = None
+        try:
+            self.raw = path.read_bytes()
+        except OSError as exc:
+            self.raw = b""
+            self._read_error = exc.strerror
+        self._checked: FileCheck | None = None
+
+    def findings(self, cache: CheckCache | None) -> list[Finding]:
+        blob = blob_id(self.raw)
+        hit = cache.get(_CONFIG_KEY, blob, self.file) if cache is not None else None
         if hit is not None:
-            return hit
-    checked = check_project_bytes(raw, file, Path(file).stem, config)
-    result = CachedFile(checked.findings, checked.summary)
-    if cache is not None:
-        cache.put(path.name, blob, result)
-    return result
+            findings = hit.findings
+        else:
+            findings = list(self._check().findings)
+            if self.model() is None:
+                findings.append(
+                    Finding.of(
+                        "PL400",
+                        "projledger.yaml is invalid, so units, people and stages in project "
+                        "files are not checked; fix the findings above",
+                        self.file,
+                        line=1,
+                        col=1,
+                    )
+                )
+            if cache is not None:
+                cache.put(_CONFIG_KEY, blob, CachedFile(findings, None))
+        if findings:
+            self.text = decode(self.raw, self.file).text
+        return findings
+
+    def model(self) -> "Config | None":
+        return self._check().config
+
+    def _check(self) -> FileCheck:
+        if self._checked is None:
+            if self._read_error is not None:
+                finding = Finding.of(
+                    "PL001", f"cannot read the file: {self._read_error}", self.file, line=1, col=1
+                )
+                self._checked = FileCheck([finding])
+            else:
+                from projledger.check.files import check_config_bytes
+
+                self._checked = check_config_bytes(self.raw, self.file)
+        return self._checked
+
+
+PARALLEL_MIN_FILES = 400
+"""Below this many files to check, starting worker processes costs more than it saves."""
+
+
+def _project_results(
+    entries: list[_Entry], config: _ConfigFile, cache: CheckCache | None
+) -> list[CachedFile]:
+    """Each entry's findings: from the cache where its content is known, else checked
+    (on every core when there are many)."""
+    results: list[CachedFile | None] = [
+        cache.get(entry.path.name, entry.blob, entry.file) if cache is not None else None
+        for entry in entries
+    ]
+    misses = [index for index, result in enumerate(results) if result is None]
+    if misses:
+        model = config.model()
+        work = [(entries[i].raw, entries[i].file, Path(entries[i].file).stem) for i in misses]
+        for index, result in zip(misses, _check_all(work, model), strict=True):
+            results[index] = result
+            if cache is not None:
+                cache.put(entries[index].path.name, entries[index].blob, result)
+    return [result for result in results if result is not None]
+
+
+def _check_all(work: list[tuple[bytes, str, str]], config: "Config | None") -> list[CachedFile]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(work) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in _start_methods():
+        return _check_chunk((config, work))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(50, len(work) // (workers * 4))
+    chunks = [(config, work[start : start + size]) for start in range(0, len(work), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _check_chunk(chunk: tuple["Config | None", list[tuple[bytes, str, str]]]) -> list[CachedFile]:
+    from projledger.check.files import check_project_bytes
+
+    config, work = chunk
+    results = []
+    for raw, file, stem in work:
+        checked = check_project_bytes(raw, file, stem, config)
+        results.append(CachedFile(checked.findings, checked.summary))
+    return results
 
 
 def _collect(report: CheckReport, file: str, findings: list[Finding], text: str | None) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from projledger.check.findings import Finding
+from projledger.check.findings import Finding, display_loc
 from projledger.model.common import LedgerModel
 
 _PATTERN_HELP = {
@@ -33,14 +33,6 @@ def _findings(exc: ValidationError, file: str) -> Iterator[Finding]:
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if part != "[key]")
         yield _finding(error, loc, file)
-
-
-def display_loc(loc: tuple[str | int, ...]) -> str:
-    """issues[1].closure.date"""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
 
 
 def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:

@@ -7,8 +7,6 @@ from pydantic import Field
 from projledger.model.common import LedgerModel, Text
 from projledger.model.enums import TimeProgressMethod
 
-CONFIG_FILE_NAME = "projledger.yaml"
-
 # Guangzhou's split of the stages of a new project, and of a continuing one (DOMAIN.md).
 DEFAULT_STAGES = (
     "前期研究",

@@ -5,17 +5,15 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from projledger.model.common import (
+from projledger.ids import (
     DEADLINE_ID_PATTERN,
     ISSUE_ID_PATTERN,
     PROJECT_CODE_PATTERN,
     PROJECT_ID_PATTERN,
     RESPONSIBILITY_ID_PATTERN,
     TASK_ID_PATTERN,
-    Amount,
-    LedgerModel,
-    Text,
 )
+from projledger.model.common import Amount, LedgerModel, Text
 from projledger.model.enums import (
     ApprovalStatus,
     CauseSide,

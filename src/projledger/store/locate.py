@@ -37,6 +37,9 @@ def locate_in_text(text: str, locs: list[tuple[str | int, ...]]) -> list[tuple[i
     positions and key text are used, never YAML 1.1 values, so the versions cannot
     disagree. Without libyaml, ruamel.yaml.
     """
+    top_level = _top_level_keys(text, locs)
+    if top_level is not None:
+        return top_level
     try:
         import yaml
 
@@ -110,3 +113,19 @@ def _marks(events: Any, wanted: set[tuple[str, ...]]) -> dict[tuple[str, ...], t
 def _value_done(stack: list[list[Any]]) -> None:
     if stack and stack[-1][1]:
         stack[-1][2] = True
+
+
+def _top_level_keys(text: str, locs: list[tuple[str | int, ...]]) -> list[tuple[int, int]] | None:
+    """Top-level keys of a block mapping start their line at column 1, so a search finds
+    them without parsing (the cross-file findings: id, code, name). None when not so."""
+    import re
+
+    positions = []
+    for loc in locs:
+        if len(loc) != 1 or not isinstance(loc[0], str):
+            return None
+        match = re.search(rf"^{re.escape(loc[0])}[ \t]*:", text, re.MULTILINE)
+        if match is None:
+            return None
+        positions.append((text.count("\n", 0, match.start()) + 1, 1))
+    return positions

@@ -17,11 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from projledger.check.findings import Finding
-
-MAX_FILE_BYTES = 1024 * 1024
-"""A project file of a few dozen items is 5-50 KB; 1 MiB bounds time and memory."""
-MAX_DEPTH = 64
-"""Ledger data nests about 5 levels deep; deeper text is rejected before it is built."""
+from projledger.store.limits import MAX_DEPTH
 
 # Text that might hold a construct the fast reader treats differently from ruamel.yaml.
 # Plain substring tests first: they are far cheaper than one regex with alternatives.

@@ -1,0 +1,92 @@
+"""What `check` can say of a directory entry without parsing it, and the light records
+passed between files and the cache. Imports neither pydantic nor a YAML library."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from projledger.check.findings import Finding
+from projledger.ids import PROJECT_ID_RE
+from projledger.store.limits import MAX_FILE_BYTES
+from projledger.store.locate import locate, locate_in_text
+
+if TYPE_CHECKING:
+    from projledger.model import Config
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    """What the rules across files need of a project: taken from the raw data, so a file
+    with schema errors still takes part in them."""
+
+    id: str | None
+    code: str | None
+    name: str | None
+
+    @classmethod
+    def of(cls, data: Any) -> "ProjectSummary | None":
+        if not isinstance(data, dict):
+            return None
+
+        def text(key: str) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) and value else None
+
+        return cls(text("id"), text("code"), text("name"))
+
+
+@dataclass
+class FileCheck:
+    findings: list[Finding] = field(default_factory=list)
+    summary: ProjectSummary | None = None
+    config: "Config | None" = None
+    text: str | None = None
+
+
+def precheck(path: Path, file: str) -> Finding | None:
+    """What can be said from the directory entry alone, before reading the file."""
+    if path.is_symlink():
+        return Finding.of(
+            "PL013",
+            "ledger files may not be symbolic links (git history would not show what the "
+            "link points to); replace the link with the file",
+            file,
+        )
+    if not path.is_file():
+        return Finding.of("PL001", "not a regular file; remove it from projects/", file)
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Finding.of(
+            "PL002",
+            f"the file is {size / 1024 / 1024:.1f} MB; a ledger file may be at most "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is it a ledger file?",
+            file,
+        )
+    return None
+
+
+def file_name_finding(path: Path, file: str) -> Finding | None:
+    if path.suffix == ".yaml" and PROJECT_ID_RE.match(path.stem):
+        return None
+    return Finding.of(
+        "PL014",
+        f"{Path(file).name} is not <project-id>.yaml (an id is lower-case letters, digits and "
+        "hyphens); rename it, or move it out of projects/",
+        file,
+    )
+
+
+def place_findings(findings: list[Finding], text: str | None, data: Any = None) -> list[Finding]:
+    """Give every finding a line: those with a `loc` from an exact read of the text (done
+    only for files that have such findings, as the fast reader keeps no positions)."""
+    unplaced = [f for f in findings if f.line is None]
+    if not unplaced:
+        return findings
+    if hasattr(data, "lc"):
+        positions = [locate(data, f.loc) for f in unplaced]
+    elif text is not None:
+        positions = locate_in_text(text, [f.loc for f in unplaced])
+    else:
+        positions = [(1, 1)] * len(unplaced)
+    placed = dict(zip(map(id, unplaced), positions, strict=True))
+    return [f if f.line is not None else f.at(*placed[id(f)]) for f in findings]
