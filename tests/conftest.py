@@ -1,6 +1,7 @@
 """Shared test helpers: real ledger roots in temp dirs and the real CLI in a subprocess."""
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -35,16 +36,29 @@ def cli_env(tmp_home: Path | None = None) -> dict[str, str]:
     return env
 
 
-def run_cli(*args: str | Path, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run `projledger ARGS` as a user would, in its own process."""
+def run_cli(
+    *args: str | Path,
+    cwd: Path,
+    timeout: float = 120,
+    prefix: tuple[str, ...] = (),
+    memory_limit: int | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run `projledger ARGS` as a user would, in its own process; `prefix` runs it under
+    another command, `memory_limit` (bytes) bounds its address space."""
+
+    def limit_memory() -> None:
+        if memory_limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
     return subprocess.run(
-        [sys.executable, "-m", "projledger", *map(str, args)],
+        [*prefix, sys.executable, "-m", "projledger", *map(str, args)],
         cwd=cwd,
         env=cli_env(),
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=timeout,
+        preexec_fn=limit_memory,
         check=False,
     )
 

@@ -8,19 +8,17 @@ file system (GBK, a BOM, CRLF, 50 MB, symlinks, a FIFO, a directory) are made he
 temporary ledger root, from the corpus's valid control file.
 
 All cases share one ledger root and one `projledger check ROOT --format json` run, in a
-subprocess with a time and a memory limit. Files that crash the checker today (and so would
-take that run down) are checked each in a root of their own, marked xfail with the bug.
+subprocess with a time and a memory limit. Files that once crashed the checker (and so could
+take that run down again) are checked each in a root of their own, beside a witness file.
 """
 
 import hashlib
 import json
 import os
 import re
-import resource
 import shutil
 import stat
 import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +27,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import SAMPLE_PROJECT, cli_env, copy_root
+from tests.conftest import SAMPLE_PROJECT, copy_root, run_cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "bad"
 CONTROL = CORPUS / "projects" / "control-valid.yaml"
@@ -161,7 +159,7 @@ def _committed() -> tuple[Case, ...]:
 
 CASES = _committed() + GENERATED
 
-# Where src/ is wrong today: (file, code) -> why. The code is not reported at all.
+# Known bugs, marked xfail(strict) until fixed: (file, code) -> why. The code is not reported.
 NOT_REPORTED: dict[tuple[str, str], str] = {}
 # The code is reported, but on another line: (file, code) -> why.
 WRONG_LINE: dict[tuple[str, str], str] = {}
@@ -192,24 +190,17 @@ def _line_params() -> list[Any]:
 # --- Running the CLI --------------------------------------------------------------------
 
 
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT_BYTES, MEMORY_LIMIT_BYTES))
-
-
 def check(
     *args: str | Path, cwd: Path, prefix: tuple[str, ...] = ()
 ) -> subprocess.CompletedProcess[str]:
     """`projledger check ARGS` in its own process, with a time and a memory limit."""
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "projledger", "check", *map(str, args)],
+    return run_cli(
+        "check",
+        *args,
         cwd=cwd,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
         timeout=TIMEOUT_SECONDS,
-        preexec_fn=_limit_memory,
-        check=False,
+        prefix=prefix,
+        memory_limit=MEMORY_LIMIT_BYTES,
     )
 
 
@@ -440,7 +431,7 @@ def test_a_single_file_run_reports_it(
     assert got == {(f["code"], f["line"]) for f in run.findings(file)}
 
 
-# --- Files that take the whole run down today, each in a root of its own -----------------
+# --- Files that once took the whole run down, each in a root of its own -------------------
 #
 # A crash ends the run, so these are not in the shared root: each gets a root with a witness
 # file (a rule case) that must still be reported next to it.

@@ -112,20 +112,15 @@ def owners_have_responsibilities(project: Project, ctx: RuleContext) -> Iterator
     units = {r.unit for r in project.responsibilities if r.unit}
     people = {r.person for r in project.responsibilities if r.person}
     for loc, item in _owned(project, responsibilities=False):
-        if item.unit and item.unit not in units:
-            yield ctx.finding(
-                "PL205",
-                f"{item.id}'s unit {item.unit} is not in this project's responsibilities; "
-                "add a responsibility for it",
-                (*loc, "unit"),
-            )
-        if item.person and item.person not in people:
-            yield ctx.finding(
-                "PL205",
-                f"{item.id}'s person {item.person} is not in this project's "
-                "responsibilities; add a responsibility for them",
-                (*loc, "person"),
-            )
+        for field, known in (("unit", units), ("person", people)):
+            name = getattr(item, field)
+            if name and name not in known:
+                yield ctx.finding(
+                    "PL205",
+                    f"{item.id}'s {field} {name} is not in this project's responsibilities; "
+                    "add a responsibility for it",
+                    (*loc, field),
+                )
 
 
 def units_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
