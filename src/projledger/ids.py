@@ -6,7 +6,9 @@ import re
 # accepts unchanged: lower-case ASCII letters, digits and hyphens (pinyin, e.g. laiwu-gang).
 PROJECT_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 
-# Item ids: a one-letter list prefix and a random suffix (see model/ids.py for why random).
+# Item ids: a one-letter list prefix and a random suffix, so that two clones adding items
+# do not collide (README, "Ids"). projledger makes 6 Crockford base32 characters; people
+# writing ids by hand may use 4-12 of 0-9A-Z.
 ITEM_ID_SUFFIX = r"[0-9A-Z]{4,12}"
 ISSUE_ID_PATTERN = rf"^I-{ITEM_ID_SUFFIX}$"
 TASK_ID_PATTERN = rf"^T-{ITEM_ID_SUFFIX}$"

@@ -8,6 +8,7 @@ from pydantic import Field
 from projledger.ids import (
     DEADLINE_ID_PATTERN,
     ISSUE_ID_PATTERN,
+    ITEM_ID_SUFFIX,
     PROJECT_CODE_PATTERN,
     PROJECT_ID_PATTERN,
     RESPONSIBILITY_ID_PATTERN,
@@ -58,7 +59,7 @@ ApprovalName = Literal[
 _MILESTONES = "|".join(m.value for m in Milestone)
 _APPROVALS = "|".join(ApprovalKind.ALL)
 DEADLINE_TARGET_PATTERN = (
-    rf"^(?:[IT]-[0-9A-Z]{{4,12}}|approval:(?:{_APPROVALS})|milestone:(?:{_MILESTONES}))$"
+    rf"^(?:[IT]-{ITEM_ID_SUFFIX}|approval:(?:{_APPROVALS})|milestone:(?:{_MILESTONES}))$"
 )
 
 
