@@ -108,3 +108,7 @@ def main() -> None:
     from projledger.error_handler import run
 
     run(app)
+
+
+# Registers the commands that change the ledger (a module of its own, for size).
+from projledger import cli_changes  # noqa: E402, F401

@@ -73,3 +73,15 @@ def append_like_siblings(sequence: Any, entry: dict[str, Any]) -> Any:
         mapping.fa.set_flow_style()
     sequence.append(mapping)
     return mapping
+
+
+def new_document(path: Path) -> Document:
+    """An empty project document in the house style, for a new project file."""
+    from ruamel.yaml.comments import CommentedMap
+
+    return Document(
+        path=path,
+        data=CommentedMap(),
+        sequence_indent=DEFAULT_SEQUENCE_INDENT,
+        sequence_offset=DEFAULT_SEQUENCE_OFFSET,
+    )

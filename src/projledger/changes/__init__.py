@@ -1,0 +1,1 @@
+"""Changing the ledger: load → change → validate → atomic write → one git commit."""

@@ -1,0 +1,260 @@
+"""Adding to the four lists, notes and deadline extensions."""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from projledger.changes.new_ids import new_item_id
+from projledger.changes.refs import resolve_item
+from projledger.changes.transaction import Change, EditContext
+from projledger.changes.yamledit import append, field_order, number, record, sequence
+from projledger.errors import ProjledgerError
+from projledger.model.enums import IssueState
+from projledger.model.project import Deadline, Issue, Project
+
+PROJECT_ORDER = field_order(Project)
+
+
+def all_ids(data: Any) -> set[str]:
+    return {
+        str(item.get("id"))
+        for name in ("responsibilities", "issues", "tasks", "deadlines")
+        for item in data.get(name) or ()
+    }
+
+
+def project_change(ctx: EditContext, command: str, summary: str, **fields: str | None) -> Change:
+    return Change(
+        command=command,
+        project=str(ctx.data.get("id")),
+        project_name=str(ctx.data.get("name")),
+        summary=summary,
+        **fields,
+    )
+
+
+def add_deadline_for(ctx: EditContext, target: str, due: dt.date, basis: str | None) -> str:
+    deadline_id = new_item_id("D", all_ids(ctx.data), ctx.options.random_bits)
+    deadlines = sequence(ctx.data, "deadlines", PROJECT_ORDER)
+    append(deadlines, {"id": deadline_id, "target": target, "due": due, "basis": basis})
+    return deadline_id
+
+
+@dataclass
+class NewIssue:
+    title: str
+    category: str
+    source: str
+    cause_side: str
+    raised: dt.date | None = None
+    coordination_level: int | None = None
+    description: str | None = None
+    unit: str | None = None
+    person: str | None = None
+    measures: str | None = None
+    due: dt.date | None = None
+    basis: str | None = None
+
+
+def add_issue(new: NewIssue) -> Any:
+    """Register an issue (梳理); with an owner and --due it is assigned (交办) at once."""
+
+    def edit(ctx: EditContext) -> Change:
+        issue_id = new_item_id("I", all_ids(ctx.data), ctx.options.random_bits)
+        assigned = bool(new.unit and new.person and new.due)
+        state = IssueState.ASSIGNED if assigned else IssueState.REGISTERED
+        issues = sequence(ctx.data, "issues", PROJECT_ORDER)
+        append(
+            issues,
+            {
+                "id": issue_id,
+                "title": new.title,
+                "category": new.category,
+                "description": new.description,
+                "source": new.source,
+                "cause_side": new.cause_side,
+                "raised": new.raised or ctx.today,
+                "coordination_level": new.coordination_level,
+                "state": state.value,
+                "unit": new.unit,
+                "person": new.person,
+                "measures": new.measures,
+            },
+        )
+        if new.due is not None:
+            add_deadline_for(ctx, issue_id, new.due, new.basis)
+        due = f", 限 {new.due}" if new.due else ""
+        return project_change(
+            ctx,
+            "add issue",
+            f"新增问题 {issue_id}: {new.title}{due}",
+            item=issue_id,
+            new=state.value,
+        )
+
+    return edit
+
+
+@dataclass
+class NewTask:
+    title: str
+    unit: str
+    person: str | None = None
+    amount: float | None = None
+    measure_unit: str | None = None
+    due: dt.date | None = None
+    basis: str | None = None
+    note: str | None = None
+
+
+def add_task(new: NewTask) -> Any:
+    def edit(ctx: EditContext) -> Change:
+        if (new.amount is None) != (new.measure_unit is None):
+            raise ProjledgerError(
+                "give both --amount and --measure-unit (e.g. 300 and 户), or neither"
+            )
+        task_id = new_item_id("T", all_ids(ctx.data), ctx.options.random_bits)
+        measure = (
+            record({"amount": number(new.amount), "unit": new.measure_unit}, one_line=True)
+            if new.amount is not None
+            else None
+        )
+        tasks = sequence(ctx.data, "tasks", PROJECT_ORDER)
+        append(
+            tasks,
+            {
+                "id": task_id,
+                "title": new.title,
+                "measure": measure,
+                "unit": new.unit,
+                "person": new.person,
+                "state": "未开始",
+                "note": new.note,
+            },
+        )
+        if new.due is not None:
+            add_deadline_for(ctx, task_id, new.due, new.basis)
+        due = f", 限 {new.due}" if new.due else ""
+        return project_change(
+            ctx, "add task", f"新增任务 {task_id}: {new.title}{due}", item=task_id
+        )
+
+    return edit
+
+
+def add_responsibility(role: str, unit: str | None, person: str | None, duties: str) -> Any:
+    def edit(ctx: EditContext) -> Change:
+        if not unit and not person:
+            raise ProjledgerError("a responsibility names a --unit, a --person, or both")
+        responsibility_id = new_item_id("R", all_ids(ctx.data), ctx.options.random_bits)
+        responsibilities = sequence(ctx.data, "responsibilities", PROJECT_ORDER)
+        append(
+            responsibilities,
+            {
+                "id": responsibility_id,
+                "role": role,
+                "unit": unit,
+                "person": person,
+                "duties": duties,
+            },
+        )
+        who = "、".join(x for x in (unit, person) if x)
+        return project_change(
+            ctx,
+            "add responsibility",
+            f"新增责任 {responsibility_id}: {role} {who}",
+            item=responsibility_id,
+        )
+
+    return edit
+
+
+def deadline_target(ctx: EditContext, typed: str) -> str:
+    """approval:X and milestone:X as typed; anything else names an issue or a task."""
+    if typed.startswith(("approval:", "milestone:")):
+        return typed
+    return resolve_item(ctx.data, typed, kinds=("issues", "tasks")).id
+
+
+def add_deadline(target: str, due: dt.date, basis: str | None) -> Any:
+    def edit(ctx: EditContext) -> Change:
+        resolved = deadline_target(ctx, target)
+        existing = [d for d in ctx.data.get("deadlines") or () if d.get("target") == resolved]
+        if existing:
+            raise ProjledgerError(
+                f"{resolved} has a deadline already ({existing[0].get('id')}); a new date is an "
+                f"extension: `projledger extend {ctx.data.get('id')} {existing[0].get('id')} ...`"
+            )
+        deadline_id = add_deadline_for(ctx, resolved, due, basis)
+        return project_change(
+            ctx,
+            "add deadline",
+            f"新增时限 {deadline_id}: {resolved} 限 {due}",
+            item=deadline_id,
+            new=str(due),
+        )
+
+    return edit
+
+
+def extend_deadline(typed: str, new_due: dt.date, reason: str, approver: str) -> Any:
+    """延期: a new due date with reason and approver; the old date stays in the record."""
+
+    def edit(ctx: EditContext) -> Change:
+        deadline = _deadline_for(ctx, typed)
+        current = Deadline.model_validate(_plain(deadline)).effective_due
+        if new_due <= current:
+            raise ProjledgerError(
+                f"{deadline.get('id')} is due {current}; an extension must be later than that"
+            )
+        extensions = sequence(deadline, "extensions", field_order(Deadline))
+        append(
+            extensions,
+            {"date": ctx.today, "new_due": new_due, "reason": reason, "approver": approver},
+        )
+        return project_change(
+            ctx,
+            "extend",
+            f"延期 {deadline.get('id')} ({deadline.get('target')}): {current} → {new_due}",
+            item=str(deadline.get("id")),
+            old=str(current),
+            new=str(new_due),
+        )
+
+    return edit
+
+
+def _deadline_for(ctx: EditContext, typed: str) -> Any:
+    """A deadline by its own id, or the deadline of the issue or task named."""
+    ref = resolve_item(ctx.data, typed, kinds=("deadlines", "issues", "tasks"))
+    if ref.list_name == "deadlines":
+        return ctx.data["deadlines"][ref.index]
+    for deadline in ctx.data.get("deadlines") or ():
+        if deadline.get("target") == ref.id:
+            return deadline
+    raise ProjledgerError(
+        f"{ref.id} has no deadline to extend; add one with `projledger add deadline "
+        f"{ctx.data.get('id')} --target {ref.id} --due DATE`"
+    )
+
+
+def log_note(typed: str, note: str, by: str | None) -> Any:
+    """A dated progress note (进展) on an issue."""
+
+    def edit(ctx: EditContext) -> Change:
+        ref = resolve_item(ctx.data, typed, kinds=("issues",))
+        issue = ctx.data["issues"][ref.index]
+        progress = sequence(issue, "progress", field_order(Issue))
+        append(progress, {"date": ctx.today, "note": note, "by": by})
+        return project_change(ctx, "log", f"问题 {ref.id} 进展: {note}", item=ref.id)
+
+    return edit
+
+
+def _plain(value: Any) -> Any:
+    """A ruamel.yaml tree as plain dicts and lists, for validating one record."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value

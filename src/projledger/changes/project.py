@@ -1,0 +1,324 @@
+"""Project-level changes: a new project, stage and pool moves, retirement, approvals, and
+setting a field of the record."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from projledger.changes.items import PROJECT_ORDER, project_change
+from projledger.changes.new_ids import new_item_id
+from projledger.changes.refs import resolve_item
+from projledger.changes.transaction import Change, EditContext
+from projledger.changes.yamledit import (
+    append,
+    field_order,
+    number,
+    parse_date,
+    put,
+    record,
+    sequence,
+)
+from projledger.errors import ProjledgerError
+from projledger.model.enums import ApprovalStatus, Pool, Role
+from projledger.model.project import Approval, ApprovalKind, Schedule
+
+HEADER = "yaml-language-server: $schema=../schemas/project.schema.json"
+
+
+@dataclass
+class NewProject:
+    id: str
+    name: str
+    levels: list[str]
+    pool: str
+    industry: str
+    locality: str
+    owner: str
+    lead_leader: str
+    stage: str
+    year: int
+    total: float
+    plan_this_year: float = 0
+    code: str | None = None
+    maturity: str | None = None
+    nature: str | None = None
+    description: str | None = None
+    lead_unit: str | None = None
+    duties: str = "统筹协调项目建设重大问题"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def new_project(new: NewProject) -> Any:
+    def edit(ctx: EditContext) -> Change:
+        data = ctx.data
+        data.yaml_set_start_comment(f"{HEADER}\n{new.name}")
+        for key, value in (
+            ("schema_version", 1),
+            ("id", new.id),
+            ("code", new.code),
+            ("name", new.name),
+            ("levels", _flow_list(new.levels)),
+            ("pool", new.pool),
+            ("maturity", new.maturity),
+            ("industry", new.industry),
+            ("locality", new.locality),
+            ("nature", new.nature),
+            ("owner", new.owner),
+            ("stage", new.stage),
+            ("description", new.description),
+        ):
+            if value is not None:
+                data[key] = value
+        data["investment"] = record(
+            {
+                "year": new.year,
+                "total": number(new.total),
+                "plan_this_year": number(new.plan_this_year),
+            },
+            one_line=False,
+        )
+        responsibilities = sequence(data, "responsibilities", PROJECT_ORDER)
+        taken: set[str] = set()
+        leader_id = new_item_id("R", taken, ctx.options.random_bits)
+        append(
+            responsibilities,
+            {
+                "id": leader_id,
+                "role": Role.LEAD_LEADER.value,
+                "person": new.lead_leader,
+                "duties": new.duties,
+            },
+        )
+        responsibilities[-1].fa.set_flow_style()
+        if new.lead_unit:
+            unit_id = new_item_id("R", {leader_id}, ctx.options.random_bits)
+            append(
+                responsibilities,
+                {
+                    "id": unit_id,
+                    "role": Role.LEAD_UNIT.value,
+                    "unit": new.lead_unit,
+                    "duties": "项目调度、问题汇总与督办",
+                },
+            )
+        return Change(
+            command="new",
+            project=new.id,
+            project_name=new.name,
+            summary=f"新建项目台账: {new.name} ({new.pool}, {'、'.join(new.levels)})",
+            new=new.pool,
+        )
+
+    return edit
+
+
+def _flow_list(values: list[str]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    items = CommentedSeq(values)
+    items.fa.set_flow_style()
+    return items
+
+
+def advance_stage(to: str | None, date: dt.date | None) -> Any:
+    """The next stage of the config's list (or the one named); reaching 开工 records the
+    actual start date."""
+
+    def edit(ctx: EditContext) -> Change:
+        stages = (
+            list(ctx.config.stages)
+            if ctx.data.get("pool") != Pool.CONTINUING
+            else list(ctx.config.continuing_stages)
+        )
+        current = str(ctx.data.get("stage"))
+        if to is not None:
+            if to not in ctx.config.all_stages():
+                raise ProjledgerError(
+                    f"{to} is not a stage of projledger.yaml: {'、'.join(ctx.config.all_stages())}"
+                )
+            target = to
+        elif current in stages and stages.index(current) + 1 < len(stages):
+            target = stages[stages.index(current) + 1]
+        else:
+            raise ProjledgerError(f"{current} is the last stage; name one with --to")
+        ctx.data["stage"] = target
+        if target == stages[-1] and ctx.data.get("pool") != Pool.CONTINUING:
+            schedule = ctx.data.get("schedule")
+            if schedule is None:
+                put(ctx.data, "schedule", record({}, one_line=True), PROJECT_ORDER)
+                schedule = ctx.data["schedule"]
+            if not schedule.get("actual_start"):
+                put(schedule, "actual_start", date or ctx.today, field_order(Schedule))
+        return project_change(
+            ctx, "advance", f"阶段: {current} → {target}", old=current, new=target
+        )
+
+    return edit
+
+
+POOL_ORDER = [
+    Pool.RESERVE,
+    Pool.NEGOTIATING,
+    Pool.SIGNED,
+    Pool.NEW,
+    Pool.CONTINUING,
+    Pool.COMPLETED,
+]
+
+
+def move_pool(to: str, maturity: str | None, code: str | None, date: dt.date | None) -> Any:
+    """Pool moves forward (谋划储备 → 在谈 → 签约 → 新建 → 续建 → 竣工); 退库 is `retire`."""
+
+    def edit(ctx: EditContext) -> Change:
+        current = Pool(ctx.data.get("pool"))
+        target = Pool(to)
+        if target == Pool.RETIRED:
+            raise ProjledgerError("退库 needs a reason and a reviewer: use `projledger retire`")
+        if current == Pool.RETIRED or POOL_ORDER.index(target) <= POOL_ORDER.index(current):
+            forward = " → ".join(p.value for p in POOL_ORDER)
+            raise ProjledgerError(f"the project is {current.value}; pools move forward: {forward}")
+        ctx.data["pool"] = target.value
+        if target == Pool.NEGOTIATING:
+            if not (maturity or ctx.data.get("maturity")):
+                raise ProjledgerError("a project 在谈 needs --maturity A, B or C")
+            put(ctx.data, "maturity", maturity or ctx.data.get("maturity"), PROJECT_ORDER)
+        elif "maturity" in ctx.data and target in (Pool.NEW, Pool.CONTINUING, Pool.COMPLETED):
+            del ctx.data["maturity"]
+        if code:
+            put(ctx.data, "code", code, PROJECT_ORDER)
+        if target == Pool.COMPLETED:
+            schedule = ctx.data.get("schedule")
+            if schedule is None:
+                put(ctx.data, "schedule", record({}, one_line=True), PROJECT_ORDER)
+                schedule = ctx.data["schedule"]
+            put(schedule, "actual_completion", date or ctx.today, field_order(Schedule))
+        return project_change(
+            ctx,
+            "advance",
+            f"库别: {current.value} → {target.value}",
+            old=current.value,
+            new=target.value,
+        )
+
+    return edit
+
+
+def retire(reason: str, reviewer: str, date: dt.date | None) -> Any:
+    """退库, with the reason and who reviewed it."""
+
+    def edit(ctx: EditContext) -> Change:
+        current = str(ctx.data.get("pool"))
+        if current == Pool.RETIRED:
+            raise ProjledgerError("the project is 退库 already")
+        ctx.data["pool"] = Pool.RETIRED.value
+        put(
+            ctx.data,
+            "retirement",
+            record({"date": date or ctx.today, "reason": reason, "reviewer": reviewer}),
+            PROJECT_ORDER,
+        )
+        return project_change(ctx, "retire", f"退库: {reason}", old=current, new=Pool.RETIRED.value)
+
+    return edit
+
+
+def advance_approval(
+    name: str, status: str, permit_no: str | None, agency: str | None, date: dt.date | None
+) -> Any:
+    def edit(ctx: EditContext) -> Change:
+        if name not in ApprovalKind.ALL:
+            raise ProjledgerError(
+                f"{name} is not an approval procedure: {'、'.join(ApprovalKind.ALL)}"
+            )
+        approvals = ctx.data.get("approvals")
+        if approvals is None:
+            put(ctx.data, "approvals", record({}, one_line=False), PROJECT_ORDER)
+            approvals = ctx.data["approvals"]
+        old = (approvals.get(name) or {}).get("status")
+        values: dict[str, Any] = {"status": status}
+        if status == ApprovalStatus.DONE:
+            if not permit_no:
+                raise ProjledgerError(f"{name} → 已办结 needs --permit-no")
+            values |= {"permit_no": permit_no, "agency": agency, "date": date or ctx.today}
+        if name in approvals and approvals[name] is not None:
+            entry = approvals[name]
+            for key, value in values.items():
+                if value is not None:
+                    put(entry, key, value, field_order(Approval))
+        else:
+            order = list(ApprovalKind.ALL)
+            position = sum(
+                1 for key in approvals if key in order and order.index(key) < order.index(name)
+            )
+            approvals.insert(position, name, record(values, one_line=True))
+        return project_change(
+            ctx,
+            "advance",
+            f"审批 {name}: {old or '未登记'} → {status}",
+            item=f"approval:{name}",
+            old=old,
+            new=status,
+        )
+
+    return edit
+
+
+def set_field(path: str, raw_value: str) -> Any:
+    """Set one field of the record (investment.completed_this_year) or of an item
+    (T-6FJ2RA.note); the value is read as a number, a date or text."""
+
+    def edit(ctx: EditContext) -> Change:
+        parts = path.split(".")
+        target = ctx.data
+        label = path
+        if parts[0][:2].upper() in ("I-", "T-", "R-", "D-") or _looks_like_item(ctx, parts[0]):
+            ref = resolve_item(ctx.data, parts[0])
+            target = ctx.data[ref.list_name][ref.index]
+            parts = parts[1:]
+            label = f"{ref.id}.{'.'.join(parts)}"
+        if not parts or parts[0] in ("id", "schema_version"):
+            raise ProjledgerError(
+                f"{path}: name a field to set, such as investment.completed_this_year"
+            )
+        for part in parts[:-1]:
+            if not isinstance(target.get(part), dict):
+                raise ProjledgerError(f"{path}: {part} is not a section of this record")
+            target = target[part]
+        key = parts[-1]
+        old = target.get(key)
+        if isinstance(old, (dict, list)):
+            raise ProjledgerError(
+                f"{path} is a section, not a single value; set its fields one by one"
+            )
+        # Text stays text (a permit number of digits); otherwise a number or a date.
+        value = raw_value if isinstance(old, str) else _value(raw_value)
+        target[key] = value
+        return project_change(
+            ctx,
+            "set",
+            f"{label}: {old if old is not None else '—'} → {value}",
+            old=None if old is None else str(old),
+            new=str(value),
+        )
+
+    return edit
+
+
+def _looks_like_item(ctx: EditContext, first: str) -> bool:
+    return (
+        first not in ctx.data
+        and len(first) >= 3
+        and first.replace("-", "").isalnum()
+        and first.upper() == first
+    )
+
+
+def _value(text: str) -> Any:
+    for convert in (int, float):
+        try:
+            return convert(text)
+        except ValueError:
+            pass
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        return parse_date(text, "value")
+    return text

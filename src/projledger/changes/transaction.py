@@ -1,0 +1,227 @@
+"""One user action = one validated, atomic change of one file = one git commit.
+
+take the root's lock → load → change → validate (refuse, writing nothing, if the ledger
+would be invalid) → atomic write → commit exactly that file. If the commit fails the old
+file is put back, so the file and the repository never disagree.
+"""
+
+import datetime as dt
+import difflib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from projledger.changes.lock import RootLock
+from projledger.changes.new_ids import RandomBits
+from projledger.check.findings import Finding, Severity
+from projledger.errors import ProjledgerError
+from projledger.gitrepo import Identity, LedgerRepo
+from projledger.root import LedgerRoot
+
+if TYPE_CHECKING:
+    from projledger.model import Config
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a change did, for the commit message and the user."""
+
+    command: str
+    project: str
+    project_name: str
+    summary: str
+    """One human line, e.g. 问题 I-4M8K2P: 已交办 → 办理中."""
+    item: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+    def message(self) -> str:
+        trailers = [
+            ("Projledger-Command", self.command),
+            ("Projledger-Project", self.project),
+            ("Projledger-Item", self.item),
+            ("Projledger-From", self.old),
+            ("Projledger-To", self.new),
+        ]
+        lines = [f"{key}: {value}" for key, value in trailers if value]
+        return f"[{self.project_name}] {self.summary}\n\n" + "\n".join(lines) + "\n"
+
+
+@dataclass
+class ChangeOptions:
+    today: dt.date
+    random_bits: RandomBits
+    author: Identity | None = None
+    dry_run: bool = False
+    commit: bool = True
+    commit_hand_edits: bool = False
+
+
+@dataclass
+class EditContext:
+    """What an edit may use: the file's data (a ruamel.yaml tree to change in place),
+    the declarations, the date and randomness for new ids."""
+
+    data: Any
+    config: "Config"
+    options: ChangeOptions
+
+    @property
+    def today(self) -> dt.date:
+        return self.options.today
+
+
+Edit = Callable[[EditContext], Change]
+
+
+@dataclass
+class Outcome:
+    change: Change
+    path: Path
+    diff: str
+    commit: str | None = None
+    hand_edits_commit: str | None = None
+    written: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def change_project(
+    root: LedgerRoot, project_id: str, edit: Edit, options: ChangeOptions
+) -> Outcome:
+    """Apply `edit` to an existing project file."""
+    path = root.project_file(project_id)
+    return _transact(root, path, edit, options, create=False)
+
+
+def create_project(
+    root: LedgerRoot, project_id: str, edit: Edit, options: ChangeOptions
+) -> Outcome:
+    """Write a new project file; `edit` fills in an empty document."""
+    path = root.project_file(project_id)
+    return _transact(root, path, edit, options, create=True)
+
+
+def _transact(
+    root: LedgerRoot, path: Path, edit: Edit, options: ChangeOptions, create: bool
+) -> Outcome:
+    from projledger.store.document import load_document, new_document
+
+    with RootLock(root.state_dir()):
+        repo = _ready_repo(root, options)
+        config = _config(root)
+        hand_edits = None
+        if create:
+            if path.exists():
+                raise ProjledgerError(f"project {path.stem} exists already ({path})")
+            document = new_document(path)
+            old_text = ""
+        else:
+            if not path.is_file():
+                from projledger.changes.refs import unknown_project
+
+                raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
+            if repo is not None and repo.has_commits() and repo.is_dirty(path):
+                hand_edits = _hand_edits(repo, path, options, config)
+            document = load_document(path)
+            old_text = document.dumps()
+        change = edit(EditContext(document.data, config, options))
+        new_text = document.dumps()
+        if new_text == old_text:
+            raise ProjledgerError(f"nothing to change: {change.summary} is already so")
+        _refuse_if_invalid(new_text, path, config)
+        diff = _diff(old_text, new_text, path, root)
+        outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
+        if options.dry_run:
+            return outcome
+        _write_and_commit(
+            path, old_text if not create else None, new_text, change, repo, options, outcome
+        )
+        return outcome
+
+
+def _ready_repo(root: LedgerRoot, options: ChangeOptions) -> LedgerRepo | None:
+    if not options.commit or options.dry_run:
+        return None
+    repo = LedgerRepo.open(root.path)
+    repo.check_ready()
+    repo.committer()  # fails early, with the fix, when git has no identity
+    return repo
+
+
+def _config(root: LedgerRoot) -> "Config":
+    from projledger.check.files import check_config_bytes
+
+    checked = check_config_bytes(root.config_file.read_bytes(), str(root.config_file))
+    if checked.config is None:
+        raise ProjledgerError(
+            f"{root.config_file} is invalid; run `projledger check` and fix it first"
+        )
+    return checked.config
+
+
+def _hand_edits(repo: LedgerRepo, path: Path, options: ChangeOptions, config: "Config") -> str:
+    name = repo.relative(path)
+    if not options.commit_hand_edits:
+        raise ProjledgerError(
+            f"{name} has changes that are not committed (edits by hand?). Commit them "
+            f"(`git commit {name}`), or pass --commit-hand-edits to commit them first as "
+            "their own commit"
+        )
+    _refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, what="the hand edits")
+    return repo.commit_files(
+        [path], f"[{path.stem}] 手工修改 hand edits\n\nProjledger-Command: hand-edits\n"
+    )
+
+
+def _refuse_if_invalid(text: str, path: Path, config: "Config", what: str = "the change") -> None:
+    from projledger.check.files import check_project_bytes
+
+    checked = check_project_bytes(text.encode("utf-8"), str(path), path.stem, config)
+    errors = [f for f in checked.findings if f.severity == Severity.ERROR]
+    if errors:
+        raise ProjledgerError(
+            f"refused: {what} would leave {path.name} invalid; nothing was written.\n"
+            + "\n".join(_finding_line(f) for f in errors)
+        )
+
+
+def _finding_line(finding: Finding) -> str:
+    return f"  {finding.file}:{finding.line or 1}: {finding.code} {finding.message}"
+
+
+def _diff(old: str, new: str, path: Path, root: LedgerRoot) -> str:
+    name = path.relative_to(root.path).as_posix()
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+        )
+    )
+
+
+def _write_and_commit(
+    path: Path,
+    old_text: str | None,
+    new_text: str,
+    change: Change,
+    repo: LedgerRepo | None,
+    options: ChangeOptions,
+    outcome: Outcome,
+) -> None:
+    from projledger.store.atomic import write_text_atomic
+
+    write_text_atomic(path, new_text)
+    outcome.written = True
+    if repo is None:
+        return
+    try:
+        outcome.commit = repo.commit_files([path], change.message(), options.author)
+    except BaseException:
+        # The commit did not happen: put the file back as it was, so the work tree and
+        # the history agree (interrupted by Ctrl-C included).
+        if old_text is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_text_atomic(path, old_text)
+        outcome.written = False
+        raise

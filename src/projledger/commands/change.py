@@ -1,0 +1,54 @@
+"""Running a change command: resolve the project, transact, report what happened."""
+
+import datetime as dt
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from projledger.changes.refs import resolve_project
+from projledger.changes.transaction import ChangeOptions, change_project, create_project
+from projledger.gitrepo import Identity
+from projledger.root import LedgerRoot
+
+
+def options(
+    today: dt.date | None,
+    author: str | None,
+    dry_run: bool,
+    no_commit: bool,
+    commit_hand_edits: bool,
+) -> ChangeOptions:
+    """The CLI is where the clock and randomness come in; the core only gets values."""
+    return ChangeOptions(
+        today=today or dt.date.today(),
+        random_bits=secrets.randbits,
+        author=Identity.parse(author) if author else None,
+        dry_run=dry_run,
+        commit=not no_commit,
+        commit_hand_edits=commit_hand_edits,
+    )
+
+
+def project_ids(root: LedgerRoot) -> list[str]:
+    return sorted(path.stem for path in root.projects_dir.glob("*.yaml"))
+
+
+def run(
+    root_path: Path, project: str, edit: Any, opts: ChangeOptions, *, create: bool = False
+) -> int:
+    root = LedgerRoot(root_path)
+    if create:
+        outcome = create_project(root, project, edit, opts)
+    else:
+        outcome = change_project(root, resolve_project(project, project_ids(root)), edit, opts)
+    out = sys.stdout
+    if opts.dry_run:
+        out.write(outcome.diff)
+        out.write(f"dry run: {outcome.change.summary} (nothing written)\n")
+        return 0
+    if outcome.hand_edits_commit:
+        out.write(f"committed the hand edits first: {outcome.hand_edits_commit[:8]}\n")
+    where = f"commit {outcome.commit[:8]}" if outcome.commit else "not committed (--no-commit)"
+    out.write(f"[{outcome.change.project_name}] {outcome.change.summary} ({where})\n")
+    return 0

@@ -1,0 +1,166 @@
+"""The ledger's git repository: the only module that talks to git.
+
+Commands run the git binary (through GitPython's `repo.git`): one `git commit` of one
+file costs 16-20 ms at 2,000 files, where GitPython's own index costs ~110 ms (and ~0.9 s
+at 20,000). History is read in bulk: one `git log` and one `git cat-file --batch`.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from projledger.errors import ProjledgerError
+
+
+@dataclass(frozen=True)
+class Identity:
+    name: str
+    email: str
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"
+
+    @classmethod
+    def parse(cls, text: str) -> "Identity":
+        """'Name <email>' as git writes it (and as `--author` takes it)."""
+        name, bracket, rest = text.partition("<")
+        email = rest.rstrip().removesuffix(">")
+        if not bracket or not name.strip() or not email or ">" in email:
+            raise ProjledgerError(f"{text!r} is not an identity; write it as 'Name <email>'")
+        return cls(name.strip(), email.strip())
+
+
+class LedgerRepo:
+    """A git work tree holding a ledger root."""
+
+    def __init__(self, repo: Any) -> None:
+        self._repo = repo
+        self.top = Path(repo.working_tree_dir)
+
+    @classmethod
+    def open(cls, path: Path) -> "LedgerRepo":
+        import git
+
+        try:
+            return cls(git.Repo(path, search_parent_directories=True))
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise ProjledgerError(
+                f"{path} is not in a git repository; every change is a commit. Run "
+                f"`git init` there (or `projledger init`), or pass --no-commit."
+            ) from None
+
+    @classmethod
+    def init(cls, path: Path) -> "LedgerRepo":
+        import git
+
+        return cls(git.Repo.init(path, initial_branch="main"))
+
+    def git(self, *args: str) -> str:
+        """Run `git ARGS` in the work tree; a failure is a ProjledgerError with git's words."""
+        import git
+
+        try:
+            output: str = self._repo.git.execute(["git", *args])
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or exc.stdout or "").strip().removeprefix("stderr: ").strip("'")
+            raise ProjledgerError(f"git {args[0]} failed: {detail or exc}") from None
+        return output
+
+    def check_ready(self) -> None:
+        """Refuse to commit on a detached HEAD or in the middle of a merge or rebase."""
+        git_dir = Path(self._repo.git_dir)
+        for marker, what in (
+            ("MERGE_HEAD", "a merge"),
+            ("rebase-merge", "a rebase"),
+            ("rebase-apply", "a rebase"),
+            ("CHERRY_PICK_HEAD", "a cherry-pick"),
+            ("REVERT_HEAD", "a revert"),
+        ):
+            if (git_dir / marker).exists():
+                raise ProjledgerError(
+                    f"the repository is in the middle of {what}; finish or abort it first"
+                )
+        if self._repo.head.is_detached:
+            raise ProjledgerError(
+                "HEAD is detached; check out a branch (`git switch main`) before changing "
+                "the ledger"
+            )
+
+    def committer(self) -> Identity:
+        """The identity git will commit as; a clear error when none is configured."""
+        try:
+            ident = self.git("var", "GIT_COMMITTER_IDENT")
+        except ProjledgerError:
+            raise ProjledgerError(
+                "git does not know who you are; set it once with\n"
+                '  git config --global user.name "张三"\n'
+                '  git config --global user.email "zhangsan@example.gov.cn"'
+            ) from None
+        return Identity.parse(ident.rsplit(">", 1)[0] + ">")
+
+    def relative(self, path: Path) -> str:
+        return path.resolve().relative_to(self.top.resolve()).as_posix()
+
+    def has_commits(self) -> bool:
+        return bool(self._repo.head.is_valid())
+
+    def is_tracked(self, path: Path) -> bool:
+        return bool(self.git("ls-files", "--", self.relative(path)))
+
+    def is_dirty(self, path: Path) -> bool:
+        """Whether `path` differs from HEAD, in the index or the work tree (or is untracked)."""
+        status = self.git(
+            "status", "--porcelain", "--untracked-files=all", "--", self.relative(path)
+        )
+        return bool(status.strip())
+
+    def commit_files(
+        self, paths: Iterable[Path], message: str, author: Identity | None = None
+    ) -> str:
+        """Commit exactly these files (nothing else that is staged); the new commit's id."""
+        names = [self.relative(path) for path in paths]
+        self.git("add", "--", *names)
+        subject, _, body = message.partition("\n\n")
+        args = ["commit", "--quiet", "--no-verify", "-m", subject]
+        if body.strip():
+            args += ["-m", body.strip()]
+        if author is not None:
+            args.append(f"--author={author}")
+        self.git(*args, "--only", "--", *names)
+        return self.git("rev-parse", "HEAD")
+
+    def file_at(self, revision: str, path: Path) -> bytes | None:
+        """The file's bytes at `revision`, or None if it did not exist there."""
+        try:
+            return self.blobs([self.git("rev-parse", f"{revision}:{self.relative(path)}")])[0]
+        except ProjledgerError:
+            return None
+
+    def blobs(self, blob_ids: list[str]) -> list[bytes]:
+        """Many objects' contents in one `git cat-file --batch`."""
+        if not blob_ids:
+            return []
+        import subprocess
+
+        completed = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=self.top,
+            input=("\n".join(blob_ids) + "\n").encode(),
+            capture_output=True,
+            check=True,
+        )
+        return list(_batch_objects(completed.stdout))
+
+
+def _batch_objects(output: bytes) -> Iterator[bytes]:
+    position = 0
+    while position < len(output):
+        header_end = output.index(b"\n", position)
+        header = output[position:header_end].split()
+        if len(header) < 3 or header[1] == b"missing":
+            raise ProjledgerError(f"git cat-file: no object {header[0].decode()}")
+        size = int(header[2])
+        start = header_end + 1
+        yield output[start : start + size]
+        position = start + size + 1
