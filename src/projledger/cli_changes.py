@@ -513,3 +513,85 @@ def new(
         lead_unit=lead_unit,
     )
     _run(root, project_id, new_project(spec), today, author, dry_run, no_commit, False, create=True)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to create the ledger root.")] = Path(),
+    organisation: Annotated[
+        str, typer.Option("--organisation", help="The office keeping the ledger.")
+    ] = "某区发展和改革局",
+    author: Author = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Create a ledger root: config, schemas, projects/, and a first commit (git init if needed)."""
+    from projledger.changes.init import init_root
+    from projledger.gitrepo import Identity
+
+    result = init_root(
+        directory,
+        organisation,
+        commit=not no_commit,
+        author=Identity.parse(author) if author else None,
+    )
+    typer.echo(f"created a ledger root in {result.root}")
+    for path in result.written:
+        typer.echo(f"  {path.relative_to(result.root)}")
+    if result.created_repository:
+        typer.echo("  (a new git repository)")
+    if result.commit:
+        typer.echo(f"committed {result.commit[:8]}")
+    typer.echo("next: declare your units and people in projledger.yaml, then `projledger new`.")
+
+
+AsOf = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--as-of", help="Show the ledger as it was: a date (YYYY-MM-DD) or a commit."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+@app.command()
+def show(
+    project: Project,
+    item: Annotated[Optional[str], typer.Argument(help="An item id (or prefix).")] = None,  # noqa: UP045
+    as_of: AsOf = None,
+    as_json: JsonFlag = False,
+    today: Today = None,
+    root: RootOption = None,
+) -> None:
+    """Show a project's record and four lists, or one item."""
+    from projledger.commands import views
+
+    when = _day(today) or dt.date.today()
+    raise typer.Exit(views.show(_root_path(root), project, item, when, as_of, as_json))
+
+
+@app.command("list")
+def list_(
+    kind: Annotated[str, typer.Argument(help="projects, issues, tasks or deadlines.")] = "projects",
+    unit: Annotated[Text, typer.Option("--unit", help="Only this unit's.")] = None,
+    leader: Annotated[
+        Text, typer.Option("--leader", help="Only projects this 包抓领导 leads.")
+    ] = None,
+    level: Annotated[Text, typer.Option("--level", help="省级 市级 区级.")] = None,
+    pool: Annotated[Text, typer.Option("--pool", help="库别.")] = None,
+    state: Annotated[
+        Text, typer.Option("--state", help="Items in this state (projects with an issue in it).")
+    ] = None,
+    project: Annotated[
+        Text, typer.Option("--project", help="Only this project (id or prefix).")
+    ] = None,
+    as_of: AsOf = None,
+    as_json: JsonFlag = False,
+    today: Today = None,
+    root: RootOption = None,
+) -> None:
+    """List projects, or issues, tasks or deadlines across projects, with filters."""
+    from projledger.commands import views
+
+    when = _day(today) or dt.date.today()
+    code = views.list_(
+        _root_path(root), kind, when, as_of, as_json, unit, leader, level, pool, state, project
+    )
+    raise typer.Exit(code)

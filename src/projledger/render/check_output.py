@@ -61,9 +61,9 @@ def _summary_line(report: CheckReport) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files = len({f.file for f in report.findings})
     if not report.findings:
-        return f"{report.files_checked} files checked: no findings"
+        return f"{_files(report.files_checked)} checked: no findings"
     return (
-        f"{report.files_checked} files checked: {errors} error{'s' * (errors != 1)}, "
+        f"{_files(report.files_checked)} checked: {errors} error{'s' * (errors != 1)}, "
         f"{warnings} warning{'s' * (warnings != 1)} in {files} file{'s' * (files != 1)}"
     )
 
@@ -102,3 +102,7 @@ def _show_line(console: object, lines: list[str], finding: Finding) -> None:
     console.print(Text(gutter, style="dim") + Text(source), highlight=False)
     caret_at = cell_len(source[: max((finding.col or 1) - 1, 0)])
     console.print(Text(" " * (len(gutter) + caret_at) + "^", style="bold"), highlight=False)
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'s' * (count != 1)}"

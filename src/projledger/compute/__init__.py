@@ -1,0 +1,1 @@
+"""Pure computations on ledgers and a date, shared by every view and report."""

@@ -1,0 +1,180 @@
+"""`show` and `list` in the terminal (rich): CJK text is aligned by display width."""
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from projledger.compute.deadlines import LABELS, Status, deadline_of, deadline_state
+from projledger.model import Project
+from projledger.store.ledger import Ledger
+
+STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "yellow", Status.MET_LATE: "magenta"}
+
+
+def _table(title: str, columns: Iterable[str]) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=False, header_style="bold")
+    for column in columns:
+        # Ids and dates are read as a whole: never broken across lines.
+        table.add_column(column, overflow="fold", no_wrap=column in NO_WRAP)
+    return table
+
+
+NO_WRAP = {"id", "项目", "时限", "日期", "状态", "库别", "级别"}
+
+
+def amount(value: float) -> str:
+    """万元 as staff write them: 1,280,000 or 629.5."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _due(project: Project, target: str, today: dt.date, window: int) -> tuple[str, str]:
+    deadline = deadline_of(project, target)
+    if deadline is None:
+        return "—", ""
+    state = deadline_state(project, deadline, today, window)
+    label = LABELS[state.status]
+    if state.status == Status.OVERDUE:
+        label += f" {state.days_overdue} 天"
+    return (
+        str(state.due),
+        f"[{STATUS_STYLE.get(state.status, '')}]{label}[/]"
+        if state.status in STATUS_STYLE
+        else label,
+    )
+
+
+def show_project(console: Console, project: Project, today: dt.date, window: int) -> None:
+    inv = project.investment
+    rate = f"{inv.completed_this_year / inv.plan_this_year:.1%}" if inv.plan_this_year else "—"
+    console.print(f"[bold]{project.name}[/]  ({project.id})")
+    record = [
+        ("项目代码", project.code or "—"),
+        ("级别", "、".join(project.levels)),
+        ("库别", project.pool + (f" ({project.maturity})" if project.maturity else "")),
+        ("阶段", project.stage),
+        ("行业 / 属地", f"{project.industry} / {project.locality}"),
+        ("实施主体", project.owner),
+        ("包抓领导", project.lead_leader or "—"),
+        ("专班", project.task_force.name if project.task_force else "—"),
+        (
+            "投资 (万元)",
+            f"总 {amount(inv.total)}  年度计划 {amount(inv.plan_this_year)}  "
+            f"本年完成 {amount(inv.completed_this_year)} ({rate})",
+        ),
+        (
+            "开工 / 竣工",
+            f"{project.schedule.actual_start or '—'} / {project.schedule.actual_completion or '—'}",
+        ),
+    ]
+    grid = Table.grid(padding=(0, 2))
+    for key, value in record:
+        grid.add_row(f"[dim]{key}[/]", value)
+    console.print(grid)
+    if project.approvals:
+        table = _table("审批手续", ["手续", "状态", "文号", "日期"])
+        for name, approval in project.approvals.items():
+            table.add_row(name, approval.status, approval.permit_no or "", str(approval.date or ""))
+        console.print(table)
+    table = _table("问题清单", ["id", "状态", "问题", "责任单位", "责任人", "时限", "时效"])
+    for issue in project.issues:
+        due, status = _due(project, issue.id, today, window)
+        table.add_row(
+            issue.id, issue.state, issue.title, issue.unit or "", issue.person or "", due, status
+        )
+    console.print(table)
+    table = _table("任务清单", ["id", "状态", "任务", "责任单位", "责任人", "时限", "时效"])
+    for task in project.tasks:
+        due, status = _due(project, task.id, today, window)
+        table.add_row(task.id, task.state, task.title, task.unit, task.person or "", due, status)
+    console.print(table)
+    table = _table("责任清单", ["id", "角色", "单位", "人员", "职责"])
+    for r in project.responsibilities:
+        table.add_row(r.id, r.role, r.unit or "", r.person or "", r.duties)
+    console.print(table)
+    table = _table("时效清单", ["id", "对象", "时限", "延期", "时效"])
+    for deadline in project.deadlines:
+        due, status = _due(project, deadline.target, today, window)
+        extended = (
+            f"原 {deadline.due}, 延 {len(deadline.extensions)} 次" if deadline.extensions else ""
+        )
+        table.add_row(deadline.id, deadline.target, due, extended, status)
+    console.print(table)
+
+
+def show_item(console: Console, project: Project, item: Any, today: dt.date, window: int) -> None:
+    console.print(f"[bold]{item.id}[/]  {project.name} ({project.id})")
+    grid = Table.grid(padding=(0, 2))
+    for key, value in item.model_dump(mode="json", exclude_none=True).items():
+        grid.add_row(f"[dim]{key}[/]", _text(value))
+    due, status = _due(project, item.id, today, window)
+    if due != "—":
+        grid.add_row("[dim]时限[/]", f"{due} {status}")
+    console.print(grid)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return "\n".join(_text(v) for v in value) or "—"
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def list_projects(
+    console: Console, ledger: Ledger, projects: list[Project], today: dt.date
+) -> None:
+    window = ledger.config.due_soon_days
+    table = _table(
+        f"{len(projects)} 个项目",
+        ["项目", "名称", "级别", "库别", "阶段", "包抓领导", "未结问题", "逾期"],
+    )
+    for project in projects:
+        open_issues = sum(1 for i in project.issues if i.state not in ("已销号", "已撤销"))
+        overdue = sum(
+            1
+            for d in project.deadlines
+            if deadline_state(project, d, today, window).status == Status.OVERDUE
+        )
+        table.add_row(
+            project.id,
+            project.name,
+            "、".join(project.levels),
+            project.pool,
+            project.stage,
+            project.lead_leader or "",
+            str(open_issues),
+            f"[bold red]{overdue}[/]" if overdue else "0",
+        )
+    console.print(table)
+
+
+def list_items(
+    console: Console, kind: str, rows: list[tuple[Project, Any]], today: dt.date, window: int
+) -> None:
+    title = {"issues": "问题", "tasks": "任务", "deadlines": "时限"}[kind]
+    if kind == "deadlines":
+        table = _table(f"{len(rows)} 条{title}", ["项目", "id", "对象", "时限", "时效"])
+        for project, deadline in rows:
+            due, status = _due(project, deadline.target, today, window)
+            table.add_row(project.id, deadline.id, deadline.target, due, status)
+    else:
+        table = _table(
+            f"{len(rows)} 条{title}",
+            ["项目", "id", "状态", "标题", "责任单位", "责任人", "时限", "时效"],
+        )
+        for project, item in rows:
+            due, status = _due(project, item.id, today, window)
+            table.add_row(
+                project.id,
+                item.id,
+                item.state,
+                item.title,
+                item.unit or "",
+                item.person or "",
+                due,
+                status,
+            )
+    console.print(table)

@@ -1,0 +1,70 @@
+"""All projects of a ledger root, read fast, for views and reports. A broken file does not
+stop the others: it is listed, so the caller can say so at the top of its output.
+(Imported only by the commands that need it: it brings pydantic and the readers.)"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from projledger.check.validation import validate
+from projledger.errors import ProjledgerError
+from projledger.model import Config, Project
+from projledger.root import LedgerRoot
+from projledger.store.reader import read_yaml
+
+
+@dataclass
+class Ledger:
+    config: Config
+    projects: dict[str, Project] = field(default_factory=dict)
+    invalid: list[str] = field(default_factory=list)
+    """Files that could not be read as projects (run `projledger check` for why)."""
+
+
+def load_ledger(root: LedgerRoot) -> Ledger:
+    config = _config(root.config_file.read_bytes(), str(root.config_file))
+    ledger = Ledger(config)
+    for path in root.project_files():
+        project = _project(path)
+        if project is None:
+            ledger.invalid.append(path.name)
+        else:
+            ledger.projects[project.id] = project
+    return ledger
+
+
+def ledger_from_texts(config_raw: bytes, files: dict[str, bytes]) -> Ledger:
+    """The same, from file contents (e.g. as they were at a commit)."""
+    ledger = Ledger(_config(config_raw, "projledger.yaml"))
+    for name, raw in sorted(files.items()):
+        project = _parse(raw, name)
+        if project is None:
+            ledger.invalid.append(name)
+        else:
+            ledger.projects[project.id] = project
+    return ledger
+
+
+def _config(raw: bytes, file: str) -> Config:
+    read = read_yaml(raw, file)
+    config, _ = validate(Config, read.data, file) if read.parsed else (None, [])
+    if not isinstance(config, Config):
+        raise ProjledgerError(f"{file} is invalid; run `projledger check` and fix it")
+    return config
+
+
+def _project(path: Path) -> Project | None:
+    if path.suffix != ".yaml" or path.is_symlink() or not path.is_file():
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    return _parse(raw, str(path))
+
+
+def _parse(raw: bytes, file: str) -> Project | None:
+    read = read_yaml(raw, file)
+    if not read.parsed:
+        return None
+    project, _ = validate(Project, read.data, file)
+    return project if isinstance(project, Project) else None
