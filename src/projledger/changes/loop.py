@@ -12,7 +12,7 @@ from typing import Any
 from projledger.changes.items import add_deadline_for, project_change
 from projledger.changes.refs import resolve_item
 from projledger.changes.transaction import Change, EditContext
-from projledger.changes.yamledit import append, field_order, put, record, sequence
+from projledger.changes.yamledit import append, field_order, parse_date, put, record, sequence
 from projledger.errors import ProjledgerError
 from projledger.model.enums import IssueState, TaskState
 from projledger.model.project import Issue, Task
@@ -132,8 +132,30 @@ def _require_for(
             missing.append("--verifier")
         if not (step.evidence or (issue.get("verification") or {}).get("evidence")):
             missing.append("--evidence")
-    if missing:
+    if missing and ctx.options.ask is None:
         raise ProjledgerError(f"{item_id} → {target.value} needs {', '.join(missing)}")
+    for flag in missing:
+        _answer(step, flag, ctx, f"{item_id} → {target.value}")
+
+
+_PROMPTS = {
+    "--unit": "责任单位 unit",
+    "--person": "责任人 person",
+    "--due": "办结时限 due date (YYYY-MM-DD)",
+    "--evidence": "佐证材料 evidence",
+    "--explanation": "办理情况 explanation",
+    "--verifier": "核验人 verifier",
+}
+
+
+def _answer(step: IssueStep, flag: str, ctx: EditContext, what: str) -> None:
+    """On a terminal, a missing field is asked for instead of refused."""
+    assert ctx.options.ask is not None
+    answer = ctx.options.ask(f"{what}: {_PROMPTS[flag]}").strip()
+    if not answer:
+        raise ProjledgerError(f"{what} needs {flag}")
+    name = flag.removeprefix("--")
+    setattr(step, name, parse_date(answer, flag) if name == "due" else answer)
 
 
 def return_issue(typed: str, reason: str, by: str | None) -> Any:

@@ -56,6 +56,8 @@ class ChangeOptions:
     dry_run: bool = False
     commit: bool = True
     commit_hand_edits: bool = False
+    ask: Callable[[str], str] | None = None
+    """Asks the user for a missing field (the CLI passes a prompt on a terminal)."""
 
 
 @dataclass

@@ -27,7 +27,15 @@ def options(
         dry_run=dry_run,
         commit=not no_commit,
         commit_hand_edits=commit_hand_edits,
+        ask=_prompt if sys.stdin.isatty() and sys.stdout.isatty() else None,
     )
+
+
+def _prompt(question: str) -> str:
+    import typer
+
+    answer: str = typer.prompt(question, default="", show_default=False)
+    return answer
 
 
 def project_ids(root: LedgerRoot) -> list[str]:

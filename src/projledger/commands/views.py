@@ -18,15 +18,19 @@ ITEM_LISTS = {"issues", "tasks", "deadlines"}
 def ledger(root: LedgerRoot, as_of: str | None) -> Ledger:
     if as_of is None:
         return load_ledger(root)
-    from projledger.history.asof import ledger_at
+    from projledger.history.asof import snapshot_at
 
-    return ledger_at(root, as_of)
+    # The projects as they were; the declarations (units, thresholds) as they are now.
+    snapshot = snapshot_at(root, as_of)
+    current = load_ledger(root, projects=False)
+    return Ledger(current.config, snapshot.projects, sorted(snapshot.invalid))
 
 
 def _console() -> Any:
     from rich.console import Console
 
-    return Console(soft_wrap=False)
+    # Piped into a file or another program, tables need not fit an 80-column terminal.
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
 def _warn_invalid(ledger: Ledger) -> None:

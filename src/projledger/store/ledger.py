@@ -20,10 +20,10 @@ class Ledger:
     """Files that could not be read as projects (run `projledger check` for why)."""
 
 
-def load_ledger(root: LedgerRoot) -> Ledger:
+def load_ledger(root: LedgerRoot, *, projects: bool = True) -> Ledger:
     config = _config(root.config_file.read_bytes(), str(root.config_file))
     ledger = Ledger(config)
-    for path in root.project_files():
+    for path in root.project_files() if projects else ():
         project = _project(path)
         if project is None:
             ledger.invalid.append(path.name)
