@@ -8,7 +8,9 @@ import typer
 
 from projledger.cli import RootOption, _root_path, app
 
-add_app = typer.Typer(help="Add an item to one of a project's four lists.", no_args_is_help=True)
+add_app = typer.Typer(
+    help="Add an item to one of a project's four lists.", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(add_app, name="add")
 
 Today = Annotated[
