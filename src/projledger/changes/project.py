@@ -20,7 +20,7 @@ from projledger.changes.yamledit import (
 )
 from projledger.errors import ProjledgerError
 from projledger.model.enums import ApprovalStatus, Pool, Role
-from projledger.model.project import Approval, ApprovalKind, Schedule
+from projledger.model.project import Approval, ApprovalKind, Project, Schedule
 
 HEADER = "yaml-language-server: $schema=../schemas/project.schema.json"
 
@@ -271,10 +271,13 @@ def set_field(path: str, raw_value: str) -> Any:
         parts = path.split(".")
         target = ctx.data
         label = path
-        if parts[0][:2].upper() in ("I-", "T-", "R-", "D-") or _looks_like_item(ctx, parts[0]):
+        item_id: str | None = None
+        if parts[0] not in ctx.data and parts[0] not in field_order(Project):
+            # Not a field of the record: an item's id (or an abbreviation of one).
             ref = resolve_item(ctx.data, parts[0])
             target = ctx.data[ref.list_name][ref.index]
             parts = parts[1:]
+            item_id = ref.id
             label = f"{ref.id}.{'.'.join(parts)}"
         if not parts or parts[0] in ("id", "schema_version"):
             raise ProjledgerError(
@@ -297,20 +300,12 @@ def set_field(path: str, raw_value: str) -> Any:
             ctx,
             "set",
             f"{label}: {old if old is not None else '—'} → {value}",
+            item=item_id,
             old=None if old is None else str(old),
             new=str(value),
         )
 
     return edit
-
-
-def _looks_like_item(ctx: EditContext, first: str) -> bool:
-    return (
-        first not in ctx.data
-        and len(first) >= 3
-        and first.replace("-", "").isalnum()
-        and first.upper() == first
-    )
 
 
 def _value(text: str) -> Any:

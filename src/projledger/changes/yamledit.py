@@ -21,7 +21,12 @@ def put(mapping: Any, key: str, value: Any, order: tuple[str, ...]) -> None:
         if existing in order and order.index(existing) > rank:
             position = index
             break
-    mapping.insert(position, key, value)
+    if position < len(mapping):
+        mapping.insert(position, key, value)
+        return
+    trailing = detach_trailing(mapping)
+    mapping[key] = value
+    attach_trailing(mapping, trailing)
 
 
 def record(values: dict[str, Any], *, one_line: bool | None = None) -> Any:
@@ -50,31 +55,66 @@ def append(items: Any, values: dict[str, Any]) -> Any:
     siblings_flow = [bool(getattr(item, "fa", None) and item.fa.flow_style()) for item in items]
     one_line = siblings_flow[-1] if siblings_flow else None
     new = record(values, one_line=one_line)
-    previous = items[-1] if len(items) else None
+    trailing = detach_trailing(items)
     items.append(new)
-    if previous is not None and not one_line:
-        _carry_blank_line(previous, new)
+    attach_trailing(items, trailing)
     return new
 
 
-def _carry_blank_line(previous: Any, new: Any) -> None:
-    """A blank line after the last entry (kept by ruamel.yaml as a comment on its last
-    key) now belongs after the new last entry too, so the next section stays apart."""
+def _is_block(node: Any) -> bool:
+    style = getattr(node, "fa", None)
+    return style is not None and len(node) > 0 and not style.flow_style()
+
+
+def _last_slot(node: Any, *, holding: bool) -> tuple[Any, Any, int] | None:
+    """Where the comment after the last line of a block collection lives: the deepest
+    (collection, key or index, slot) of its last entries (ruamel.yaml keeps a mapping's in
+    slot 2 of its last key, a sequence's in slot 0 of its last item). `holding`: the
+    deepest that holds a comment now, else the deepest there is."""
+    if not _is_block(node):
+        return None
+    last = list(node)[-1] if isinstance(node, dict) else len(node) - 1
+    deeper = _last_slot(node[last], holding=holding)
+    if deeper is not None and (not holding or _token(deeper) is not None):
+        return deeper
+    return node, last, 2 if isinstance(node, dict) else 0
+
+
+def _token(slot: tuple[Any, Any, int]) -> Any:
+    node, key, index = slot
+    slots = node.ca.items.get(key)
+    return slots[index] if slots and len(slots) > index else None
+
+
+def detach_trailing(node: Any) -> str:
+    """Take the blank lines and comments that follow the last line of `node` (they
+    separate it from what comes next); its own end-of-line comment stays."""
+    slot = _last_slot(node, holding=True)
+    token = _token(slot) if slot is not None else None
+    if token is None:
+        return ""
+    own_line, newline, rest = str(token.value).partition("\n")
+    token.value = own_line + newline
+    return rest
+
+
+def attach_trailing(node: Any, text: str) -> None:
+    """Put `text` (from detach_trailing) after the new last line of `node`."""
     from ruamel.yaml.error import CommentMark
     from ruamel.yaml.tokens import CommentToken
 
-    if not hasattr(previous, "ca") or not len(previous) or not len(new):
+    slot = _last_slot(node, holding=False)
+    if not text or slot is None:
         return
-    slots = previous.ca.items.get(list(previous)[-1])
-    token = slots[2] if slots and len(slots) > 2 else None
-    if token is None or token.value.strip() or token.value.count("\n") < 2:
+    token = _token(slot)
+    if token is not None:
+        token.value = (
+            token.value + text if token.value.endswith("\n") else token.value + "\n" + text
+        )
         return
-    new.ca.items[list(new)[-1]] = [
-        None,
-        None,
-        CommentToken(token.value, CommentMark(0), None),
-        None,
-    ]
+    container, key, index = slot
+    slots = container.ca.items.setdefault(key, [None, None, None, None])
+    slots[index] = CommentToken("\n" + text, CommentMark(0), None)
 
 
 def number(value: float) -> float | int:
