@@ -99,8 +99,9 @@ def init_root(
     repo: LedgerRepo | None = None
     created = False
     if commit:
+        existing = next(d for d in (directory, *directory.parents) if d.exists())
         try:
-            repo = LedgerRepo.open(directory) if directory.exists() else None
+            repo = LedgerRepo.open(existing)
         except ProjledgerError:
             repo = None
         if repo is not None:

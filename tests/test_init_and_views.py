@@ -1,0 +1,102 @@
+"""init, show and list as a user runs them."""
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import cli_env, run_cli
+
+
+def git(*args: str, cwd: Path) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_init_makes_a_root_that_check_accepts_and_commits_it(tmp_path: Path) -> None:
+    root = tmp_path / "新台账"
+    result = run_cli("init", root, "--organisation", "测试区发展和改革局", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "(a new git repository)" in result.stdout
+    assert sorted(p.name for p in root.iterdir() if p.name != ".git") == [
+        ".gitattributes",
+        ".gitignore",
+        "projects",
+        "projledger.yaml",
+        "schemas",
+    ]
+    config = (root / "projledger.yaml").read_text(encoding="utf-8")
+    assert config.startswith("# yaml-language-server: $schema=schemas/config.schema.json\n")
+    assert "organisation: 测试区发展和改革局" in config
+    assert run_cli("check", cwd=root).returncode == 0
+    assert git("status", "--porcelain", cwd=root) == ""
+    log = git("log", "--format=%s", cwd=root).splitlines()
+    assert log == ["[测试区发展和改革局] 初始化重点项目台账 (ledger root)"]
+    # The new root takes projects at once.
+    new = run_cli(
+        "new",
+        "ceshi-xiangmu",
+        "--name",
+        "测试项目",
+        "--level",
+        "区级",
+        "--pool",
+        "新建",
+        "--industry",
+        "文旅",
+        "--locality",
+        "某街道",
+        "--owner",
+        "某公司",
+        "--leader",
+        "张三",
+        "--stage",
+        "前期研究",
+        "--total",
+        "5000",
+        "--lead-unit",
+        "区发展和改革局",
+        "--today",
+        "2026-11-20",
+        cwd=root,
+    )
+    assert new.returncode == 0, new.stderr
+    assert run_cli("check", cwd=root).returncode == 0
+
+
+def test_init_refuses_an_existing_root_and_changes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    assert run_cli("init", root, cwd=tmp_path).returncode == 0
+    before = (root / "projledger.yaml").read_bytes()
+    again = run_cli("init", root, cwd=tmp_path)
+    assert again.returncode == 1
+    assert "is a ledger root already" in again.stderr
+    assert (root / "projledger.yaml").read_bytes() == before
+    assert len(git("log", "--format=%h", cwd=root).split()) == 1
+
+
+def test_init_inside_an_existing_repository_commits_only_its_files(tmp_path: Path) -> None:
+    git("init", "-q", "-b", "main", cwd=tmp_path)
+    (tmp_path / "notes.txt").write_text("未提交的笔记\n", encoding="utf-8")
+    assert run_cli("init", "ledgers", cwd=tmp_path).returncode == 0
+    committed = git("show", "--name-only", "--format=", "HEAD", cwd=tmp_path).split()
+    assert all(name.startswith("ledgers/") for name in committed)
+    assert "?? notes.txt" in git("status", "--porcelain", cwd=tmp_path)
+
+
+def test_show_and_list_on_the_sample(sample_root: Path) -> None:
+    shown = run_cli("show", "laiwu-jingpingang", "--today", "2026-11-20", cwd=sample_root)
+    assert shown.returncode == 0, shown.stderr
+    assert "精品钢绿色转型项目" in shown.stdout
+    assert "逾期 5 天" in shown.stdout  # I-9TX3QW, extended to 11-15
+    item = run_cli("show", "laiwu-jingpingang", "9tx", "--json", cwd=sample_root)
+    assert json.loads(item.stdout)["id"] == "I-9TX3QW"
+    listed = run_cli("list", "--json", "--pool", "在谈", cwd=sample_root)
+    assert sorted(p["maturity"] for p in json.loads(listed.stdout)) == ["A", "B", "C"]
+    issues = run_cli(
+        "list", "issues", "--state", "待核验", "--json", "--today", "2026-11-20", cwd=sample_root
+    )
+    assert {i["state"] for i in json.loads(issues.stdout)} == {"待核验"}
+    unknown = run_cli("show", "no-such-project", cwd=sample_root)
+    assert unknown.returncode == 1
+    assert "no project 'no-such-project'" in unknown.stderr
