@@ -112,5 +112,10 @@ def main() -> None:
     run(app)
 
 
-# Registers the commands that change the ledger (a module of its own, for size).
+# Registers the commands that change the ledger and read its history (modules of their
+# own, for size).
 from projledger import cli_changes  # noqa: E402, F401
+from projledger.cli_history import audit, history  # noqa: E402
+
+app.command("history")(history)
+app.command("audit")(audit)

@@ -9,7 +9,9 @@ import typer
 from projledger.cli import RootOption, _root_path, app
 
 add_app = typer.Typer(
-    help="Add an item to one of a project's four lists.", no_args_is_help=True, rich_markup_mode=None
+    help="Add an item to one of a project's four lists.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(add_app, name="add")
 
@@ -425,11 +427,31 @@ def set_(
 @app.command("log")
 def log(
     project: Annotated[
-        str | None, typer.Argument(help="Project id: with ITEM and NOTE, adds a progress note.")
+        str | None,
+        typer.Argument(
+            help="Project id: with ISSUE and NOTE, adds a progress note; alone, lists the "
+            "project's changes."
+        ),
     ] = None,
-    item: Annotated[Optional[str], typer.Argument(help="The issue.")] = None,  # noqa: UP045
-    note: Annotated[Optional[str], typer.Argument(help="The progress note (进展).")] = None,  # noqa: UP045
+    item: Annotated[str | None, typer.Argument(help="The issue.")] = None,
+    note: Annotated[str | None, typer.Argument(help="The progress note (进展).")] = None,
     by: Annotated[Text, typer.Option("--by", help="Who reports it.")] = None,
+    since: Annotated[
+        Text, typer.Option("--since", help="Changes from this day (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        Text, typer.Option("--until", help="Changes up to this day, included.")
+    ] = None,
+    unit: Annotated[Text, typer.Option("--unit", help="Only changes concerning this unit.")] = None,
+    only_project: Annotated[
+        Text, typer.Option("--project", help="Only changes of this project (id or prefix).")
+    ] = None,
+    output: Annotated[
+        Text, typer.Option("--format", "-f", help="Changes as table or json.")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Parse every version again.")
+    ] = False,
     today: Today = None,
     author: Author = None,
     dry_run: DryRun = False,
@@ -437,21 +459,29 @@ def log(
     commit_hand_edits: HandEdits = False,
     root: RootOption = None,
 ) -> None:
-    """Add a progress note to an issue: `log PROJECT ISSUE "NOTE"`."""
+    """Add a progress note to an issue (`log PROJECT ISSUE "NOTE"`), or list the changes of
+    a period (`log --since D --until D [--unit U] [PROJECT]`), hand edits included."""
+    if note is None:
+        if item is not None:
+            raise typer.BadParameter("a progress note needs PROJECT ISSUE NOTE", param_hint="NOTE")
+        from projledger.cli_history import log_changes
+        from projledger.commands.history import HistoryFormat
+
+        log_changes(
+            since=since,
+            until=until,
+            unit=unit,
+            project=only_project or project,
+            output=HistoryFormat(output or "table"),
+            no_cache=no_cache,
+            root=root,
+        )
+        return
     from projledger.changes.items import log_note
 
-    if project is None or item is None or note is None:
-        raise typer.BadParameter("give PROJECT ISSUE NOTE", param_hint="arguments")
-    _run(
-        root,
-        project,
-        log_note(item, note, by),
-        today,
-        author,
-        dry_run,
-        no_commit,
-        commit_hand_edits,
-    )
+    assert project is not None and item is not None
+    edit = log_note(item, note, by)
+    _run(root, project, edit, today, author, dry_run, no_commit, commit_hand_edits)
 
 
 @app.command()
