@@ -82,6 +82,13 @@ CODES: tuple[Code, ...] = (
     Code("PL401", E, "duplicate declaration in projledger.yaml"),
     Code("PL402", E, "person's unit not declared"),
     Code("PL403", E, "red threshold below yellow threshold"),
+    # History rules (`projledger audit`): how the ledger changed between two commits.
+    Code("PL500", E, "project file deleted"),
+    Code("PL501", E, "item deleted"),
+    Code("PL502", E, "item id reused"),
+    Code("PL503", E, "closed issue (已销号) changed without a recorded return"),
+    Code("PL504", E, "deadline's due date changed"),
+    Code("PL505", E, "deadline extension edited or removed"),
 )
 
 CODE_BY_ID: dict[str, Code] = {c.code: c for c in CODES}

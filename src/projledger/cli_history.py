@@ -1,0 +1,105 @@
+"""The history commands' command-line functions: `history`, `log` (a period) and `audit`.
+
+Registered in cli.py (`app.command("history")(history)`, `app.command("log")(log_changes)`
+or as the period form of its `log`, `app.command("audit")(audit)`). Argument parsing only:
+the work is in `projledger.commands.history`, imported when a command runs.
+"""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from projledger.cli import RootOption, _root_path
+from projledger.commands.check import OutputFormat
+from projledger.commands.history import HistoryFormat
+
+HistoryFormatOption = Annotated[
+    HistoryFormat, typer.Option("--format", "-f", help="Output format.")
+]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Parse every version again; ignore the history cache."),
+]
+
+
+def history(
+    project: Annotated[
+        str, typer.Argument(help="Project id (or a unique prefix of one).", show_default=False)
+    ],
+    item: Annotated[
+        Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
+        typer.Argument(
+            help="Item id, or a unique prefix of it or of its part after the dash "
+            "(4M8 for I-4M8K2P). Default: the whole project.",
+            show_default=False,
+        ),
+    ] = None,
+    output: HistoryFormatOption = HistoryFormat.TABLE,
+    no_cache: NoCacheOption = False,
+    root: RootOption = None,
+) -> None:
+    """The timeline of a project or one of its items: each field changed, old → new, by
+    whom, when, in which commit, hand edits included."""
+    from projledger.commands import history as command
+
+    raise typer.Exit(
+        command.run_history(_root_path(root), project, item, output, use_cache=not no_cache)
+    )
+
+
+def log_changes(
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--since", help="First day (YYYY-MM-DD), included.", show_default=False),
+    ] = None,
+    until: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--until", help="Last day (YYYY-MM-DD), included.", show_default=False),
+    ] = None,
+    unit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--unit",
+            help="Only changes concerning this unit (name or short name): items it owns, "
+            "and records of projects where it has a responsibility.",
+            show_default=False,
+        ),
+    ] = None,
+    project: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--project", help="Only this project (id or unique prefix).", show_default=False
+        ),
+    ] = None,
+    output: HistoryFormatOption = HistoryFormat.TABLE,
+    no_cache: NoCacheOption = False,
+    root: RootOption = None,
+) -> None:
+    """Every change to the ledger in a period, by author date (whole days, inclusive)."""
+    from projledger.commands import history as command
+
+    code = command.run_log(
+        _root_path(root), since, until, unit, project, output, use_cache=not no_cache
+    )
+    raise typer.Exit(code)
+
+
+def audit(
+    revisions: Annotated[
+        str,
+        typer.Argument(
+            help="The commits to audit: BASE..HEAD, or BASE (then up to HEAD).",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = OutputFormat.TEXT,
+    root: RootOption = None,
+) -> None:
+    """Check how the ledger changed in a range of commits: nothing deleted, ids never
+    reused, closed issues untouched, due dates kept (extensions appended). Exit 1 on errors."""
+    from projledger.commands import history as command
+
+    raise typer.Exit(command.run_audit(_root_path(root), revisions, output, Path.cwd()))

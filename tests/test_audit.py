@@ -1,0 +1,326 @@
+"""`projledger audit BASE..HEAD`: the history rules (PL5xx), each breaking and each kept."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from projledger.check.findings import CODE_BY_ID
+from projledger.history.audit import audit_findings
+from projledger.root import LedgerRoot
+from tests.test_history import LI, NEW_ISSUE, PROJECT, WANG, Ledger, add_issue
+
+FILE = f"projects/{PROJECT}.yaml"
+EXTENSION = (
+    "      - {date: 2026-10-28, new_due: 2026-11-15, reason: 雨季影响塔基施工, approver: 王建国}\n"
+)
+SECOND_EXTENSION = (
+    "      - {date: 2026-11-12, new_due: 2026-11-30, reason: 停电窗口顺延, approver: 王建国}\n"
+)
+CLOSED_ISSUE_END = (
+    "    closure: {date: 2026-03-18, verifier: 周海涛, evidence: 现场核验照片及验收单}\n"
+)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    return Ledger(tmp_path / "ledger")
+
+
+def audit(ledger: Ledger, base: str, head: str = "HEAD") -> list[tuple[str, str]]:
+    """(code, message) of each finding, from the function the CLI uses."""
+    findings = audit_findings(LedgerRoot(ledger.path), base, head, cwd=ledger.path)
+    return [(f.code, f.message) for f in findings]
+
+
+def codes(ledger: Ledger, base: str, head: str = "HEAD") -> list[str]:
+    return [code for code, _ in audit(ledger, base, head)]
+
+
+def test_every_code_is_registered() -> None:
+    for code in ("PL500", "PL501", "PL502", "PL503", "PL504", "PL505"):
+        assert CODE_BY_ID[code].severity.value == "error"
+
+
+def test_legal_changes_pass(ledger: Ledger) -> None:
+    base = ledger.first
+    # A progress note, an issue advanced, an extension appended, a new issue.
+    ledger.edit(
+        "新建塔基完成12基，剩余6基受雨季影响}",
+        "新建塔基完成12基，剩余6基受雨季影响}\n      - {date: 2026-11-10, note: 塔基全部完成}",
+    )
+    ledger.edit(EXTENSION, EXTENSION + SECOND_EXTENSION)
+    add_issue(ledger)
+    ledger.commit("周调度", "2026-11-10T10:00:00+08:00", LI)
+    # The new issue withdrawn, the closed one reopened through a recorded return.
+    ledger.edit(
+        "    raised: 2026-11-02\n    state: 已登记\n",
+        "    raised: 2026-11-02\n    state: 已撤销\n"
+        "    withdrawal: {date: 2026-11-12, reason: 已并入I-9TX3QW}\n",
+    )
+    ledger.edit("    state: 已销号\n", "    state: 办理中\n")
+    ledger.edit(
+        CLOSED_ISSUE_END,
+        "    returns:\n      - {date: 2026-11-12, reason: 仍有5户未腾空, by: 周海涛}\n",
+    )
+    ledger.commit("退回与撤销", "2026-11-12T10:00:00+08:00", WANG)
+    # The reopened issue is worked on and closed again, with a new closure record.
+    ledger.edit(
+        "      - {date: 2026-11-12, reason: 仍有5户未腾空, by: 周海涛}\n",
+        "      - {date: 2026-11-12, reason: 仍有5户未腾空, by: 周海涛}\n"
+        "    closure: {date: 2026-11-19, verifier: 周海涛, evidence: 复核照片}\n",
+    )
+    ledger.edit(
+        "    state: 办理中\n    unit: 高庄街道办事处", "    state: 已销号\n    unit: 高庄街道办事处"
+    )
+    # A project retired rather than deleted.
+    ledger.edit(
+        "pool: 续建",
+        "pool: 退库\nretirement: {date: 2026-11-19, reason: 项目终止, reviewer: 王建国}",
+    )
+    ledger.commit("再次销号；退库", "2026-11-19T10:00:00+08:00", LI)
+
+    assert audit(ledger, base) == []
+    result = ledger.cli("audit", f"{base[:10]}..HEAD")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.fullmatch(r"1 files? checked: no findings", result.stdout.strip())
+
+
+def test_a_deleted_project_file(ledger: Ledger) -> None:
+    ledger.file().unlink()
+    deleted = ledger.commit("删除项目", "2026-11-03T10:00:00+08:00", LI)
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL500"]
+    message = found[0][1]
+    assert f'{FILE} was deleted in commit {deleted[:8]} (李娜, 2026-11-03, "删除项目")' in message
+    assert f"git checkout {deleted[:8]}^ -- {FILE}" in message
+    assert "退库" in message
+
+    result = ledger.cli("audit", ledger.first)
+    assert result.returncode == 1
+    assert result.stdout.startswith(f"{FILE}:1:1: error PL500 ")
+
+    ledger.git("checkout", f"{deleted}^", "--", FILE)
+    ledger.commit("恢复", "2026-11-04T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_a_deleted_item(ledger: Ledger) -> None:
+    task = (
+        "  - id: T-6FJ2RA\n    title: 完成年度投资42亿元\n"
+        "    measure: {amount: 420000, unit: 万元}\n"
+        "    unit: 莱芜区发展和改革局\n    person: 周海涛\n    state: 进行中\n"
+    )
+    ledger.edit(task, "")
+    removed = ledger.commit("删任务", "2026-11-03T10:00:00+08:00", WANG)
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL501"]
+    assert found[0][1] == (
+        f"task T-6FJ2RA (完成年度投资42亿元) was removed from tasks in commit {removed[:8]} "
+        '(王强, 2026-11-03, "删任务"); items are never deleted: restore it as it was and '
+        "keep it instead, and say in its note why it no longer applies"
+    )
+    issue = "    closure: {date: 2026-03-18"
+    assert issue in ledger.file().read_text(encoding="utf-8")
+
+    ledger.edit("tasks:\n", "tasks:\n" + task)
+    ledger.commit("恢复任务", "2026-11-04T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+    # Withdrawing an issue is the way to drop it: no finding.
+    ledger.edit(
+        "    state: 办理中\n",
+        "    state: 已撤销\n    withdrawal: {date: 2026-11-05, reason: 不再迁改}\n",
+    )
+    ledger.commit("撤销", "2026-11-05T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_an_id_that_came_back_for_another_item(ledger: Ledger) -> None:
+    add_issue(ledger)
+    ledger.commit("新增", "2026-11-02T10:00:00+08:00")
+    ledger.edit(NEW_ISSUE, "")
+    ledger.commit("删除（范围之前）", "2026-11-03T10:00:00+08:00")
+    base = ledger.git("rev-parse", "HEAD")
+    ledger.edit(
+        "\ntasks:\n", NEW_ISSUE.replace("厂区南侧排水管网接入", "厂区北门道路硬化") + "\ntasks:\n"
+    )
+    reused = ledger.commit("新问题", "2026-11-05T10:00:00+08:00", LI)
+    found = audit(ledger, base)
+    assert [code for code, _ in found] == ["PL502"]
+    assert found[0][1].startswith(
+        "id I-7WQ3NB was used by another issue (厂区南侧排水管网接入), which was removed, "
+        f"and is used again in commit {reused[:8]}"
+    )
+    assert "give the new item a new id" in found[0][1]
+    # The deletion itself happened before the range: not reported here.
+    assert "PL501" not in codes(ledger, base)
+
+
+def test_a_restored_item_is_not_a_reused_id(ledger: Ledger) -> None:
+    add_issue(ledger)
+    ledger.commit("新增", "2026-11-02T10:00:00+08:00")
+    ledger.edit(NEW_ISSUE, "")
+    ledger.commit("误删", "2026-11-03T10:00:00+08:00")
+    base = ledger.git("rev-parse", "HEAD")
+    add_issue(ledger)
+    ledger.edit(
+        "    raised: 2026-11-02\n    state: 已登记\n",
+        "    raised: 2026-11-02\n    state: 已撤销\n"
+        "    withdrawal: {date: 2026-11-04, reason: 重复登记}\n",
+    )
+    ledger.commit("恢复并撤销", "2026-11-04T10:00:00+08:00")
+    assert audit(ledger, base) == []
+
+
+def test_an_id_used_by_another_list(ledger: Ledger) -> None:
+    ledger.edit("  - id: T-8H3J2Q\n", "  - id: T-8H3J2X\n")
+    ledger.edit("\ntasks:\n", NEW_ISSUE.replace("I-7WQ3NB", "T-8H3J2Q") + "\ntasks:\n")
+    moved = ledger.commit("换号", "2026-11-03T10:00:00+08:00")
+    found = dict(audit(ledger, ledger.first))
+    assert sorted(found) == ["PL502"]
+    assert found["PL502"].startswith(
+        f"id T-8H3J2Q belongs to tasks (完成300户征迁清表) but is used in issues since commit "
+        f"{moved[:8]}"
+    )
+
+
+def test_a_closed_issue_changed(ledger: Ledger) -> None:
+    ledger.edit("    title: 厂区周边300户居民征迁\n", "    title: 厂区周边300户居民征迁安置\n")
+    ledger.edit("    coordination_level: 3\n", "    coordination_level: 4\n")
+    changed = ledger.commit("改已销号问题", "2026-11-03T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL503"]
+    assert found[0][1].startswith(
+        "issue I-4M8K2P (厂区周边300户居民征迁安置) is closed (已销号) but coordination_level, "
+        f"title changed afterwards in commit {changed[:8]}"
+    )
+    assert "reopen the issue through a recorded return" in found[0][1]
+
+    ledger.edit("    title: 厂区周边300户居民征迁安置\n", "    title: 厂区周边300户居民征迁\n")
+    ledger.edit("    coordination_level: 4\n", "    coordination_level: 3\n")
+    ledger.commit("撤回修改", "2026-11-04T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_a_closed_issue_reopened_without_a_return(ledger: Ledger) -> None:
+    ledger.edit("    state: 已销号\n", "    state: 办理中\n")
+    ledger.edit(CLOSED_ISSUE_END, "")
+    ledger.commit("重开", "2026-11-03T10:00:00+08:00")
+    assert codes(ledger, ledger.first) == ["PL503"]
+
+
+def test_an_issue_closed_within_the_range_is_not_changed_afterwards(ledger: Ledger) -> None:
+    ledger.edit("    state: 办理中\n    unit: 国网", "    state: 已销号\n    unit: 国网")
+    ledger.edit(
+        "剩余6基受雨季影响}  # 周调度会上通报\n",
+        "剩余6基受雨季影响}\n    closure: {date: 2026-11-10, verifier: 周海涛, evidence: 验收单}\n",
+    )
+    ledger.commit("销号", "2026-11-10T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+    ledger.edit("evidence: 验收单}", "evidence: 验收单及照片}")
+    ledger.commit("补充佐证", "2026-11-11T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL503"]
+    assert "closure.evidence changed afterwards" in found[0][1]
+
+
+def test_a_due_date_changed(ledger: Ledger) -> None:
+    ledger.edit("due: 2026-12-31", "due: 2027-01-31")
+    changed = ledger.commit("改期", "2026-11-03T10:00:00+08:00", LI)
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL504"]
+    assert found[0][1] == (
+        f"the due date of deadline D-7YB4CG was changed from 2026-12-31 to 2027-01-31 in "
+        f'commit {changed[:8]} (李娜, 2026-11-03, "改期"); a due date is never changed: set due '
+        "back to 2026-12-31 and append an extension (date, new_due: 2027-01-31, reason, approver)"
+    )
+    result = ledger.cli("audit", f"{ledger.first}..HEAD", "--format", "json")
+    assert result.returncode == 1
+    payload = json.loads(result.stdout)
+    [finding] = payload["findings"]
+    assert (finding["code"], finding["file"], finding["path"]) == (
+        "PL504",
+        FILE,
+        "deadlines[2].due",
+    )
+    line = ledger.file().read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
+    assert "D-7YB4CG" in line and finding["column"] == line.index("due") + 1
+
+    text = ledger.cli("audit", ledger.first)
+    assert re.match(rf"^{re.escape(FILE)}:\d+:\d+: error PL504 the due date", text.stdout)
+    assert "| " in text.stdout.splitlines()[1]  # the offending line is shown
+    assert re.fullmatch(
+        r"1 files? checked: 1 error, 0 warnings in 1 file", text.stdout.splitlines()[-1]
+    )
+
+
+def test_an_extension_is_the_legal_way_to_move_a_due_date(ledger: Ledger) -> None:
+    ledger.edit(
+        "  - {id: D-7YB4CG, target: T-6FJ2RA, due: 2026-12-31, basis: 2026年区重点项目投资计划}",
+        "  - id: D-7YB4CG\n    target: T-6FJ2RA\n    due: 2026-12-31\n"
+        "    basis: 2026年区重点项目投资计划\n"
+        "    extensions:\n"
+        "      - {date: 2026-11-03, new_due: 2027-01-31, reason: 统计口径调整, approver: 王建国}",
+    )
+    ledger.commit("延期", "2026-11-03T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_an_extension_edited_or_removed(ledger: Ledger) -> None:
+    ledger.edit(EXTENSION, EXTENSION.replace("2026-11-15", "2026-11-20"))
+    edited = ledger.commit("改延期", "2026-11-03T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL505"]
+    assert found[0][1].startswith(
+        f"extension 1 of deadline D-3KD8XP was edited in commit {edited[:8]}"
+    )
+    assert "restore it as it was ({date: 2026-10-28, new_due: 2026-11-15," in found[0][1]
+
+    ledger.edit("    extensions:\n      # 雨季停工，经包抓领导同意延期\n", "")
+    ledger.edit(EXTENSION.replace("2026-11-15", "2026-11-20"), "")
+    ledger.commit("删延期", "2026-11-04T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL505"]
+    assert f"was removed in commit {edited[:8]}" in found[0][1]  # first broken there
+
+
+def test_an_appended_extension_is_then_kept(ledger: Ledger) -> None:
+    ledger.edit(EXTENSION, EXTENSION + SECOND_EXTENSION)
+    ledger.commit("延期", "2026-11-12T10:00:00+08:00")
+    ledger.edit(SECOND_EXTENSION, SECOND_EXTENSION.replace("停电窗口顺延", "停电窗口推迟"))
+    ledger.commit("改理由", "2026-11-13T10:00:00+08:00")
+    assert codes(ledger, ledger.first) == ["PL505"]
+
+
+def test_only_the_range_is_reported(ledger: Ledger) -> None:
+    ledger.edit("due: 2026-12-31", "due: 2027-01-31")
+    ledger.commit("改期（早先）", "2026-11-03T10:00:00+08:00")
+    base = ledger.git("rev-parse", "HEAD")
+    ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
+    ledger.commit("阶段", "2026-11-04T10:00:00+08:00")
+    assert codes(ledger, ledger.first) == ["PL504"]
+    assert audit(ledger, base) == []
+    assert audit(ledger, "HEAD") == []
+    result = ledger.cli("audit", "HEAD..HEAD")
+    assert result.returncode == 0
+    assert "0 files checked" in result.stdout
+
+
+def test_a_branch_is_audited_from_where_it_forked(ledger: Ledger) -> None:
+    ledger.git("switch", "-q", "-c", "feature")
+    ledger.edit("due: 2026-12-31", "due: 2027-01-31")
+    ledger.commit("分支改期", "2026-11-03T10:00:00+08:00")
+    ledger.git("switch", "-q", "main")
+    ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
+    ledger.commit("主线", "2026-11-04T10:00:00+08:00")
+    assert codes(ledger, "main", "feature") == ["PL504"]
+    assert codes(ledger, "feature", "main") == []
+
+
+def test_an_unknown_revision_is_an_error(ledger: Ledger) -> None:
+    result = ledger.cli("audit", "no-such-rev..HEAD")
+    assert result.returncode == 1
+    assert "'no-such-rev' is not a commit of this repository" in result.stderr
+    result = ledger.cli("audit", "..HEAD")
+    assert result.returncode == 2
