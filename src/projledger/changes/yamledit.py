@@ -21,12 +21,44 @@ def put(mapping: Any, key: str, value: Any, order: tuple[str, ...]) -> None:
         if existing in order and order.index(existing) > rank:
             position = index
             break
+    if position == 0:
+        mapping.insert(0, key, value)
+        return
+    # Blank lines and comments after the entry before the new key separate it from what
+    # follows: they move after the new key.
+    previous = list(mapping)[position - 1]
+    trailing = _detach_after_key(mapping, previous)
     if position < len(mapping):
         mapping.insert(position, key, value)
+    else:
+        mapping[key] = value
+    _attach_after_key(mapping, key, trailing)
+
+
+def _detach_after_key(mapping: Any, key: Any) -> str:
+    text = detach_trailing(mapping[key]) if _is_block(mapping[key]) else ""
+    if text:
+        return text
+    slot = (mapping, key, 2)
+    token = _token(slot)
+    if token is None:
+        return ""
+    own_line, newline, rest = str(token.value).partition("\n")
+    token.value = own_line + newline
+    return rest
+
+
+def _attach_after_key(mapping: Any, key: Any, text: str) -> None:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if not text:
         return
-    trailing = detach_trailing(mapping)
-    mapping[key] = value
-    attach_trailing(mapping, trailing)
+    if _is_block(mapping[key]):
+        attach_trailing(mapping[key], text)
+        return
+    slots = mapping.ca.items.setdefault(key, [None, None, None, None])
+    slots[2] = CommentToken("\n" + text, CommentMark(0), None)
 
 
 def record(values: dict[str, Any], *, one_line: bool | None = None) -> Any:
@@ -92,10 +124,26 @@ def detach_trailing(node: Any) -> str:
     slot = _last_slot(node, holding=True)
     token = _token(slot) if slot is not None else None
     if token is None:
-        return ""
+        return _detach_end(node)
     own_line, newline, rest = str(token.value).partition("\n")
     token.value = own_line + newline
     return rest
+
+
+def _detach_end(node: Any) -> str:
+    """Blank lines ruamel.yaml keeps at the end of a sequence (`ca.end`), deepest first."""
+    if not _is_block(node):
+        return ""
+    last = list(node)[-1] if isinstance(node, dict) else len(node) - 1
+    deeper = _detach_end(node[last])
+    if deeper:
+        return deeper
+    end = getattr(node.ca, "end", None) or []
+    text = "".join(str(token.value) for token in end if not str(token.value).strip())
+    if text and len(text) == sum(len(str(token.value)) for token in end):
+        node.ca.end = []
+        return text
+    return ""
 
 
 def attach_trailing(node: Any, text: str) -> None:
