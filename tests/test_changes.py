@@ -241,16 +241,10 @@ def swap_line(text: str, old: str, new: str) -> str:
     return text.replace(f"\n{old}\n", f"\n{new}\n", 1)
 
 
-def assert_text(actual: str, expected: str, *, blank_lines_may_move: bool = False) -> None:
-    """The file is exactly `expected`. With `blank_lines_may_move` every non-blank line
-    is, in order (comments, key order and untouched lines byte-identical), but where the
-    blank lines fall is left to the xfail tests at the end (known bugs)."""
-    if not blank_lines_may_move:
-        assert actual == expected
-        return
-    assert [line for line in actual.splitlines() if line.strip()] == [
-        line for line in expected.splitlines() if line.strip()
-    ]
+def assert_text(actual: str, expected: str) -> None:
+    """The file is exactly `expected`: the changed lines, and every other line (comments,
+    key order, blank lines) byte-identical."""
+    assert actual == expected
 
 
 # --- the issue loop (梳理—交办—跟踪—销号) ----------------------------------------------------
@@ -371,12 +365,7 @@ def test_the_whole_issue_loop(ledger: Ledger) -> None:
     )
     assert closed.subject == f"{MATOUSHAN_NAME} 问题 {issue} 销号: 待核验 → 已销号"
     closure = "    closure: {date: 2026-12-05, verifier: 周海涛, evidence: 硬化验收单}\n"
-    # Where the blank line before `tasks:` goes: test_closure_after_returns_... (a bug).
-    assert_text(
-        ledger.text(MATOUSHAN),
-        expected("已销号", second + returns + closure),
-        blank_lines_may_move=True,
-    )
+    assert_text(ledger.text(MATOUSHAN), expected("已销号", second + returns + closure))
     # Six commits, one per step, each by the pinned committer; the first by the clerk.
     log = git(ledger.top, "log", "--format=%an|%cn|%(trailers:key=Projledger-To,valueonly)")
     assert [line for line in log.splitlines() if line][:6] == [
@@ -718,8 +707,7 @@ def test_stage_approval_and_pool_advance(ledger: Ledger) -> None:
     assert staged.subject == "[嬴城电子信息产业园显示模组项目] 阶段: 已完成规划报建 → 开工"
     text = swap_line(base, "stage: 已完成规划报建", "stage: 开工")
     text = put_after(text, "  supplied_mu: 78", "schedule: {actual_start: 2026-11-18}\n")
-    # Where the blank line goes: test_a_new_top_level_key_... (a bug).
-    assert_text(ledger.text(YINGCHENG), text, blank_lines_may_move=True)
+    assert_text(ledger.text(YINGCHENG), text)
 
     # An approval: 已办结 needs the permit number (kept as text, though all digits).
     text = ledger.text(YINGCHENG)
@@ -777,8 +765,7 @@ def test_retire_needs_reason_and_reviewer(ledger: Ledger) -> None:
         "description: 拟为中国重汽配套生产重卡驾驶室内饰件、座椅面套，年产内饰件总成15万套。",
         "retirement: {date: 2026-11-19, reason: 企业投资意向取消, reviewer: 孙丽娟}\n",
     )
-    # Where the blank line goes: test_a_new_top_level_key_... (a bug).
-    assert_text(ledger.text(QICHE), text, blank_lines_may_move=True)
+    assert_text(ledger.text(QICHE), text)
 
 
 # --- ids, --dry-run, --no-commit -------------------------------------------------------------

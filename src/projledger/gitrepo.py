@@ -67,6 +67,10 @@ class LedgerRepo:
             raise ProjledgerError(f"git {args[0]} failed: {detail or exc}") from None
         return output
 
+    @property
+    def index_lock(self) -> Path:
+        return Path(self._repo.git_dir) / "index.lock"
+
     def check_ready(self) -> None:
         """Refuse to commit on a detached HEAD or in the middle of a merge or rebase."""
         git_dir = Path(self._repo.git_dir)

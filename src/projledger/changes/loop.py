@@ -12,7 +12,15 @@ from typing import Any
 from projledger.changes.items import add_deadline_for, project_change
 from projledger.changes.refs import resolve_item
 from projledger.changes.transaction import Change, EditContext
-from projledger.changes.yamledit import append, field_order, parse_date, put, record, sequence
+from projledger.changes.yamledit import (
+    append,
+    choice,
+    field_order,
+    parse_date,
+    put,
+    record,
+    sequence,
+)
 from projledger.errors import ProjledgerError
 from projledger.model.enums import IssueState, TaskState
 from projledger.model.project import Issue, Task
@@ -57,7 +65,7 @@ def advance_issue(typed: str, step: IssueStep) -> Any:
         ref = resolve_item(ctx.data, typed, kinds=("issues",))
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
-        target = IssueState(step.to) if step.to else NEXT_STATE.get(current)
+        target = choice(IssueState, step.to, "issue state") if step.to else NEXT_STATE.get(current)
         if target is None or not (
             NEXT_STATE.get(current) == target or (current, target) in ALSO_ALLOWED
         ):

@@ -11,6 +11,7 @@ from projledger.changes.refs import resolve_item
 from projledger.changes.transaction import Change, EditContext
 from projledger.changes.yamledit import (
     append,
+    choice,
     field_order,
     number,
     parse_date,
@@ -171,7 +172,7 @@ def move_pool(to: str, maturity: str | None, code: str | None, date: dt.date | N
 
     def edit(ctx: EditContext) -> Change:
         current = Pool(ctx.data.get("pool"))
-        target = Pool(to)
+        target = choice(Pool, to, "pool")
         if target == Pool.RETIRED:
             raise ProjledgerError("退库 needs a reason and a reviewer: use `projledger retire`")
         if current == Pool.RETIRED or POOL_ORDER.index(target) <= POOL_ORDER.index(current):
@@ -288,6 +289,11 @@ def set_field(path: str, raw_value: str) -> Any:
                 raise ProjledgerError(f"{path}: {part} is not a section of this record")
             target = target[part]
         key = parts[-1]
+        guarded = GUARDED_FIELDS.get(parts[0] if item_id is None else f"item.{parts[0]}")
+        if guarded is not None:
+            raise ProjledgerError(
+                f"{label} changes through `projledger {guarded}`, which checks the step"
+            )
         old = target.get(key)
         if isinstance(old, (dict, list)):
             raise ProjledgerError(
@@ -306,6 +312,24 @@ def set_field(path: str, raw_value: str) -> Any:
         )
 
     return edit
+
+
+GUARDED_FIELDS = {
+    "pool": "advance PROJECT --pool (or retire)",
+    "stage": "advance PROJECT --to STAGE",
+    "retirement": "retire",
+    "approvals": "advance PROJECT --approval",
+    "item.state": "advance / return / withdraw",
+    "item.verification": "advance",
+    "item.closure": "advance",
+    "item.withdrawal": "withdraw",
+    "item.returns": "return",
+    "item.completed_on": "advance",
+    "item.due": "extend",
+    "item.extensions": "extend",
+    "item.target": "add deadline",
+}
+"""Fields that move only through the command that checks the step (set would skip it)."""
 
 
 def _value(text: str) -> Any:

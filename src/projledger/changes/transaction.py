@@ -5,9 +5,11 @@ would be invalid) → atomic write → commit exactly that file. If the commit f
 file is put back, so the file and the repository never disagree.
 """
 
+import contextlib
 import datetime as dt
 import difflib
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -107,39 +109,94 @@ def create_project(
 def _transact(
     root: LedgerRoot, path: Path, edit: Edit, options: ChangeOptions, create: bool
 ) -> Outcome:
+    with RootLock(root.state_dir()):
+        _clean_up_after_a_killed_change(root)
+        with _running_git(root):
+            return _locked(root, path, edit, options, create)
+
+
+def _locked(
+    root: LedgerRoot, path: Path, edit: Edit, options: ChangeOptions, create: bool
+) -> Outcome:
     from projledger.store.document import load_document, new_document
 
-    with RootLock(root.state_dir()):
-        repo = _ready_repo(root, options)
-        config = _config(root)
-        hand_edits = None
-        if create:
-            if path.exists():
-                raise ProjledgerError(f"project {path.stem} exists already ({path})")
-            document = new_document(path)
-            old_text = ""
-        else:
-            if not path.is_file():
-                from projledger.changes.refs import unknown_project
+    repo = _ready_repo(root, options)
+    config = _config(root)
+    hand_edits = None
+    if create:
+        if path.exists():
+            raise ProjledgerError(f"project {path.stem} exists already ({path})")
+        document = new_document(path)
+        old_text = ""
+    else:
+        if not path.is_file():
+            from projledger.changes.refs import unknown_project
 
-                raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
-            if repo is not None and repo.has_commits() and repo.is_dirty(path):
-                hand_edits = _hand_edits(repo, path, options, config)
-            document = load_document(path)
-            old_text = document.dumps()
-        change = edit(EditContext(document.data, config, options))
-        new_text = document.dumps()
-        if new_text == old_text:
-            raise ProjledgerError(f"nothing to change: {change.summary} is already so")
-        _refuse_if_invalid(new_text, path, config)
-        diff = _diff(old_text, new_text, path, root)
-        outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
-        if options.dry_run:
-            return outcome
-        _write_and_commit(
-            path, old_text if not create else None, new_text, change, repo, options, outcome
-        )
+            raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
+        if repo is not None and repo.has_commits() and repo.is_dirty(path):
+            hand_edits = _hand_edits(repo, path, options, config)
+        document = load_document(path)
+        old_text = document.dumps()
+    change = edit(EditContext(document.data, config, options))
+    new_text = document.dumps()
+    if new_text == old_text:
+        raise ProjledgerError(f"nothing to change: {change.summary} is already so")
+    _refuse_if_invalid(new_text, path, config)
+    diff = _diff(old_text, new_text, path, root)
+    outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
+    if options.dry_run:
         return outcome
+    _write_and_commit(
+        path, old_text if not create else None, new_text, change, repo, options, outcome
+    )
+    return outcome
+
+
+COMMITTING = "committing"
+"""A marker in .projledger/ naming the process that is running git commit."""
+
+
+@contextlib.contextmanager
+def _running_git(root: LedgerRoot) -> Iterator[None]:
+    """Marks, for the length of a change, that this process runs git in the repository."""
+    marker = root.state_dir() / COMMITTING
+    marker.write_text(str(os.getpid()), encoding="ascii")
+    try:
+        yield
+    finally:
+        marker.unlink(missing_ok=True)
+
+
+def _clean_up_after_a_killed_change(root: LedgerRoot) -> None:
+    """Run with the root's lock held, so no other change is under way.
+
+    A change killed while writing leaves its temporary file (`.<id>.yaml.*.tmp`) beside
+    the ledger: it is removed. A change killed while its git ran leaves git's index.lock
+    behind, and git then refuses every commit: the marker says whose git it was, and if
+    that process is gone the lock is removed. A lock of a git the user runs by hand is
+    never touched."""
+    for temporary in root.projects_dir.glob(".*.yaml.*.tmp"):
+        temporary.unlink(missing_ok=True)
+    marker = root.state_dir() / COMMITTING
+    try:
+        pid = int(marker.read_text(encoding="ascii"))
+    except (OSError, ValueError):
+        return
+    if _alive(pid):
+        return
+    with contextlib.suppress(ProjledgerError):  # not a repository (any more): nothing to do
+        LedgerRepo.open(root.path).index_lock.unlink(missing_ok=True)
+    marker.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _ready_repo(root: LedgerRoot, options: ChangeOptions) -> LedgerRepo | None:

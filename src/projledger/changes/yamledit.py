@@ -2,9 +2,12 @@
 keys in the model's order, short records on one line like their siblings."""
 
 import datetime as dt
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from projledger.errors import ProjledgerError
+
+E = TypeVar("E", bound=Enum)
 
 ONE_LINE_LIMIT = 90
 """A new record is written `{a: 1, b: 2}` when it fits in about this many characters."""
@@ -175,6 +178,15 @@ def parse_date(text: str, what: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ProjledgerError(f"{what}: {text!r} is not a date; write it as 2026-11-20") from None
+
+
+def choice(kind: type[E], value: str, what: str) -> E:
+    """An enumeration's member from what the user typed, or an error naming them all."""
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = "、".join(str(member.value) for member in kind)
+        raise ProjledgerError(f"{value!r} is not a {what}: {allowed}") from None
 
 
 def field_order(model: type) -> tuple[str, ...]:
