@@ -1,14 +1,16 @@
 """The ledger's git repository: the only module that talks to git.
 
-Commands run the git binary (through GitPython's `repo.git`): one `git commit` of one
-file costs 16-20 ms at 2,000 files, where GitPython's own index costs ~110 ms (and ~0.9 s
-at 20,000). History is read in bulk: one `git log` and one `git cat-file --batch`.
+Everything runs the git binary: one `git commit` of one file costs 16-20 ms at 2,000
+files, where GitPython's own index costs ~110 ms (and ~0.9 s at 20,000); and importing
+GitPython, only to run the same binary through `repo.git`, cost 0.1-0.15 s on every
+command (measured by bench/bench_history.py). History is read in bulk: one `git log` and
+one `git cat-file --batch`.
 """
 
+import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from projledger.errors import ProjledgerError
 
@@ -34,46 +36,51 @@ class Identity:
 class LedgerRepo:
     """A git work tree holding a ledger root."""
 
-    def __init__(self, repo: Any) -> None:
-        self._repo = repo
-        self.top = Path(repo.working_tree_dir)
+    def __init__(self, top: Path, git_dir: Path) -> None:
+        self.top = top
+        self.git_dir = git_dir
 
     @classmethod
     def open(cls, path: Path) -> "LedgerRepo":
-        import git
-
+        start = next(d for d in (path, *path.parents) if d.is_dir())
         try:
-            return cls(git.Repo(path, search_parent_directories=True))
-        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            top, git_dir = _run(
+                start, "rev-parse", "--show-toplevel", "--absolute-git-dir"
+            ).splitlines()
+        except (ProjledgerError, ValueError):
             raise ProjledgerError(
                 f"{path} is not in a git repository; every change is a commit. Run "
                 f"`git init` there (or `projledger init`), or pass --no-commit."
             ) from None
+        return cls(Path(top), Path(git_dir))
 
     @classmethod
     def init(cls, path: Path) -> "LedgerRepo":
-        import git
-
-        return cls(git.Repo.init(path, initial_branch="main"))
+        _run(path, "init", "--quiet", "--initial-branch=main")
+        return cls.open(path)
 
     def git(self, *args: str) -> str:
         """Run `git ARGS` in the work tree; a failure is a ProjledgerError with git's words."""
-        import git
-
-        try:
-            output: str = self._repo.git.execute(["git", *args])
-        except git.GitCommandError as exc:
-            detail = (exc.stderr or exc.stdout or "").strip().removeprefix("stderr: ").strip("'")
-            raise ProjledgerError(f"git {args[0]} failed: {detail or exc}") from None
-        return output
+        return _run(self.top, *args)
 
     @property
     def index_lock(self) -> Path:
-        return Path(self._repo.git_dir) / "index.lock"
+        return self.git_dir / "index.lock"
+
+    def commit_locks(self) -> list[Path]:
+        """The lock files a `git commit` holds while it runs: the index, HEAD, refs."""
+        candidates = [
+            self.index_lock,
+            self.git_dir / "HEAD.lock",
+            self.git_dir / "packed-refs.lock",
+        ]
+        for directory in ("refs", "logs"):
+            candidates.extend((self.git_dir / directory).rglob("*.lock"))
+        return [path for path in candidates if path.exists()]
 
     def check_ready(self) -> None:
         """Refuse to commit on a detached HEAD or in the middle of a merge or rebase."""
-        git_dir = Path(self._repo.git_dir)
+        git_dir = self.git_dir
         for marker, what in (
             ("MERGE_HEAD", "a merge"),
             ("rebase-merge", "a rebase"),
@@ -85,7 +92,7 @@ class LedgerRepo:
                 raise ProjledgerError(
                     f"the repository is in the middle of {what}; finish or abort it first"
                 )
-        if self._repo.head.is_detached:
+        if self.has_commits() and not self._on_branch():
             raise ProjledgerError(
                 "HEAD is detached; check out a branch (`git switch main`) before changing "
                 "the ledger"
@@ -107,7 +114,18 @@ class LedgerRepo:
         return path.resolve().relative_to(self.top.resolve()).as_posix()
 
     def has_commits(self) -> bool:
-        return bool(self._repo.head.is_valid())
+        try:
+            self.git("rev-parse", "--verify", "--quiet", "HEAD")
+        except ProjledgerError:
+            return False
+        return True
+
+    def _on_branch(self) -> bool:
+        try:
+            self.git("symbolic-ref", "--quiet", "HEAD")
+        except ProjledgerError:
+            return False
+        return True
 
     def is_tracked(self, path: Path) -> bool:
         return bool(self.git("ls-files", "--", self.relative(path)))
@@ -145,8 +163,6 @@ class LedgerRepo:
         """Many objects' contents in one `git cat-file --batch`."""
         if not blob_ids:
             return []
-        import subprocess
-
         completed = subprocess.run(
             ["git", "cat-file", "--batch"],
             cwd=self.top,
@@ -168,3 +184,19 @@ def _batch_objects(output: bytes) -> Iterator[bytes]:
         start = header_end + 1
         yield output[start : start + size]
         position = start + size + 1
+
+
+def _run(cwd: Path, *args: str) -> str:
+    """git's output without its last newline (as `repo.git` gave it), or its complaint."""
+    completed = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
+        encoding="utf-8",
+        errors="surrogateescape",
+    )
+    if completed.returncode != 0:
+        detail = (completed.stderr or completed.stdout).strip()
+        raise ProjledgerError(f"git {args[0]} failed: {detail or f'exit {completed.returncode}'}")
+    return completed.stdout.removesuffix("\n")

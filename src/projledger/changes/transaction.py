@@ -185,7 +185,8 @@ def _clean_up_after_a_killed_change(root: LedgerRoot) -> None:
     if _alive(pid):
         return
     with contextlib.suppress(ProjledgerError):  # not a repository (any more): nothing to do
-        LedgerRepo.open(root.path).index_lock.unlink(missing_ok=True)
+        for lock in LedgerRepo.open(root.path).commit_locks():
+            lock.unlink(missing_ok=True)
     marker.unlink(missing_ok=True)
 
 
