@@ -3,8 +3,12 @@
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from projledger.check.findings import Severity
+
+if TYPE_CHECKING:
+    from projledger.check.run import CheckReport
 
 
 class OutputFormat(StrEnum):
@@ -15,9 +19,14 @@ class OutputFormat(StrEnum):
 
 def run(paths: list[Path], cwd: Path, output: OutputFormat, strict: bool, use_cache: bool) -> int:
     from projledger.check.run import check_paths
+
+    return print_report(check_paths(paths, cwd, use_cache=use_cache, strict=strict), output)
+
+
+def print_report(report: "CheckReport", output: OutputFormat) -> int:
+    """Findings in the chosen format; the exit code they call for (also used by audit)."""
     from projledger.render import check_output
 
-    report = check_paths(paths, cwd, use_cache=use_cache, strict=strict)
     if output == OutputFormat.JSON:
         check_output.render_json(report, sys.stdout)
     elif output == OutputFormat.GITHUB:

@@ -6,7 +6,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from projledger.commands.check import OutputFormat
+from projledger.commands.check import OutputFormat, print_report
 from projledger.errors import UsageError
 
 if TYPE_CHECKING:
@@ -131,19 +131,10 @@ def parse_range(revisions: str) -> tuple[str, str]:
 
 def run_audit(root_path: Path, revisions: str, output: OutputFormat, cwd: Path) -> int:
     """History rules (PL5xx) over the commits in BASE..HEAD, printed like `check`'s findings."""
-    from projledger.check.findings import Severity
     from projledger.check.run import CheckReport
     from projledger.history.audit import audit_range
-    from projledger.render import check_output
     from projledger.root import LedgerRoot
 
     base, head = parse_range(revisions)
     result = audit_range(LedgerRoot(root_path), base, head, cwd=cwd)
-    report = CheckReport(result.findings, result.files, result.texts)
-    if output == OutputFormat.JSON:
-        check_output.render_json(report, sys.stdout)
-    elif output == OutputFormat.GITHUB:
-        check_output.render_github(report, sys.stdout)
-    else:
-        check_output.render_text(report, sys.stdout)
-    return 1 if report.count(Severity.ERROR) else 0
+    return print_report(CheckReport(result.findings, result.files, result.texts), output)
