@@ -186,8 +186,12 @@ def choice(kind: type[E], value: str, what: str) -> E:
         return kind(value)
     except ValueError:
         allowed = "、".join(str(member.value) for member in kind)
-        raise ProjledgerError(f"{value!r} is not a {what}: {allowed}") from None
+        raise ProjledgerError(f"{value!r} is not {_article(what)} {what}: {allowed}") from None
 
 
 def field_order(model: type) -> tuple[str, ...]:
     return tuple(model.model_fields)  # type: ignore[attr-defined]
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"

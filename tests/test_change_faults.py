@@ -1,0 +1,720 @@
+"""Change commands given bad input or meeting faults: each is refused with one clear
+message that says what to do (exit 1, or 2 for a usage error), no traceback, the file
+byte-identical, no new commit and the work tree's status as it was.
+
+Faults of the repository (not a repository, detached HEAD, a merge in progress, no git
+identity, hand edits) each get their own real repository. Concurrency runs real processes
+against one root: two at once (both commit, one after the other), the root's lock held by
+this test past the command's wait (busy; in the background, as it is ~11 s of waiting),
+and commands killed at random moments (the file is always the old or the new version, git
+stays sound, nothing stale blocks the next command).
+
+The single-command refusals are independent, so they run at the same time, each in its own
+copy of one committed sample repository (see `refusals`); the tests then check one each.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, copy_root
+from tests.test_changes import (
+    JINGPINGANG,
+    LUZHONG,
+    MATOUSHAN,
+    TODAY,
+    Ledger,
+    git,
+)
+
+REFUSED_HINT = "nothing was written"
+LOCK_WAIT_SECONDS = 10.0
+"""projledger.changes.lock.WAIT_SECONDS; there is no option or variable to shorten it."""
+
+
+def cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "projledger", *args]
+
+
+def run_in(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The real CLI with a chosen environment (conftest's run_cli always pins git's)."""
+    return subprocess.run(
+        cli(*args, "--today", TODAY),
+        cwd=cwd,
+        env=env if env is not None else cli_env(),
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+@dataclass(frozen=True)
+class State:
+    """What a refused command must leave exactly as it was."""
+
+    head: str
+    status: str
+    files: dict[str, bytes]
+
+    @classmethod
+    def of(cls, ledger: Ledger) -> State:
+        return cls(ledger.head(), ledger.status(), ledger.files())
+
+
+def assert_one_error(result: subprocess.CompletedProcess[str], exit_code: int = 1) -> str:
+    """Exit code, no traceback, and one error message on stderr (its first line says
+    `projledger: error:`; a usage error is click's usage block)."""
+    assert result.returncode == exit_code, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    if exit_code == 1:
+        assert result.stderr.startswith("projledger: error: "), result.stderr
+        assert result.stderr.count("projledger: error:") == 1
+        assert "internal error" not in result.stderr
+    else:
+        assert result.stderr.startswith("Usage: "), result.stderr
+    return result.stderr
+
+
+# --- bad input: one command each, all run at once ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    command: str
+    says: tuple[str, ...]
+    """Each must appear in stderr: what is wrong and what to do."""
+    exit_code: int = 1
+
+
+CASES: dict[str, Case] = {
+    "unknown-project": Case(
+        "log laiwu-matoushan-shuku I-Z6TQ4H 进展",
+        (
+            "no project 'laiwu-matoushan-shuku' in this ledger root",
+            f"did you mean {MATOUSHAN}?",
+        ),
+    ),
+    "unknown-item": Case(
+        f"log {MATOUSHAN} I-ZZZZZZ 进展",
+        (f"no issue 'I-ZZZZZZ' in project {MATOUSHAN}", f"projledger show {MATOUSHAN}"),
+    ),
+    "ambiguous-project": Case(
+        "log laiwu-shengwugu I-Q 进展",
+        (
+            "'laiwu-shengwugu' is ambiguous: laiwu-shengwugu-yimei-zhongshi-pingtai, "
+            "laiwu-shengwugu-zhongyao-peifang-keli; type more of the project id",
+        ),
+    ),
+    "ambiguous-item": Case(
+        f"log {JINGPINGANG} i 进展",
+        (f"'i' is ambiguous in project {JINGPINGANG}: I-4M8K2P, I-9TX3QW; type more of the id",),
+    ),
+    "skips-the-loop": Case(
+        f"advance {LUZHONG} I-ZA8RYD --to 已销号 --verifier 周海涛 --evidence 现场照片",
+        (
+            "I-ZA8RYD is 已登记; it cannot go to 已销号 directly",
+            "已登记 → 已交办 → 办理中 → 待核验 → 已销号",
+            "its next state is 已交办",
+        ),
+    ),
+    "assign-needs-owner-and-due": Case(
+        f"advance {LUZHONG} I-ZA8RYD",
+        ("I-ZA8RYD → 已交办 needs --unit, --person, --due",),
+    ),
+    "missing-option": Case(
+        f"add task {MATOUSHAN} --title 溢洪道主体完工",
+        ("Missing option '--unit'",),
+        exit_code=2,
+    ),
+    "invalid-date": Case(
+        f"add issue {MATOUSHAN} --title 测试 --category 用地 --unit 大王庄镇人民政府"
+        " --person 刘志强 --due 2026-02-30",
+        ("Invalid value for '--due'", "2026-02-30"),
+        exit_code=2,
+    ),
+    "undeclared-unit": Case(
+        f"add issue {MATOUSHAN} --title 库区道路 --category 用地 --unit 大王庄镇政府"
+        " --person 刘志强 --due 2026-12-01",
+        (
+            REFUSED_HINT,
+            "PL206 unit 大王庄镇政府 is not declared in projledger.yaml",
+        ),
+    ),
+    "second-lead-leader": Case(
+        f"add responsibility {MATOUSHAN} --role 包抓领导 --person 王建国 --duties 统筹",
+        (REFUSED_HINT, "PL204"),
+    ),
+    "not-a-number": Case(
+        f"set {MATOUSHAN} investment.total 十八亿",
+        (REFUSED_HINT, "PL103 investment.total"),
+    ),
+    "bad-author": Case(
+        f"log {MATOUSHAN} I-Z6TQ4H 进展 --author wangwu",
+        ("'wangwu' is not an identity; write it as 'Name <email>'",),
+    ),
+    "new-project-id-is-a-path": Case(
+        "new ../../outside --name 越界 --level 区级 --pool 谋划储备 --industry 水利"
+        " --locality 口镇 --owner 某公司 --leader 王建国 --stage 前期研究 --total 1",
+        (REFUSED_HINT, "is not a project id"),
+    ),
+    # Once bugs: a state or pool that does not exist crashed (exit 3); `set` moved states,
+    # pools and due dates past the steps that check them.
+    "unknown-issue-state": Case(
+        f"advance {MATOUSHAN} I-Q442SQ --to 已完结",
+        ("已完结", "待核验"),
+    ),
+    "unknown-pool": Case(
+        f"advance {MATOUSHAN} --pool 已竣工",
+        ("已竣工", "竣工"),
+    ),
+    "set-state-skips-the-loop": Case(
+        f"set {MATOUSHAN} I-Q442SQ.state 已登记",
+        ("I-Q442SQ.state changes through `projledger advance / return / withdraw`",),
+    ),
+    "set-pool-skips-the-moves": Case(
+        f"set {MATOUSHAN} pool 竣工",
+        ("pool changes through `projledger advance PROJECT --pool",),
+    ),
+    "set-due-skips-extend": Case(
+        f"set {MATOUSHAN} D-6A52DJ.due 2027-01-01",
+        ("D-6A52DJ.due changes through `projledger extend`",),
+    ),
+}
+
+KNOWN_BUGS: dict[str, str] = {}
+"""Cases that fail today, marked xfail(strict) until fixed."""
+
+
+@dataclass
+class Outcome:
+    ledger: Ledger
+    before: State
+    result: subprocess.CompletedProcess[str]
+    after: State = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.after = State.of(self.ledger)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
+    """The committed sample repository that every case copies."""
+    return Ledger.create(tmp_path_factory.mktemp("template"))
+
+
+def clone(template: Ledger, target: Path) -> Ledger:
+    shutil.copytree(template.top, target, symlinks=True)
+    return Ledger(target, target / template.root.relative_to(template.top))
+
+
+@pytest.fixture(scope="module")
+def refusals(template: Ledger, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    """Every case of CASES, each in its own copy of the sample repository, run at once."""
+    ledgers = {name: clone(template, tmp_path_factory.mktemp("case") / "repo") for name in CASES}
+    before = {name: State.of(ledger) for name, ledger in ledgers.items()}
+
+    def one(name: str) -> Outcome:
+        ledger = ledgers[name]
+        return Outcome(ledger, before[name], ledger.run(CASES[name].command))
+
+    with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
+        return dict(zip(CASES, pool.map(one, CASES), strict=True))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=KNOWN_BUGS[name]))
+        if name in KNOWN_BUGS
+        else name
+        for name in CASES
+    ],
+)
+def test_bad_input_is_refused_and_changes_nothing(name: str, refusals: dict[str, Outcome]) -> None:
+    case, outcome = CASES[name], refusals[name]
+    message = assert_one_error(outcome.result, case.exit_code)
+    for words in case.says:
+        assert words in message
+    assert outcome.after == outcome.before, "refused: no file, commit or status changed"
+    assert outcome.after.status == ""
+    assert not (outcome.ledger.top.parent / "outside.yaml").exists()
+
+
+# --- the repository is not ready -----------------------------------------------------------
+
+
+def test_not_a_git_repository_then_no_commit_works(tmp_path: Path) -> None:
+    root = copy_root(tmp_path / "root")
+    probe = subprocess.run(["git", "rev-parse"], cwd=root, capture_output=True, check=False)
+    if probe.returncode == 0:
+        pytest.skip("the temporary directory is inside a git work tree")
+    path = root / "projects" / f"{MATOUSHAN}.yaml"
+    before = path.read_bytes()
+    message = assert_one_error(run_in(root, "log", MATOUSHAN, "I-Z6TQ4H", "入户"))
+    assert f"{root} is not in a git repository; every change is a commit" in message
+    assert "Run `git init` there (or `projledger init`), or pass --no-commit." in message
+    assert path.read_bytes() == before
+
+    result = run_in(root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", "--no-commit")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "[马头山水库工程] 问题 I-Z6TQ4H 进展: 入户 (not committed (--no-commit))\n"
+    )
+    assert path.read_bytes() != before
+    assert "      - {date: 2026-11-20, note: 入户}\n" in path.read_text(encoding="utf-8")
+    assert not (root / ".git").exists()
+
+
+def test_detached_head_is_refused(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    git(ledger.top, "checkout", "-q", "--detach")
+    message = ledger.refused(f"log {MATOUSHAN} I-Z6TQ4H 入户")
+    assert "HEAD is detached; check out a branch (`git switch main`)" in message
+
+
+def test_a_merge_in_progress_is_refused(tmp_path: Path) -> None:
+    """A real conflict: two branches change the same line, `git merge` stops."""
+    ledger = Ledger.create(tmp_path)
+    line = "  completed_this_year: 27500    # 库区征迁拖了后腿，大坝填筑未能全面展开"
+    path = ledger.path(MATOUSHAN)
+
+    def commit_value(value: str, message: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(line, line.replace("27500", value)), encoding="utf-8")
+        git(ledger.top, "commit", "-q", "-am", message)
+
+    git(ledger.top, "switch", "-q", "-c", "zhangsan")
+    commit_value("28000", "张三的数")
+    git(ledger.top, "switch", "-q", "main")
+    commit_value("29000", "李四的数")
+    merge = subprocess.run(
+        ["git", "merge", "zhangsan"],
+        cwd=ledger.top,
+        env=cli_env(),
+        capture_output=True,
+        check=False,
+    )
+    assert merge.returncode != 0
+    assert (ledger.top / ".git" / "MERGE_HEAD").exists()
+    assert ledger.status().startswith("UU ")
+    # Even a change of another project waits until the merge is finished.
+    message = ledger.refused(f"log {JINGPINGANG} I-9TX3QW 塔基完成")
+    assert "the repository is in the middle of a merge; finish or abort it first" in message
+
+
+def test_no_git_identity_is_refused_with_the_fix(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    home = tmp_path / "empty-home"
+    home.mkdir()
+    env = {
+        k: v
+        for k, v in cli_env().items()
+        if not k.startswith("GIT_") and k not in ("EMAIL", "XDG_CONFIG_HOME")
+    }
+    env |= {"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
+    probe = subprocess.run(
+        ["git", "var", "GIT_COMMITTER_IDENT"],
+        cwd=ledger.top,
+        env=env,
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode == 0:
+        pytest.skip("git finds an identity on this machine even without any configuration")
+    before = State.of(ledger)
+    message = assert_one_error(run_in(ledger.root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", env=env))
+    assert "git does not know who you are; set it once with" in message
+    assert 'git config --global user.email "' in message
+    assert State.of(ledger) == before
+
+
+# --- hand edits ------------------------------------------------------------------------------
+
+HAND_LINE = "  completed_this_year: 27500    # 库区征迁拖了后腿，大坝填筑未能全面展开"
+HAND_EDIT = "  completed_this_year: 30500    # 库区征迁拖了后腿，大坝填筑未能全面展开"
+
+
+def test_uncommitted_hand_edits_are_refused_then_committed_first(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    path = ledger.path(MATOUSHAN)
+    edited = path.read_text(encoding="utf-8").replace(HAND_LINE, HAND_EDIT)
+    path.write_text(edited, encoding="utf-8")
+    rel = ledger.rel(MATOUSHAN)
+
+    message = ledger.refused(f"log {MATOUSHAN} I-Z6TQ4H 入户")
+    assert f"{rel} has changes that are not committed (edits by hand?)" in message
+    assert f"(`git commit {rel}`), or pass --commit-hand-edits" in message
+    assert path.read_text(encoding="utf-8") == edited
+
+    before = ledger.head()
+    result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 入户 --commit-hand-edits")
+    assert result.returncode == 0, result.stderr
+    assert ledger.count() == 3
+    hand, change = ledger.commit("HEAD~1"), ledger.commit("HEAD")
+    assert hand.parents == [before] and change.parents == [hand.sha]
+    assert hand.subject == f"[{MATOUSHAN}] 手工修改 hand edits"
+    assert hand.trailers == {"Projledger-Command": "hand-edits"}
+    assert hand.files == change.files == [f"M\t{rel}"]
+    assert git(ledger.top, "show", f"HEAD~1:{rel}") == edited
+    assert change.trailers["Projledger-Command"] == "log"
+    assert result.stdout == (
+        f"committed the hand edits first: {hand.sha[:8]}\n"
+        f"{change.subject} (commit {change.sha[:8]})\n"
+    )
+    final = path.read_text(encoding="utf-8")
+    assert HAND_EDIT in final and "note: 入户}" in final
+    assert ledger.status() == ""
+
+
+def test_invalid_hand_edits_are_not_committed(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    path = ledger.path(MATOUSHAN)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(", verifier: 周海涛", ""), encoding="utf-8"
+    )
+    message = ledger.refused(f"log {MATOUSHAN} I-Z6TQ4H 入户 --commit-hand-edits")
+    assert "refused: the hand edits would leave laiwu-matoushan-shuiku.yaml invalid" in message
+    assert "verifier" in message
+    assert ledger.count() == 1
+
+
+# --- concurrency -------------------------------------------------------------------------
+
+
+def start(ledger: Ledger, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        cli(*args, "--today", TODAY),
+        cwd=ledger.root,
+        env=cli_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        start_new_session=True,
+    )
+
+
+def test_two_changes_at_once_both_commit_one_after_the_other(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    base = ledger.head()
+    titles = ("东侧料场运输道路破损", "西侧弃渣场选址未定")
+    procs = [
+        start(ledger, "add", "issue", MATOUSHAN, "--title", title, "--category", "施工环境")
+        for title in titles
+    ]
+    outputs = [proc.communicate(timeout=60) for proc in procs]
+    for proc, (_, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+        assert err == ""
+    # Two commits in a line, each adding only its own issue: no lost update.
+    assert ledger.count() == 3
+    first, second = ledger.commit("HEAD~1"), ledger.commit("HEAD")
+    assert first.parents == [base] and second.parents == [first.sha]
+    text = ledger.text(MATOUSHAN)
+    for commit in (first, second):
+        assert commit.files == [f"M\t{ledger.rel(MATOUSHAN)}"]
+        assert f"  - id: {commit.item}\n" in text
+        added = git(ledger.top, "show", "--format=", commit.sha)
+        assert added.count("+  - id: I-") == 1
+    assert {t for t in titles if f"    title: {t}\n" in text} == set(titles)
+    assert ledger.status() == ""
+
+
+def hold_lock(root: Path) -> int:
+    """Take the root's lock as a running projledger command would (pid inside)."""
+    state = root / ".projledger"
+    state.mkdir(exist_ok=True)
+    (state / ".gitignore").write_text("# projledger's caches and locks: never committed\n*\n")
+    descriptor = os.open(state / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.ftruncate(descriptor, 0)
+    os.pwrite(descriptor, str(os.getpid()).encode(), 0)
+    return descriptor
+
+
+@dataclass
+class LockRun:
+    """What happened while this test held the root's lock past the wait."""
+
+    ledger: Ledger
+    before: State
+    during: State
+    blocked: subprocess.CompletedProcess[str]
+    waited: float
+    second_was_waiting: bool
+    second: subprocess.CompletedProcess[str]
+
+
+def hold_lock_past_the_wait(ledger: Ledger) -> LockRun:
+    """Hold the lock ~11 s (the wait is a fixed 10 s): one command starts with the lock
+    held; another 1.5 s before the first should give up; then the lock is let go."""
+    before = State.of(ledger)
+    descriptor = hold_lock(ledger.root)
+    try:
+        started = time.monotonic()
+        blocked = start(ledger, "log", MATOUSHAN, "I-Z6TQ4H", "被挡住的进展")
+        time.sleep(LOCK_WAIT_SECONDS - 1.5)
+        second = start(ledger, "log", MATOUSHAN, "I-Z6TQ4H", "等到的进展")
+        out, err = blocked.communicate(timeout=60)
+        waited = time.monotonic() - started
+        during = State.of(ledger)
+        second_was_waiting = second.poll() is None
+    finally:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        os.close(descriptor)
+    second_out, second_err = second.communicate(timeout=60)
+    return LockRun(
+        ledger,
+        before,
+        during,
+        subprocess.CompletedProcess(blocked.args, blocked.returncode, out, err),
+        waited,
+        second_was_waiting,
+        subprocess.CompletedProcess(second.args, second.returncode, second_out, second_err),
+    )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def lock_held_past_the_wait(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Future[LockRun]]:
+    """That takes ~11 s of waiting with nothing to do, so it starts in the background
+    before this module's first test and the others run meanwhile."""
+    ledger = Ledger.create(tmp_path_factory.mktemp("busy"))
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        yield pool.submit(hold_lock_past_the_wait, ledger)
+
+
+def test_a_lock_held_past_the_wait_says_busy_and_a_waiting_command_then_runs(
+    lock_held_past_the_wait: Future[LockRun],
+) -> None:
+    run = lock_held_past_the_wait.result(timeout=120)
+    message = assert_one_error(run.blocked)
+    assert run.waited >= LOCK_WAIT_SECONDS
+    assert f"the ledger root is busy: another projledger command (pid {os.getpid()})" in message
+    assert "try again" in message
+    assert run.during == run.before, "the busy command changed nothing"
+    # The second command was still waiting when the lock was let go; then it ran.
+    assert run.second_was_waiting
+    assert run.second.returncode == 0, run.second.stderr
+    assert run.ledger.count() == 2
+    assert "note: 等到的进展}" in run.ledger.text(MATOUSHAN)
+    assert "被挡住的进展" not in run.ledger.text(MATOUSHAN)
+    assert run.ledger.status() == ""
+
+
+# --- killed at any moment ------------------------------------------------------------------
+
+VALUE_LINE = re.compile(r"(?m)^  completed_this_year: \d+    # ")
+
+
+def group_alive(pgid: int) -> bool:
+    """Whether a process of group `pgid` still runs (zombies waiting for init to reap
+    them do not count: they hold no file and no lock)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                return True
+    return False
+
+
+def kill_group(proc: subprocess.Popen[str]) -> None:
+    """SIGKILL the command and the git it runs (as `timeout -s KILL` does), then wait
+    until none of them runs any more."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
+def lock_is_free(root: Path) -> bool:
+    descriptor = os.open(root / ".projledger" / "lock", os.O_RDWR)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(descriptor)
+    return True
+
+
+def git_locks(ledger: Ledger) -> list[Path]:
+    """Lock files git leaves when it is killed holding them (index.lock, a ref's lock)."""
+    return sorted((ledger.top / ".git").rglob("*.lock"))
+
+
+def blocking_git_locks(ledger: Ledger) -> list[str]:
+    """The git locks that would stop a commit: the index's, HEAD's and the refs'. (A killed
+    `git commit --only` may also leave its private next-index-PID.lock, and a commit's
+    background `git maintenance` holds maintenance.lock for a moment: neither blocks.)"""
+    git_dir = ledger.top / ".git"
+    locks = [git_dir / "index.lock", git_dir / "HEAD.lock", *(git_dir / "refs").rglob("*.lock")]
+    return [str(lock.relative_to(git_dir)) for lock in locks if lock.exists()]
+
+
+def temporaries(ledger: Ledger) -> list[str]:
+    """Temporary files of an interrupted atomic write."""
+    return sorted(p.name for p in (ledger.root / "projects").glob(".*.tmp"))
+
+
+def check_after_kill(
+    ledger: Ledger, versions: tuple[str, str, str], seen: Counter[str], attempt: int
+) -> None:
+    """What a killed change must leave: the file exactly `old` or `new`, git sound, the
+    root's lock free, HEAD's version one of the three, and only that file differing."""
+    committed_before, old, new = versions
+    path, rel = ledger.path(MATOUSHAN), ledger.rel(MATOUSHAN)
+    text = path.read_text(encoding="utf-8")
+    assert text in (old, new), f"attempt {attempt}: a half-written file"
+    fsck = subprocess.run(
+        ["git", "fsck", "--no-progress"],
+        cwd=ledger.top,
+        env=cli_env(),
+        capture_output=True,
+        check=False,
+    )
+    assert fsck.returncode == 0, fsck.stderr
+    assert lock_is_free(ledger.root), "a stale projledger lock"
+    for lock in git_locks(ledger):
+        seen[f"left {lock.name}"] += 1
+    seen["left a temporary"] += bool(temporaries(ledger))
+    head_text = git(ledger.top, "show", f"HEAD:{rel}")
+    assert head_text in (committed_before, old, new)
+    status = [
+        line
+        for line in ledger.status().splitlines()
+        if not line.startswith("?? projects/.")  # a temporary: the next change clears it
+    ]
+    if head_text == text:
+        assert status == [], f"attempt {attempt}: {status}"
+        seen["committed" if text == new else "untouched"] += 1
+    else:
+        # Written, not committed (the work tree may also hold an older uncommitted
+        # version from an earlier attempt): only that file differs.
+        assert status in ([f" M {rel}"], [f"M  {rel}"], [f"MM {rel}"]), status
+        seen["written, not committed"] += 1
+
+
+def test_a_killed_change_leaves_the_old_file_or_the_new_one(tmp_path: Path) -> None:
+    """Up to 12 `set` commands (at least 6, then while 10 s last), each killed with SIGKILL
+    together with the git it runs: half after a random delay up to the length of a whole
+    run, half just after the file is replaced (so inside the commit). After each: the file
+    is exactly the old or the new version, `git fsck` passes, `git status` is clean or
+    shows only that file (written, not committed), the root's lock is free; the next
+    command (with --commit-hand-edits) runs.
+
+    What a kill can leave besides (git's .git/index.lock or .git/HEAD.lock, the write's
+    temporary file) is counted, not removed: the next change clears it (the tests below
+    kill at exactly those moments), and after the last command nothing that blocks is
+    left."""
+    ledger = Ledger.create(tmp_path)
+    path, rel = ledger.path(MATOUSHAN), ledger.rel(MATOUSHAN)
+
+    def command(value: int) -> tuple[str, ...]:
+        return ("set", MATOUSHAN, "investment.completed_this_year", str(value))
+
+    started = time.monotonic()
+    first = ledger.run(" ".join(command(30000)))
+    whole_run = time.monotonic() - started
+    assert first.returncode == 0, first.stderr
+
+    rng = random.Random(20261120)
+    seen: Counter[str] = Counter()
+    stop = time.monotonic() + 10
+    for attempt in range(12):
+        if attempt >= 6 and time.monotonic() > stop:
+            break
+        old = path.read_text(encoding="utf-8")
+        committed_before = git(ledger.top, "show", f"HEAD:{rel}")
+        value = 30001 + attempt
+        new = VALUE_LINE.sub(f"  completed_this_year: {value}    # ", old)
+        assert new != old
+        inode = path.stat().st_ino
+        proc = start(ledger, *command(value), "--commit-hand-edits")
+        if attempt % 2:
+            time.sleep(whole_run * rng.uniform(0.3, 1.0))
+        else:
+            while proc.poll() is None and path.stat().st_ino == inode:
+                time.sleep(0.0005)
+            time.sleep(rng.uniform(0, 0.03))
+        kill_group(proc)
+        seen["killed" if proc.returncode == -signal.SIGKILL else "finished"] += 1
+        check_after_kill(ledger, (committed_before, old, new), seen, attempt)
+
+    # Nothing stale blocks the next command.
+    result = ledger.run(" ".join(command(40000)) + " --commit-hand-edits")
+    assert result.returncode == 0, (result.stderr, seen)
+    assert "  completed_this_year: 40000    # " in path.read_text(encoding="utf-8")
+    assert ledger.status() == "", seen
+    assert temporaries(ledger) == [], seen
+    assert blocking_git_locks(ledger) == [], seen
+    assert seen["killed"] >= 3, seen
+
+
+def kill_when(ledger: Ledger, appears: Callable[[], bool], tries: int = 10) -> bool:
+    """Start `log` commands and SIGKILL each (with its git) the moment `appears()`; True
+    once a kill left what appeared behind."""
+    for attempt in range(tries):
+        proc = start(ledger, "log", MATOUSHAN, "I-Z6TQ4H", f"进展{attempt}", "--commit-hand-edits")
+        while proc.poll() is None and not appears():
+            pass
+        kill_group(proc)
+        if appears():
+            return True
+    return False
+
+
+def test_a_write_killed_halfway_leaves_no_temporary_file_after_the_next_change(
+    tmp_path: Path,
+) -> None:
+    ledger = Ledger.create(tmp_path)
+    if not kill_when(ledger, lambda: bool(temporaries(ledger))):
+        pytest.skip("no kill landed inside the write in 10 tries")
+    result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 之后的进展 --commit-hand-edits")
+    assert result.returncode == 0, result.stderr
+    assert temporaries(ledger) == []
+    assert ledger.status() == ""
+
+
+def test_a_killed_git_leaves_no_lock_that_blocks_the_next_command(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    index_lock = ledger.top / ".git" / "index.lock"
+    if not kill_when(ledger, index_lock.exists):
+        pytest.skip("no kill landed while git held its index lock in 10 tries")
+    result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 之后的进展 --commit-hand-edits")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_killed_commit_leaves_no_ref_lock_that_blocks_the_next_command(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path)
+    head_lock = ledger.top / ".git" / "HEAD.lock"
+    if not kill_when(ledger, head_lock.exists):
+        pytest.skip("no kill landed while git held HEAD.lock in 10 tries")
+    result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 之后的进展 --commit-hand-edits")
+    assert result.returncode == 0, result.stderr
+    assert blocking_git_locks(ledger) == []
