@@ -136,7 +136,7 @@ def _locked(
         if repo is not None and repo.has_commits() and repo.is_dirty(path):
             hand_edits = _hand_edits(repo, path, options, config)
         document = load_document(path)
-        old_text = document.dumps()
+        old_text = document.text
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
     if new_text == old_text:

@@ -2,6 +2,7 @@
 except for what was edited (comments, key order, quoting and Chinese text stay)."""
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,8 @@ class Document:
     data: Any
     sequence_indent: int
     sequence_offset: int
+    text: str = ""
+    """The file's text as loaded (a load and dump reproduce it byte for byte)."""
 
     def dumps(self) -> str:
         yaml = new_roundtrip_yaml()
@@ -35,8 +38,6 @@ class Document:
 def load_document(path: Path) -> Document:
     """Load one file for editing; a file that is not clean ledger YAML is refused with the
     first finding, as `check` would report it."""
-    from ruamel.yaml.util import load_yaml_guess_indent
-
     raw = path.read_bytes()
     decoded = decode(raw, str(path))
     problems = list(decoded.findings)
@@ -50,13 +51,28 @@ def load_document(path: Path) -> Document:
             f"{first.file}:{first.line or 1}:{first.col or 1}: {first.message} "
             "(run `projledger check` for every problem)"
         )
-    _, indent, offset = load_yaml_guess_indent(decoded.text)
+    indent, offset = guess_sequence_indent(decoded.text)
     return Document(
         path=path,
         data=data,
         sequence_indent=indent if indent is not None else DEFAULT_SEQUENCE_INDENT,
         sequence_offset=offset if offset is not None else DEFAULT_SEQUENCE_OFFSET,
+        text=decoded.text,
     )
+
+
+_SEQUENCE_UNDER_KEY = re.compile(r"^( *)[^\s#-][^\n]*:[ \t]*(?:#[^\n]*)?\n( *)- ", re.MULTILINE)
+
+
+def guess_sequence_indent(text: str) -> tuple[int | None, int | None]:
+    """How the file indents a block sequence under a key (`key:` then `  - item`): the
+    content's indent and the dash's offset, as ruamel.yaml's load_yaml_guess_indent
+    would say, without parsing the file again."""
+    match = _SEQUENCE_UNDER_KEY.search(text)
+    if match is None:
+        return None, None
+    offset = len(match.group(2)) - len(match.group(1))
+    return offset + 2, offset
 
 
 def save_document(document: Document) -> None:

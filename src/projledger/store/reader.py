@@ -206,13 +206,21 @@ def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
     files may not contain (so an alias bomb or a deep nest is never built)."""
     from ruamel.yaml.error import YAMLError
 
-    findings = _scan_events(text, file)
+    # Text the fast screen passes holds no tag, anchor, alias, document marker or
+    # impossible date: the event scan (half the cost) would find nothing.
+    scanned = not _fast_reader_agrees(text)
+    findings = _scan_events(text, file) if scanned else []
     if findings:
         return None, findings
     try:
-        return new_roundtrip_yaml().load(text), []
+        data = new_roundtrip_yaml().load(text)
     except YAMLError as exc:
         return None, [_marked_error_finding(exc, file)]
+    except RecursionError:
+        data = None
+    if not scanned and (data is None or _deeper_than(data, MAX_DEPTH)):
+        return None, _scan_events(text, file)  # says where the nesting goes too deep
+    return data, []
 
 
 def new_roundtrip_yaml() -> Any:
