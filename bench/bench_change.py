@@ -50,17 +50,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # the sibling module (bench/ is on sys.path)
+from benchgit import GIT_ENV, STAFF, git
 
 CHANGE_TARGET = 1.5
 HELP_TARGET = 1.2
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "bench",
-    "GIT_AUTHOR_EMAIL": "bench@example.com",
-    "GIT_COMMITTER_NAME": "bench",
-    "GIT_COMMITTER_EMAIL": "bench@example.com",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-STAFF = ("李娜", "王强", "周海涛", "张伟", "陈明")
 MARKER = ".bench-change"
 """In a built root: the project the change is timed on and how the root was built."""
 NUMBER = re.compile(rb"(?m)^(  (?:completed_this_year|plan_this_year|total): )(\d+)")
@@ -112,14 +105,6 @@ class Subject:
 
 
 # --- building the repository ---------------------------------------------------------------
-
-
-def git(root: Path, *args: str, stdin: bytes | None = None) -> str:
-    env = {**os.environ, **GIT_ENV}
-    completed = subprocess.run(
-        ["git", *args], cwd=root, env=env, input=stdin, capture_output=True, check=True
-    )
-    return completed.stdout.decode().strip()
 
 
 def history(root: Path, paths: list[str], commits: int, seed: int) -> Iterator[bytes]:

@@ -37,17 +37,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # the sibling module (bench/ is on sys.path)
+from benchgit import STAFF, git
 
 TARGET = 2.0
 CACHE_FILE = Path(".projledger") / "history.sqlite"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "bench",
-    "GIT_AUTHOR_EMAIL": "bench@example.com",
-    "GIT_COMMITTER_NAME": "bench",
-    "GIT_COMMITTER_EMAIL": "bench@example.com",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-STAFF = ("李娜", "王强", "周海涛", "张伟", "陈明")
 ACTIVE = 2000
 """Other commits change this many projects (rebuilding all 10,000 would take minutes)."""
 
@@ -62,14 +55,6 @@ class Subject:
 
 
 # --- building the repository ---------------------------------------------------------------
-
-
-def git(root: Path, *args: str, stdin: bytes | None = None) -> str:
-    env = {**os.environ, **GIT_ENV}
-    completed = subprocess.run(
-        ["git", *args], cwd=root, env=env, input=stdin, capture_output=True, check=True
-    )
-    return completed.stdout.decode().strip()
 
 
 def build(root: Path, projects: int, versions: int, others: int, seed: int) -> Subject:

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from projledger.changes.new_ids import new_item_id
-from projledger.changes.refs import resolve_item
 from projledger.changes.transaction import Change, EditContext
 from projledger.changes.yamledit import append, field_order, number, record, sequence
 from projledger.errors import ProjledgerError
 from projledger.model.enums import IssueState
 from projledger.model.project import Deadline, Issue, Project
+from projledger.refs import resolve_item
 
 PROJECT_ORDER = field_order(Project)
 

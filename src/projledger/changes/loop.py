@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from projledger.changes.items import add_deadline_for, project_change
-from projledger.changes.refs import resolve_item
 from projledger.changes.transaction import Change, EditContext
 from projledger.changes.yamledit import (
     append,
@@ -24,6 +23,7 @@ from projledger.changes.yamledit import (
 from projledger.errors import ProjledgerError
 from projledger.model.enums import IssueState, TaskState
 from projledger.model.project import Issue, Task
+from projledger.refs import resolve_item
 
 ISSUE_ORDER = field_order(Issue)
 TASK_ORDER = field_order(Task)

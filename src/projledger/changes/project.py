@@ -7,7 +7,6 @@ from typing import Any
 
 from projledger.changes.items import PROJECT_ORDER, project_change
 from projledger.changes.new_ids import new_item_id
-from projledger.changes.refs import resolve_item
 from projledger.changes.transaction import Change, EditContext
 from projledger.changes.yamledit import (
     append,
@@ -22,6 +21,7 @@ from projledger.changes.yamledit import (
 from projledger.errors import ProjledgerError
 from projledger.model.enums import ApprovalStatus, Pool, Role
 from projledger.model.project import Approval, ApprovalKind, Project, Schedule
+from projledger.refs import resolve_item
 
 HEADER = "yaml-language-server: $schema=../schemas/project.schema.json"
 

@@ -130,7 +130,7 @@ def _locked(
         old_text = ""
     else:
         if not path.is_file():
-            from projledger.changes.refs import unknown_project
+            from projledger.refs import unknown_project
 
             raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
         if repo is not None and repo.has_commits() and repo.is_dirty(path):

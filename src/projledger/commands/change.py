@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from projledger.changes.refs import resolve_project
 from projledger.changes.transaction import ChangeOptions, change_project, create_project
 from projledger.gitrepo import Identity
+from projledger.refs import resolve_project
 from projledger.root import LedgerRoot
 
 

@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from projledger.changes.refs import resolve_item, resolve_project
 from projledger.errors import ProjledgerError
 from projledger.model import Project
+from projledger.refs import resolve_item, resolve_project
 from projledger.root import LedgerRoot
 from projledger.store.ledger import Ledger, load_ledger
 

@@ -17,6 +17,7 @@ from projledger.history.gitlog import Commit, FileChange, LogEntry, read_log
 from projledger.history.values import Json, to_json
 from projledger.history.versions import VersionStore
 from projledger.ids import PROJECT_ID_RE
+from projledger.refs import matching_ids
 from projledger.root import LedgerRoot
 
 
@@ -108,13 +109,7 @@ class LedgerHistory:
 
     def steps(self, entries: list[LogEntry]) -> Iterator[Step]:
         """Each file change with its parsed versions, in the order of `entries`."""
-        blobs = [
-            blob
-            for entry in entries
-            for change in entry.files
-            for blob in (change.old_blob, change.new_blob)
-            if blob is not None
-        ]
+        blobs = _blobs(entries)
         data = self.store.load(blobs)
         last_readable: dict[str, Json] = {}
         for entry in entries:
@@ -160,13 +155,7 @@ class LedgerHistory:
 
     def item_ids(self, entries: list[LogEntry]) -> set[str]:
         """Every item id any version of the entries' files ever had."""
-        blobs = [
-            blob
-            for entry in entries
-            for change in entry.files
-            for blob in (change.old_blob, change.new_blob)
-            if blob is not None
-        ]
+        blobs = _blobs(entries)
         data = self.store.load(blobs)
         ids: set[str] = set()
         for blob in dict.fromkeys(blobs):
@@ -181,6 +170,17 @@ class LedgerHistory:
 
 
 # --- the questions commands ask ------------------------------------------------------------
+
+
+def _blobs(entries: list[LogEntry]) -> list[str]:
+    """Every version (blob id) the entries' file changes name, old and new."""
+    return [
+        blob
+        for entry in entries
+        for change in entry.files
+        for blob in (change.old_blob, change.new_blob)
+        if blob is not None
+    ]
 
 
 def project_history(
@@ -241,20 +241,7 @@ def resolve_project(typed: str, known: list[str]) -> str:
 def resolve_item(typed: str, project_id: str, known: set[str]) -> str:
     """The item id `typed` names among every item the project ever had: the full id, or a
     unique case-insensitive prefix of the id or of its part after the dash."""
-    ids = sorted(known)
-    wanted = typed.strip().upper()
-    exact = [item_id for item_id in ids if item_id.upper() == wanted]
-    if exact:
-        return exact[0]
-    matches = [
-        item_id
-        for item_id in ids
-        if wanted
-        and (
-            item_id.upper().startswith(wanted)
-            or item_id.upper().partition("-")[2].startswith(wanted)
-        )
-    ]
+    matches = matching_ids(typed, sorted(known))
     if len(matches) == 1:
         return matches[0]
     if matches:

@@ -1,6 +1,8 @@
-"""Finding projects and items from what a user types: full ids, or unambiguous prefixes."""
+"""Finding projects and items from what a user types: full ids, or unambiguous prefixes.
+Shared by the change commands, the views and history."""
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,26 +27,31 @@ class ItemRef:
         return next(label for name, _, label in LISTS if name == self.list_name)
 
 
-def resolve_item(data: Any, typed: str, kinds: tuple[str, ...] | None = None) -> ItemRef:
-    """The item `typed` names: a full id (I-4M8K2P), or a unique case-insensitive prefix of
-    the id or of its part after the dash (4M8, i-4m). `kinds` limits the lists searched."""
+def matching_ids(typed: str, ids: Iterable[str]) -> list[str]:
+    """The item ids `typed` may name: the full id (I-4M8K2P), else every id of which it is
+    a case-insensitive prefix, of the whole id or of its part after the dash (4M8, i-4m)."""
     wanted = typed.strip().upper()
-    candidates: list[ItemRef] = []
-    exact: list[ItemRef] = []
-    for list_name, _, _ in LISTS:
-        if kinds is not None and list_name not in kinds:
-            continue
-        for index, item in enumerate(data.get(list_name) or ()):
-            item_id = str(item.get("id", ""))
-            ref = ItemRef(list_name, index, item_id)
-            if item_id.upper() == wanted:
-                exact.append(ref)
-            elif wanted and (
-                item_id.upper().startswith(wanted) or item_id.upper()[2:].startswith(wanted)
-            ):
-                candidates.append(ref)
-    if exact:
-        return exact[0]
+    ids = list(ids)
+    exact = [item_id for item_id in ids if item_id.upper() == wanted]
+    if exact or not wanted:
+        return exact[:1]
+    return [
+        item_id
+        for item_id in ids
+        if item_id.upper().startswith(wanted)
+        or item_id.upper().partition("-")[2].startswith(wanted)
+    ]
+
+
+def resolve_item(data: Any, typed: str, kinds: tuple[str, ...] | None = None) -> ItemRef:
+    """The item `typed` names (see matching_ids); `kinds` limits the lists searched."""
+    refs = {
+        str(item.get("id", "")): ItemRef(list_name, index, str(item.get("id", "")))
+        for list_name, _, _ in LISTS
+        if kinds is None or list_name in kinds
+        for index, item in enumerate(data.get(list_name) or ())
+    }
+    candidates = [refs[item_id] for item_id in matching_ids(typed, refs)]
     if len(candidates) == 1:
         return candidates[0]
     what = "item" if kinds is None else " or ".join(k.rstrip("s") for k in kinds)
