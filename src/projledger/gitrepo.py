@@ -127,9 +127,6 @@ class LedgerRepo:
             return False
         return True
 
-    def is_tracked(self, path: Path) -> bool:
-        return bool(self.git("ls-files", "--", self.relative(path)))
-
     def is_dirty(self, path: Path) -> bool:
         """Whether `path` differs from HEAD, in the index or the work tree (or is untracked)."""
         status = self.git(
@@ -151,13 +148,6 @@ class LedgerRepo:
             args.append(f"--author={author}")
         self.git(*args, "--only", "--", *names)
         return self.git("rev-parse", "HEAD")
-
-    def file_at(self, revision: str, path: Path) -> bytes | None:
-        """The file's bytes at `revision`, or None if it did not exist there."""
-        try:
-            return self.blobs([self.git("rev-parse", f"{revision}:{self.relative(path)}")])[0]
-        except ProjledgerError:
-            return None
 
     def blobs(self, blob_ids: list[str]) -> list[bytes]:
         """Many objects' contents in one `git cat-file --batch`."""

@@ -32,18 +32,6 @@ def load_ledger(root: LedgerRoot, *, projects: bool = True) -> Ledger:
     return ledger
 
 
-def ledger_from_texts(config_raw: bytes, files: dict[str, bytes]) -> Ledger:
-    """The same, from file contents (e.g. as they were at a commit)."""
-    ledger = Ledger(_config(config_raw, "projledger.yaml"))
-    for name, raw in sorted(files.items()):
-        project = _parse(raw, name)
-        if project is None:
-            ledger.invalid.append(name)
-        else:
-            ledger.projects[project.id] = project
-    return ledger
-
-
 def _config(raw: bytes, file: str) -> Config:
     read = read_yaml(raw, file)
     config, _ = validate(Config, read.data, file) if read.parsed else (None, [])
