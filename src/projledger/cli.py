@@ -119,3 +119,4 @@ from projledger.cli_history import audit, history  # noqa: E402
 
 app.command("history")(history)
 app.command("audit")(audit)
+from projledger import cli_reports  # noqa: E402, F401

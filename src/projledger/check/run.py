@@ -2,7 +2,7 @@
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -206,10 +206,6 @@ class _ConfigFile:
         return self._checked
 
 
-PARALLEL_MIN_FILES = 400
-"""Below this many files to check, starting worker processes costs more than it saves."""
-
-
 def _project_results(
     entries: list[_Entry], config: _ConfigFile, cache: CheckCache | None
 ) -> list[CachedFile]:
@@ -231,29 +227,18 @@ def _project_results(
 
 
 def _check_all(work: list[tuple[bytes, str, str]], config: "Config | None") -> list[CachedFile]:
-    workers = min(os.cpu_count() or 1, 8)
-    if len(work) < PARALLEL_MIN_FILES or workers < 2 or "fork" not in _start_methods():
-        return _check_chunk((config, work))
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
 
-    size = max(50, len(work) // (workers * 4))
-    chunks = [(config, work[start : start + size]) for start in range(0, len(work), size)]
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    from projledger.parallel import map_in_workers
+
+    return map_in_workers(partial(_check_chunk, config), work)
 
 
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
-
-
-def _check_chunk(chunk: tuple["Config | None", list[tuple[bytes, str, str]]]) -> list[CachedFile]:
+def _check_chunk(
+    config: "Config | None", work: Sequence[tuple[bytes, str, str]]
+) -> list[CachedFile]:
     from projledger.check.files import check_project_bytes
 
-    config, work = chunk
     results = []
     for raw, file, stem in work:
         checked = check_project_bytes(raw, file, stem, config)

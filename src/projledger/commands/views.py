@@ -26,7 +26,7 @@ def ledger(root: LedgerRoot, as_of: str | None) -> Ledger:
     return Ledger(current.config, snapshot.projects, sorted(snapshot.invalid))
 
 
-def _console() -> Any:
+def console() -> Any:
     from rich.console import Console
 
     # Piped into a file or another program, tables need not fit an 80-column terminal.
@@ -61,14 +61,14 @@ def show(
         if as_json:
             _json(model.model_dump(mode="json", exclude_none=True))
         else:
-            views.show_project(_console(), model, today, window)
+            views.show_project(console(), model, today, window)
         return 0
     ref = resolve_item(model.model_dump(mode="python"), item)
     found = getattr(model, ref.list_name)[ref.index]
     if as_json:
         _json(found.model_dump(mode="json", exclude_none=True))
     else:
-        views.show_item(_console(), model, found, today, window)
+        views.show_item(console(), model, found, today, window)
     return 0
 
 
@@ -108,7 +108,7 @@ def list_(
         if as_json:
             _json([p.model_dump(mode="json", exclude_none=True) for p in projects])
         else:
-            views.list_projects(_console(), current, projects, today)
+            views.list_projects(console(), current, projects, today)
         return 0
     rows: list[tuple[Project, Any]] = []
     for p in projects:
@@ -127,7 +127,7 @@ def list_(
             ]
         )
     else:
-        views.list_items(_console(), kind, rows, today, current.config.due_soon_days)
+        views.list_items(console(), kind, rows, today, current.config.due_soon_days)
     return 0
 
 

@@ -1,12 +1,16 @@
 """A deadline's status, computed from the deadline, its target's record and a date:
-never stored, so it cannot go stale. The one place every view and report gets it from."""
+never stored, so it cannot go stale. The one place every view and report gets it from.
+
+Computed *as of* a date from the dates the ledger records: a closure dated after the
+report date does not count yet, nor does an extension granted after it. So a report for
+an earlier date, made from today's files, says what was true on that date.
+"""
 
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from projledger.model.enums import ApprovalStatus, IssueState, TaskState
-from projledger.model.project import Deadline, Project
+from projledger.compute.facts import DeadlineFacts
 
 
 class Status(StrEnum):
@@ -27,62 +31,73 @@ LABELS = {
     Status.CANCELLED: "已撤销",
 }
 
+LABELS_EN = {
+    Status.MET: "met",
+    Status.MET_LATE: "met late",
+    Status.PENDING: "pending",
+    Status.DUE_SOON: "due soon",
+    Status.OVERDUE: "overdue",
+    Status.CANCELLED: "cancelled",
+}
 
-@dataclass(frozen=True)
+OPEN = frozenset({Status.PENDING, Status.DUE_SOON, Status.OVERDUE})
+
+
+@dataclass(frozen=True, slots=True)
 class DeadlineState:
-    deadline: Deadline
+    deadline: DeadlineFacts
     status: Status
     due: dt.date
+    """The due date in force on the report date."""
     done_on: dt.date | None
     days_overdue: int
+    """Days past the due date (overdue only)."""
+    days_left: int
+    """Days until the due date (0 on the day; negative once overdue)."""
+    extensions: int
+    """Extensions granted by the report date."""
 
 
-_CANCELLED = object()
+def due_in_force(deadline: DeadlineFacts, as_of: dt.date) -> tuple[dt.date, int]:
+    """The due date in force on `as_of` and how many extensions made it so."""
+    granted = [new_due for day, new_due in deadline.extensions if day <= as_of]
+    return (granted[-1] if granted else deadline.due), len(granted)
 
 
-def done_on(project: Project, target: str) -> object:
-    """When the target was done; None if not yet; _CANCELLED if it need not be."""
-    if target.startswith("approval:"):
-        approval = project.approvals.get(target.removeprefix("approval:"))  # type: ignore[call-overload]
-        if approval is None:
-            return None
-        if approval.status == ApprovalStatus.NOT_APPLICABLE:
-            return _CANCELLED
-        return approval.date if approval.status == ApprovalStatus.DONE else None
-    if target.startswith("milestone:"):
-        field = {"开工": "actual_start", "竣工": "actual_completion", "投产": "actual_operation"}
-        value: dt.date | None = getattr(project.schedule, field[target.removeprefix("milestone:")])
-        return value
-    for issue in project.issues:
-        if issue.id == target:
-            if issue.state == IssueState.WITHDRAWN:
-                return _CANCELLED
-            return (
-                issue.closure.date if issue.closure and issue.state == IssueState.CLOSED else None
-            )
-    for task in project.tasks:
-        if task.id == target:
-            return task.completed_on if task.state == TaskState.DONE else None
-    return None
+def deadline_state(deadline: DeadlineFacts, as_of: dt.date, window: int = 7) -> DeadlineState:
+    """Overdue is strict: a deadline due on the report date is not overdue; due the day
+    before, it is. Due soon: not done and due within `window` days (临期)."""
+    due, extensions = due_in_force(deadline, as_of)
+    left = (due - as_of).days
+
+    def state(status: Status, done: dt.date | None = None, late: int = 0) -> DeadlineState:
+        return DeadlineState(deadline, status, due, done, late, left, extensions)
+
+    if deadline.cancelled_on is not None and deadline.cancelled_on <= as_of:
+        return state(Status.CANCELLED)
+    done = deadline.done_on
+    if done is not None and done <= as_of:
+        return state(Status.MET if done <= due else Status.MET_LATE, done)
+    if left < 0:
+        return state(Status.OVERDUE, late=-left)
+    if left <= window:
+        return state(Status.DUE_SOON)
+    return state(Status.PENDING)
 
 
-def deadline_state(
-    project: Project, deadline: Deadline, today: dt.date, due_soon_days: int = 7
-) -> DeadlineState:
-    """Overdue is strict: a deadline due today is not overdue; due yesterday, it is."""
-    due = deadline.effective_due
-    done = done_on(project, deadline.target)
-    if done is _CANCELLED:
-        return DeadlineState(deadline, Status.CANCELLED, due, None, 0)
-    if isinstance(done, dt.date):
-        status = Status.MET if done <= due else Status.MET_LATE
-        return DeadlineState(deadline, status, due, done, 0)
-    if due < today:
-        return DeadlineState(deadline, Status.OVERDUE, due, None, (today - due).days)
-    if (due - today).days <= due_soon_days:
-        return DeadlineState(deadline, Status.DUE_SOON, due, None, 0)
-    return DeadlineState(deadline, Status.PENDING, due, None, 0)
+def exists_on(deadline: DeadlineFacts, as_of: dt.date) -> bool:
+    """False for a deadline whose target entered the ledger after `as_of`."""
+    return deadline.since is None or deadline.since <= as_of
 
 
-def deadline_of(project: Project, target: str) -> Deadline | None:
-    return next((d for d in project.deadlines if d.target == target), None)
+def became_overdue_in(
+    deadline: DeadlineFacts, start: dt.date, end: dt.date, window: int = 7
+) -> bool:
+    """Whether the deadline became overdue on a day in [start, end]: the day after its due
+    date in force (as of `end`) falls in the period and it was not done or cancelled by
+    its due date."""
+    due, _ = due_in_force(deadline, end)
+    first_overdue_day = due + dt.timedelta(days=1)
+    if not start <= first_overdue_day <= end:
+        return False
+    return deadline_state(deadline, first_overdue_day, window).status == Status.OVERDUE

@@ -7,7 +7,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from projledger.compute.deadlines import LABELS, Status, deadline_of, deadline_state
+from projledger.compute.deadlines import LABELS, Status, deadline_state
+from projledger.compute.facts import project_facts
 from projledger.model import Project
 from projledger.store.ledger import Ledger
 
@@ -31,10 +32,10 @@ def amount(value: float) -> str:
 
 
 def _due(project: Project, target: str, today: dt.date, window: int) -> tuple[str, str]:
-    deadline = deadline_of(project, target)
+    deadline = project_facts(project).deadline_for(target)
     if deadline is None:
         return "—", ""
-    state = deadline_state(project, deadline, today, window)
+    state = deadline_state(deadline, today, window)
     label = LABELS[state.status]
     if state.status == Status.OVERDUE:
         label += f" {state.days_overdue} 天"
@@ -135,8 +136,8 @@ def list_projects(
         open_issues = sum(1 for i in project.issues if i.state not in ("已销号", "已撤销"))
         overdue = sum(
             1
-            for d in project.deadlines
-            if deadline_state(project, d, today, window).status == Status.OVERDUE
+            for d in project_facts(project).deadlines
+            if deadline_state(d, today, window).status == Status.OVERDUE
         )
         table.add_row(
             project.id,

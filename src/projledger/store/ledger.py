@@ -20,8 +20,16 @@ class Ledger:
     """Files that could not be read as projects (run `projledger check` for why)."""
 
 
+def load_config(root: LedgerRoot) -> Config:
+    try:
+        raw = root.config_file.read_bytes()
+    except OSError as exc:
+        raise ProjledgerError(f"{root.config_file}: cannot read it ({exc.strerror})") from None
+    return _config(raw, str(root.config_file))
+
+
 def load_ledger(root: LedgerRoot, *, projects: bool = True) -> Ledger:
-    config = _config(root.config_file.read_bytes(), str(root.config_file))
+    config = load_config(root)
     ledger = Ledger(config)
     for path in root.project_files() if projects else ():
         project = _project(path)
@@ -56,3 +64,14 @@ def _parse(raw: bytes, file: str) -> Project | None:
         return None
     project, _ = validate(Project, read.data, file)
     return project if isinstance(project, Project) else None
+
+
+def load_project(root: LedgerRoot, project_id: str) -> Project:
+    """One project, or an error that says to run `check` (reports need a valid file)."""
+    path = root.project_file(project_id)
+    project = _project(path)
+    if project is None:
+        raise ProjledgerError(
+            f"{path} could not be read as a project; run `projledger check {path}` for why"
+        )
+    return project

@@ -1,0 +1,101 @@
+"""Report commands: read the ledger's facts, build a `Report`, write it in one format."""
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+from projledger.errors import ProjledgerError, UsageError
+from projledger.report.document import Report
+from projledger.report.labels import label
+from projledger.root import LedgerRoot
+
+
+class ReportFormat(StrEnum):
+    TEXT = "text"
+    MD = "md"
+    HTML = "html"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+def describe_source(root: LedgerRoot, lang: str) -> str:
+    """The commit the report's files are at, and whether they differ from it: the same
+    source and command give the same report, byte for byte."""
+    from projledger.gitrepo import LedgerRepo
+
+    try:
+        repo = LedgerRepo.open(root.path)
+        if not repo.has_commits():
+            return label("source_none", lang)
+        head = repo.git("rev-parse", "HEAD").strip()
+        changed = repo.git(
+            "status",
+            "--porcelain",
+            "--untracked-files=all",
+            "--",
+            repo.relative(root.projects_dir),
+            repo.relative(root.config_file),
+        )
+    except ProjledgerError:
+        return label("source_none", lang)
+    source = f"commit {head[:12]}"
+    return f"{source} + {label('source_worktree', lang)}" if changed.strip() else source
+
+
+def report_language(requested: str | None, configured: str) -> str:
+    return requested or configured
+
+
+def write_report(
+    report: Report, output_format: ReportFormat, output: Path | None, table: str | None = None
+) -> None:
+    """Render and write to `output` (atomically) or standard output."""
+    if output_format == ReportFormat.TEXT:
+        if output is not None:
+            raise UsageError("--output needs a file format: --format md, html, json, csv or xlsx")
+        from projledger.commands.views import console
+        from projledger.report.render_terminal import render_terminal
+
+        render_terminal(report, console())
+        return
+    data = render_bytes(report, output_format, table)
+    if output is None:
+        if output_format == ReportFormat.XLSX and sys.stdout.isatty():
+            raise UsageError("an .xlsx workbook is not for the terminal: add --output FILE.xlsx")
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from projledger.store.atomic import write_bytes_atomic
+
+    try:
+        write_bytes_atomic(output, data)
+    except OSError as exc:
+        raise ProjledgerError(f"{output}: cannot write the report ({exc.strerror})") from None
+
+
+def render_bytes(report: Report, output_format: ReportFormat, table: str | None) -> bytes:
+    if output_format == ReportFormat.XLSX:
+        from projledger.report.render_xlsx import render_xlsx
+
+        return render_xlsx(report)
+    if output_format == ReportFormat.HTML:
+        from projledger.report.render_html import render_html
+
+        text = render_html(report)
+    elif output_format == ReportFormat.MD:
+        from projledger.report.render_markdown import render_markdown
+
+        text = render_markdown(report)
+    elif output_format == ReportFormat.JSON:
+        from projledger.report.render_json import render_json
+
+        text = render_json(report)
+    else:
+        from projledger.report.render_csv import render_csv
+
+        try:
+            text = render_csv(report, table)
+        except ValueError as exc:
+            raise UsageError(f"--format csv: {exc}") from None
+    return text.encode("utf-8")

@@ -1,0 +1,149 @@
+"""The report commands: load the ledger's facts, build the report, write it."""
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from projledger.commands.report import ReportFormat, describe_source, write_report
+from projledger.root import LedgerRoot
+
+if TYPE_CHECKING:
+    from projledger.report.period import Period
+    from projledger.store.facts_cache import FactsLedger
+
+
+def deadlines(
+    root_path: Path,
+    *,
+    overdue: bool,
+    within: int | None,
+    by: str,
+    units: list[str],
+    leaders: list[str],
+    levels: list[str],
+    projects: list[str],
+    as_of: dt.date,
+    output_format: ReportFormat,
+    output: Path | None,
+    lang: str | None,
+    fail_on: str,
+) -> int:
+    from projledger.report.build_due import DueFilter, GroupBy, build_due_report, check_filters
+    from projledger.store.facts_cache import load_facts
+
+    root = LedgerRoot(root_path)
+    ledger = load_facts(root)
+    only = DueFilter(tuple(units), tuple(leaders), tuple(levels), tuple(projects))
+    check_filters(ledger, only)
+    language = lang or ledger.config.language
+    report = build_due_report(
+        ledger,
+        as_of,
+        overdue=overdue,
+        within=within,
+        by=GroupBy(by),
+        only=only,
+        lang=language,
+        source=describe_source(root, language),
+    )
+    write_report(report, output_format, output, "items")
+    found = bool(report.table("items").rows)
+    if fail_on == "overdue" and overdue and found:
+        return 1
+    if fail_on == "overdue" and not overdue:
+        return 1 if _any_overdue(ledger, as_of) else 0
+    if fail_on == "due-soon":
+        return 1 if found or _any_overdue(ledger, as_of) else 0
+    return 0
+
+
+def _any_overdue(ledger: "FactsLedger", as_of: dt.date) -> bool:
+    from projledger.report.deadline_rows import due_rows, is_overdue
+
+    return bool(due_rows(ledger.projects.values(), ledger.config, as_of, is_overdue))
+
+
+def period_report(
+    root_path: Path,
+    *,
+    kind: str,
+    period_text: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    as_of: dt.date | None,
+    today: dt.date,
+    output_format: ReportFormat,
+    output: Path | None,
+    lang: str | None,
+) -> int:
+    from projledger.report.build_period import build_period_report
+    from projledger.store.facts_cache import load_facts
+
+    span = _period(kind, period_text, start, end, today)
+    # A past period is reported as of its last day, so the same command gives the same
+    # report whenever it runs; the current one, as of today.
+    report_date = as_of or min(span.end, today)
+    root = LedgerRoot(root_path)
+    ledger = load_facts(root)
+    language = lang or ledger.config.language
+    report = build_period_report(
+        root, ledger, kind, span, report_date, language, describe_source(root, language)
+    )
+    write_report(report, output_format, output)
+    return 0
+
+
+def _period(
+    kind: str, text: str | None, start: dt.date | None, end: dt.date | None, today: dt.date
+) -> "Period":
+    from projledger.errors import UsageError
+    from projledger.report import period as periods
+
+    if start is not None or end is not None:
+        if text is not None:
+            raise UsageError("give either --week or --from/--to, not both")
+        if start is None or end is None:
+            raise UsageError("a custom period needs both --from and --to")
+        return periods.dates(start, end)
+    if kind == "weekly":
+        return periods.week(text) if text else periods.week_of(today)
+    if kind == "monthly":
+        return periods.month(text) if text else periods.month_of(today)
+    return periods.quarter(text) if text else periods.quarter_of(today)
+
+
+def project_card(
+    root_path: Path,
+    project: str,
+    *,
+    as_of: dt.date,
+    output_format: ReportFormat,
+    output: Path | None,
+    lang: str | None,
+) -> int:
+    from projledger.report.build_card import build_project_card
+
+    root = LedgerRoot(root_path)
+    report = build_project_card(root, project, as_of, lang)
+    write_report(report, output_format, output)
+    return 0
+
+
+def unit_report(
+    root_path: Path,
+    unit: str,
+    *,
+    as_of: dt.date,
+    output_format: ReportFormat,
+    output: Path | None,
+    lang: str | None,
+) -> int:
+    from projledger.report.build_unit import build_unit_report
+    from projledger.store.facts_cache import load_facts
+
+    root = LedgerRoot(root_path)
+    ledger = load_facts(root)
+    language = lang or ledger.config.language
+    report = build_unit_report(ledger, unit, as_of, language, describe_source(root, language))
+    write_report(report, output_format, output)
+    return 0

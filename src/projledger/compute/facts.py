@@ -1,0 +1,454 @@
+"""What reports need to know about a project, taken from its validated model once.
+
+Reports read every project file; building a full `Project` model for each costs more than
+everything the reports compute. So each project is reduced to `ProjectFacts` (dates,
+states, owners and figures, no long texts), which `store/facts_cache.py` keeps on disk by
+file content, and every computation in `projledger.compute` works on facts. A project's
+facts depend on its file alone, never on the config or the report date.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from projledger.model.enums import (
+    ApprovalStatus,
+    IssueState,
+    Pool,
+    Role,
+    TaskState,
+)
+from projledger.model.project import Deadline, Issue, Project
+
+FACTS_FORMAT = 1
+
+
+class TargetKind:
+    ISSUE = "issue"
+    TASK = "task"
+    APPROVAL = "approval"
+    MILESTONE = "milestone"
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineFacts:
+    id: str
+    target: str
+    kind: str
+    """One of `TargetKind`."""
+    title: str
+    """The target's title: the issue's or task's, the approval's or milestone's name."""
+    due: dt.date
+    """The original due date."""
+    extensions: tuple[tuple[dt.date, dt.date], ...]
+    """(granted on, new due date), in the order they were granted."""
+    unit: str | None
+    person: str | None
+    done_on: dt.date | None
+    """When the target was done (closed, completed, permit issued, milestone reached)."""
+    cancelled_on: dt.date | None
+    """When the target stopped needing doing (withdrawn; `date.min` for 不涉及)."""
+    since: dt.date | None
+    """When the target entered the ledger, where the file says (an issue's raised date)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IssueFacts:
+    id: str
+    title: str
+    category: str
+    state: str
+    unit: str | None
+    person: str | None
+    raised: dt.date
+    coordination_level: int
+    closed_on: dt.date | None
+    withdrawn_on: dt.date | None
+    returned_on: tuple[dt.date, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskFacts:
+    id: str
+    title: str
+    unit: str
+    person: str | None
+    state: str
+    completed_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class InvestmentFacts:
+    year: int
+    total: float
+    completed_before_year: float
+    plan_this_year: float
+    completed_this_year: float
+    monthly_plan: tuple[float, ...] | None
+    updated: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFacts:
+    id: str
+    name: str
+    levels: tuple[str, ...]
+    pool: str
+    maturity: str | None
+    industry: str
+    locality: str
+    owner: str
+    stage: str
+    leader: str | None
+    """The 包抓领导 (None unless exactly one)."""
+    lead_unit: str | None
+    """The 牵头单位, else the first 责任单位: who answers for approvals and milestones."""
+    lead_person: str | None
+    investment: InvestmentFacts
+    actual_start: dt.date | None
+    actual_completion: dt.date | None
+    retired_on: dt.date | None
+    approvals: tuple[tuple[str, str, dt.date | None], ...]
+    """(procedure, status, date)."""
+    responsibilities: tuple[tuple[str, str | None, str | None], ...]
+    """(role, unit, person)."""
+    issues: tuple[IssueFacts, ...]
+    tasks: tuple[TaskFacts, ...]
+    deadlines: tuple[DeadlineFacts, ...]
+    last_activity: dt.date | None
+    """The latest date the file records progress on (notes, closures, permits, figures)."""
+
+    @property
+    def retired(self) -> bool:
+        return self.pool == Pool.RETIRED
+
+    def deadline_for(self, target: str) -> DeadlineFacts | None:
+        return next((d for d in self.deadlines if d.target == target), None)
+
+    def units(self) -> set[str]:
+        """Every unit the project names: responsibilities, issues, tasks."""
+        named = {unit for _, unit, _ in self.responsibilities if unit}
+        named.update(i.unit for i in self.issues if i.unit)
+        named.update(t.unit for t in self.tasks)
+        return named
+
+
+# --- from a model -----------------------------------------------------------------------
+
+
+def project_facts(project: Project) -> ProjectFacts:
+    lead_unit, lead_person = _lead_unit(project)
+    issues = tuple(_issue_facts(issue) for issue in project.issues)
+    tasks = tuple(
+        TaskFacts(t.id, t.title, t.unit, t.person, t.state.value, t.completed_on)
+        for t in project.tasks
+    )
+    inv = project.investment
+    return ProjectFacts(
+        id=project.id,
+        name=project.name,
+        levels=tuple(level.value for level in project.levels),
+        pool=project.pool.value,
+        maturity=project.maturity.value if project.maturity else None,
+        industry=project.industry,
+        locality=project.locality,
+        owner=project.owner,
+        stage=project.stage,
+        leader=project.lead_leader,
+        lead_unit=lead_unit,
+        lead_person=lead_person,
+        investment=InvestmentFacts(
+            inv.year,
+            float(inv.total),
+            float(inv.completed_before_year),
+            float(inv.plan_this_year),
+            float(inv.completed_this_year),
+            tuple(float(m) for m in inv.monthly_plan) if inv.monthly_plan else None,
+            inv.updated,
+        ),
+        actual_start=project.schedule.actual_start,
+        actual_completion=project.schedule.actual_completion,
+        retired_on=project.retirement.date if project.retirement else None,
+        approvals=tuple((name, a.status.value, a.date) for name, a in project.approvals.items()),
+        responsibilities=tuple((r.role.value, r.unit, r.person) for r in project.responsibilities),
+        issues=issues,
+        tasks=tasks,
+        deadlines=tuple(
+            _deadline_facts(project, d, lead_unit, lead_person) for d in project.deadlines
+        ),
+        last_activity=_last_activity(project),
+    )
+
+
+def _lead_unit(project: Project) -> tuple[str | None, str | None]:
+    for role in (Role.LEAD_UNIT, Role.RESPONSIBLE_UNIT):
+        for r in project.responsibilities:
+            if r.role == role and r.unit:
+                return r.unit, r.person
+    return None, None
+
+
+def _issue_facts(issue: Issue) -> IssueFacts:
+    return IssueFacts(
+        id=issue.id,
+        title=issue.title,
+        category=issue.category.value,
+        state=issue.state.value,
+        unit=issue.unit,
+        person=issue.person,
+        raised=issue.raised,
+        coordination_level=issue.coordination_level,
+        closed_on=issue.closure.date
+        if issue.closure and issue.state == IssueState.CLOSED
+        else None,
+        withdrawn_on=issue.withdrawal.date
+        if issue.withdrawal and issue.state == IssueState.WITHDRAWN
+        else None,
+        returned_on=tuple(r.date for r in issue.returns),
+    )
+
+
+_MILESTONE_FIELDS = {
+    "开工": "actual_start",
+    "竣工": "actual_completion",
+    "投产": "actual_operation",
+}
+
+
+def _deadline_facts(
+    project: Project, deadline: Deadline, lead_unit: str | None, lead_person: str | None
+) -> DeadlineFacts:
+    target = deadline.target
+    kind, title = TargetKind.MILESTONE, target
+    unit, person = lead_unit, lead_person
+    done: dt.date | None = None
+    cancelled: dt.date | None = None
+    since: dt.date | None = None
+    if target.startswith("approval:"):
+        kind, title = TargetKind.APPROVAL, target.removeprefix("approval:")
+        approval = project.approvals.get(title)  # type: ignore[call-overload]
+        if approval is not None and approval.status == ApprovalStatus.NOT_APPLICABLE:
+            cancelled = dt.date.min
+        elif approval is not None and approval.status == ApprovalStatus.DONE:
+            done = approval.date
+    elif target.startswith("milestone:"):
+        title = target.removeprefix("milestone:")
+        done = getattr(project.schedule, _MILESTONE_FIELDS[title])
+    else:
+        issue = next((i for i in project.issues if i.id == target), None)
+        task = next((t for t in project.tasks if t.id == target), None)
+        if issue is not None:
+            kind, title, unit, person = TargetKind.ISSUE, issue.title, issue.unit, issue.person
+            since = issue.raised
+            if issue.state == IssueState.WITHDRAWN:
+                cancelled = issue.withdrawal.date if issue.withdrawal else dt.date.min
+            elif issue.state == IssueState.CLOSED and issue.closure:
+                done = issue.closure.date
+        elif task is not None:
+            kind, title, unit, person = TargetKind.TASK, task.title, task.unit, task.person
+            if task.state == TaskState.DONE:
+                done = task.completed_on
+    return DeadlineFacts(
+        id=deadline.id,
+        target=target,
+        kind=kind,
+        title=title,
+        due=deadline.due,
+        extensions=tuple((e.date, e.new_due) for e in deadline.extensions),
+        unit=unit,
+        person=person,
+        done_on=done,
+        cancelled_on=cancelled,
+        since=since,
+    )
+
+
+def _last_activity(project: Project) -> dt.date | None:
+    dates: list[dt.date] = []
+    for issue in project.issues:
+        dates.append(issue.raised)
+        dates.extend(note.date for note in issue.progress)
+        for record in (issue.verification, issue.closure, issue.withdrawal):
+            if record is not None:
+                dates.append(record.date)
+        dates.extend(r.date for r in issue.returns)
+    dates.extend(t.completed_on for t in project.tasks if t.completed_on)
+    dates.extend(a.date for a in project.approvals.values() if a.date)
+    for d in project.deadlines:
+        dates.extend(e.date for e in d.extensions)
+    if project.investment.updated:
+        dates.append(project.investment.updated)
+    schedule = project.schedule
+    dates.extend(
+        day
+        for day in (schedule.actual_start, schedule.actual_completion, schedule.actual_operation)
+        if day
+    )
+    return max(dates, default=None)
+
+
+# --- to and from the cache's JSON ------------------------------------------------------------
+
+
+def _d(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _date(text: str | None) -> dt.date | None:
+    return None if text is None else dt.date.fromisoformat(text)
+
+
+def facts_to_json(f: ProjectFacts) -> list[Any]:
+    inv = f.investment
+    return [
+        f.id,
+        f.name,
+        list(f.levels),
+        f.pool,
+        f.maturity,
+        f.industry,
+        f.locality,
+        f.owner,
+        f.stage,
+        f.leader,
+        f.lead_unit,
+        f.lead_person,
+        [
+            inv.year,
+            inv.total,
+            inv.completed_before_year,
+            inv.plan_this_year,
+            inv.completed_this_year,
+            list(inv.monthly_plan) if inv.monthly_plan is not None else None,
+            _d(inv.updated),
+        ],
+        _d(f.actual_start),
+        _d(f.actual_completion),
+        _d(f.retired_on),
+        [[name, status, _d(day)] for name, status, day in f.approvals],
+        [list(r) for r in f.responsibilities],
+        [
+            [
+                i.id,
+                i.title,
+                i.category,
+                i.state,
+                i.unit,
+                i.person,
+                _d(i.raised),
+                i.coordination_level,
+                _d(i.closed_on),
+                _d(i.withdrawn_on),
+                [_d(day) for day in i.returned_on],
+            ]
+            for i in f.issues
+        ],
+        [[t.id, t.title, t.unit, t.person, t.state, _d(t.completed_on)] for t in f.tasks],
+        [
+            [
+                d.id,
+                d.target,
+                d.kind,
+                d.title,
+                _d(d.due),
+                [[_d(g), _d(n)] for g, n in d.extensions],
+                d.unit,
+                d.person,
+                _d(d.done_on),
+                _d(d.cancelled_on),
+                _d(d.since),
+            ]
+            for d in f.deadlines
+        ],
+        _d(f.last_activity),
+    ]
+
+
+def facts_from_json(row: list[Any]) -> ProjectFacts:
+    (
+        id_,
+        name,
+        levels,
+        pool,
+        maturity,
+        industry,
+        locality,
+        owner,
+        stage,
+        leader,
+        lead_unit,
+        lead_person,
+        inv,
+        actual_start,
+        actual_completion,
+        retired_on,
+        approvals,
+        responsibilities,
+        issues,
+        tasks,
+        deadlines,
+        last_activity,
+    ) = row
+    date = _date
+    return ProjectFacts(
+        id=id_,
+        name=name,
+        levels=tuple(levels),
+        pool=pool,
+        maturity=maturity,
+        industry=industry,
+        locality=locality,
+        owner=owner,
+        stage=stage,
+        leader=leader,
+        lead_unit=lead_unit,
+        lead_person=lead_person,
+        investment=InvestmentFacts(
+            inv[0],
+            inv[1],
+            inv[2],
+            inv[3],
+            inv[4],
+            tuple(inv[5]) if inv[5] is not None else None,
+            date(inv[6]),
+        ),
+        actual_start=date(actual_start),
+        actual_completion=date(actual_completion),
+        retired_on=date(retired_on),
+        approvals=tuple((n, s, date(d)) for n, s, d in approvals),
+        responsibilities=tuple((r, u, p) for r, u, p in responsibilities),
+        issues=tuple(
+            IssueFacts(
+                i[0],
+                i[1],
+                i[2],
+                i[3],
+                i[4],
+                i[5],
+                dt.date.fromisoformat(i[6]),
+                i[7],
+                date(i[8]),
+                date(i[9]),
+                tuple(dt.date.fromisoformat(r) for r in i[10]),
+            )
+            for i in issues
+        ),
+        tasks=tuple(TaskFacts(t[0], t[1], t[2], t[3], t[4], date(t[5])) for t in tasks),
+        deadlines=tuple(
+            DeadlineFacts(
+                d[0],
+                d[1],
+                d[2],
+                d[3],
+                dt.date.fromisoformat(d[4]),
+                tuple((dt.date.fromisoformat(g), dt.date.fromisoformat(n)) for g, n in d[5]),
+                d[6],
+                d[7],
+                date(d[8]),
+                date(d[9]),
+                date(d[10]),
+            )
+            for d in deadlines
+        ),
+        last_activity=date(last_activity),
+    )

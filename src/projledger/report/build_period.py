@@ -1,0 +1,468 @@
+"""The period reports: weekly dispatch (周调度), monthly bulletin (月通报) and quarterly
+ranking (季督查排名), with DOMAIN.md's sections. Figures come from `projledger.compute`;
+the period's issue flow and advances from git history (`history.timeline`)."""
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from projledger.compute.deadlines import became_overdue_in, deadline_state, exists_on
+from projledger.compute.facts import ProjectFacts
+from projledger.compute.lights import LightKind, ProjectLight, project_lights
+from projledger.compute.progress import (
+    Totals,
+    in_report,
+    points,
+    project_time_progress,
+    rate,
+    totals,
+)
+from projledger.compute.units import issue_open_on, unit_stats
+from projledger.model.enums import Level, Maturity, Pool
+from projledger.report.deadline_rows import (
+    DueRow,
+    deadline_table,
+    due_rows,
+    is_due_soon,
+    is_overdue,
+    sort_due,
+    sort_overdue,
+    unit_resolver,
+)
+from projledger.report.document import Chart, Column, Figure, Kind, Light, Report, Table, Value
+from projledger.report.flow import FlowCounts, flow_tables, read_flow
+from projledger.report.labels import label
+from projledger.report.period import Period
+from projledger.root import LedgerRoot
+from projledger.store.facts_cache import FactsLedger
+
+
+class _Builder:
+    def __init__(self, ledger: FactsLedger, period: Period, as_of: dt.date, lang: str) -> None:
+        self.ledger = ledger
+        self.config = ledger.config
+        self.period = period
+        self.as_of = as_of
+        self.lang = lang
+        self.projects = [p for p in ledger.projects.values() if in_report(p)]
+        self.resolve = unit_resolver(ledger.config)
+        self.window = ledger.config.due_soon_days
+
+    def t(self, key: str) -> str:
+        return label(key, self.lang)
+
+    def totals(self, projects: Iterable[ProjectFacts]) -> Totals:
+        return totals(projects, self.config.time_progress, self.as_of)
+
+    # --- 1. overall --------------------------------------------------------------------
+
+    def figures(self, lights: dict[str, list[ProjectLight]]) -> list[Figure]:
+        all_ = self.totals(self.projects)
+        overdue = due_rows(self.projects, self.config, self.as_of, is_overdue)
+        due_soon = due_rows(self.projects, self.config, self.as_of, is_due_soon)
+        open_issues = sum(
+            1 for p in self.projects for i in p.issues if issue_open_on(i, self.as_of)
+        )
+        worst = [_worst(found) for found in lights.values()]
+        values: list[tuple[str, Value, Kind]] = [
+            ("projects", all_.projects, Kind.INT),
+            ("total_investment", all_.total, Kind.AMOUNT),
+            ("plan", all_.plan, Kind.AMOUNT),
+            ("completed", all_.completed, Kind.AMOUNT),
+            ("completion", all_.completion, Kind.PERCENT),
+            ("time_progress", all_.time_progress, Kind.PERCENT),
+            ("gap", all_.gap, Kind.POINTS),
+            ("planned_starts", all_.planned_starts, Kind.INT),
+            ("started", all_.started, Kind.INT),
+            ("start_rate", all_.start_rate, Kind.PERCENT),
+            ("open_issues", open_issues, Kind.INT),
+            ("overdue_items", len(overdue), Kind.INT),
+            ("due_soon_items", len(due_soon), Kind.INT),
+            ("red_lights", worst.count(Light.RED), Kind.INT),
+            ("yellow_lights", worst.count(Light.YELLOW), Kind.INT),
+        ]
+        return [Figure(key, self.t(key), value, kind) for key, value, kind in values]
+
+    # --- 2. breakdowns -----------------------------------------------------------------
+
+    def breakdown(
+        self,
+        key: str,
+        groups: list[tuple[str, list[ProjectFacts]]],
+        *,
+        chart: bool = True,
+        note: str | None = None,
+    ) -> Table:
+        columns = [
+            Column(
+                "group", self.t(key.removeprefix("by_")) if key != "by_pool" else self.t("pool")
+            ),
+            Column("projects", self.t("projects"), Kind.INT),
+            Column("total_investment", self.t("total_investment"), Kind.AMOUNT),
+            Column("plan", self.t("plan"), Kind.AMOUNT),
+            Column("completed", self.t("completed"), Kind.AMOUNT),
+            Column("completion", self.t("completion"), Kind.PERCENT),
+            Column("time_progress", self.t("time_progress"), Kind.PERCENT),
+            Column("gap", self.t("gap"), Kind.POINTS),
+            Column("start_rate", self.t("start_rate"), Kind.PERCENT),
+        ]
+        table = Table(key, self.t(key), columns, note=note)
+        if chart:
+            table.chart = Chart("group", ("completion", "time_progress"), self.t("completion"))
+        for name, members in groups:
+            if not members:
+                continue
+            s = self.totals(members)
+            table.rows.append(
+                [
+                    name,
+                    s.projects,
+                    s.total,
+                    s.plan,
+                    s.completed,
+                    s.completion,
+                    s.time_progress,
+                    s.gap,
+                    s.start_rate,
+                ]
+            )
+        return table
+
+    def breakdowns(self) -> list[Table]:
+        ps = self.projects
+        by_level = [(lv.value, [p for p in ps if lv.value in p.levels]) for lv in Level]
+        by_pool = [(pool.value, [p for p in ps if p.pool == pool.value]) for pool in Pool]
+        negotiating = [p for p in ps if p.pool == Pool.NEGOTIATING]
+        by_maturity = [
+            (m.value, [p for p in negotiating if p.maturity == m.value]) for m in Maturity
+        ]
+        return [
+            self.breakdown("by_level", by_level, note=self.t("breakdown_note")),
+            self.breakdown("by_pool", by_pool),
+            self.breakdown("by_maturity", by_maturity, chart=False),
+            self.breakdown("by_industry", _grouped(ps, lambda p: p.industry)),
+            self.breakdown("by_locality", _grouped(ps, lambda p: p.locality)),
+        ]
+
+    # --- 3. unit ranking ---------------------------------------------------------------
+
+    def unit_ranking(self) -> Table:
+        columns = [
+            Column("rank", self.t("rank"), Kind.INT),
+            Column("unit", self.t("unit")),
+            Column("issues", self.t("issues_total"), Kind.INT),
+            Column("open", self.t("open_issues"), Kind.INT),
+            Column("closed_in_period", self.t("closed_in_period"), Kind.INT),
+            Column("closed", self.t("closed_total"), Kind.INT),
+            Column("closed_on_time", self.t("closed_on_time"), Kind.INT),
+            Column("on_time_rate", self.t("on_time_rate"), Kind.PERCENT),
+            Column("closure_rate", self.t("closure_rate"), Kind.PERCENT),
+            Column("overdue", self.t("overdue_items"), Kind.INT),
+            Column("due_soon", self.t("due_soon_items"), Kind.INT),
+        ]
+        table = Table(
+            "unit_ranking",
+            self.t("unit_ranking"),
+            columns,
+            note=self.t("unit_ranking_note"),
+            chart=Chart("unit", ("on_time_rate", "closure_rate"), self.t("on_time_rate")),
+        )
+        stats = unit_stats(self.projects, self.as_of, self.period.start, self.window, self.resolve)
+        for rank, s in enumerate(stats, start=1):
+            table.rows.append(
+                [
+                    rank,
+                    s.unit,
+                    s.issues,
+                    s.open,
+                    s.closed_in_period,
+                    s.closed,
+                    s.closed_on_time,
+                    s.on_time_rate,
+                    s.closure_rate,
+                    s.overdue,
+                    s.due_soon,
+                ]
+            )
+        return table
+
+    # --- 4. lights and time progress -----------------------------------------------------
+
+    def lights(self) -> dict[str, list[ProjectLight]]:
+        return {p.id: project_lights(p, self.config, self.as_of) for p in self.projects}
+
+    def lights_table(self, lights: dict[str, list[ProjectLight]]) -> Table:
+        thresholds = self.config.lights
+        note = self.t("lights_note").format(
+            yellow=f"{thresholds.investment.yellow_behind_points:g}",
+            red=f"{thresholds.investment.red_behind_points:g}",
+            start_red=thresholds.start.red_after_months,
+            neg_yellow=thresholds.negotiation.yellow_after_months,
+            neg_red=thresholds.negotiation.red_after_months,
+        )
+        columns = [
+            Column("project_id", self.t("project_id"), terminal=False),
+            Column("project", self.t("name")),
+            Column("light", self.t("light"), Kind.LIGHT),
+            Column("light_kind", self.t("light_kind")),
+            Column("reason", self.t("reason")),
+            Column("leader", self.t("leader")),
+            Column("unit", self.t("unit")),
+            Column("level", self.t("level")),
+        ]
+        table = Table("lights", self.t("lights_table"), columns, note=note)
+        rows: list[tuple[int, float, str, list[Value]]] = []
+        for p in self.projects:
+            for found in lights[p.id]:
+                if found.light == Light.GREEN:
+                    continue
+                rows.append(
+                    (
+                        0 if found.light == Light.RED else 1,
+                        -found.behind,
+                        p.id,
+                        [
+                            p.id,
+                            p.name,
+                            found.light,
+                            self.t(f"light_{found.kind}"),
+                            self._reason(p, found),
+                            p.leader,
+                            self.resolve(p.lead_unit),
+                            "、".join(p.levels),
+                        ],
+                    )
+                )
+        table.rows = [cells for *_, cells in sorted(rows, key=lambda r: r[:3])]
+        return table
+
+    def _reason(self, p: ProjectFacts, found: ProjectLight) -> str:
+        if found.kind == LightKind.INVESTMENT:
+            return self.t("behind_points").format(found.behind)
+        if found.kind == LightKind.START:
+            deadline = p.deadline_for("milestone:开工")
+            month = f"{deadline.due:%Y-%m}" if deadline else "—"
+            if found.behind == 0:
+                return self.t("start_late_month").format(month)
+            return self.t("start_late").format(month, int(found.behind))
+        return self.t("no_progress").format(int(found.behind), p.last_activity)
+
+    def behind_table(self, lights: dict[str, list[ProjectLight]]) -> Table:
+        columns = [
+            Column("project_id", self.t("project_id"), terminal=False),
+            Column("project", self.t("name")),
+            Column("leader", self.t("leader")),
+            Column("unit", self.t("unit")),
+            Column("plan", self.t("plan"), Kind.AMOUNT),
+            Column("completed", self.t("completed"), Kind.AMOUNT),
+            Column("completion", self.t("completion"), Kind.PERCENT),
+            Column("time_progress", self.t("time_progress"), Kind.PERCENT),
+            Column("gap", self.t("gap"), Kind.POINTS),
+            Column("light", self.t("light"), Kind.LIGHT),
+        ]
+        table = Table("behind", self.t("behind_table"), columns, note=self.t("behind_note"))
+        rows: list[tuple[float, str, list[Value]]] = []
+        for p in self.projects:
+            inv = p.investment
+            if inv.year != self.as_of.year or inv.plan_this_year <= 0:
+                continue
+            completion = rate(inv.completed_this_year, inv.plan_this_year)
+            progress = project_time_progress(inv, self.config.time_progress, self.as_of)
+            gap = points(completion, progress)
+            if gap is None or gap >= 0:
+                continue
+            light = next((x.light for x in lights[p.id] if x.kind == LightKind.INVESTMENT), None)
+            rows.append(
+                (
+                    gap,
+                    p.id,
+                    [
+                        p.id,
+                        p.name,
+                        p.leader,
+                        self.resolve(p.lead_unit),
+                        inv.plan_this_year,
+                        inv.completed_this_year,
+                        _round4(completion),
+                        _round4(progress),
+                        gap,
+                        light,
+                    ],
+                )
+            )
+        table.rows = [cells for *_, cells in sorted(rows, key=lambda r: r[:2])]
+        return table
+
+    # --- 5-7. deadlines -------------------------------------------------------------------
+
+    def overdue_table(self) -> Table:
+        rows = sort_overdue(due_rows(self.projects, self.config, self.as_of, is_overdue))
+        return deadline_table(
+            "overdue", self.t("overdue_table"), rows, self.lang, note=self.t("overdue_note")
+        )
+
+    def period_due_table(self) -> Table:
+        start, end = self.period.start, self.period.end
+
+        def due_in_period(row: DueRow) -> bool:
+            return start <= row.state.due <= end
+
+        rows = [
+            row
+            for row in due_rows(self.projects, self.config, self.as_of, lambda s: True)
+            if due_in_period(row)
+        ]
+        return deadline_table(
+            "period_due", self.t("period_due_table"), sort_due(rows), self.lang, with_status=True
+        )
+
+    def next_due_table(self) -> Table:
+        upcoming = self.period.next()
+        open_statuses = {"pending", "due_soon", "overdue"}
+        rows = [
+            row
+            for row in due_rows(
+                self.projects, self.config, self.as_of, lambda s: s.status in open_statuses
+            )
+            if upcoming.start <= row.state.due <= upcoming.end
+        ]
+        title = f"{self.t('next_due_table')} ({upcoming.start} – {upcoming.end})"
+        return deadline_table("next_due", title, sort_due(rows), self.lang)
+
+    def coordination_table(self) -> Table:
+        columns = [
+            Column("project_id", self.t("project_id"), terminal=False),
+            Column("project", self.t("name")),
+            Column("issue", self.t("item_id")),
+            Column("title", self.t("title")),
+            Column("coordination_level", self.t("coordination_level"), Kind.INT),
+            Column("unit", self.t("unit")),
+            Column("person", self.t("person")),
+            Column("leader", self.t("leader")),
+            Column("raised", self.t("raised"), Kind.DATE),
+            Column("due", self.t("due_date"), Kind.DATE),
+        ]
+        table = Table(
+            "coordination", self.t("coordination_table"), columns, note=self.t("coordination_note")
+        )
+        for p in self.projects:
+            for issue in p.issues:
+                if issue.coordination_level < 3 or not issue_open_on(issue, self.as_of):
+                    continue
+                deadline = p.deadline_for(issue.id)
+                due = deadline_state(deadline, self.as_of).due if deadline else None
+                table.rows.append(
+                    [
+                        p.id,
+                        p.name,
+                        issue.id,
+                        issue.title,
+                        issue.coordination_level,
+                        self.resolve(issue.unit),
+                        issue.person,
+                        p.leader,
+                        issue.raised,
+                        due,
+                    ]
+                )
+        table.rows.sort(key=lambda r: (-_num(r[4]), str(r[0]), str(r[2])))
+        return table
+
+    def became_overdue(self) -> int:
+        end = min(self.period.end, self.as_of)
+        return sum(
+            1
+            for p in self.projects
+            for d in p.deadlines
+            if exists_on(d, end) and became_overdue_in(d, self.period.start, end, self.window)
+        )
+
+    # --- quarterly ---------------------------------------------------------------------
+
+    def locality_ranking(self) -> Table:
+        table = self.breakdown(
+            "quarterly_locality",
+            _grouped(self.projects, lambda p: p.locality),
+            note=self.t("quarterly_locality_note"),
+        )
+        table.columns[0] = Column("group", self.t("locality"))
+        gap = table.column("gap")
+        table.rows.sort(key=lambda r: (-(_num(r[gap])), str(r[0])))
+        return table
+
+
+def build_period_report(
+    root: LedgerRoot,
+    ledger: FactsLedger,
+    kind: str,
+    period: Period,
+    as_of: dt.date,
+    lang: str,
+    source: str,
+) -> Report:
+    b = _Builder(ledger, period, as_of, lang)
+    report = Report(
+        kind=kind,
+        title=f"{label(kind, lang)} {period.name}",
+        organisation=ledger.config.organisation,
+        lang=lang,
+        period_start=period.start,
+        period_end=period.end,
+        as_of=as_of,
+        source=source,
+        invalid_files=list(ledger.invalid),
+    )
+    lights = b.lights()
+    report.figures = b.figures(lights)
+    if kind == "quarterly":
+        report.tables = [
+            b.unit_ranking(),
+            b.locality_ranking(),
+            b.lights_table(lights),
+            b.behind_table(lights),
+        ]
+        return report
+    names = {p.id: p.name for p in ledger.projects.values()}
+    flow = read_flow(root, period, as_of, names)
+    if flow is None:
+        report.notes.append(label("no_history", lang))
+        flow_counts = FlowCounts()
+    else:
+        flow_counts = flow.counts
+    flow_counts.became_overdue = b.became_overdue()
+    report.tables = [
+        *b.breakdowns(),
+        b.unit_ranking(),
+        b.lights_table(lights),
+        b.behind_table(lights),
+        *flow_tables(flow, flow_counts, lang),
+        b.overdue_table(),
+        b.period_due_table(),
+        b.coordination_table(),
+        b.next_due_table(),
+    ]
+    return report
+
+
+def _grouped(
+    projects: list[ProjectFacts], key: Callable[[ProjectFacts], str]
+) -> list[tuple[str, list[ProjectFacts]]]:
+    """Groups by `key`, the largest total investment first (then by name)."""
+    groups: dict[str, list[ProjectFacts]] = {}
+    for p in projects:
+        groups.setdefault(key(p), []).append(p)
+    return sorted(groups.items(), key=lambda g: (-sum(p.investment.total for p in g[1]), g[0]))
+
+
+def _worst(found: list[ProjectLight]) -> Light:
+    lights = {x.light for x in found}
+    if Light.RED in lights:
+        return Light.RED
+    return Light.YELLOW if Light.YELLOW in lights else Light.GREEN
+
+
+def _round4(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _num(value: Value) -> float:
+    return float(value) if isinstance(value, int | float) else float("-inf")

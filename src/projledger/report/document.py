@@ -1,0 +1,123 @@
+"""A report as data: titled tables of typed values, in one language.
+
+Every report (weekly, monthly, quarterly, project card, unit, overdue lists) is built as a
+`Report` by `projledger.report.build_*`; every output format renders a `Report` without
+computing anything (`projledger.report.render_*`). So all formats agree by construction,
+and one figure has one computation.
+
+Values are plain Python: `str`, `int`, `float`, `datetime.date` or `None` (shown as "—").
+A column's `kind` says how to format them. Labels and titles are already in the report's
+language; `key`s are stable English identifiers for JSON and machine readers.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+Value = str | int | float | dt.date | None
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    INT = "int"
+    AMOUNT = "amount"
+    """万元, shown with thousands separators and at most one decimal."""
+    PERCENT = "percent"
+    """A fraction (0.972), shown as 97.2%."""
+    POINTS = "points"
+    """Percentage points, signed (+13.8, -4.0)."""
+    DATE = "date"
+    LIGHT = "light"
+    """"red", "yellow" or "green" (亮灯); shown as a coloured label."""
+
+
+class Light(StrEnum):
+    RED = "red"
+    YELLOW = "yellow"
+    GREEN = "green"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    kind: Kind = Kind.TEXT
+    terminal: bool = True
+    """Shown in the terminal: False for detail columns (ids, original dates) that every
+    file format keeps but that would make a terminal table too wide to read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """A horizontal bar chart of one table: one bar per row, labelled by `label_column`,
+    one series per `value_columns` entry (same kind, e.g. two percents)."""
+
+    label_column: str
+    value_columns: tuple[str, ...]
+    title: str
+
+
+@dataclass(slots=True)
+class Table:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[list[Value]] = field(default_factory=list)
+    note: str | None = None
+    """A sentence under the title: how a figure is computed, or why the table is empty."""
+    chart: Chart | None = None
+
+    def column(self, key: str) -> int:
+        return next(i for i, column in enumerate(self.columns) if column.key == key)
+
+    def for_terminal(self) -> "Table":
+        """This table without its detail columns."""
+        keep = [i for i, column in enumerate(self.columns) if column.terminal]
+        if len(keep) == len(self.columns):
+            return self
+        return Table(
+            self.key,
+            self.title,
+            [self.columns[i] for i in keep],
+            [[row[i] for i in keep] for row in self.rows],
+            self.note,
+            self.chart,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One headline number (项目总数, 投资完成率)."""
+
+    key: str
+    label: str
+    value: Value
+    kind: Kind
+
+
+@dataclass(slots=True)
+class Report:
+    kind: str
+    """weekly, monthly, quarterly, project, unit, overdue, due."""
+    title: str
+    organisation: str
+    lang: str
+    """zh or en: the language of every label and title."""
+    period_start: dt.date | None
+    period_end: dt.date | None
+    as_of: dt.date
+    """The report date: overdue and rates are computed as of this day."""
+    source: str
+    """Where the data came from: the commit id (and whether the work tree differed)."""
+    invalid_files: list[str] = field(default_factory=list)
+    """Project files left out because they could not be read (shown first)."""
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Sentences about the whole report (e.g. no git history for the issue flow)."""
+
+    def table(self, key: str) -> Table:
+        return next(t for t in self.tables if t.key == key)
+
+
+JSON_FORMAT_VERSION = 1

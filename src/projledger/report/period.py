@@ -1,0 +1,78 @@
+"""Report periods: ISO weeks (2026-W47), months (2026-11), quarters (2026-Q4), or dates."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from projledger.errors import UsageError
+
+_WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    name: str
+    """2026-W47, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15."""
+
+    def next(self) -> "Period":
+        """The period of the same length right after this one (下期)."""
+        length = self.end - self.start
+        start = self.end + dt.timedelta(days=1)
+        return Period(start, start + length, f"{start}..{start + length}")
+
+
+def week(text: str) -> Period:
+    match = _WEEK.match(text.strip())
+    if match is None:
+        raise UsageError(f"--week {text!r}: give an ISO week like 2026-W47")
+    year, number = int(match[1]), int(match[2])
+    try:
+        start = dt.date.fromisocalendar(year, number, 1)
+    except ValueError:
+        raise UsageError(f"--week {text!r}: {year} has no week {number}") from None
+    return Period(start, start + dt.timedelta(days=6), f"{year}-W{number:02d}")
+
+
+def week_of(day: dt.date) -> Period:
+    year, number, _ = day.isocalendar()
+    return week(f"{year}-W{number}")
+
+
+def month(text: str) -> Period:
+    match = _MONTH.match(text.strip())
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise UsageError(f"--month {text!r}: give a month like 2026-11")
+    year, number = int(match[1]), int(match[2])
+    return _months(year, number, number, f"{year}-{number:02d}")
+
+
+def month_of(day: dt.date) -> Period:
+    return month(f"{day.year}-{day.month}")
+
+
+def quarter(text: str) -> Period:
+    match = _QUARTER.match(text.strip())
+    if match is None:
+        raise UsageError(f"--quarter {text!r}: give a quarter like 2026-Q4")
+    year, number = int(match[1]), int(match[2])
+    return _months(year, 3 * number - 2, 3 * number, f"{year}-Q{number}")
+
+
+def quarter_of(day: dt.date) -> Period:
+    return quarter(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+
+
+def dates(start: dt.date, end: dt.date) -> Period:
+    if end < start:
+        raise UsageError(f"--from {start} is after --to {end}")
+    return Period(start, end, f"{start}..{end}")
+
+
+def _months(year: int, first: int, last: int, name: str) -> Period:
+    start = dt.date(year, first, 1)
+    end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+    return Period(start, end, name)

@@ -1,0 +1,173 @@
+"""Every project's facts (`compute/facts.py`), for reports: read fast, cached by content.
+
+A project file's facts are kept in `.projledger/facts-cache.json` under the file's git
+blob id, so a file is parsed and validated only when its bytes change; the cache is
+dropped whole when the reader, the models or the facts change. Misses are parsed in
+worker processes. A file that cannot be read as a project is listed in `invalid` (and
+remembered as such for its content): reports go on without it and say so.
+"""
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from projledger.check.cache import blob_id
+from projledger.compute.facts import (
+    FACTS_FORMAT,
+    ProjectFacts,
+    facts_from_json,
+    facts_to_json,
+    project_facts,
+)
+from projledger.model import Config
+from projledger.root import LedgerRoot
+from projledger.store.ledger import load_config
+
+CACHE_FILE = "facts-cache.json"
+
+
+@dataclass
+class FactsLedger:
+    config: Config
+    projects: dict[str, ProjectFacts] = field(default_factory=dict)
+    """By project id, in file-name order."""
+    invalid: list[str] = field(default_factory=list)
+    """File names that could not be read as projects (`projledger check` says why)."""
+
+
+def load_facts(root: LedgerRoot, *, use_cache: bool = True) -> FactsLedger:
+    config = load_config(root)
+    ledger = FactsLedger(config)
+    raws: list[tuple[str, bytes]] = []
+    for entry in _project_entries(root):
+        if not entry.is_file(follow_symlinks=False):
+            ledger.invalid.append(entry.name)
+            continue
+        try:
+            raws.append((entry.name, Path(entry.path).read_bytes()))
+        except OSError:
+            ledger.invalid.append(entry.name)
+    cache = _Cache(root) if use_cache else None
+    blobs = [blob_id(raw) for _, raw in raws]
+    found: list[ProjectFacts | None] = [None] * len(raws)
+    misses: list[int] = []
+    for index, ((name, _), blob) in enumerate(zip(raws, blobs, strict=True)):
+        hit = cache.get(name, blob) if cache is not None else _MISS
+        if hit is _MISS:
+            misses.append(index)
+        elif hit is not None:
+            try:
+                found[index] = facts_from_json(hit)  # type: ignore[arg-type]
+            except (TypeError, ValueError, IndexError):
+                misses.append(index)  # a damaged entry: parse the file again
+    if misses:
+        from projledger.parallel import map_in_workers
+
+        parsed = map_in_workers(_facts_rows, [raws[i] for i in misses])
+        for index, row in zip(misses, parsed, strict=True):
+            found[index] = facts_from_json(row) if row is not None else None
+            if cache is not None:
+                cache.put(raws[index][0], blobs[index], row)
+    if cache is not None:
+        cache.retain({name for name, _ in raws})
+        cache.save()
+    for (name, _), facts in zip(raws, found, strict=True):
+        if facts is None or f"{facts.id}.yaml" != name:
+            ledger.invalid.append(name)
+        else:
+            ledger.projects[facts.id] = facts
+    ledger.invalid.sort()
+    return ledger
+
+
+def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:
+    """projects/*.yaml, sorted by name (os.scandir: no stat per file where the file
+    system gives the type)."""
+    try:
+        with os.scandir(root.projects_dir) as entries:
+            found = [e for e in entries if e.name.endswith(".yaml") and not e.name.startswith(".")]
+    except OSError:
+        return []
+    return sorted(found, key=lambda e: e.name)
+
+
+def _facts_rows(work: Sequence[tuple[str, bytes]]) -> list[list[Any] | None]:
+    """Each file's facts as cache rows, or None for a file that is not a valid project."""
+    from projledger.check.validation import validate
+    from projledger.model import Project
+    from projledger.store.reader import read_yaml
+
+    rows: list[list[Any] | None] = []
+    for name, raw in work:
+        read = read_yaml(raw, name)
+        project = validate(Project, read.data, name)[0] if read.parsed else None
+        rows.append(facts_to_json(project_facts(project)) if isinstance(project, Project) else None)
+    return rows
+
+
+_MISS = object()
+
+
+def _fingerprint() -> str:
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1(b"%d\0" % FACTS_FORMAT, usedforsecurity=False)
+    sources = [
+        package / "ids.py",
+        package / "store" / "reader.py",
+        package / "compute" / "facts.py",
+    ]
+    sources.extend(sorted((package / "model").glob("*.py")))
+    for source in sources:
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class _Cache:
+    """file name → [blob id, facts row or null]. Unusable (read-only, corrupt): ignored."""
+
+    def __init__(self, root: LedgerRoot) -> None:
+        self.fingerprint = _fingerprint()
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        self.path: Path | None = None
+        try:
+            self.path = root.state_dir() / CACHE_FILE
+            stored = json.loads(self.path.read_bytes().decode("utf-8", "surrogatepass"))
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint:
+            entries = stored.get("files")
+            self.entries = entries if isinstance(entries, dict) else {}
+
+    def get(self, name: str, blob: str) -> object:
+        entry = self.entries.get(name)
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != blob:
+            return _MISS
+        return entry[1]
+
+    def put(self, name: str, blob: str, row: list[Any] | None) -> None:
+        self.entries[name] = [blob, row]
+        self.dirty = True
+
+    def retain(self, names: set[str]) -> None:
+        for stale in self.entries.keys() - names:
+            del self.entries[stale]
+            self.dirty = True
+
+    def save(self) -> None:
+        """Atomically; a cache that cannot be written only makes the next run slower."""
+        if not self.dirty or self.path is None:
+            return
+        payload = {"fingerprint": self.fingerprint, "files": self.entries}
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            # surrogatepass: file names may hold undecodable bytes (os.fsdecode).
+            text = json.dumps(payload, ensure_ascii=False)
+            temporary.write_bytes(text.encode("utf-8", "surrogatepass"))
+            temporary.replace(self.path)
+        except OSError:
+            temporary.unlink(missing_ok=True)
