@@ -7,8 +7,8 @@ an earlier date, made from today's files, says what was true on that date.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from projledger.compute.facts import DeadlineFacts
 
@@ -43,8 +43,7 @@ LABELS_EN = {
 OPEN = frozenset({Status.PENDING, Status.DUE_SOON, Status.OVERDUE})
 
 
-@dataclass(frozen=True, slots=True)
-class DeadlineState:
+class DeadlineState(NamedTuple):
     deadline: DeadlineFacts
     status: Status
     due: dt.date
@@ -67,22 +66,18 @@ def due_in_force(deadline: DeadlineFacts, as_of: dt.date) -> tuple[dt.date, int]
 def deadline_state(deadline: DeadlineFacts, as_of: dt.date, window: int = 7) -> DeadlineState:
     """Overdue is strict: a deadline due on the report date is not overdue; due the day
     before, it is. Due soon: not done and due within `window` days (临期)."""
-    due, extensions = due_in_force(deadline, as_of)
+    due, extensions = due_in_force(deadline, as_of) if deadline.extensions else (deadline.due, 0)
     left = (due - as_of).days
-
-    def state(status: Status, done: dt.date | None = None, late: int = 0) -> DeadlineState:
-        return DeadlineState(deadline, status, due, done, late, left, extensions)
-
     if deadline.cancelled_on is not None and deadline.cancelled_on <= as_of:
-        return state(Status.CANCELLED)
+        return DeadlineState(deadline, Status.CANCELLED, due, None, 0, left, extensions)
     done = deadline.done_on
     if done is not None and done <= as_of:
-        return state(Status.MET if done <= due else Status.MET_LATE, done)
+        status = Status.MET if done <= due else Status.MET_LATE
+        return DeadlineState(deadline, status, due, done, 0, left, extensions)
     if left < 0:
-        return state(Status.OVERDUE, late=-left)
-    if left <= window:
-        return state(Status.DUE_SOON)
-    return state(Status.PENDING)
+        return DeadlineState(deadline, Status.OVERDUE, due, None, -left, left, extensions)
+    status = Status.DUE_SOON if left <= window else Status.PENDING
+    return DeadlineState(deadline, status, due, None, 0, left, extensions)
 
 
 def exists_on(deadline: DeadlineFacts, as_of: dt.date) -> bool:
@@ -95,9 +90,12 @@ def became_overdue_in(
 ) -> bool:
     """Whether the deadline became overdue on a day in [start, end]: the day after its due
     date in force (as of `end`) falls in the period and it was not done or cancelled by
-    its due date."""
+    its due date. (One done or cancelled on that first overdue day was still overdue then:
+    done late, 逾期完成. `window` does not matter here; it is kept for callers.)"""
     due, _ = due_in_force(deadline, end)
     first_overdue_day = due + dt.timedelta(days=1)
     if not start <= first_overdue_day <= end:
         return False
-    return deadline_state(deadline, first_overdue_day, window).status == Status.OVERDUE
+    if deadline.cancelled_on is not None and deadline.cancelled_on <= due:
+        return False
+    return deadline.done_on is None or deadline.done_on > due

@@ -21,9 +21,13 @@ def time_progress(
     plan_this_year: float = 0,
 ) -> float:
     """The share of `year` that should be done by `as_of`: 0 before the year, 1 after it.
-    months: months 1..m of the report's month m count (a report in November: 11/12);
+
+    months: m/12 for the months 1..m the report covers: the months complete on the report
+    date (a month counts from its last day), as investment statistics are monthly: a
+    report on 2026-11-20 compares January-October figures with 10/12, one on 10-31 too;
     days: elapsed days including the report date / days in the year;
-    monthly_plan: the plan of months 1..m / the year's plan (months, without a plan)."""
+    monthly_plan: the plan of those months 1..m / the year's plan (without a monthly
+    plan, as months)."""
     if as_of.year < year:
         return 0.0
     if as_of.year > year:
@@ -31,9 +35,16 @@ def time_progress(
     if method == TimeProgressMethod.DAYS:
         days_in_year = 366 if calendar.isleap(year) else 365
         return as_of.timetuple().tm_yday / days_in_year
+    months = months_covered(as_of)
     if method == TimeProgressMethod.MONTHLY_PLAN and monthly_plan and plan_this_year > 0:
-        return min(1.0, sum(monthly_plan[: as_of.month]) / plan_this_year)
-    return as_of.month / 12
+        return min(1.0, sum(monthly_plan[:months]) / plan_this_year)
+    return months / 12
+
+
+def months_covered(as_of: dt.date) -> int:
+    """Months of the year complete on `as_of` (its own month only on its last day)."""
+    last_day = calendar.monthrange(as_of.year, as_of.month)[1]
+    return as_of.month if as_of.day == last_day else as_of.month - 1
 
 
 def rate(part: float, whole: float) -> float | None:

@@ -2,9 +2,16 @@
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from projledger.compute.deadlines import DeadlineState, Status, deadline_state, exists_on
+from projledger.compute.deadlines import (
+    LABELS,
+    LABELS_EN,
+    DeadlineState,
+    Status,
+    deadline_state,
+    exists_on,
+)
 from projledger.compute.facts import ProjectFacts
 from projledger.compute.progress import in_report
 from projledger.model import Config
@@ -12,8 +19,7 @@ from projledger.report.document import Column, Kind, Light, Table, Value
 from projledger.report.labels import label
 
 
-@dataclass(frozen=True, slots=True)
-class DueRow:
+class DueRow(NamedTuple):
     project: ProjectFacts
     state: DeadlineState
     unit: str | None
@@ -126,8 +132,6 @@ def _cells(
     group: tuple[str, Callable[[DueRow], str]] | None,
     with_status: bool,
 ) -> list[Value]:
-    from projledger.compute.deadlines import LABELS, LABELS_EN
-
     state, deadline, project = row.state, row.state.deadline, row.project
     open_ = state.status in (Status.OVERDUE, Status.DUE_SOON, Status.PENDING)
     cells: list[Value] = [

@@ -7,6 +7,7 @@ worker processes. A file that cannot be read as a project is listed in `invalid`
 remembered as such for its content): reports go on without it and say so.
 """
 
+import gc
 import hashlib
 import json
 import os
@@ -40,6 +41,19 @@ class FactsLedger:
 
 
 def load_facts(root: LedgerRoot, *, use_cache: bool = True) -> FactsLedger:
+    # Decoding builds ~1.5 million small objects at 10,000 projects, none in a cycle:
+    # the cyclic collector would scan the growing heap again and again (half the time).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_facts(root, use_cache)
+    finally:
+        gc.freeze()  # what was loaded stays for the whole run: never scan it again
+        if enabled:
+            gc.enable()
+
+
+def _load_facts(root: LedgerRoot, use_cache: bool) -> FactsLedger:
     config = load_config(root)
     ledger = FactsLedger(config)
     raws: list[tuple[str, bytes]] = []

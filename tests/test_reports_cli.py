@@ -1,0 +1,791 @@
+"""The report commands (`report weekly|monthly|quarterly|project|unit`, `overdue`, `due`)
+as a user runs them: the real CLI in a subprocess, on copies of the sample ledger made into
+real git repositories.
+
+The sample ledger (`ledgers/`) is as of 2026-11-20, in ISO week 2026-W47 (11-16..11-22).
+Expected counts below were worked out from the sample files by reading them (every
+deadline with its due date in force, its target's state and its owner); each count's
+derivation is in a comment next to it.
+"""
+
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import cli_env, copy_root, run_cli
+
+TESTER = "测试员 Tester"  # the pinned git author of conftest.cli_env
+XINNENGYUAN = "laiwu-xinnengyuan-chanye-yonggang"
+XUEYEHU = "laiwu-xueyehu-wenlv-zongheti"
+MATOUSHAN = "laiwu-matoushan-shuiku"
+GAOXINQU = "laiwu-gaoxinqu-zhineng-zhizao-biaozhun-changfang"
+RENCAI = "laiwu-rencai-gongyu"
+LUZHONG = "laiwu-luzhong-pijiu-zhihui-cangchu-wuliu"
+ZIRAN = "济南市自然资源和规划局莱芜分局"
+ZHUJIAN = "莱芜区住房和城乡建设局"
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def dated(day: str, **more: str) -> dict[str, str]:
+    """Git env overrides that make the next commit authored and committed at `day`."""
+    return {"GIT_AUTHOR_DATE": day, "GIT_COMMITTER_DATE": day, **more}
+
+
+def run_cli_env(
+    *args: str | Path, cwd: Path, env: dict[str, str], binary: bool = False
+) -> subprocess.CompletedProcess[Any]:
+    """Like conftest.run_cli, with variables added to (or replacing) the pinned env: a
+    change command commits with these dates, a report runs in this time zone."""
+    return subprocess.run(
+        [sys.executable, "-m", "projledger", *map(str, args)],
+        cwd=cwd,
+        env={**cli_env(), **env},
+        capture_output=True,
+        text=not binary,
+        encoding=None if binary else "utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+def git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
+    return subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        env={**cli_env(), **(env or {})},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def head(root: Path) -> str:
+    return git("rev-parse", "HEAD", cwd=root)
+
+
+def edit_once(path: Path, old: str, new: str) -> None:
+    """Replace text that occurs exactly once, as a person editing the YAML would."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "", result.stderr
+    return result.stdout
+
+
+def report_json(*args: str | Path, cwd: Path) -> dict[str, Any]:
+    payload: dict[str, Any] = json.loads(ok(run_cli(*args, "--format", "json", cwd=cwd)))
+    return payload
+
+
+def table(payload: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    for found in payload["tables"]:
+        if found["key"] == key:
+            rows: list[dict[str, Any]] = found["rows"]
+            return rows
+    raise AssertionError(f"no table {key!r}: {[t['key'] for t in payload['tables']]}")
+
+
+def figure(payload: dict[str, Any], key: str) -> Any:
+    return next(f["value"] for f in payload["figures"] if f["key"] == key)
+
+
+def one_line_error(result: subprocess.CompletedProcess[str], code: int, *words: str) -> None:
+    """A user's mistake: the exit code, one readable line on stderr, no traceback."""
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("projledger: error: "), result.stderr
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0], (word, lines[0])
+
+
+def usage_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    """A wrong command line: exit 2 with a message naming the problem, no traceback."""
+    assert result.returncode == 2, (result.returncode, result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    for word in words:
+        assert word in result.stderr, (word, result.stderr)
+
+
+def git_root(path: Path, date: str = "2026-11-20T15:00:00+08:00") -> Path:
+    """A copy of the sample made into a git repository, committed at `date`."""
+    root = copy_root(path)
+    git("init", "-q", "-b", "main", cwd=root)
+    git("add", "-A", cwd=root)
+    git("commit", "-q", "-m", "台账初始化", cwd=root, env=dated(date))
+    return root
+
+
+# --- shared roots ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample ledger, committed once as it is (read only: tests that change files copy)."""
+    return git_root(tmp_path_factory.mktemp("sample") / "root")
+
+
+class Week47:
+    """The sample committed in W46, then changed during W46, W47 and W48 with the CLI's own
+    change commands and one hand edit committed with plain git."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.commits: dict[str, str] = {}
+        self.new_issue = ""
+
+    def change(self, name: str, date: str, *args: str) -> str:
+        out = ok(run_cli_env(*args, cwd=self.root, env=dated(date)))
+        self.commits[name] = head(self.root)
+        return out
+
+
+@pytest.fixture(scope="module")
+def week47(tmp_path_factory: pytest.TempPathFactory) -> Week47:
+    w = Week47(git_root(tmp_path_factory.mktemp("w47") / "root", "2026-11-09T09:00:00+08:00"))
+    # W46: an assignment (交办) and an extension. The extension is authored on Sunday
+    # 11-15 at 20:00 in UTC-8 (= 11-16 04:00 UTC, in W47 by UTC) and committed on 11-16:
+    # the flow goes by the author's own day, so both belong to W46.
+    w.change(
+        "w46_assign",
+        "2026-11-12T10:00:00+08:00",
+        "advance", "laiwu-jieneng", "I-MN8EQR", "--unit", "口镇人民政府",
+        "--person", "许刚", "--due", "2026-12-15", "--today", "2026-11-12",
+    )  # fmt: skip
+    w.change(
+        "w46_extend",
+        "2026-11-15T20:00:00-08:00",
+        "extend", "laiwu-s242", "I-MYT8SN", "--to", "2026-12-25",
+        "--reason", "线路迁改方案调整", "--approver", "李振华", "--today", "2026-11-15",
+    )  # fmt: skip
+    git(
+        "commit", "-q", "--amend", "--no-edit", cwd=w.root,
+        env={"GIT_COMMITTER_DATE": "2026-11-16T12:00:00+08:00"},
+    )  # fmt: skip
+    w.commits["w46_extend"] = head(w.root)
+    # W47, with the CLI: 销号, 退回 (recorded as 李娜's), 延期, a new issue, a stage.
+    w.change(
+        "close",
+        "2026-11-17T10:00:00+08:00",
+        "advance", XINNENGYUAN, "I-8J2V7F", "--to", "已销号", "--verifier", "周海涛",
+        "--today", "2026-11-17",
+    )  # fmt: skip
+    w.change(
+        "return",
+        "2026-11-18T10:00:00+08:00",
+        "return", "laiwu-xueyehu", "I-58BDVK", "--reason", "佐证材料不全", "--by", "周海涛",
+        "--author", "李娜 <lina@example.gov.cn>", "--today", "2026-11-18",
+    )  # fmt: skip
+    w.change(
+        "extend",
+        "2026-11-18T11:00:00+08:00",
+        "extend", "laiwu-matoushan", "I-CTXGTS", "--to", "2026-12-20",
+        "--reason", "第四批债券发行推迟", "--approver", "杨帆", "--today", "2026-11-18",
+    )  # fmt: skip
+    added = w.change(
+        "new",
+        "2026-11-19T10:00:00+08:00",
+        "add", "issue", "laiwu-rencai", "--title", "施工围挡占道审批", "--category", "手续",
+        "--today", "2026-11-19",
+    )  # fmt: skip
+    match = re.search(r"\b(I-[0-9A-Z]{6})\b", added)
+    assert match is not None, added
+    w.new_issue = match[1]
+    # W47, by hand: 王强 types the state change into the YAML and commits with plain git.
+    edit_once(
+        w.root / "projects" / f"{GAOXINQU}.yaml",
+        "    coordination_level: 2\n    state: 已交办\n    unit: 济南市自然资源和规划局莱芜分局",
+        "    coordination_level: 2\n    state: 办理中\n    unit: 济南市自然资源和规划局莱芜分局",
+    )
+    git(
+        "commit", "-q", "-am", "I-9X614A 开始办理",
+        cwd=w.root,
+        env=dated("2026-11-19T16:00:00+08:00", GIT_AUTHOR_NAME="王强",
+                  GIT_AUTHOR_EMAIL="wangqiang@example.gov.cn"),
+    )  # fmt: skip
+    w.commits["hand"] = head(w.root)
+    w.change(
+        "stage", "2026-11-20T09:00:00+08:00", "advance", "laiwu-luzhong", "--today", "2026-11-20"
+    )
+    # W48: 00:30 on Monday 11-23 in UTC+8 is still 11-22 in UTC; it is not W47's.
+    w.change(
+        "w48_start",
+        "2026-11-23T00:30:00+08:00",
+        "advance", "laiwu-gongye", "I-1HWWEP", "--today", "2026-11-23",
+    )  # fmt: skip
+    assert git("status", "--porcelain", "--", "projects", cwd=w.root) == ""
+    return w
+
+
+@pytest.fixture(scope="module")
+def week47_report(week47: Week47) -> dict[str, Any]:
+    return report_json("report", "weekly", "--week", "2026-W47", cwd=week47.root)
+
+
+# --- 1. the week's flow from git -------------------------------------------------------------
+
+
+def test_weekly_flow_counts_what_git_recorded_in_the_week(
+    week47: Week47, week47_report: dict[str, Any]
+) -> None:
+    report = week47_report
+    assert report["kind"] == "weekly"
+    assert report["period"] == {"start": "2026-11-16", "end": "2026-11-22"}
+    assert report["as_of"] == "2026-11-22"  # a past week: as of its last day
+    assert report["source"] == f"commit {head(week47.root)[:12]}"
+    assert report["notes"] == []
+    flow = {row["event"]: row["count"] for row in table(report, "flow")}
+    assert flow == {
+        "新增问题": 1,  # add issue (rencai, 11-19)
+        "交办": 0,  # I-MN8EQR was assigned on 11-12, in W46
+        "开始办理": 1,  # the hand edit of I-9X614A (the W48 start of I-1HWWEP is not W47's)
+        "提交核验": 0,
+        "销号": 1,  # I-8J2V7F
+        "退回": 1,  # I-58BDVK
+        "撤销": 0,
+        "重新打开": 0,
+        "延期": 1,  # D-NXGKFH; D-5XQCH7 was extended on the author's 11-15 (W46)
+        # Due dates in force whose first overdue day falls in 11-16..11-22: I-9TX3QW (due
+        # 11-15 after its extension) and I-AK2FW3 (due 11-18 after its extension).
+        "新增逾期": 2,
+    }
+    c = {name: sha[:8] for name, sha in week47.commits.items()}
+    events = [
+        (e["date"], e["project_id"], e["item"], e["change"], e["from"], e["to"], e["author"],
+         e["commit"])
+        for e in table(report, "issue_events")
+    ]  # fmt: skip
+    assert events == [
+        ("2026-11-17", XINNENGYUAN, "I-8J2V7F", "销号", "待核验", "已销号", TESTER, c["close"]),
+        ("2026-11-18", MATOUSHAN, "D-NXGKFH", "延期", None, "2026-12-20", TESTER, c["extend"]),
+        ("2026-11-18", XUEYEHU, "I-58BDVK", "退回", "待核验", "办理中", "李娜", c["return"]),
+        ("2026-11-19", GAOXINQU, "I-9X614A", "开始办理", "已交办", "办理中", "王强", c["hand"]),
+        ("2026-11-19", RENCAI, week47.new_issue, "新增问题", None, "已登记", TESTER, c["new"]),
+    ]
+    new_issue = table(report, "issue_events")[-1]
+    assert (new_issue["project"], new_issue["title"]) == ("莱芜区人才公寓项目", "施工围挡占道审批")
+    advances = [
+        (a["date"], a["project_id"], a["change"], a["from"], a["to"], a["author"], a["commit"])
+        for a in table(report, "advances")
+    ]
+    assert advances == [
+        ("2026-11-20", LUZHONG, "阶段", "已完成用地报批尚未供地", "已供地未完成规划报建", TESTER,
+         c["stage"]),
+    ]  # fmt: skip
+    # Not one W46 or W48 commit shows up anywhere in the week's tables.
+    for other in ("w46_assign", "w46_extend", "w48_start"):
+        assert c[other] not in json.dumps(report), other
+
+
+def test_weekly_flow_events_name_the_issue_they_concern(week47_report: dict[str, Any]) -> None:
+    """The events table has a title column; a state change must say which issue it is about
+    as well as a newly added one does (a dispatch meeting reads titles, not ids)."""
+    titles = {e["item"]: e["title"] for e in table(week47_report, "issue_events")}
+    assert titles["I-8J2V7F"] == "超低排放改造在线监测数据未联网"
+    assert titles["I-58BDVK"] == "项目选址与雪野湖饮用水水源保护区边界重叠"
+    assert titles["I-9X614A"] == "6号至12号厂房规划条件核实"
+
+
+def test_weekly_flow_of_the_previous_week_holds_only_its_own_changes(week47: Week47) -> None:
+    report = report_json("report", "weekly", "--week", "2026-W46", cwd=week47.root)
+    flow = {row["event"]: row["count"] for row in table(report, "flow")}
+    # The initial import (11-09, W46) adds every issue of the 17 reported files plus the
+    # retired one; the counts that matter here are the W46 changes: one 交办, one 延期.
+    assert flow["交办"] == 1
+    assert flow["延期"] == 1
+    assert flow["销号"] == flow["退回"] == 0
+    dated_changes = {
+        (e["date"], e["item"], e["change"])
+        for e in table(report, "issue_events")
+        if e["change"] != "新增问题"
+    }
+    assert dated_changes == {
+        ("2026-11-12", "I-MN8EQR", "交办"),
+        ("2026-11-15", "D-5XQCH7", "延期"),
+    }
+
+
+# --- 2. determinism --------------------------------------------------------------------------
+
+
+def test_the_same_week_on_the_same_commit_gives_the_same_bytes(
+    week47: Week47, tmp_path: Path
+) -> None:
+    root = tmp_path / "root"
+    shutil.copytree(week47.root, root)
+    shutil.rmtree(root / ".projledger", ignore_errors=True)
+    formats = ("md", "json", "html", "xlsx")
+
+    def render(run: str, cwd: Path, env: dict[str, str]) -> dict[str, bytes]:
+        out = {}
+        for fmt in formats:
+            path = tmp_path / f"{run}.{fmt}"
+            args = ["report", "weekly", "--week", "2026-W47", "--format", fmt, "-o", path]
+            if cwd != root:
+                args += ["--root", root]
+            result = run_cli_env(*args, cwd=cwd, env=env)
+            assert result.returncode == 0, result.stderr
+            assert result.stdout == ""
+            out[fmt] = path.read_bytes()
+        return out
+
+    cold = render("cold", root, {})
+    assert (root / ".projledger").is_dir()  # the caches exist now
+    warm = render("warm", root, {})
+    shutil.rmtree(root / ".projledger")
+    rebuilt = render("rebuilt", root, {})
+    elsewhere = render("elsewhere", tmp_path, {"TZ": "Pacific/Kiritimati"})  # UTC+14
+    west = render("west", tmp_path, {"TZ": "America/Los_Angeles"})
+    for fmt in formats:
+        assert warm[fmt] == cold[fmt], fmt
+        assert rebuilt[fmt] == cold[fmt], fmt
+        assert elsewhere[fmt] == cold[fmt], fmt
+        assert west[fmt] == cold[fmt], fmt
+    assert cold["xlsx"].startswith(b"PK")
+    assert b"I-9X614A" in cold["json"]  # the flow from history is part of what is compared
+    assert git("status", "--porcelain", "--", "projects", cwd=root) == ""
+
+
+# --- 3. invalid files ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def broken_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = git_root(tmp_path_factory.mktemp("broken") / "root")
+    # Not YAML at all (an unclosed flow sequence), and YAML the schema refuses (no levels,
+    # pool, industry...).
+    (root / "projects" / "laiwu-broken.yaml").write_text(
+        "schema_version: 1\nid: laiwu-broken\nname: [未闭合\n  levels: {\n", encoding="utf-8"
+    )
+    (root / "projects" / "laiwu-zz-invalid.yaml").write_text(
+        "schema_version: 1\nid: laiwu-zz-invalid\nname: 缺字段的项目\npool: 不存在的库别\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+INVALID = ["laiwu-broken.yaml", "laiwu-zz-invalid.yaml"]
+
+
+def test_invalid_files_are_listed_first_and_the_rest_is_reported(broken_root: Path) -> None:
+    weekly = report_json("report", "weekly", "--week", "2026-W47", cwd=broken_root)
+    assert weekly["invalid_files"] == INVALID
+    assert figure(weekly, "projects") == 17  # 18 valid sample files, one of them 退库
+    assert figure(weekly, "overdue_items") == 13  # as the sample alone (see the overdue tests)
+    overdue = report_json("overdue", "--as-of", "2026-11-20", cwd=broken_root)
+    assert overdue["invalid_files"] == INVALID
+    assert len(table(overdue, "items")) == 13
+
+    for args in (("report", "weekly", "--week", "2026-W47"), ("overdue", "--as-of", "2026-11-20")):
+        text = ok(run_cli(*args, cwd=broken_root))
+        first_table = min(text.index(mark) for mark in ("┏", "指标") if mark in text)
+        for name in INVALID:
+            assert text.index(name) < first_table, (args, name)
+        assert "无法读取" in text[:first_table]
+
+        md = ok(run_cli(*args, "--format", "md", cwd=broken_root))
+        for name in INVALID:
+            assert md.index(f"> - `{name}`") < md.index("\n## "), (args, name)
+
+        page = ok(run_cli(*args, "--format", "html", cwd=broken_root))
+        box = page.index('<div class="warning" role="alert">')
+        assert box < page.index("<table")
+        for name in INVALID:
+            assert box < page.index(f"<code>{name}</code>") < page.index("<table")
+
+
+# --- 4. overdue and due ----------------------------------------------------------------------
+
+# Overdue on 2026-11-20 (due date in force < 11-20, target not done), 13 in all:
+#   s242 milestone:开工 06-30 (143 d) · jieneng I-XW3VQF 09-30 · luzhong milestone:开工 09-30 ·
+#   matoushan approval:用地规划许可 09-30 (51 d each) · gaoxinqu milestone:竣工 10-31 ·
+#   matoushan I-Q442SQ (ext. 10-31) · matoushan T-RR55VA 10-31 · qiche T-WNWZJK 10-31 ·
+#   s242 I-C9XYQG (ext. 10-31) (20 d each) · xinnengyuan I-16279D 11-10 (10 d) ·
+#   zhongyao I-XDV9W7 11-12 (8 d) · jingpingang I-9TX3QW (ext. 11-15, 5 d) ·
+#   rencai I-AK2FW3 (ext. 11-18, 2 d).
+OVERDUE_TARGETS = Counter(
+    {
+        "milestone:开工": 2,
+        "I-XW3VQF": 1,
+        "approval:用地规划许可": 1,
+        "milestone:竣工": 1,
+        "I-Q442SQ": 1,
+        "T-RR55VA": 1,
+        "T-WNWZJK": 1,
+        "I-C9XYQG": 1,
+        "I-16279D": 1,
+        "I-XDV9W7": 1,
+        "I-9TX3QW": 1,
+        "I-AK2FW3": 1,
+    }
+)
+
+
+def groups(payload: dict[str, Any]) -> dict[str, tuple[int, ...]]:
+    return {
+        row["group"]: tuple(v for k, v in row.items() if k != "group")
+        for row in table(payload, "summary")
+    }
+
+
+def test_overdue_fail_on_for_ci(sample_repo: Path) -> None:
+    now = run_cli("overdue", "--as-of", "2026-11-20", "--fail-on", "overdue", cwd=sample_repo)
+    assert now.returncode == 1, now.stderr
+    assert "I-AK2FW3" in now.stdout  # the report is still printed
+    # The earliest due dates are 03-20 (both done before), 04-15 (closed 04-10) and 04-30
+    # (zhongqi 开工 done 04-16; xinnengyuan T-N4P865 done only on 05-06): nothing is
+    # overdue on 04-30, and on 05-01 exactly T-N4P865 is, by one day.
+    clean = run_cli("overdue", "--as-of", "2026-04-30", "--fail-on", "overdue", cwd=sample_repo)
+    assert clean.returncode == 0, clean.stderr
+    late = run_cli(
+        "overdue", "--as-of", "2026-05-01", "--fail-on", "overdue", "--format", "json",
+        cwd=sample_repo,
+    )  # fmt: skip
+    assert late.returncode == 1, late.stderr
+    rows = table(json.loads(late.stdout), "items")
+    assert [(r["target"], r["days_overdue"]) for r in rows] == [("T-N4P865", 1)]
+    # Without --fail-on the same report exits 0.
+    assert run_cli("overdue", "--as-of", "2026-05-01", cwd=sample_repo).returncode == 0
+
+
+def test_overdue_csv_is_one_row_per_overdue_deadline(sample_repo: Path) -> None:
+    payload = report_json("overdue", "--as-of", "2026-11-20", cwd=sample_repo)
+    items = table(payload, "items")
+    assert Counter(r["target"] for r in items) == OVERDUE_TARGETS
+    assert sum(count for count, _ in groups(payload).values()) == 13
+    # By unit (an issue's or task's unit; the project's 牵头单位 for approvals and milestones):
+    assert groups(payload) == {
+        ZIRAN: (3, 20),  # I-Q442SQ, I-C9XYQG, I-AK2FW3
+        "莱芜区工业和信息化局": (2, 51),  # I-XW3VQF (51 d), I-16279D
+        "国网济南市莱芜区供电公司": (1, 5),
+        "大王庄镇人民政府": (1, 20),
+        "方下街道办事处": (1, 20),
+        "济南市生态环境局莱芜分局": (1, 8),
+        "莱芜区交通运输局": (1, 143),
+        "莱芜区发展和改革局": (1, 51),
+        "莱芜区水务局": (1, 51),
+        "莱芜高新技术产业开发区管委会": (1, 20),
+    }
+    text = ok(run_cli("overdue", "--as-of", "2026-11-20", "--format", "csv", cwd=sample_repo))
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    header, body = rows[0], rows[1:]
+    assert len(body) == len(items) == 13
+    target = header.index("编号")
+    assert Counter(row[target] for row in body) == OVERDUE_TARGETS
+    assert [row[target] for row in body] == [r["target"] for r in items]
+    assert all(len(row) == len(header) for row in body)
+
+
+def test_overdue_grouped_by_leader_project_and_level(sample_repo: Path) -> None:
+    def by(what: str) -> dict[str, tuple[int, ...]]:
+        return groups(report_json("overdue", "--as-of", "2026-11-20", "--by", what, cwd=sample_repo))
+
+    # 包抓领导 of each overdue item's project (see the list above).
+    assert by("leader") == {
+        "李振华": (4, 143),  # s242 开工 + I-C9XYQG, jieneng I-XW3VQF, xinnengyuan I-16279D
+        "杨帆": (3, 51),  # matoushan ×3
+        "王建国": (3, 51),  # luzhong 开工, qiche T-WNWZJK, jingpingang I-9TX3QW
+        "赵志刚": (2, 20),  # gaoxinqu 竣工, zhongyao I-XDV9W7
+        "崔凯": (1, 2),  # rencai I-AK2FW3
+    }
+    projects = by("project")
+    assert projects[f"{MATOUSHAN} 马头山水库工程"] == (3, 51)
+    assert projects["laiwu-s242-kouzhen-yangli-gaijian 省道S242口镇至羊里段改建工程"] == (2, 143)
+    assert len(projects) == 10
+    assert sum(count for count, _ in projects.values()) == 13
+    # Levels as written in each file: s242 ×2, luzhong, matoushan ×3, zhongyao are 市级、区级;
+    # jieneng, gaoxinqu, qiche, rencai are 区级; xinnengyuan and jingpingang 省级、市级.
+    assert by("level") == {"市级、区级": (7, 143), "区级": (4, 51), "省级、市级": (2, 10)}
+
+
+def test_overdue_filters(sample_repo: Path) -> None:
+    def targets(*filters: str) -> list[tuple[str, str]]:
+        payload = report_json("overdue", "--as-of", "2026-11-20", *filters, cwd=sample_repo)
+        return [(r["project_id"], r["target"]) for r in table(payload, "items")]
+
+    full = targets("--unit", ZIRAN)
+    assert sorted(t for _, t in full) == ["I-AK2FW3", "I-C9XYQG", "I-Q442SQ"]
+    assert targets("--unit", "莱芜自然资源分局") == full  # its short name in projledger.yaml
+    assert sorted(t for _, t in targets("--leader", "杨帆")) == [
+        "I-Q442SQ",
+        "T-RR55VA",
+        "approval:用地规划许可",
+    ]
+    # 区级 among the levels: all but xinnengyuan's and jingpingang's (省级、市级) → 11.
+    assert len(targets("--level", "区级")) == 11
+    assert sorted(t for _, t in targets("--level", "省级")) == ["I-16279D", "I-9TX3QW"]
+    assert {p for p, _ in targets("--project", "laiwu-matou")} == {MATOUSHAN}
+    assert len(targets("--project", "laiwu-matou")) == 3
+    both = targets("--unit", "区水务局", "--unit", "区交通局")
+    assert sorted(t for _, t in both) == ["approval:用地规划许可", "milestone:开工"]
+
+
+def test_overdue_and_due_refuse_bad_input(sample_repo: Path) -> None:
+    unknown = run_cli("overdue", "--unit", "区不存在局", cwd=sample_repo)
+    one_line_error(unknown, 1, "区不存在局", "projledger.yaml")
+    assert unknown.stdout == ""
+    one_line_error(run_cli("overdue", "--leader", "无此人", cwd=sample_repo), 1, "无此人")
+    one_line_error(run_cli("overdue", "--project", "laiwu-s", cwd=sample_repo), 1, "ambiguous")
+    usage_error(run_cli("overdue", "--as-of", "2026-02-30", cwd=sample_repo), "--as-of")
+    usage_error(run_cli("due", "--within", "banana", cwd=sample_repo), "banana")
+
+
+def test_due_within_weeks_or_days(sample_repo: Path) -> None:
+    def due(within: str) -> list[tuple[str, str, str]]:
+        payload = report_json("due", "--as-of", "2026-11-20", "--within", within, cwd=sample_repo)
+        return [(r["project_id"], r["target"], r["due"]) for r in table(payload, "items")]
+
+    # Not done and due 11-20..11-27: I-9X614A, I-GKG76Q (11-23), I-4DKTAV (11-24),
+    # I-CTXGTS, rencai 开工 (11-25), T-ZZ8CGB, T-6AER2J, yingcheng 施工许可 (11-26),
+    # rencai 工程规划许可 (11-22) → 9.
+    week = due("7d")
+    assert len(week) == 9
+    assert all("2026-11-20" <= d <= "2026-11-27" for _, _, d in week)
+    # To 12-04 adds the seven due 11-30: I-1HWWEP, I-NCTY54 (ext.), T-YB5PYN, I-8J2V7F
+    # (ext.), I-58BDVK, xueyehu 核准备案, I-Q8BNJZ → 16; nothing falls on 12-01..12-04.
+    fortnight = due("2w")
+    assert len(fortnight) == 16
+    assert due("14d") == fortnight
+    assert sum(1 for _, _, d in fortnight if d == "2026-11-30") == 7
+
+
+# --- 5. report weekly: bad input, odd outputs, no git, language --------------------------------
+
+
+def test_weekly_refuses_a_bad_period(sample_repo: Path) -> None:
+    usage_error(
+        run_cli("report", "weekly", "--week", "2026-W54", cwd=sample_repo), "2026-W54", "54"
+    )
+    usage_error(
+        run_cli(
+            "report", "weekly", "--week", "2026-W47", "--from", "2026-11-16", "--to",
+            "2026-11-22", cwd=sample_repo,
+        ),
+        "--week", "--from",
+    )  # fmt: skip
+    usage_error(
+        run_cli(
+            "report", "weekly", "--from", "2026-11-22", "--to", "2026-11-16", cwd=sample_repo
+        ),
+        "2026-11-22", "2026-11-16",
+    )  # fmt: skip
+
+
+def test_weekly_xlsx_to_stdout_and_to_a_missing_directory(
+    sample_repo: Path, tmp_path: Path
+) -> None:
+    piped = run_cli_env(
+        "report", "weekly", "--week", "2026-W47", "--format", "xlsx",
+        cwd=sample_repo, env={}, binary=True,
+    )  # fmt: skip
+    assert piped.returncode == 0, piped.stderr
+    assert piped.stdout.startswith(b"PK")
+    with zipfile.ZipFile(io.BytesIO(piped.stdout)) as workbook:
+        assert workbook.testzip() is None
+        assert "xl/workbook.xml" in workbook.namelist()
+    written = tmp_path / "weekly.xlsx"
+    args = ("report", "weekly", "--week", "2026-W47", "--format", "xlsx")
+    ok(run_cli(*args, "-o", written, cwd=sample_repo))
+    assert written.read_bytes() == piped.stdout
+
+    missing = tmp_path / "no-such-dir" / "weekly.xlsx"
+    failed = run_cli(*args, "-o", missing, cwd=sample_repo)
+    one_line_error(failed, 1, str(missing), "cannot write")
+    assert not missing.parent.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["weekly.xlsx"]
+
+
+def test_weekly_outside_git_says_the_flow_needs_history(tmp_path: Path) -> None:
+    root = copy_root(tmp_path / "root")
+    # Never look for a repository above tmp_path, whatever the machine's layout.
+    env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    result = run_cli_env(
+        "report", "weekly", "--week", "2026-W47", "--format", "json", cwd=root, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["notes"] == [
+        "该台账不在 git 仓库中或没有提交，本期问题流转与推进情况无法从历史中统计。"
+    ]
+    assert report["source"] == "不在 git 仓库中"
+    assert table(report, "issue_events") == table(report, "advances") == []
+    flow = {row["event"]: row["count"] for row in table(report, "flow")}
+    assert flow["新增逾期"] == 2  # from due dates, not history (I-9TX3QW, I-AK2FW3)
+    assert sum(flow.values()) == 2
+    assert figure(report, "projects") == 17
+    text = run_cli_env("report", "weekly", "--week", "2026-W47", cwd=root, env=env)
+    assert text.returncode == 0, text.stderr
+    assert "无法从历史中统计" in text.stdout
+
+
+def test_weekly_language_follows_the_config_unless_given(sample_repo: Path, tmp_path: Path) -> None:
+    zh = report_json("report", "weekly", "--week", "2026-W47", cwd=sample_repo)
+    assert (zh["lang"], zh["title"]) == ("zh", "重点项目周调度报告 2026-W47")
+    assert zh["tables"][0]["title"] == "按级别"
+    en = report_json("report", "weekly", "--week", "2026-W47", "--lang", "en", cwd=sample_repo)
+    assert (en["lang"], en["title"]) == ("en", "Key projects: weekly dispatch report 2026-W47")
+    assert en["tables"][0]["title"] == "By level"
+    assert [t["key"] for t in en["tables"]] == [t["key"] for t in zh["tables"]]
+    assert [t["rows"] for t in en["tables"]][:5] == [t["rows"] for t in zh["tables"]][:5]
+    md = ok(run_cli("report", "weekly", "--week", "2026-W47", "--lang", "en", "--format", "md",
+                    cwd=sample_repo))  # fmt: skip
+    assert md.startswith("# Key projects: weekly dispatch report 2026-W47\n")
+    assert "## By level" in md
+
+    english = copy_root(tmp_path / "english")
+    edit_once(english / "projledger.yaml", "\nlanguage: zh\n", "\nlanguage: en\n")
+    assert report_json("report", "weekly", "--week", "2026-W47", cwd=english)["lang"] == "en"
+    back = report_json("report", "weekly", "--week", "2026-W47", "--lang", "zh", cwd=english)
+    assert back["title"] == zh["title"]
+
+
+# --- 6. monthly, quarterly, project, unit ------------------------------------------------------
+
+PERIOD_TABLES = [
+    "by_level", "by_pool", "by_maturity", "by_industry", "by_locality", "unit_ranking",
+    "lights", "behind", "flow", "issue_events", "advances", "overdue", "period_due",
+    "coordination", "next_due",
+]  # fmt: skip
+
+
+def test_monthly_and_quarterly_reports(sample_repo: Path) -> None:
+    monthly = report_json(
+        "report", "monthly", "--month", "2026-11", "--as-of", "2026-11-20", cwd=sample_repo
+    )
+    assert monthly["kind"] == "monthly"
+    assert monthly["title"] == "重点项目月通报 2026-11"
+    assert monthly["period"] == {"start": "2026-11-01", "end": "2026-11-30"}
+    assert [t["key"] for t in monthly["tables"]] == PERIOD_TABLES
+    assert len(table(monthly, "overdue")) == 13
+    # Due in November (due date in force as of 11-20): I-16279D 11-10, T-FRNEVY 11-10 (done
+    # 11-06), I-XDV9W7 11-12, I-9TX3QW 11-15, I-AK2FW3 11-18, 工程规划许可 11-22, the eight
+    # of 11-23..11-26 and the seven of 11-30 → 21.
+    assert len(table(monthly, "period_due")) == 21
+    # The ledger was committed on 11-20, so the month's history is that one commit: it
+    # added every issue, 37 in the 17 reported files (2+2+1+3+2+3+4+2+3+3+6+2+2+2).
+    events = table(monthly, "issue_events")
+    assert {e["change"] for e in events} == {"新增问题"}
+    assert sum(1 for e in events if e["project_id"] != "laiwu-xueye-kangyang-dujia") == 37
+
+    quarterly = report_json(
+        "report", "quarterly", "--quarter", "2026-Q4", "--as-of", "2026-11-20", cwd=sample_repo
+    )
+    assert quarterly["kind"] == "quarterly"
+    assert quarterly["period"] == {"start": "2026-10-01", "end": "2026-12-31"}
+    assert [t["key"] for t in quarterly["tables"]] == [
+        "unit_ranking",
+        "quarterly_locality",
+        "lights",
+        "behind",
+    ]
+    assert figure(quarterly, "overdue_items") == 13
+    # Localities of the 17 reported projects: 10 different ones.
+    assert len(table(quarterly, "quarterly_locality")) == 10
+    assert sum(r["projects"] for r in table(quarterly, "quarterly_locality")) == 17
+
+
+def test_project_card_by_prefix_with_its_history(week47: Week47) -> None:
+    card = report_json("report", "project", "laiwu-matou", "--as-of", "2026-11-20",
+                       cwd=week47.root)  # fmt: skip
+    assert card["title"] == "项目卡片：马头山水库工程"
+    # The file's lists: 5 responsibilities, 4 issues, 3 tasks, 9 deadlines, 6 approvals.
+    assert [(t["key"], len(t["rows"])) for t in card["tables"][1:6]] == [
+        ("responsibilities", 5),
+        ("issues", 4),
+        ("tasks", 3),
+        ("deadlines", 9),
+        ("approvals", 6),
+    ]
+    deadlines = {r["id"]: r for r in table(card, "deadlines")}
+    assert (deadlines["D-NXGKFH"]["due"], deadlines["D-NXGKFH"]["extensions"]) == (
+        "2026-12-20",
+        1,
+    )
+    assert deadlines["D-6A52DJ"]["status"] == "逾期 20 天"  # I-Q442SQ, due 10-31 after two
+    history = table(card, "history")
+    # Newest first: the W47 extension, then the import (the project and its 5 + 4 + 3 + 9
+    # items added): 1 + 22 rows.
+    assert len(history) == 23
+    latest = history[0]
+    assert (latest["date"], latest["item"], latest["author"], latest["commit"]) == (
+        "2026-11-18 11:00",
+        "D-NXGKFH",
+        TESTER,
+        week47.commits["extend"][:8],
+    )
+    first = git("rev-list", "--max-parents=0", "HEAD", cwd=week47.root)
+    assert {r["commit"] for r in history[1:]} == {first[:8]}
+
+
+def test_project_card_refuses_an_unknown_or_ambiguous_prefix(sample_repo: Path) -> None:
+    ambiguous = run_cli("report", "project", "laiwu-s", cwd=sample_repo)
+    one_line_error(ambiguous, 1, "'laiwu-s' is ambiguous", "laiwu-s242-kouzhen-yangli-gaijian")
+    unknown = run_cli("report", "project", "no-such-project", cwd=sample_repo)
+    one_line_error(unknown, 1, "no-such-project")
+
+
+def test_unit_report_lists_only_that_units_items(sample_repo: Path) -> None:
+    short = report_json("report", "unit", "区住建局", "--as-of", "2026-11-20", cwd=sample_repo)
+    full = report_json("report", "unit", ZHUJIAN, "--as-of", "2026-11-20", cwd=sample_repo)
+    assert short == full
+    assert short["title"] == f"单位责任清单：{ZHUJIAN}"
+    # The unit appears in two files only: gaoxinqu (配合单位; issue I-1FMNVZ, closed 06-22)
+    # and rencai (牵头单位; task T-YB5PYN; as 牵头单位 it owns rencai's approval and
+    # milestone deadlines).
+    duties = [(r["project_id"], r["role"]) for r in table(short, "responsibilities")]
+    assert sorted(duties) == [(GAOXINQU, "配合单位"), (RENCAI, "牵头单位")]
+    assert [(r["project_id"], r["id"]) for r in table(short, "issues")] == [(GAOXINQU, "I-1FMNVZ")]
+    assert [(r["project_id"], r["id"]) for r in table(short, "tasks")] == [(RENCAI, "T-YB5PYN")]
+    assert table(short, "overdue") == []
+    upcoming = table(short, "upcoming")
+    assert [(r["target"], r["due"]) for r in upcoming] == [
+        ("approval:工程规划许可", "2026-11-22"),
+        ("milestone:开工", "2026-11-25"),
+        ("T-YB5PYN", "2026-11-30"),
+    ]
+    assert {r["unit"] for r in upcoming} == {ZHUJIAN}
+    assert figure(short, "due_soon") == 2  # 11-22 and 11-25 are within 7 days of 11-20
+    one_line_error(
+        run_cli("report", "unit", "区不存在局", cwd=sample_repo), 1, "区不存在局", "projledger.yaml"
+    )
+
+
+# --- 7. HTML escaping ---------------------------------------------------------------------------
+
+
+def test_a_script_in_a_project_name_is_escaped_in_html(tmp_path: Path) -> None:
+    root = git_root(tmp_path / "root")
+    edit_once(
+        root / "projects" / f"{MATOUSHAN}.yaml",
+        "\nname: 马头山水库工程\n",
+        "\nname: \"<script>alert(1)</script>\"\n",
+    )
+    git("commit", "-q", "-am", "改名", cwd=root)
+    assert run_cli("check", cwd=root).returncode == 0  # the name is valid as such
+    page = ok(run_cli("report", "weekly", "--week", "2026-W47", "--format", "html", cwd=root))
+    assert "<script" not in page.lower()
+    assert "alert(1)</" not in page
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    # matoushan's rows: lights 1, behind 1, overdue 3 (I-Q442SQ, T-RR55VA, 用地规划许可),
+    # coordination 2 (I-Z6TQ4H level 3, I-Q442SQ level 4), next week's due 1 (I-CTXGTS).
+    assert page.count(escaped) == 8
+    as_data = report_json("report", "weekly", "--week", "2026-W47", cwd=root)
+    assert "<script>alert(1)</script>" in {r["project"] for r in table(as_data, "overdue")}
+
