@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from projledger.cli import RootOption, _root_path, app
-from projledger.commands.report import ReportFormat
+from projledger.report.formats import ReportFormat
 
 report_app = typer.Typer(
     help="Reports: the weekly dispatch (周调度), monthly bulletin (月通报), quarterly "

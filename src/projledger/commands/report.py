@@ -1,22 +1,13 @@
 """Report commands: read the ledger's facts, build a `Report`, write it in one format."""
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 
 from projledger.errors import ProjledgerError, UsageError
 from projledger.report.document import Report
+from projledger.report.formats import ReportFormat
 from projledger.report.labels import label
 from projledger.root import LedgerRoot
-
-
-class ReportFormat(StrEnum):
-    TEXT = "text"
-    MD = "md"
-    HTML = "html"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
 
 
 def describe_source(root: LedgerRoot, lang: str) -> str:

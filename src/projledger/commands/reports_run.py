@@ -4,7 +4,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from projledger.commands.report import ReportFormat, describe_source, write_report
+from projledger.commands.report import describe_source, write_report
+from projledger.report.formats import ReportFormat
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ from rich.table import Table
 from projledger.compute.deadlines import LABELS, Status, deadline_state
 from projledger.compute.facts import project_facts
 from projledger.model import Project
+from projledger.report.formatting import format_amount as amount
 from projledger.store.ledger import Ledger
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "yellow", Status.MET_LATE: "magenta"}
@@ -24,11 +25,6 @@ def _table(title: str, columns: Iterable[str]) -> Table:
 
 
 NO_WRAP = {"id", "项目", "时限", "日期", "状态", "库别", "级别"}
-
-
-def amount(value: float) -> str:
-    """万元 as staff write them: 1,280,000 or 629.5."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def _due(project: Project, target: str, today: dt.date, window: int) -> tuple[str, str]:
