@@ -8,6 +8,7 @@ facts, exactly as reports do. Expected values are worked out by hand in the comm
 import datetime as dt
 import json
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 from string import Template
 
@@ -555,10 +556,11 @@ def test_retired_projects_get_no_lights() -> None:
     retired, twin = retired_and_twin()
     config = sample_config()
     assert project_lights(retired, config, AS_OF) == []
-    # the twin: completion 0% against 11/12 = 91.7% → 91.7 points behind, red;
+    # the twin: completion 0% against 10/12 = 83.3% (Jan-Oct complete on 11-20)
+    # → 83.3 points behind, red;
     # not started, planned May: 5 whole months since 06-01 → red
     assert project_lights(twin, config, AS_OF) == [
-        ProjectLight(LightKind.INVESTMENT, Light.RED, 91.7),
+        ProjectLight(LightKind.INVESTMENT, Light.RED, 83.3),
         ProjectLight(LightKind.START, Light.RED, 5),
     ]
 
@@ -602,14 +604,18 @@ def test_retired_project_is_not_in_the_overdue_command(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("method", "as_of", "year", "expected"),
     [
-        # months: the report's month m counts whole, m / 12
-        (MONTHS, D(2026, 1, 1), 2026, 1 / 12),
-        (MONTHS, D(2026, 1, 31), 2026, 1 / 12),
-        (MONTHS, D(2026, 2, 1), 2026, 2 / 12),
-        (MONTHS, D(2026, 2, 28), 2026, 2 / 12),
-        (MONTHS, D(2028, 2, 28), 2028, 2 / 12),
+        # months: m / 12 for the months complete on the report date (a month counts from
+        # its last day): investment statistics are monthly
+        (MONTHS, D(2026, 1, 1), 2026, 0.0),  # no month complete yet: 0 / 12
+        (MONTHS, D(2026, 1, 30), 2026, 0.0),
+        (MONTHS, D(2026, 1, 31), 2026, 1 / 12),  # January complete
+        (MONTHS, D(2026, 2, 1), 2026, 1 / 12),
+        (MONTHS, D(2026, 2, 28), 2026, 2 / 12),  # the last day of February 2026
+        (MONTHS, D(2028, 2, 28), 2028, 1 / 12),  # not the last day in a leap year
         (MONTHS, D(2028, 2, 29), 2028, 2 / 12),
-        (MONTHS, D(2026, 12, 31), 2026, 1.0),
+        (MONTHS, D(2026, 11, 20), 2026, 10 / 12),  # the docstring's example: Jan-Oct
+        (MONTHS, D(2026, 12, 30), 2026, 11 / 12),
+        (MONTHS, D(2026, 12, 31), 2026, 1.0),  # 12 / 12
         (MONTHS, D(2025, 12, 31), 2026, 0.0),  # the year before the investment year
         (MONTHS, D(2027, 1, 1), 2026, 1.0),  # the year after
         # days: elapsed days including the report date / days in the year
@@ -625,8 +631,8 @@ def test_retired_project_is_not_in_the_overdue_command(tmp_path: Path) -> None:
         (DAYS, D(2028, 12, 31), 2028, 1.0),  # 366 / 366
         (DAYS, D(2025, 12, 31), 2026, 0.0),
         (DAYS, D(2027, 1, 1), 2026, 1.0),
-        # monthly_plan without a monthly plan: months
-        (MONTHLY_PLAN, D(2026, 3, 15), 2026, 3 / 12),
+        # monthly_plan without a monthly plan: months (Jan and Feb complete on 03-15)
+        (MONTHLY_PLAN, D(2026, 3, 15), 2026, 2 / 12),
         (MONTHLY_PLAN, D(2025, 12, 31), 2026, 0.0),
         (MONTHLY_PLAN, D(2027, 1, 1), 2026, 1.0),
     ],
@@ -644,11 +650,14 @@ MONTHLY = (50.0, 50.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 100.0, 5
 @pytest.mark.parametrize(
     ("as_of", "expected"),
     [
-        (D(2026, 1, 1), 50 / 1000),
+        # the plan of the months complete on the report date / the year's plan
+        (D(2026, 1, 1), 0.0),  # no month complete
         (D(2026, 1, 31), 50 / 1000),
         (D(2026, 2, 28), 100 / 1000),  # 50 + 50
-        (D(2026, 3, 1), 200 / 1000),  # 50 + 50 + 100
-        (D(2026, 11, 30), 950 / 1000),
+        (D(2026, 3, 1), 100 / 1000),  # still Jan + Feb
+        (D(2026, 3, 31), 200 / 1000),  # 50 + 50 + 100
+        (D(2026, 11, 30), 950 / 1000),  # 50 + 50 + 8 × 100 + 50
+        (D(2026, 12, 30), 950 / 1000),
         (D(2026, 12, 31), 1.0),
         (D(2025, 12, 31), 0.0),
         (D(2027, 1, 1), 1.0),
@@ -662,8 +671,9 @@ def test_time_progress_by_monthly_plan(as_of: dt.date, expected: float) -> None:
     ("as_of", "expected"),
     [
         (D(2026, 7, 31), 1050 / 1200),  # 7 × 150 = 1050 of 1200
-        (D(2026, 8, 1), 1.0),  # 8 × 150 = 1200 of 1200
-        (D(2026, 9, 1), 1.0),  # 9 × 150 = 1350 > 1200: capped at 1
+        (D(2026, 8, 1), 1050 / 1200),  # August not complete yet
+        (D(2026, 8, 31), 1.0),  # 8 × 150 = 1200 of 1200
+        (D(2026, 9, 30), 1.0),  # 9 × 150 = 1350 > 1200: capped at 1
         (D(2026, 12, 31), 1.0),  # 1800 > 1200
     ],
 )
@@ -674,7 +684,8 @@ def test_time_progress_cumulative_plan_over_the_years_plan_is_capped(
 
 
 def test_time_progress_monthly_plan_without_a_years_plan_falls_back_to_months() -> None:
-    assert time_progress(MONTHLY_PLAN, D(2026, 5, 20), 2026, MONTHLY, 0) == 5 / 12
+    # 05-20: January-April complete
+    assert time_progress(MONTHLY_PLAN, D(2026, 5, 20), 2026, MONTHLY, 0) == 4 / 12
 
 
 def test_time_progress_from_a_monthly_plan_in_the_file() -> None:
@@ -706,6 +717,8 @@ def test_jiangmen_example() -> None:
     assert progress == 10 / 12
     assert round(progress * 100, 1) == 83.3
     assert points(completion, progress) == 13.8
+    # a report on 11-20 compares the January-October figures with 10/12 too
+    assert time_progress(MONTHS, D(2026, 11, 20), 2026) == 10 / 12
     # the same through a project file and the totals
     p = facts(
         investment="investment: {year: 2026, total: 3000, plan_this_year: 647.4, "
@@ -858,7 +871,7 @@ def negotiating() -> ProjectFacts:
 )
 def test_negotiation_light(as_of: dt.date, light: Light, months: int) -> None:
     p = negotiating()
-    assert p.last_activity == D(2026, 9, 20)
+    assert p.last_activity(as_of) == min(as_of, D(2026, 9, 20))
     expected = ProjectLight(LightKind.NEGOTIATION, light, months)
     assert negotiation_light(p, sample_config(), as_of) == expected
     assert project_lights(p, sample_config(), as_of) == [expected]
@@ -946,7 +959,7 @@ def test_invalid_weeks(text: str) -> None:
     ],
 )
 def test_months(text: str, start: dt.date, end: dt.date, name: str) -> None:
-    assert period.month(text) == period.Period(start, end, name)
+    assert period.month(text) == period.Period(start, end, name, months=1)
 
 
 @pytest.mark.parametrize(
@@ -959,15 +972,14 @@ def test_months(text: str, start: dt.date, end: dt.date, name: str) -> None:
     ],
 )
 def test_quarters(text: str, start: dt.date, end: dt.date, name: str) -> None:
-    assert period.quarter(text) == period.Period(start, end, name)
+    assert period.quarter(text) == period.Period(start, end, name, months=3)
 
 
 @pytest.mark.parametrize(
     ("parse", "text"),
     [(period.month, "2026-13"), (period.month, "2026-00"), (period.quarter, "2026-Q5")],
 )
-def test_invalid_months_and_quarters(parse: object, text: str) -> None:
-    assert callable(parse)
+def test_invalid_months_and_quarters(parse: Callable[[str], period.Period], text: str) -> None:
     with pytest.raises(UsageError):
         parse(text)
 

@@ -19,7 +19,7 @@ from projledger.model.enums import (
 )
 from projledger.model.project import Deadline, Issue, Project
 
-FACTS_FORMAT = 1
+FACTS_FORMAT = 2
 
 
 class TargetKind:
@@ -109,12 +109,16 @@ class ProjectFacts(NamedTuple):
     issues: tuple[IssueFacts, ...]
     tasks: tuple[TaskFacts, ...]
     deadlines: tuple[DeadlineFacts, ...]
-    last_activity: dt.date | None
-    """The latest date the file records progress on (notes, closures, permits, figures)."""
+    activity: tuple[dt.date, ...]
+    """Every date the file records progress on (notes, closures, permits, figures), sorted."""
 
     @property
     def retired(self) -> bool:
         return self.pool == Pool.RETIRED
+
+    def last_activity(self, as_of: dt.date) -> dt.date | None:
+        """The latest recorded progress on or before `as_of`."""
+        return max((day for day in self.activity if day <= as_of), default=None)
 
     def deadline_for(self, target: str) -> DeadlineFacts | None:
         return next((d for d in self.deadlines if d.target == target), None)
@@ -170,7 +174,7 @@ def project_facts(project: Project) -> ProjectFacts:
         deadlines=tuple(
             _deadline_facts(project, d, lead_unit, lead_person) for d in project.deadlines
         ),
-        last_activity=_last_activity(project),
+        activity=_activity(project),
     )
 
 
@@ -257,7 +261,7 @@ def _deadline_facts(
     )
 
 
-def _last_activity(project: Project) -> dt.date | None:
+def _activity(project: Project) -> tuple[dt.date, ...]:
     dates: list[dt.date] = []
     for issue in project.issues:
         dates.append(issue.raised)
@@ -278,7 +282,7 @@ def _last_activity(project: Project) -> dt.date | None:
         for day in (schedule.actual_start, schedule.actual_completion, schedule.actual_operation)
         if day
     )
-    return max(dates, default=None)
+    return tuple(sorted(set(dates)))
 
 
 # --- to and from the cache's JSON ------------------------------------------------------------
@@ -354,7 +358,7 @@ def facts_to_json(f: ProjectFacts) -> list[Any]:
             ]
             for d in f.deadlines
         ],
-        _d(f.last_activity),
+        [day.isoformat() for day in f.activity],
     ]
 
 
@@ -423,5 +427,5 @@ def facts_from_json(row: list[Any]) -> ProjectFacts:
             )
             for d in row[20]
         ),
-        date(row[21]),
+        tuple(iso(day) for day in row[21]),
     )

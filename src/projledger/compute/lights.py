@@ -83,9 +83,9 @@ def start_light(p: ProjectFacts, config: Config, as_of: dt.date) -> ProjectLight
 
 
 def negotiation_light(p: ProjectFacts, config: Config, as_of: dt.date) -> ProjectLight | None:
-    if p.pool != Pool.NEGOTIATING or p.last_activity is None:
+    last = p.last_activity(as_of) if p.pool == Pool.NEGOTIATING else None
+    if last is None:
         return None
-    last = min(p.last_activity, as_of)
     months = whole_months_between(last, as_of)
     return ProjectLight(
         LightKind.NEGOTIATION, _by_months(months, config.lights.negotiation), months

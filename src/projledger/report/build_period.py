@@ -244,7 +244,7 @@ class _Builder:
             if found.behind == 0:
                 return self.t("start_late_month").format(month)
             return self.t("start_late").format(month, int(found.behind))
-        return self.t("no_progress").format(int(found.behind), p.last_activity)
+        return self.t("no_progress").format(int(found.behind), p.last_activity(self.as_of))
 
     def behind_table(self, lights: dict[str, list[ProjectLight]]) -> Table:
         columns = [

@@ -17,12 +17,21 @@ class Period:
     end: dt.date
     name: str
     """2026-W47, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15."""
+    months: int = 0
+    """1 for a month, 3 for a quarter; 0 for weeks and custom periods (counted in days)."""
 
     def next(self) -> "Period":
-        """The period of the same length right after this one (下期)."""
-        length = self.end - self.start
+        """The period right after this one (下期): the next week, month or quarter; for
+        a custom period, as many days again."""
         start = self.end + dt.timedelta(days=1)
-        return Period(start, start + length, f"{start}..{start + length}")
+        if self.months == 1:
+            return month_of(start)
+        if self.months == 3:
+            return quarter_of(start)
+        if _WEEK.match(self.name):
+            return week_of(start)
+        end = start + (self.end - self.start)
+        return Period(start, end, f"{start}..{end}")
 
 
 def week(text: str) -> Period:
@@ -75,4 +84,4 @@ def dates(start: dt.date, end: dt.date) -> Period:
 def _months(year: int, first: int, last: int, name: str) -> Period:
     start = dt.date(year, first, 1)
     end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
-    return Period(start, end, name)
+    return Period(start, end, name, last - first + 1)
