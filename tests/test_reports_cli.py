@@ -764,7 +764,7 @@ def test_unit_report_lists_only_that_units_items(sample_repo: Path) -> None:
 # --- 7. HTML escaping ---------------------------------------------------------------------------
 
 
-def test_a_script_in_a_project_name_is_escaped_in_html(tmp_path: Path) -> None:
+def test_a_script_in_a_project_name_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
     week46 = "2026-11-10T09:00:00+08:00"  # no history in W47: only the tables below
     root = git_root(tmp_path / "root", week46)
     edit_once(
@@ -780,5 +780,9 @@ def test_a_script_in_a_project_name_is_escaped_in_html(tmp_path: Path) -> None:
     # matoushan's rows: lights 1, behind 1, overdue 3 (I-Q442SQ, T-RR55VA, 用地规划许可),
     # coordination 2 (I-Z6TQ4H level 3, I-Q442SQ level 4), next week's due 1 (I-CTXGTS).
     assert page.count(escaped) == 8
+    # Markdown renderers pass raw HTML through, so the Markdown escapes it too.
+    markdown = ok(run_cli("report", "weekly", "--week", "2026-W47", "--format", "md", cwd=root))
+    assert "<script" not in markdown.lower()
+    assert markdown.count(escaped) == 8
     as_data = report_json("report", "weekly", "--week", "2026-W47", cwd=root)
     assert "<script>alert(1)</script>" in {r["project"] for r in table(as_data, "overdue")}

@@ -422,7 +422,9 @@ def build_period_report(
         ]
         return report
     names = {p.id: p.name for p in ledger.projects.values()}
-    flow = read_flow(root, period, as_of, names)
+    titles = {(p.id, i.id): i.title for p in ledger.projects.values() for i in p.issues}
+    titles.update(((p.id, d.id), d.title) for p in ledger.projects.values() for d in p.deadlines)
+    flow = read_flow(root, period, as_of, names, titles)
     if flow is None:
         report.notes.append(label("no_history", lang))
         flow_counts = FlowCounts()

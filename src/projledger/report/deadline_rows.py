@@ -119,7 +119,9 @@ def deadline_table(
     if with_status:
         columns.append(Column("status", label("status", lang)))
     if group is not None:
-        columns.insert(0, Column("group", label(group[0], lang)))
+        # Its own label: the grouped-by column (unit, leader) is also in the row, and CSV
+        # readers address columns by header.
+        columns.insert(0, Column("group", label("group_by", lang).format(label(group[0], lang))))
     table = Table(key, title, columns, note=note)
     for row in rows:
         table.rows.append(_cells(row, lang, group, with_status))

@@ -68,9 +68,15 @@ class Flow:
 
 
 def read_flow(
-    root: LedgerRoot, period: Period, as_of: dt.date, names: dict[str, str]
+    root: LedgerRoot,
+    period: Period,
+    as_of: dt.date,
+    names: dict[str, str],
+    titles: dict[tuple[str, str], str],
 ) -> Flow | None:
-    """The flow of the period up to the report date, or None without git history."""
+    """The flow of the period up to the report date, or None without git history.
+    `names`: project id → name; `titles`: (project id, item id) → the item's title (a
+    deadline: its target's), for items whose change does not carry it."""
     from projledger.history.timeline import LedgerHistory, period_changes
 
     try:
@@ -85,13 +91,15 @@ def read_flow(
         history.close()
     flow = Flow()
     for change in changes:
-        _classify(flow, change, names)
+        _classify(flow, change, names, titles)
     flow.issue_events.sort(key=lambda e: (e.day, e.project, e.item or "", e.change))
     flow.advances.sort(key=lambda e: (e.day, e.project, e.change))
     return flow
 
 
-def _classify(flow: Flow, change: Any, names: dict[str, str]) -> None:
+def _classify(
+    flow: Flow, change: Any, names: dict[str, str], titles: dict[tuple[str, str], str]
+) -> None:
     from projledger.history.diff import ChangeKind
 
     commit = change.commit
@@ -111,8 +119,8 @@ def _classify(flow: Flow, change: Any, names: dict[str, str]) -> None:
         )
 
     item_list, field_, kind = change.item_list, change.field, change.kind
+    title = _title(change) or titles.get((change.project, change.item or ""), "")
     if item_list == "issues":
-        title = _title(change)
         if field_ == "" and kind == ChangeKind.ADDED:
             flow.counts.add("new")
             flow.issue_events.append(event("flow_new", None, _state(change.new), title))
@@ -127,7 +135,7 @@ def _classify(flow: Flow, change: Any, names: dict[str, str]) -> None:
             for extension in granted:
                 flow.counts.add("extended")
                 new_due = extension.get("new_due") if isinstance(extension, dict) else None
-                flow.issue_events.append(event("flow_extended", None, _plain(new_due), ""))
+                flow.issue_events.append(event("flow_extended", None, _plain(new_due), title))
     elif item_list is None:
         _advance(flow, change, event)
 
@@ -159,6 +167,9 @@ def _advance(flow: Flow, change: Any, event: Any) -> None:
 
 
 def _title(change: Any) -> str:
+    """The title an added or removed item carries."""
+    if change.field != "":
+        return ""
     for version in (change.new, change.old):
         if isinstance(version, dict) and isinstance(version.get("title"), str):
             return str(version["title"])

@@ -164,6 +164,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "(supervised by the principal leader).",
     ),
     "none": ("无", "None"),
+    "group_by": ("分组：{0}", "Group: {0}"),
     # project card
     "record": ("项目基本信息", "Record"),
     "field": ("项目", "Field"),

@@ -89,15 +89,21 @@ def invalid_files_warning(report: Report) -> str:
     return words(report)["invalid"].format(n=len(report.invalid_files))
 
 
+def _text(text: str) -> str:
+    """Markdown renderers pass HTML through: ledger text must not become markup (a project
+    named <script> is shown, not run, wherever the Markdown is published)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _cell(text: str) -> str:
     # A pipe would end the cell and a newline the row; <br> keeps a line break visible.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _text(text).replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def _italic(text: str) -> str:
     # Escape emphasis markers so a note with * or _ stays one italic run.
-    text = text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    text = _text(text).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
     return "*" + " ".join(text.split()) + "*"
 
 
@@ -111,7 +117,7 @@ def _pipe_table(header: list[str], aligns: list[bool], rows: list[list[str]]) ->
 
 
 def _table_block(table: Table, report: Report) -> str:
-    blocks = [f"## {' '.join(table.title.split())}"]
+    blocks = [f"## {_text(' '.join(table.title.split()))}"]
     if table.note:
         blocks.append(_italic(table.note))
     if not table.rows:
@@ -137,12 +143,12 @@ def _table_block(table: Table, report: Report) -> str:
 
 def render_markdown(report: Report) -> str:
     w = words(report)
-    blocks = [f"# {' '.join(report.title.split())}", _cell(meta_line(report))]
+    blocks = [f"# {_text(' '.join(report.title.split()))}", _cell(meta_line(report))]
     if report.invalid_files:
         quote = [f"> **{w['note']}**{w['colon']}{invalid_files_warning(report)}", ">"]
         quote.extend(f"> - `{name}`" for name in report.invalid_files)
         blocks.append("\n".join(quote))
-    blocks.extend(note for note in report.notes)
+    blocks.extend(_text(note) for note in report.notes)
     if report.figures:
         blocks.append(
             _pipe_table(
