@@ -17,6 +17,9 @@ class LedgerModel(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         validate_assignment=True,
-        use_attribute_docstrings=True,
         populate_by_name=True,
+        # Every command pays for building the models: build a model's validator when it is
+        # first used, and leave attribute docstrings to `projledger schema`, which adds
+        # them (schema_gen.py); reading them means parsing these modules' source.
+        defer_build=True,
     )
