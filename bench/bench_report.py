@@ -524,6 +524,19 @@ class Meta:
     message: str
 
 
+@dataclass(frozen=True)
+class History:
+    """What `stitch` needs: the commits, their trees, and where the 1-year history starts."""
+
+    first: str
+    """The tree of the 3-year history's first commit (the generated root)."""
+    trees: list[str]
+    """The tree after each commit."""
+    metas: list[Meta]
+    cut: int
+    """The first commit of the 1-year history."""
+
+
 def _author(rng: random.Random) -> str:
     return f"{rng.choice(STAFF)} <staff@example.gov.cn>"
 
@@ -532,13 +545,14 @@ def _author(rng: random.Random) -> str:
 
 
 class TreeWriter:
-    """Writes the tree of every commit with `jobs` `git fast-import` runs at once.
+    """Writes the tree of every commit, one `git fast-import` per segment of the history,
+    all running at once.
 
-    Each 10,000-entry tree costs fast-import ~12 ms, so 15,000 commits take minutes in one
-    stream. The history is cut into `jobs` segments, each on its own ref
-    (`refs/segments/N`) and its own stream; a segment starts with a commit of every file
-    as the previous segment left it, so segment N does not wait for segment N-1. The
-    segments' commits are scaffolding: `stitch` writes the real ones over their trees.
+    Each 10,000-entry tree costs fast-import ~12 ms, so 15,000 commits take three minutes
+    in one stream. Each segment has its own stream and ref (`refs/segments/N`) and starts
+    with a commit of every file as the previous segment left it, so segment N does not
+    wait for segment N-1. The segments' commits are scaffolding: `stitch` writes the real
+    ones over their trees.
     """
 
     def __init__(self, repo: Path, work: Path) -> None:
@@ -611,16 +625,17 @@ def _commit_record(ref: str, meta: Meta, tree: str) -> bytes:
     )
 
 
-def stitch(repo: Path, first: str, trees: list[str], metas: list[Meta], cut: int) -> None:
+def stitch(repo: Path, history: History) -> None:
     """The real commits, over the trees already written (~0.1 ms a commit): `main` from the
-    3-year history's first commit, and `y1` from a first commit of the state at `cut`
+    3-year history's first commit, and `y1` from a first commit of the state at the cut
     followed by the same commits (same trees, same authors, dates and messages)."""
-    records = [_commit_record("refs/heads/main", _first_commit(max(YEARS)), first)]
-    records += [_commit_record("refs/heads/main", m, t) for m, t in zip(metas, trees, strict=True)]
-    records.append(_commit_record("refs/heads/y1", _first_commit(min(YEARS)), trees[cut - 1]))
-    records += [
-        _commit_record("refs/heads/y1", m, t) for m, t in zip(metas[cut:], trees[cut:], strict=True)
-    ]
+    commits = list(zip(history.metas, history.trees, strict=True))
+    cut = history.cut
+    records = [_commit_record("refs/heads/main", _first_commit(max(YEARS)), history.first)]
+    records += [_commit_record("refs/heads/main", meta, tree) for meta, tree in commits]
+    short = _first_commit(min(YEARS))
+    records.append(_commit_record("refs/heads/y1", short, history.trees[cut - 1]))
+    records += [_commit_record("refs/heads/y1", meta, tree) for meta, tree in commits[cut:]]
     git(repo, "fast-import", "--quiet", stdin=b"".join(records))
 
 
@@ -633,11 +648,36 @@ def _first_commit(years: int) -> Meta:
 # --- building both repositories ---------------------------------------------------------------
 
 
+def write_history(
+    repo: Path,
+    work: Path,
+    ledger: Ledger,
+    config: bytes,
+    scale: Scale,
+    rng: random.Random,
+    jobs: int,
+) -> History:
+    """Edit the ledger commit by commit, writing each commit's files into a segment."""
+    times = commit_times(scale, rng)
+    cut = next(i for i, when in enumerate(times) if when >= epoch(history_start(min(YEARS))))
+    bounds = {round(k * len(times) / jobs) for k in range(1, jobs)}
+    writer = TreeWriter(repo, work)
+    writer.begin([("projledger.yaml", config), *ledger.files()], _first_commit(max(YEARS)).when)
+    metas: list[Meta] = []
+    for number, when in enumerate(times):
+        if number in bounds:
+            writer.begin([("projledger.yaml", config), *ledger.files()], when)
+        edits = edit_some(ledger, dt.datetime.fromtimestamp(when, TZ).date(), rng)
+        metas.append(Meta(when, _author(rng), message(ledger, edits)))
+        writer.commit(when, [(ledger.path(i), ledger.rerender(i)) for i, _ in edits])
+    first, trees = writer.trees()
+    return History(first, trees, metas, cut)
+
+
 def build(out: Path, scale: Scale, seed: int, jobs: int) -> None:
     """`out/3y` and `out/1y`: the same final tree and last year, histories of 3 and 1 year."""
     started = time.perf_counter()
-    repo = out / "3y"
-    work = out / "streams"
+    repo, work = out / "3y", out / "streams"
     work.mkdir(parents=True)
     git(out, "init", "-q", "-b", "main", str(repo))
     built = build_projects(scale.projects, seed, jobs)
@@ -645,30 +685,16 @@ def build(out: Path, scale: Scale, seed: int, jobs: int) -> None:
 
     phase = time.perf_counter()
     rng = random.Random(f"bench-report:{seed}")
-    ledger = Ledger(built, rng)
     config = generate.render_config(generate.config_people(seed)).encode()
-    times = commit_times(scale, rng)
-    cut = next(i for i, when in enumerate(times) if when >= epoch(history_start(min(YEARS))))
-    writer = TreeWriter(repo, work)
-    bounds = {round(k * len(times) / jobs) for k in range(1, jobs)}
-    writer.begin([("projledger.yaml", config), *ledger.files()], _first_commit(max(YEARS)).when)
-    metas: list[Meta] = []
-    for number, when in enumerate(times):
-        if number in bounds:
-            writer.begin([("projledger.yaml", config), *ledger.files()], when)
-        day = dt.datetime.fromtimestamp(when, TZ).date()
-        edits = edit_some(ledger, day, rng)
-        metas.append(Meta(when, _author(rng), message(ledger, edits)))
-        writer.commit(when, [(ledger.path(i), ledger.rerender(i)) for i, _ in edits])
-    first, trees = writer.trees()
+    history = write_history(repo, work, Ledger(built, rng), config, scale, rng, jobs)
     print(
-        f"wrote the trees of {len(times)} commits ({jobs} fast-import runs) in "
+        f"wrote the trees of {len(history.trees)} commits ({jobs} fast-import runs) in "
         f"{time.perf_counter() - phase:.1f} s",
         flush=True,
     )
 
     phase = time.perf_counter()
-    stitch(repo, first, trees, metas, cut)
+    stitch(repo, history)
     shutil.rmtree(work)
     split(repo, out / "1y")
     print(f"committed, split, packed, checked out in {time.perf_counter() - phase:.1f} s")
@@ -782,9 +808,18 @@ def run_command(command: Sequence[str], root: Path, env: dict[str, str], cold: b
     if cold:
         shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
     started = time.perf_counter()
-    done = subprocess.run(
-        command, cwd=root, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=False
-    )
+    try:
+        done = subprocess.run(
+            command,
+            cwd=root,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        return Run(TIMEOUT, False, f"killed after {TIMEOUT:.0f} s")
     seconds = time.perf_counter() - started
     output = _json(done.stdout)
     if done.returncode == 0 or (done.returncode == 1 and output is not None):
@@ -801,10 +836,21 @@ def _json(stdout: bytes) -> Any:
 
 
 def _output_note(output: Any, size: int) -> str:
-    summary = output.get("summary") if isinstance(output, dict) else None
+    """check's findings; a report's size and its overdue items or issue flow (the two
+    repositories must give the same flow)."""
+    if not isinstance(output, dict):
+        return f"{size / 1024:.0f} KB of output"
+    summary = output.get("summary")
     if isinstance(summary, dict) and "errors" in summary:
         return f"{summary['errors']} errors, {summary.get('warnings', 0)} warnings"
-    return f"{size / 1024:.0f} KB of output"
+    tables = {t.get("key"): t.get("rows") for t in output.get("tables", ()) if isinstance(t, dict)}
+    note = f"{size / 1024:.0f} KB"
+    if isinstance(tables.get("flow"), list):
+        flow = [f"{row.get('event')} {row.get('count')}" for row in tables["flow"]]
+        return f"{note}; {', '.join(flow)}"
+    if isinstance(tables.get("items"), list):
+        return f"{note}; {len(tables['items'])} items"
+    return note
 
 
 def read_week(root: Path, env: dict[str, str]) -> Run:
@@ -951,9 +997,10 @@ def report(rows: list[Series], week: WeekCount) -> None:
 def _print_row(
     name: str, seconds: float | None, baseline: float | None, target: float | None, note: str
 ) -> None:
-    if seconds is None:
-        first = note.splitlines()[0] if note else ""
-        print(f"{name:<30} {'failed':>8} {'':>9} {'':>7} {'':>7}        {first}")
+    if seconds is None:  # the exit status and the last line of stderr (printed in full above)
+        lines = [line for line in note.splitlines() if line.strip()] or [""]
+        short = lines[0] if len(lines) == 1 else f"{lines[0]} {lines[-1]}"
+        print(f"{name:<30} {'failed':>8} {'':>9} {'':>7} {'':>7}        {short}")
         return
     base = f"{baseline:9.3f}" if baseline else f"{'':>9}"
     ratio = f"{seconds / baseline:6.2f}x" if baseline else f"{'':>7}"
@@ -965,7 +1012,9 @@ def _print_row(
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--projects", type=int, help=f"project files (default {FULL.projects})")
-    parser.add_argument("--repeat", type=int, default=3, help="rounds; the median counts")
+    parser.add_argument(
+        "--repeat", type=int, help="rounds; the median counts (default 3, 1 with --quick)"
+    )
     parser.add_argument("--keep", type=Path, help="build into DIR and keep it (or reuse it)")
     parser.add_argument(
         "--quick",
@@ -989,7 +1038,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         week = describe(roots)
         rows = series(roots, child_env(work / "pycache"))
-        measure(rows, args.repeat)
+        measure(rows, args.repeat or (1 if args.quick else 3))
         report(rows, week)
     except (subprocess.CalledProcessError, OSError, RuntimeError) as exc:
         detail = getattr(exc, "stderr", b"") or b""
