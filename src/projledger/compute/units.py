@@ -4,8 +4,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from projledger.compute.deadlines import Status, deadline_state, exists_on
-from projledger.compute.facts import IssueFacts, ProjectFacts
+from projledger.compute.deadlines import DeadlineState, Status, deadline_state, exists_on
+from projledger.compute.facts import DeadlineFacts, IssueFacts, ProjectFacts
 from projledger.compute.progress import in_report, rate
 
 
@@ -47,11 +47,16 @@ def unit_stats(
     period_start: dt.date,
     window: int,
     resolve: Callable[[str | None], str | None],
+    state_of: Callable[[DeadlineFacts], DeadlineState] | None = None,
 ) -> list[UnitStats]:
     """Stats of every unit with an issue or a deadline, ranked: fewest overdue items,
     then the highest on-time closure rate (units without closures after those with),
     then the most closures, then by name."""
     stats: dict[str, UnitStats] = {}
+    if state_of is None:
+
+        def state_of(deadline: DeadlineFacts) -> DeadlineState:
+            return deadline_state(deadline, as_of, window)
 
     def of(unit: str) -> UnitStats:
         return stats.setdefault(unit, UnitStats(unit))
@@ -74,13 +79,13 @@ def unit_stats(
             if issue.closed_on is not None and issue.closed_on >= period_start:
                 entry.closed_in_period += 1
             deadline = project.deadline_for(issue.id)
-            if deadline is None or deadline_state(deadline, as_of, window).status == Status.MET:
+            if deadline is None or state_of(deadline).status == Status.MET:
                 entry.closed_on_time += 1
         for deadline in project.deadlines:
             unit = resolve(deadline.unit)
             if unit is None or not exists_on(deadline, as_of):
                 continue
-            status = deadline_state(deadline, as_of, window).status
+            status = state_of(deadline).status
             if status == Status.OVERDUE:
                 of(unit).overdue += 1
             elif status == Status.DUE_SOON:
