@@ -463,6 +463,22 @@ def test_overdue_fail_on_for_ci(sample_repo: Path) -> None:
     assert [(r["target"], r["days_overdue"]) for r in rows] == [("T-N4P865", 1)]
 
 
+def test_fail_on_follows_the_filters_and_the_other_list(sample_repo: Path) -> None:
+    def code(*args: str) -> int:
+        result = run_cli(*args, "--as-of", "2026-11-20", "--format", "json", cwd=sample_repo)
+        assert result.returncode in (0, 1), result.stderr
+        return result.returncode
+
+    # 区住建局 has nothing overdue on 11-20 but two items due within 7 days (the ranking's
+    # 临期 column for 莱芜区住房和城乡建设局).
+    assert code("overdue", "--unit", "区住建局", "--fail-on", "overdue") == 0
+    assert code("overdue", "--unit", "区住建局", "--fail-on", "due-soon") == 1
+    assert code("due", "--unit", "区住建局", "--fail-on", "overdue") == 0
+    # `due --fail-on overdue` fails on the overdue items it does not list.
+    assert code("due", "--fail-on", "overdue") == 1
+    assert code("due", "--fail-on", "never") == 0
+
+
 def test_overdue_csv_is_one_row_per_overdue_deadline(sample_repo: Path) -> None:
     payload = report_json("overdue", "--as-of", "2026-11-20", cwd=sample_repo)
     items = table(payload, "items")

@@ -124,7 +124,8 @@ FailOnOption = Annotated[
     FailOn,
     typer.Option(
         "--fail-on",
-        help="Exit 1 when anything is overdue (overdue) or overdue or due soon (due-soon): for CI.",
+        help="For CI: exit 1 when an item matching the filters is overdue (overdue), or "
+        "overdue or due soon (due-soon).",
     ),
 ]
 

@@ -9,8 +9,8 @@ from projledger.report.formats import ReportFormat
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
+    from projledger.report.document import Report
     from projledger.report.period import Period
-    from projledger.store.facts_cache import FactsLedger
 
 
 def deadlines(
@@ -37,31 +37,31 @@ def deadlines(
     only = DueFilter(tuple(units), tuple(leaders), tuple(levels), tuple(projects))
     check_filters(ledger, only)
     language = lang or ledger.config.language
-    report = build_due_report(
-        ledger,
-        as_of,
-        overdue=overdue,
-        within=within,
-        by=GroupBy(by),
-        only=only,
-        lang=language,
-        source=describe_source(root, language),
-    )
+
+    def build(overdue_items: bool) -> "Report":
+        return build_due_report(
+            ledger,
+            as_of,
+            overdue=overdue_items,
+            within=within,
+            by=GroupBy(by),
+            only=only,
+            lang=language,
+            source=describe_source(root, language),
+        )
+
+    report = build(overdue)
     write_report(report, output_format, output, "items")
-    found = bool(report.table("items").rows)
-    if fail_on == "overdue" and overdue and found:
-        return 1
-    if fail_on == "overdue" and not overdue:
-        return 1 if _any_overdue(ledger, as_of) else 0
-    if fail_on == "due-soon":
-        return 1 if found or _any_overdue(ledger, as_of) else 0
-    return 0
-
-
-def _any_overdue(ledger: "FactsLedger", as_of: dt.date) -> bool:
-    from projledger.report.deadline_rows import due_rows, is_overdue
-
-    return bool(due_rows(ledger.projects.values(), ledger.config, as_of, is_overdue))
+    if fail_on == "never":
+        return 0
+    # The same filters decide the exit code as the listing: `--unit X --fail-on overdue`
+    # fails only for X's overdue items.
+    counts = {overdue: len(report.table("items").rows)}
+    wanted = [True] if fail_on == "overdue" else [True, False]
+    for kind in wanted:
+        if kind not in counts:
+            counts[kind] = len(build(kind).table("items").rows)
+    return 1 if any(counts[kind] for kind in wanted) else 0
 
 
 def period_report(
