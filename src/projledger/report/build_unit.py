@@ -74,36 +74,8 @@ def build_unit_report(
             Column("leader", t("leader")),
         ],
     )
-    issues = Table(
-        "issues",
-        t("issues_list"),
-        [
-            Column("project_id", t("project_id")),
-            Column("project", t("name")),
-            Column("id", t("item_id")),
-            Column("title", t("title")),
-            Column("state", t("status")),
-            Column("person", t("person")),
-            Column("raised", t("raised"), Kind.DATE),
-            Column("due", t("due_date"), Kind.DATE),
-            Column("deadline", t("light")),
-        ],
-    )
-    tasks = Table(
-        "tasks",
-        t("tasks_list"),
-        [
-            Column("project_id", t("project_id")),
-            Column("project", t("name")),
-            Column("id", t("item_id")),
-            Column("title", t("title")),
-            Column("state", t("status")),
-            Column("person", t("person")),
-            Column("done_on", t("done_on"), Kind.DATE),
-            Column("due", t("due_date"), Kind.DATE),
-            Column("deadline", t("light")),
-        ],
-    )
+    issues = _items_table("issues", "issues_list", ("raised", "raised"), lang)
+    tasks = _items_table("tasks", "tasks_list", ("done_on", "done_on"), lang)
     words = LABELS_EN if lang == "en" else LABELS
     for p in projects:
         for role, who, person in p.responsibilities:
@@ -160,3 +132,23 @@ def build_unit_report(
         tasks,
     ]
     return report
+
+
+def _items_table(key: str, title: str, dated: tuple[str, str], lang: str) -> Table:
+    """A unit's issues or tasks: the same columns but for the one date each has."""
+
+    def t(name: str) -> str:
+        return label(name, lang)
+
+    columns = [
+        Column("project_id", t("project_id")),
+        Column("project", t("name")),
+        Column("id", t("item_id")),
+        Column("title", t("title")),
+        Column("state", t("status")),
+        Column("person", t("person")),
+        Column(dated[0], t(dated[1]), Kind.DATE),
+        Column("due", t("due_date"), Kind.DATE),
+        Column("deadline", t("light")),
+    ]
+    return Table(key, t(title), columns)
