@@ -605,3 +605,35 @@ def test_xlsx_bytes_are_deterministic() -> None:
     later = sample_report()
     later.as_of = dt.date(2026, 11, 21)
     assert render_xlsx(later) != first
+
+
+def test_terminal_long_table_is_plain_aligned_columns() -> None:
+    """From LONG_TABLE_ROWS rows the terminal skips rich's Table (seconds per thousand
+    rows): the columns still line up by display width, numbers to the right, and every
+    row is there."""
+    from projledger.report.render_terminal import LONG_TABLE_ROWS
+
+    names = ["马头山水库工程", "Data Center A", "鲁中国际生物谷中药配方颗粒生产基地项目"]
+    table = Table(
+        "items",
+        "逾期事项",
+        [
+            Column("project", "项目名称"),
+            Column("days", "逾期天数", Kind.INT),
+            Column("light", "亮灯", Kind.LIGHT),
+        ],
+        [[names[i % 3], i, "red"] for i in range(LONG_TABLE_ROWS + 5)],
+    )
+    report = Report(
+        "overdue", "逾期事项清单", "莱芜区发改局", "zh", None, None, dt.date(2026, 11, 20), "x"
+    )
+    report.tables.append(table)
+    text = terminal_text(report).splitlines()
+    lines = text[text.index("逾期事项") + 1 :]
+    assert len(lines) == LONG_TABLE_ROWS + 6  # header and every row
+    assert lines[0].split() == ["项目名称", "逾期天数", "亮灯"]
+    assert len({cell_len(line.rstrip()) for line in lines[1:]}) == 1
+    assert lines[1].startswith(names[0]) and lines[1].rstrip().endswith("红灯")
+    # The number column is right-aligned: its last digit sits at the same display column.
+    first, last = lines[1], lines[-1]
+    assert cell_len(first[: first.index(" 0 ") + 2]) == cell_len(last[: last.index(" 304 ") + 4])
