@@ -107,8 +107,12 @@ def schema(
 
 
 def main() -> None:
+    import sys
+
+    from projledger.cli_lazy import keep_only_invoked
     from projledger.error_handler import run
 
+    keep_only_invoked(app, sys.argv[1:])
     run(app)
 
 

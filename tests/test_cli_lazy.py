@@ -1,0 +1,47 @@
+"""The command line builds only the command it runs: what users see must not change."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli_env, run_cli
+
+
+def full_help(args: list[str], cwd: Path) -> str:
+    """The help typer gives when it builds every command: `app()` called directly, not
+    through `main()`, in a process like run_cli's."""
+    code = "import sys; from projledger.cli import app; app(prog_name='projledger')"
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args, "--help"],
+        cwd=cwd,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize("args", [[], ["report"], ["add"], ["report", "weekly"], ["check"]])
+def test_help_is_the_same_as_with_every_command_built(args: list[str], tmp_path: Path) -> None:
+    shown = run_cli(*args, "--help", cwd=tmp_path)
+    assert shown.returncode == 0, shown.stderr
+    # run_cli starts `python -m projledger`, which click names so.
+    assert shown.stdout.replace("python -m projledger", "projledger") == full_help(args, tmp_path)
+
+
+def test_an_unknown_command_is_still_matched_against_every_name(tmp_path: Path) -> None:
+    result = run_cli("overdeu", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "No such command 'overdeu'" in result.stderr
+    assert "'overdue'" in result.stderr
+
+
+def test_options_before_the_command_are_still_refused_as_before(tmp_path: Path) -> None:
+    result = run_cli("--root", ".", "check", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "No such option: --root" in result.stderr
