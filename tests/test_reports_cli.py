@@ -802,3 +802,21 @@ def test_a_script_in_a_project_name_is_escaped_in_html_and_markdown(tmp_path: Pa
     assert markdown.count(escaped) == 8
     as_data = report_json("report", "weekly", "--week", "2026-W47", cwd=root)
     assert "<script>alert(1)</script>" in {r["project"] for r in table(as_data, "overdue")}
+
+
+def test_a_damaged_facts_cache_is_read_around(tmp_path: Path) -> None:
+    """The cache is a file in the work tree anyone can break: damaged entries, or a file
+    that is not JSON at all, cost a re-parse and change nothing in the report."""
+    root = copy_root(tmp_path / "root")
+    args = ("overdue", "--as-of", "2026-11-20", "--format", "json")
+    first = ok(run_cli(*args, cwd=root))
+    cache = root / ".projledger" / "facts-cache.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    names = sorted(data["files"])
+    data["files"][names[0]][1] = [1, 2, 3]  # too short
+    data["files"][names[1]][1] = {"a": 1}  # not a row
+    data["files"][names[2]][1][20] = [["x"]]  # a deadline without its fields
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert ok(run_cli(*args, cwd=root)) == first
+    cache.write_text("garbage{", encoding="utf-8")
+    assert ok(run_cli(*args, cwd=root)) == first

@@ -76,7 +76,7 @@ def _load_facts(root: LedgerRoot, use_cache: bool) -> FactsLedger:
         elif hit is not None:
             try:
                 found[index] = facts_from_json(hit)  # type: ignore[arg-type]
-            except (TypeError, ValueError, IndexError):
+            except (LookupError, TypeError, ValueError, AttributeError):
                 misses.append(index)  # a damaged entry: parse the file again
     if misses:
         from projledger.parallel import map_in_workers
