@@ -820,3 +820,35 @@ def test_a_damaged_facts_cache_is_read_around(tmp_path: Path) -> None:
     assert ok(run_cli(*args, cwd=root)) == first
     cache.write_text("garbage{", encoding="utf-8")
     assert ok(run_cli(*args, cwd=root)) == first
+
+
+def test_at_reports_on_the_ledger_as_a_commit_had_it(tmp_path: Path) -> None:
+    """`--at REV|DATE` reads the projects of that commit (the work tree can be ahead),
+    and the report names that commit as its source."""
+    root = git_root(tmp_path / "root", "2026-11-10T10:00:00+08:00")
+    first = head(root)
+    # I-AK2FW3 is 办理中 and overdue since 11-18; it is then settled and committed on 11-20.
+    path = root / "projects" / "laiwu-rencai-gongyu.yaml"
+    ok(
+        run_cli(
+            "advance", "laiwu-rencai-gongyu", "I-AK2FW3", "--to", "待核验",
+            "--evidence", "修改后的设计方案", "--explanation", "日照间距已满足规范",
+            "--today", "2026-11-19", cwd=root,
+        )
+    )  # fmt: skip
+    ok(
+        run_cli(
+            "advance", "laiwu-rencai-gongyu", "I-AK2FW3", "--to", "已销号",
+            "--verifier", "周海涛", "--today", "2026-11-19", cwd=root,
+        )
+    )  # fmt: skip
+    assert "已销号" in path.read_text(encoding="utf-8")
+    now = report_json("overdue", "--as-of", "2026-11-20", cwd=root)
+    then = report_json("overdue", "--as-of", "2026-11-20", "--at", first, cwd=root)
+    by_day = report_json("overdue", "--as-of", "2026-11-20", "--at", "2026-11-15", cwd=root)
+    assert "I-AK2FW3" not in {r["target"] for r in table(now, "items")}
+    assert "I-AK2FW3" in {r["target"] for r in table(then, "items")}
+    assert then == by_day  # the last commit on or before 11-15 is the first one
+    assert then["source"] == f"commit {first[:12]}"
+    assert len(table(then, "items")) == len(table(now, "items")) + 1
+    one_line_error(run_cli("overdue", "--at", "2026-11-01", cwd=root), 1, "no commit")

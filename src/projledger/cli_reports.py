@@ -49,6 +49,14 @@ AsOf = Annotated[
         "past period, its last day). Dates the ledger records after it do not count yet.",
     ),
 ]
+At = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--at",
+        help="Report on the ledger as it was at a commit, or at the end of a day "
+        "(YYYY-MM-DD), instead of the files in the work tree.",
+    ),
+]
 Format = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
@@ -93,6 +101,7 @@ def _deadlines_command(
     output: Path | None,
     lang: Lang | None,
     fail_on: FailOn,
+    at: str | None,
     root: Path | None,
 ) -> None:
     from projledger.commands import reports_run
@@ -111,6 +120,7 @@ def _deadlines_command(
         output=output,
         lang=lang.value if lang else None,
         fail_on=fail_on.value,
+        at=at,
     )
     raise typer.Exit(code)
 
@@ -142,6 +152,7 @@ def overdue(
     output: Output = None,
     lang: LangOption = None,
     fail_on: FailOnOption = FailOn.NEVER,
+    at: At = None,
     root: RootOption = None,
 ) -> None:
     """Every overdue deadline (逾期): what, whose, since when, extensions so far."""
@@ -158,6 +169,7 @@ def overdue(
         output,
         lang,
         fail_on,
+        at,
         root,
     )
 
@@ -180,6 +192,7 @@ def due(
     output: Output = None,
     lang: LangOption = None,
     fail_on: FailOnOption = FailOn.NEVER,
+    at: At = None,
     root: RootOption = None,
 ) -> None:
     """Deadlines not yet done and due within N days (临期), the report date included."""
@@ -196,6 +209,7 @@ def due(
         output,
         lang,
         fail_on,
+        at,
         root,
     )
 
@@ -209,6 +223,7 @@ def _period_report(
     output_format: ReportFormat,
     output: Path | None,
     lang: Lang | None,
+    at: str | None,
     root: Path | None,
 ) -> None:
     from projledger.commands import reports_run
@@ -224,6 +239,7 @@ def _period_report(
         output_format=output_format,
         output=output,
         lang=lang.value if lang else None,
+        at=at,
     )
     raise typer.Exit(code)
 
@@ -250,11 +266,12 @@ def weekly(
     output_format: Format = ReportFormat.TEXT,
     output: Output = None,
     lang: LangOption = None,
+    at: At = None,
     root: RootOption = None,
 ) -> None:
     """The weekly dispatch report (周调度): figures, breakdowns, ranking, lights, the
     week's issue flow from git history, and next week's due items."""
-    _period_report("weekly", week, start, end, as_of, output_format, output, lang, root)
+    _period_report("weekly", week, start, end, as_of, output_format, output, lang, at, root)
 
 
 @report_app.command()
@@ -267,10 +284,11 @@ def monthly(
     output_format: Format = ReportFormat.TEXT,
     output: Output = None,
     lang: LangOption = None,
+    at: At = None,
     root: RootOption = None,
 ) -> None:
     """The monthly bulletin (月通报): the weekly report's sections over a month."""
-    _period_report("monthly", month, None, None, as_of, output_format, output, lang, root)
+    _period_report("monthly", month, None, None, as_of, output_format, output, lang, at, root)
 
 
 @report_app.command()
@@ -283,10 +301,11 @@ def quarterly(
     output_format: Format = ReportFormat.TEXT,
     output: Output = None,
     lang: LangOption = None,
+    at: At = None,
     root: RootOption = None,
 ) -> None:
     """The quarterly inspection ranking (季督查排名): units and localities ranked."""
-    _period_report("quarterly", quarter, None, None, as_of, output_format, output, lang, root)
+    _period_report("quarterly", quarter, None, None, as_of, output_format, output, lang, at, root)
 
 
 @report_app.command("project")
@@ -319,6 +338,7 @@ def unit_report(
     output_format: Format = ReportFormat.TEXT,
     output: Output = None,
     lang: LangOption = None,
+    at: At = None,
     root: RootOption = None,
 ) -> None:
     """Everything a unit answers for: responsibilities, issues, tasks and their deadlines."""
@@ -331,5 +351,6 @@ def unit_report(
         output_format=output_format,
         output=output,
         lang=lang.value if lang else None,
+        at=at,
     )
     raise typer.Exit(code)

@@ -11,6 +11,7 @@ from projledger.root import LedgerRoot
 if TYPE_CHECKING:
     from projledger.report.document import Report
     from projledger.report.period import Period
+    from projledger.store.facts_cache import FactsLedger
 
 
 def deadlines(
@@ -28,12 +29,12 @@ def deadlines(
     output: Path | None,
     lang: str | None,
     fail_on: str,
+    at: str | None = None,
 ) -> int:
     from projledger.report.build_due import DueFilter, GroupBy, build_due_report, check_filters
-    from projledger.store.facts_cache import load_facts
 
     root = LedgerRoot(root_path)
-    ledger = load_facts(root)
+    ledger, at_commit = _ledger(root, at)
     only = DueFilter(tuple(units), tuple(leaders), tuple(levels), tuple(projects))
     check_filters(ledger, only)
     language = lang or ledger.config.language
@@ -47,7 +48,7 @@ def deadlines(
             by=GroupBy(by),
             only=only,
             lang=language,
-            source=describe_source(root, language),
+            source=at_commit or describe_source(root, language),
         )
 
     report = build(overdue)
@@ -64,6 +65,17 @@ def deadlines(
     return 1 if any(counts[kind] for kind in wanted) else 0
 
 
+def _ledger(root: LedgerRoot, at: str | None) -> "tuple[FactsLedger, str | None]":
+    """The work tree's projects, or with `at` those of a commit (or of the end of a day)
+    and that commit's id for the report's source line."""
+    from projledger.store.facts_cache import facts_at, load_facts
+
+    if at is None:
+        return load_facts(root), None
+    ledger, commit = facts_at(root, at)
+    return ledger, f"commit {commit[:12]}"
+
+
 def period_report(
     root_path: Path,
     *,
@@ -76,20 +88,19 @@ def period_report(
     output_format: ReportFormat,
     output: Path | None,
     lang: str | None,
+    at: str | None = None,
 ) -> int:
     from projledger.report.build_period import build_period_report
-    from projledger.store.facts_cache import load_facts
 
     span = _period(kind, period_text, start, end, today)
     # A past period is reported as of its last day, so the same command gives the same
     # report whenever it runs; the current one, as of today.
     report_date = as_of or min(span.end, today)
     root = LedgerRoot(root_path)
-    ledger = load_facts(root)
+    ledger, at_commit = _ledger(root, at)
     language = lang or ledger.config.language
-    report = build_period_report(
-        root, ledger, kind, span, report_date, language, describe_source(root, language)
-    )
+    source = at_commit or describe_source(root, language)
+    report = build_period_report(root, ledger, kind, span, report_date, language, source)
     write_report(report, output_format, output)
     return 0
 
@@ -138,13 +149,14 @@ def unit_report(
     output_format: ReportFormat,
     output: Path | None,
     lang: str | None,
+    at: str | None = None,
 ) -> int:
     from projledger.report.build_unit import build_unit_report
-    from projledger.store.facts_cache import load_facts
 
     root = LedgerRoot(root_path)
-    ledger = load_facts(root)
+    ledger, at_commit = _ledger(root, at)
     language = lang or ledger.config.language
-    report = build_unit_report(ledger, unit, as_of, language, describe_source(root, language))
+    source = at_commit or describe_source(root, language)
+    report = build_unit_report(ledger, unit, as_of, language, source)
     write_report(report, output_format, output)
     return 0

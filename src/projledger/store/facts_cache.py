@@ -53,6 +53,19 @@ def load_facts(root: LedgerRoot, *, use_cache: bool = True) -> FactsLedger:
             gc.enable()
 
 
+def facts_at(root: LedgerRoot, revision: str) -> tuple[FactsLedger, str]:
+    """The projects as a commit (or the end of a day, YYYY-MM-DD) had them, with the
+    config as it is now (units and thresholds declared today), and the commit's id."""
+    from projledger.history.asof import snapshot_at
+
+    snapshot = snapshot_at(root, revision)
+    ledger = FactsLedger(load_config(root))
+    for project_id, project in snapshot.projects.items():
+        ledger.projects[project_id] = project_facts(project)
+    ledger.invalid = sorted(snapshot.invalid)
+    return ledger, snapshot.commit
+
+
 def _load_facts(root: LedgerRoot, use_cache: bool) -> FactsLedger:
     config = load_config(root)
     ledger = FactsLedger(config)
