@@ -552,6 +552,16 @@ def test_retired_projects_are_left_out_of_totals() -> None:
     assert (with_twin.projects, with_twin.total, with_twin.plan) == (2, 110000.0, 16000.0)
 
 
+def test_a_project_counts_until_its_retirement_date() -> None:
+    """Retired on 2026-08-26: a report as of 08-25 still counts it, one as of 08-26 not."""
+    retired, twin = retired_and_twin()
+    before = totals([retired], MONTHS, D(2026, 8, 25))
+    assert before.projects == 1
+    assert before.total == twin.investment.total
+    assert totals([retired], MONTHS, D(2026, 8, 26)).projects == 0
+    assert project_lights(retired, sample_config(), D(2026, 8, 25)) != []
+
+
 def test_retired_projects_get_no_lights() -> None:
     retired, twin = retired_and_twin()
     config = sample_config()

@@ -94,7 +94,7 @@ def negotiation_light(p: ProjectFacts, config: Config, as_of: dt.date) -> Projec
 
 def project_lights(p: ProjectFacts, config: Config, as_of: dt.date) -> list[ProjectLight]:
     """The project's lights that apply, retired projects none."""
-    if not in_report(p):
+    if not in_report(p, as_of):
         return []
     found = (
         investment_light(p, config, as_of),

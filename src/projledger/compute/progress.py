@@ -85,9 +85,12 @@ class Totals:
     start_rate: float | None
 
 
-def in_report(facts: ProjectFacts) -> bool:
-    """Retired projects (退库) leave every figure and list."""
-    return facts.pool != Pool.RETIRED
+def in_report(facts: ProjectFacts, as_of: dt.date) -> bool:
+    """Retired projects (退库) leave every figure and list from their retirement date; a
+    report for an earlier date still counts them."""
+    if facts.pool != Pool.RETIRED:
+        return True
+    return facts.retired_on is not None and facts.retired_on > as_of
 
 
 def totals(projects: Iterable[ProjectFacts], method: TimeProgressMethod, as_of: dt.date) -> Totals:
@@ -95,7 +98,7 @@ def totals(projects: Iterable[ProjectFacts], method: TimeProgressMethod, as_of: 
     total = before = plan = completed = weighted_progress = 0.0
     planned_starts = started = 0
     for p in projects:
-        if not in_report(p):
+        if not in_report(p, as_of):
             continue
         count += 1
         inv = p.investment

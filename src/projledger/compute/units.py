@@ -62,7 +62,7 @@ def unit_stats(
         return stats.setdefault(unit, UnitStats(unit))
 
     for project in projects:
-        if not in_report(project):
+        if not in_report(project, as_of):
             continue
         for issue in project.issues:
             unit = resolve(issue.unit)

@@ -48,7 +48,7 @@ class _Builder:
         self.period = period
         self.as_of = as_of
         self.lang = lang
-        self.projects = [p for p in ledger.projects.values() if in_report(p)]
+        self.projects = [p for p in ledger.projects.values() if in_report(p, as_of)]
         self.resolve = unit_resolver(ledger.config)
         self.window = ledger.config.due_soon_days
         # Every deadline's state on the report date, computed once: the tables below are

@@ -32,7 +32,7 @@ def build_unit_report(
     resolve = unit_resolver(config)
     unit = resolve(typed) or typed
     window = config.due_soon_days
-    projects = [p for p in ledger.projects.values() if in_report(p)]
+    projects = [p for p in ledger.projects.values() if in_report(p, as_of)]
 
     def t(key: str) -> str:
         return label(key, lang)

@@ -55,7 +55,7 @@ def due_rows(
     window = config.due_soon_days
     rows = []
     for project in projects:
-        if not in_report(project):
+        if not in_report(project, as_of):
             continue
         for deadline in project.deadlines:
             if not exists_on(deadline, as_of):
