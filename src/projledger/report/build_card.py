@@ -153,7 +153,7 @@ class _Card:
                 Column("person", self.t("person")),
                 Column("raised", self.t("raised"), Kind.DATE),
                 Column("due", self.t("due_date"), Kind.DATE),
-                Column("deadline", self.t("light")),
+                Column("deadline", self.t("deadline_status")),
             ],
         )
         for i in self.project.issues:
@@ -185,7 +185,7 @@ class _Card:
                 Column("person", self.t("person")),
                 Column("done_on", self.t("done_on"), Kind.DATE),
                 Column("due", self.t("due_date"), Kind.DATE),
-                Column("deadline", self.t("light")),
+                Column("deadline", self.t("deadline_status")),
             ],
         )
         for task in self.project.tasks:

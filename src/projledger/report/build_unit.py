@@ -149,6 +149,6 @@ def _items_table(key: str, title: str, dated: tuple[str, str], lang: str) -> Tab
         Column("person", t("person")),
         Column(dated[0], t(dated[1]), Kind.DATE),
         Column("due", t("due_date"), Kind.DATE),
-        Column("deadline", t("light")),
+        Column("deadline", t("deadline_status")),
     ]
     return Table(key, t(title), columns)

@@ -56,6 +56,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "days_left": ("剩余天数", "Days left"),
     "extensions": ("延期次数", "Extensions"),
     "light": ("亮灯", "Light"),
+    "deadline_status": ("时效", "Deadline"),
     "status": ("状态", "Status"),
     "count": ("数量", "Count"),
     "rank": ("排名", "Rank"),
