@@ -103,15 +103,15 @@ class _Builder:
     def breakdown(
         self,
         key: str,
+        grouped_by: str,
         groups: list[tuple[str, list[ProjectFacts]]],
         *,
         chart: bool = True,
         note: str | None = None,
     ) -> Table:
+        """Figures per group; `grouped_by` is the label key of the group column."""
         columns = [
-            Column(
-                "group", self.t(key.removeprefix("by_")) if key != "by_pool" else self.t("pool")
-            ),
+            Column("group", self.t(grouped_by)),
             Column("projects", self.t("projects"), Kind.INT),
             Column("total_investment", self.t("total_investment"), Kind.AMOUNT),
             Column("plan", self.t("plan"), Kind.AMOUNT),
@@ -152,11 +152,11 @@ class _Builder:
             (m.value, [p for p in negotiating if p.maturity == m.value]) for m in Maturity
         ]
         return [
-            self.breakdown("by_level", by_level, note=self.t("breakdown_note")),
-            self.breakdown("by_pool", by_pool),
-            self.breakdown("by_maturity", by_maturity, chart=False),
-            self.breakdown("by_industry", _grouped(ps, lambda p: p.industry)),
-            self.breakdown("by_locality", _grouped(ps, lambda p: p.locality)),
+            self.breakdown("by_level", "level", by_level, note=self.t("breakdown_note")),
+            self.breakdown("by_pool", "pool", by_pool),
+            self.breakdown("by_maturity", "maturity", by_maturity, chart=False),
+            self.breakdown("by_industry", "industry", _grouped(ps, lambda p: p.industry)),
+            self.breakdown("by_locality", "locality", _grouped(ps, lambda p: p.locality)),
         ]
 
     # --- 3. unit ranking ---------------------------------------------------------------
@@ -393,10 +393,10 @@ class _Builder:
     def locality_ranking(self) -> Table:
         table = self.breakdown(
             "quarterly_locality",
+            "locality",
             _grouped(self.projects, lambda p: p.locality),
             note=self.t("quarterly_locality_note"),
         )
-        table.columns[0] = Column("group", self.t("locality"))
         gap = table.column("gap")
         table.rows.sort(key=lambda r: (-(_num(r[gap])), str(r[0])))
         return table
