@@ -1057,7 +1057,7 @@ WEEK_47 = period.week("2026-W47")  # Monday 2026-11-16 .. Sunday 2026-11-22
 )
 def test_became_overdue_in_the_week(due: str, done: str | None, became: bool) -> None:
     d = deadline(task_due(due, done=done), "T-SBAZ01")
-    assert became_overdue_in(d, WEEK_47.start, WEEK_47.end, 7) is became
+    assert became_overdue_in(d, WEEK_47.start, WEEK_47.end) is became
 
 
 # --- 9. facts JSON round trip -------------------------------------------------------------

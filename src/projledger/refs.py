@@ -4,9 +4,12 @@ Shared by the change commands, the views and history."""
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from projledger.errors import ProjledgerError
+
+if TYPE_CHECKING:
+    from projledger.root import LedgerRoot
 
 LISTS = (
     ("issues", "I-", "问题"),
@@ -72,6 +75,23 @@ def unknown_project(project_id: str, known: list[str]) -> ProjledgerError:
         f"; did you mean {', '.join(close)}?" if close else "; `projledger list` shows the projects"
     )
     return ProjledgerError(f"no project {project_id!r} in this ledger root{hint}")
+
+
+def project_in_root(root: "LedgerRoot", typed: str) -> str:
+    """The project `typed` names in a ledger root: its file when it is a whole id (no
+    listing of 10,000 files for the usual case), else a unique prefix among the files."""
+    import os
+
+    from projledger.ids import PROJECT_ID_RE
+
+    if PROJECT_ID_RE.match(typed) and root.project_file(typed).is_file():
+        return typed
+    try:
+        names = os.listdir(root.projects_dir)  # noqa: PTH208 - names only: 10x faster than Paths
+    except OSError:
+        names = []
+    known = sorted(name.removesuffix(".yaml") for name in names if name.endswith(".yaml"))
+    return resolve_project(typed, known)
 
 
 def resolve_project(typed: str, known: list[str]) -> str:

@@ -5,21 +5,14 @@ and config are exactly those that produced it, so a changed file is always re-ch
 """
 
 import hashlib
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from projledger.check.entries import ProjectSummary
 from projledger.check.findings import Finding
+from projledger.store.blob_cache import MISS, BlobCache
 
-CACHE_FORMAT = 1
-
-
-def blob_id(raw: bytes) -> str:
-    """The id git gives these bytes (`git hash-object`)."""
-    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
+CACHE_FORMAT = 2
 
 
 def checker_fingerprint(config_raw: bytes) -> str:
@@ -43,53 +36,30 @@ class CachedFile:
 
 
 class CheckCache:
+    """Findings and summary of each file, by content (see `BlobCache`)."""
+
     def __init__(self, path: Path, fingerprint: str) -> None:
-        self.path = path
-        self.fingerprint = fingerprint
-        self.entries: dict[str, Any] = {}
-        self.dirty = False
-        try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint:
-            self.entries = stored.get("files", {})
+        self.files = BlobCache(path, fingerprint)
 
     def get(self, name: str, blob: str, file: str) -> CachedFile | None:
-        entry = self.entries.get(name)
-        if not entry or entry[0] != blob:
+        entry = self.files.get(name, blob)
+        if entry is MISS:
             return None
         findings = [
             Finding.of(code, message, file, tuple(loc), line=line, col=col)
-            for code, message, loc, line, col in entry[1]
+            for code, message, loc, line, col in entry[0]
         ]
-        summary = ProjectSummary(*entry[2]) if entry[2] else None
+        summary = ProjectSummary(*entry[1]) if entry[1] else None
         return CachedFile(findings, summary)
 
     def put(self, name: str, blob: str, cached: CachedFile) -> None:
         findings = [[f.code, f.message, list(f.loc), f.line, f.col] for f in cached.findings]
         summary = cached.summary
         packed = [summary.id, summary.code, summary.name] if summary else None
-        self.entries[name] = [blob, findings, packed]
-        self.dirty = True
+        self.files.put(name, blob, [findings, packed])
 
     def retain(self, names: set[str]) -> None:
-        """Forget files that no longer exist."""
-        stale = self.entries.keys() - names
-        for name in stale:
-            del self.entries[name]
-        self.dirty = self.dirty or bool(stale)
+        self.files.retain(names)
 
     def save(self) -> None:
-        """Write atomically; a cache that cannot be written is only a slower next run."""
-        if not self.dirty:
-            return
-        payload = {"fingerprint": self.fingerprint, "files": self.entries}
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_text(
-                json.dumps(payload), encoding="ascii"
-            )  # file names may hold surrogates
-            temporary.replace(self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
+        self.files.save()

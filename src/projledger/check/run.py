@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from projledger.check.cache import CachedFile, CheckCache, blob_id, checker_fingerprint
+from projledger.check.cache import CachedFile, CheckCache, checker_fingerprint
 from projledger.check.entries import (
     FileCheck,
     ProjectSummary,
@@ -17,6 +17,7 @@ from projledger.check.entries import (
 )
 from projledger.check.findings import Finding, Severity
 from projledger.root import LedgerRoot, find_root
+from projledger.store.blob_cache import blob_id
 from projledger.store.reader import decode
 
 if TYPE_CHECKING:

@@ -1,7 +1,6 @@
 """Running a change command: resolve the project, transact, report what happened."""
 
 import datetime as dt
-import os
 import secrets
 import sys
 from pathlib import Path
@@ -9,8 +8,7 @@ from typing import Any
 
 from projledger.changes.transaction import ChangeOptions, change_project, create_project
 from projledger.gitrepo import Identity
-from projledger.ids import PROJECT_ID_RE
-from projledger.refs import resolve_project
+from projledger.refs import project_in_root
 from projledger.root import LedgerRoot
 
 
@@ -40,19 +38,6 @@ def _prompt(question: str) -> str:
     return answer
 
 
-def project_id(root: LedgerRoot, typed: str) -> str:
-    """The project `typed` names: its file when it is a whole id (no listing of 10,000
-    files for the usual case), else a unique prefix among the files."""
-    if PROJECT_ID_RE.match(typed) and root.project_file(typed).is_file():
-        return typed
-    try:
-        names = os.listdir(root.projects_dir)  # noqa: PTH208 - names only: 10x faster than Paths
-    except OSError:
-        names = []
-    known = sorted(name.removesuffix(".yaml") for name in names if name.endswith(".yaml"))
-    return resolve_project(typed, known)
-
-
 def run(
     root_path: Path, project: str, edit: Any, opts: ChangeOptions, *, create: bool = False
 ) -> int:
@@ -60,7 +45,7 @@ def run(
     if create:
         outcome = create_project(root, project, edit, opts)
     else:
-        outcome = change_project(root, project_id(root, project), edit, opts)
+        outcome = change_project(root, project_in_root(root, project), edit, opts)
     out = sys.stdout
     if opts.dry_run:
         out.write(outcome.diff)

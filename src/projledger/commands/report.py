@@ -34,10 +34,6 @@ def describe_source(root: LedgerRoot, lang: str) -> str:
     return f"{source} + {label('source_worktree', lang)}" if changed.strip() else source
 
 
-def report_language(requested: str | None, configured: str) -> str:
-    return requested or configured
-
-
 def write_report(
     report: Report, output_format: ReportFormat, output: Path | None, table: str | None = None
 ) -> None:

@@ -38,6 +38,7 @@ def deadlines(
     only = DueFilter(tuple(units), tuple(leaders), tuple(levels), tuple(projects))
     check_filters(ledger, only)
     language = lang or ledger.config.language
+    source = at_commit or describe_source(root, language)
 
     def build(overdue_items: bool) -> "Report":
         return build_due_report(
@@ -48,7 +49,7 @@ def deadlines(
             by=GroupBy(by),
             only=only,
             lang=language,
-            source=at_commit or describe_source(root, language),
+            source=source,
         )
 
     report = build(overdue)
@@ -133,10 +134,16 @@ def project_card(
     output: Path | None,
     lang: str | None,
 ) -> int:
+    from projledger.refs import project_in_root
     from projledger.report.build_card import build_project_card
+    from projledger.store.ledger import load_config, load_project
 
     root = LedgerRoot(root_path)
-    report = build_project_card(root, project, as_of, lang)
+    config = load_config(root)
+    language = lang or config.language
+    model = load_project(root, project_in_root(root, project))
+    source = describe_source(root, language)
+    report = build_project_card(root, config, model, as_of, language, source)
     write_report(report, output_format, output)
     return 0
 

@@ -85,13 +85,11 @@ def exists_on(deadline: DeadlineFacts, as_of: dt.date) -> bool:
     return deadline.since is None or deadline.since <= as_of
 
 
-def became_overdue_in(
-    deadline: DeadlineFacts, start: dt.date, end: dt.date, window: int = 7
-) -> bool:
+def became_overdue_in(deadline: DeadlineFacts, start: dt.date, end: dt.date) -> bool:
     """Whether the deadline became overdue on a day in [start, end]: the day after its due
     date in force (as of `end`) falls in the period and it was not done or cancelled by
     its due date. (One done or cancelled on that first overdue day was still overdue then:
-    done late, 逾期完成. `window` does not matter here; it is kept for callers.)"""
+    done late, 逾期完成.)"""
     due, _ = due_in_force(deadline, end)
     first_overdue_day = due + dt.timedelta(days=1)
     if not start <= first_overdue_day <= end:

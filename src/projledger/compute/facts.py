@@ -126,13 +126,6 @@ class ProjectFacts(NamedTuple):
                 return deadline
         return None
 
-    def units(self) -> set[str]:
-        """Every unit the project names: responsibilities, issues, tasks."""
-        named = {unit for _, unit, _ in self.responsibilities if unit}
-        named.update(i.unit for i in self.issues if i.unit)
-        named.update(t.unit for t in self.tasks)
-        return named
-
 
 # --- from a model -----------------------------------------------------------------------
 

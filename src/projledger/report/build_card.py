@@ -16,28 +16,22 @@ from projledger.root import LedgerRoot
 RECENT_CHANGES = 30
 
 
-def build_project_card(root: LedgerRoot, typed: str, as_of: dt.date, lang: str | None) -> Report:
-    from projledger.commands.report import describe_source
-    from projledger.refs import resolve_project
-    from projledger.store.ledger import load_config, load_project
-
-    config = load_config(root)
-    language = lang or config.language
-    known = sorted(p.stem for p in root.project_files() if p.suffix == ".yaml")
-    project_id = resolve_project(typed, known)
-    project = load_project(root, project_id)
+def build_project_card(
+    root: LedgerRoot, config: Config, project: Project, as_of: dt.date, lang: str, source: str
+) -> Report:
+    """`root` is for the project's history in git."""
     facts = project_facts(project)
     report = Report(
         kind="project",
-        title=f"{label('project_card', language)}：{project.name}",
+        title=f"{label('project_card', lang)}：{project.name}",
         organisation=config.organisation,
-        lang=language,
+        lang=lang,
         period_start=None,
         period_end=None,
         as_of=as_of,
-        source=describe_source(root, language),
+        source=source,
     )
-    card = _Card(config, project, facts, as_of, language)
+    card = _Card(config, project, facts, as_of, lang)
     report.figures = card.figures()
     report.tables = [
         card.record(),
@@ -46,7 +40,7 @@ def build_project_card(root: LedgerRoot, typed: str, as_of: dt.date, lang: str |
         card.tasks(),
         card.deadlines(),
         card.approvals(),
-        _recent_history(root, project_id, language, report.notes),
+        _recent_history(root, project.id, lang, report.notes),
     ]
     return report
 

@@ -385,7 +385,7 @@ class _Builder:
             1
             for p in self.projects
             for d in p.deadlines
-            if exists_on(d, end) and became_overdue_in(d, self.period.start, end, self.window)
+            if exists_on(d, end) and became_overdue_in(d, self.period.start, end)
         )
 
     # --- quarterly ---------------------------------------------------------------------

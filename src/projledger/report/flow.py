@@ -3,8 +3,9 @@ successive versions of the project files in commits authored within the period (
 edits committed with plain git count like command changes)."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from projledger.errors import ProjledgerError
 from projledger.model.enums import IssueState
@@ -12,6 +13,9 @@ from projledger.report.document import Chart, Column, Kind, Table, Value
 from projledger.report.labels import label
 from projledger.report.period import Period
 from projledger.root import LedgerRoot
+
+if TYPE_CHECKING:
+    from projledger.history.timeline import Change
 
 _STATE_EVENTS = {
     IssueState.ASSIGNED: "assigned",
@@ -98,7 +102,7 @@ def read_flow(
 
 
 def _classify(
-    flow: Flow, change: Any, names: dict[str, str], titles: dict[tuple[str, str], str]
+    flow: Flow, change: "Change", names: dict[str, str], titles: dict[tuple[str, str], str]
 ) -> None:
     from projledger.history.diff import ChangeKind
 
@@ -148,7 +152,7 @@ def _issue_event(old: object, new: str) -> str | None:
     return _STATE_EVENTS.get(IssueState(new)) if new in IssueState._value2member_map_ else None
 
 
-def _advance(flow: Flow, change: Any, event: Any) -> None:
+def _advance(flow: Flow, change: "Change", event: Callable[..., Event]) -> None:
     from projledger.history.diff import ChangeKind
 
     field_ = change.field
@@ -166,7 +170,7 @@ def _advance(flow: Flow, change: Any, event: Any) -> None:
             flow.advances.append(event(f"approval:{parts[1]}", None, change.new.get("status")))
 
 
-def _title(change: Any) -> str:
+def _title(change: "Change") -> str:
     """The title an added or removed item carries."""
     if change.field != "":
         return ""

@@ -1,9 +1,11 @@
 """How a report value is written as text, the same in every text format (terminal,
-Markdown, HTML, CSV). JSON and .xlsx keep the raw values and their own number formats."""
+Markdown, HTML, CSV; JSON and .xlsx keep the raw values and their own number formats),
+and the few words the terminal, Markdown and .xlsx add around a report (header fields,
+the invalid-files warning)."""
 
 import datetime as dt
 
-from projledger.report.document import Kind, Light, Value
+from projledger.report.document import Kind, Light, Report, Value
 
 MISSING = "—"
 
@@ -35,3 +37,84 @@ def format_amount(value: float) -> str:
     """万元 as staff write them: 1,280,000 or 629.5 (one decimal at most)."""
     rounded = round(float(value), 1)
     return f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.1f}"
+
+
+NUMERIC_KINDS = frozenset({Kind.INT, Kind.AMOUNT, Kind.PERCENT, Kind.POINTS})
+
+WORDS = {
+    "zh": {
+        "organisation": "单位",
+        "period": "期间",
+        "as_of": "截至",
+        "source": "数据来源",
+        "note": "注意",
+        "none": "无",
+        "figure": "指标",
+        "value": "数值",
+        "summary": "概况",
+        "colon": "：",
+        "period_range": "{start} 至 {end}",
+        "period_from": "{start} 起",
+        "period_to": "至 {end}",
+        "invalid": ("{n} 个项目文件无法读取，未计入本报告；请运行 `projledger check` 查看原因："),
+    },
+    "en": {
+        "organisation": "Organisation",
+        "period": "Period",
+        "as_of": "As of",
+        "source": "Source",
+        "note": "Note",
+        "none": "none",
+        "figure": "Figure",
+        "value": "Value",
+        "summary": "Summary",
+        "colon": ": ",
+        "period_range": "{start} to {end}",
+        "period_from": "from {start}",
+        "period_to": "to {end}",
+        "invalid": (
+            "{n} project file(s) could not be read and are left out of this report; "
+            "run `projledger check` to see why:"
+        ),
+    },
+}
+
+
+def words(report: Report) -> dict[str, str]:
+    """The fixed words in the report's language (Chinese for an unknown language, like
+    `format_value`)."""
+    return WORDS.get(report.lang, WORDS["zh"])
+
+
+def period_text(report: Report) -> str | None:
+    w = words(report)
+    start, end = report.period_start, report.period_end
+    if start and end:
+        return w["period_range"].format(start=start.isoformat(), end=end.isoformat())
+    if start:
+        return w["period_from"].format(start=start.isoformat())
+    if end:
+        return w["period_to"].format(end=end.isoformat())
+    return None
+
+
+def meta_fields(report: Report) -> list[tuple[str, str]]:
+    """(label, text) pairs shown under the title: organisation, period, as-of, source."""
+    w = words(report)
+    fields = [(w["organisation"], report.organisation)]
+    period = period_text(report)
+    if period is not None:
+        fields.append((w["period"], period))
+    fields.append((w["as_of"], report.as_of.isoformat()))
+    fields.append((w["source"], report.source))
+    return fields
+
+
+def meta_line(report: Report) -> str:
+    colon = words(report)["colon"]
+    return " · ".join(f"{label}{colon}{text}" for label, text in meta_fields(report))
+
+
+def invalid_files_warning(report: Report) -> str:
+    """The sentence before the list of unreadable files (the list itself is not included)."""
+    return words(report)["invalid"].format(n=len(report.invalid_files))

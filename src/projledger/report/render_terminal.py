@@ -13,9 +13,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from projledger.report.document import Kind, Light, Report, Table, Value
-from projledger.report.formatting import format_value
-from projledger.report.render_markdown import (
+from projledger.report.formatting import (
     NUMERIC_KINDS,
+    format_value,
     invalid_files_warning,
     meta_line,
     words,

@@ -16,8 +16,13 @@ import unicodedata
 from typing import Any
 
 from projledger.report.document import Kind, Light, Report, Table, Value
-from projledger.report.formatting import LIGHT_LABELS, format_value
-from projledger.report.render_markdown import invalid_files_warning, meta_fields, words
+from projledger.report.formatting import (
+    LIGHT_LABELS,
+    format_value,
+    invalid_files_warning,
+    meta_fields,
+    words,
+)
 
 MAX_WIDTH = 50
 LANDSCAPE_COLUMNS = 6

@@ -9,14 +9,12 @@ remembered as such for its content): reports go on without it and say so.
 
 import gc
 import hashlib
-import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from projledger.check.cache import blob_id
 from projledger.compute.facts import (
     FACTS_FORMAT,
     ProjectFacts,
@@ -26,6 +24,7 @@ from projledger.compute.facts import (
 )
 from projledger.model import Config
 from projledger.root import LedgerRoot
+from projledger.store.blob_cache import MISS, BlobCache, blob_id
 from projledger.store.ledger import load_config
 
 CACHE_FILE = "facts-cache.json"
@@ -78,17 +77,17 @@ def _load_facts(root: LedgerRoot, use_cache: bool) -> FactsLedger:
             raws.append((entry.name, Path(entry.path).read_bytes()))
         except OSError:
             ledger.invalid.append(entry.name)
-    cache = _Cache(root) if use_cache else None
+    cache = _cache(root) if use_cache else None
     blobs = [blob_id(raw) for _, raw in raws]
     found: list[ProjectFacts | None] = [None] * len(raws)
     misses: list[int] = []
     for index, ((name, _), blob) in enumerate(zip(raws, blobs, strict=True)):
-        hit = cache.get(name, blob) if cache is not None else _MISS
-        if hit is _MISS:
+        hit = cache.get(name, blob) if cache is not None else MISS
+        if hit is MISS:
             misses.append(index)
         elif hit is not None:
             try:
-                found[index] = facts_from_json(hit)  # type: ignore[arg-type]
+                found[index] = facts_from_json(hit)
             except (LookupError, TypeError, ValueError, AttributeError):
                 misses.append(index)  # a damaged entry: parse the file again
     if misses:
@@ -136,7 +135,13 @@ def _facts_rows(work: Sequence[tuple[str, bytes]]) -> list[list[Any] | None]:
     return rows
 
 
-_MISS = object()
+
+def _cache(root: LedgerRoot) -> BlobCache:
+    try:
+        path: Path | None = root.state_dir() / CACHE_FILE
+    except OSError:
+        path = None  # a read-only root: parse everything, keep nothing
+    return BlobCache(path, _fingerprint())
 
 
 def _fingerprint() -> str:
@@ -151,50 +156,3 @@ def _fingerprint() -> str:
     for source in sources:
         digest.update(source.read_bytes())
     return digest.hexdigest()
-
-
-class _Cache:
-    """file name → [blob id, facts row or null]. Unusable (read-only, corrupt): ignored."""
-
-    def __init__(self, root: LedgerRoot) -> None:
-        self.fingerprint = _fingerprint()
-        self.entries: dict[str, Any] = {}
-        self.dirty = False
-        self.path: Path | None = None
-        try:
-            self.path = root.state_dir() / CACHE_FILE
-            stored = json.loads(self.path.read_bytes().decode("utf-8", "surrogatepass"))
-        except (OSError, ValueError):
-            return
-        if isinstance(stored, dict) and stored.get("fingerprint") == self.fingerprint:
-            entries = stored.get("files")
-            self.entries = entries if isinstance(entries, dict) else {}
-
-    def get(self, name: str, blob: str) -> object:
-        entry = self.entries.get(name)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != blob:
-            return _MISS
-        return entry[1]
-
-    def put(self, name: str, blob: str, row: list[Any] | None) -> None:
-        self.entries[name] = [blob, row]
-        self.dirty = True
-
-    def retain(self, names: set[str]) -> None:
-        for stale in self.entries.keys() - names:
-            del self.entries[stale]
-            self.dirty = True
-
-    def save(self) -> None:
-        """Atomically; a cache that cannot be written only makes the next run slower."""
-        if not self.dirty or self.path is None:
-            return
-        payload = {"fingerprint": self.fingerprint, "files": self.entries}
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        try:
-            # surrogatepass: file names may hold undecodable bytes (os.fsdecode).
-            text = json.dumps(payload, ensure_ascii=False)
-            temporary.write_bytes(text.encode("utf-8", "surrogatepass"))
-            temporary.replace(self.path)
-        except OSError:
-            temporary.unlink(missing_ok=True)
