@@ -852,3 +852,15 @@ def test_at_reports_on_the_ledger_as_a_commit_had_it(tmp_path: Path) -> None:
     assert then["source"] == f"commit {first[:12]}"
     assert len(table(then, "items")) == len(table(now, "items")) + 1
     one_line_error(run_cli("overdue", "--at", "2026-11-01", cwd=root), 1, "no commit")
+
+
+def test_a_project_card_of_a_broken_file_names_its_first_problem(tmp_path: Path) -> None:
+    root = copy_root(tmp_path / "root")
+    path = root / "projects" / f"{MATOUSHAN}.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if t.strip().startswith("raised:"))
+    edit_once(path, text.splitlines()[line - 1], "    raised: 2026-02-30")
+    before = path.read_bytes()
+    result = run_cli("report", "project", MATOUSHAN, cwd=root)
+    one_line_error(result, 1, f"{MATOUSHAN}.yaml:{line}:", "PL012", "2026-02-30")
+    assert path.read_bytes() == before

@@ -67,11 +67,30 @@ def _parse(raw: bytes, file: str) -> Project | None:
 
 
 def load_project(root: LedgerRoot, project_id: str) -> Project:
-    """One project, or an error that says to run `check` (reports need a valid file)."""
+    """One project, or an error naming the first problem's file, line and column, as
+    `check` reports it (reports need a valid file)."""
     path = root.project_file(project_id)
     project = _project(path)
     if project is None:
-        raise ProjledgerError(
-            f"{path} could not be read as a project; run `projledger check {path}` for why"
-        )
+        raise ProjledgerError(_first_problem(path))
     return project
+
+
+def _first_problem(path: Path) -> str:
+    from projledger.check.entries import place_findings
+    from projledger.check.files import check_project_bytes
+    from projledger.check.findings import Severity
+
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return f"{path}: cannot read it ({exc.strerror})"
+    checked = check_project_bytes(raw, str(path), path.stem, None)
+    errors = [f for f in checked.findings if f.severity == Severity.ERROR]
+    if not errors:
+        return f"{path} could not be read as a project; run `projledger check {path}` for why"
+    first = place_findings(errors, checked.text)[0]
+    return (
+        f"{first.file}:{first.line or 1}:{first.col or 1}: {first.code} {first.message} "
+        "(run `projledger check` for every problem)"
+    )
