@@ -7,6 +7,7 @@ facts, exactly as reports do. Expected values are worked out by hand in the comm
 
 import datetime as dt
 import json
+import random
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -1149,3 +1150,85 @@ def test_short_and_full_unit_names_are_one_unit() -> None:
     # without resolving names the ranking would split the unit in two
     split = unit_stats([p], AS_OF, D(2026, 11, 16), 7, identity)
     assert sorted(s.unit for s in split) == ["区住建局", "莱芜区住房和城乡建设局"]
+
+
+# --- the due index's bounds (compute/due_index.py) ---------------------------------------
+
+
+def _random_deadline(rng: random.Random, base: dt.date) -> DeadlineFacts:
+    def day(spread: int = 60) -> dt.date:
+        return base + dt.timedelta(days=rng.randint(-spread, spread))
+
+    def maybe() -> dt.date | None:
+        return day() if rng.random() < 0.5 else None
+
+    # Extensions granted in any order, some moving the date earlier: the bounds must hold
+    # for odd records too.
+    extensions = tuple((day(), day()) for _ in range(rng.choice((0, 0, 1, 2, 3))))
+    cancelled = rng.choice((None, None, None, dt.date.min, day()))
+    return DeadlineFacts(
+        "D-1",
+        "I-1",
+        "issue",
+        "问题",
+        day(),
+        extensions,
+        "区发改局",
+        None,
+        maybe(),
+        cancelled,
+        maybe(),
+    )
+
+
+def test_due_index_bounds_never_miss_a_deadline_deadline_state_lists() -> None:
+    """On any day, an overdue deadline lies within its overdue bounds, and an open one
+    within its open bounds: the index may decode too many, never too few."""
+    from projledger.compute.deadlines import OPEN, first_possible_overdue, open_until
+
+    rng = random.Random(20261123)
+    base = dt.date(2026, 11, 20)
+    for _ in range(3000):
+        d = _random_deadline(rng, base)
+        until = open_until(d)
+        first = first_possible_overdue(d)
+        for offset in range(-70, 71, 3):
+            today = base + dt.timedelta(days=offset)
+            if not exists_on(d, today):
+                continue
+            status = deadline_state(d, today).status
+            still_open = until is None or today < until
+            if status == Status.OVERDUE:
+                assert first <= today and still_open, (d, today)
+            if status in OPEN:
+                assert (d.since is None or d.since <= today) and still_open, (d, today)
+
+
+def test_due_index_gives_back_the_deadlines_that_can_match() -> None:
+    from projledger.compute.due_index import due_index_from_json, due_index_to_json
+
+    p = facts(
+        """
+        tasks:
+          - {id: T-SBAZ01, title: 吊装, unit: 莱芜区工业和信息化局, state: 进行中}
+          - {id: T-SBAZ02, title: 封顶, unit: 莱芜区工业和信息化局, state: 进行中}
+          - {id: T-SBAZ03, title: 验收, unit: 莱芜区工业和信息化局, state: 已完成,
+             completed_on: 2026-11-05}
+        deadlines:
+          - {id: D-SBAZ01, target: T-SBAZ01, due: 2026-11-10, basis: 纪要}
+          - {id: D-SBAZ02, target: T-SBAZ02, due: 2026-11-30, basis: 纪要}
+          - {id: D-SBAZ03, target: T-SBAZ03, due: 2026-11-10, basis: 纪要}
+        """
+    )  # T-SBAZ01 overdue from 11-11; T-SBAZ02 not yet due; T-SBAZ03 done in time
+    stored = json.loads(json.dumps(due_index_to_json(p)))  # as the cache file keeps it
+    index = due_index_from_json(stored)
+    assert (index.id, index.name, index.levels, index.pool) == (p.id, p.name, p.levels, p.pool)
+    day = dt.date(2026, 11, 20)
+    assert [d.target for d in index.could_be_overdue_on(day)] == ["T-SBAZ01"]
+    assert [d.target for d in index.open_on(day)] == ["T-SBAZ01", "T-SBAZ02"]
+    assert index.could_be_overdue_on(dt.date(2026, 11, 10)) == []
+    assert set(index.open_on(dt.date(2026, 11, 1))) == set(p.deadlines)
+    # What is decoded is exactly what the facts hold.
+    assert {d.target: d for d in index.open_on(day)} == {
+        d.target: d for d in p.deadlines if d.target != "T-SBAZ03"
+    }

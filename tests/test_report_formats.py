@@ -24,6 +24,7 @@ from projledger.report.document import (
     Kind,
     Report,
     Table,
+    Value,
 )
 from projledger.report.render_csv import render_csv
 from projledger.report.render_json import render_json
@@ -385,7 +386,7 @@ def validate(document: object) -> None:
 
 def test_json_document_and_schema() -> None:
     jsonschema.Draft202012Validator.check_schema(REPORT_JSON_SCHEMA)
-    text = render_json(sample_report())
+    text = render_json(sample_report()).decode()
     assert text.endswith("}\n")
     assert "莱芜区" in text  # ensure_ascii=False
     assert '\n  "format": "projledger-report",' in text  # indent=2
@@ -420,7 +421,7 @@ def test_json_document_and_schema() -> None:
     assert projects["rows"][1]["name"] == "雪野湖片区污水管网|提标改造\n（二期）"
     assert projects["rows"][2]["done"] is None
     assert document["tables"][1]["rows"] == []
-    assert render_json(sample_report()) == text
+    assert render_json(sample_report()).decode() == text
 
 
 def test_json_english_validates_with_null_period() -> None:
@@ -637,3 +638,39 @@ def test_terminal_long_table_is_plain_aligned_columns() -> None:
     # The number column is right-aligned: its last digit sits at the same display column.
     first, last = lines[1], lines[-1]
     assert cell_len(first[: first.index(" 0 ") + 2]) == cell_len(last[: last.index(" 304 ") + 4])
+
+
+def test_json_rows_one_per_line_whatever_the_text() -> None:
+    """Rows are written in chunks by orjson and split onto lines at `},{"first_key":`:
+    text that looks like a row boundary, quotes, backslashes and line breaks inside
+    cells must not split a row, and more rows than one chunk must all arrive in order."""
+    tricky = [
+        '},{"id":"X"}',
+        '"},{"id":',
+        'a\\\\},{\\"id\\":',
+        '}\n,{"id":',
+        '行一\n行二\t"引号"',
+        "},{",
+        '{"',
+    ]
+    rows: list[list[Value]] = [
+        [f"ID-{n}", tricky[n % len(tricky)], n, "区住建局", dt.date(2026, 11, 20), "red"]
+        for n in range(2600)
+    ]
+    report = english_report()
+    report.tables[0].columns.insert(1, Column("text", "Text"))
+    report.tables[0].columns.insert(2, Column("n", "N", Kind.INT))
+    report.tables[0].rows = rows
+    data = render_json(report)
+    keys = ["id", "text", "n", "unit", "due", "light"]
+    expected = [dict(zip(keys, [*r[:4], "2026-11-20", r[5]], strict=True)) for r in rows]
+    assert json.loads(data)["tables"][0]["rows"] == expected
+    row_lines = [line for line in data.decode().splitlines() if line.startswith('        {"id":')]
+    assert [json.loads(line.rstrip(",")) for line in row_lines] == expected
+
+
+def test_json_refuses_nan() -> None:
+    report = sample_report()
+    report.tables[0].rows[0][5] = float("nan")
+    with pytest.raises(ValueError, match="NaN in column 'rate'"):
+        render_json(report)

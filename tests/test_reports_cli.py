@@ -17,6 +17,7 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -804,19 +805,48 @@ def test_a_script_in_a_project_name_is_escaped_in_html_and_markdown(tmp_path: Pa
     assert "<script>alert(1)</script>" in {r["project"] for r in table(as_data, "overdue")}
 
 
-def test_a_damaged_facts_cache_is_read_around(tmp_path: Path) -> None:
-    """The cache is a file in the work tree anyone can break: damaged entries, or a file
-    that is not JSON at all, cost a re-parse and change nothing in the report."""
+def _damage_facts(entries: list[list[Any]]) -> None:
+    entries[0][1] = [1, 2, 3]  # too short
+    entries[1][1] = {"a": 1}  # not a row
+    entries[2][1][20] = [["x"]]  # a deadline without its fields
+
+
+def _damage_due_index(entries: list[list[Any]]) -> None:
+    entries[0][1] = [1, 2, 3]  # too short
+    entries[1][1] = {"a": 1}  # not a row
+    entries[2][1][6] = entries[2][1][6][:-1]  # bounds and deadlines differ in number
+    # Fields are parsed only when the listing needs them, after the cache was read.
+    for entry in entries[3:]:
+        if entry[1][7]:
+            entry[1][7][0] = "garbage{"
+
+
+@pytest.mark.parametrize(
+    ("args", "cache_file", "damage"),
+    [
+        (("overdue", "--as-of", "2026-11-20"), "due-cache.json", _damage_due_index),
+        (("due", "--within", "30d", "--as-of", "2026-11-20"), "due-cache.json", _damage_due_index),
+        (("report", "weekly", "--week", "2026-W47"), "facts-cache.json", _damage_facts),
+    ],
+)
+def test_a_damaged_cache_is_read_around(
+    tmp_path: Path,
+    args: tuple[str, ...],
+    cache_file: str,
+    damage: Callable[[list[list[Any]]], None],
+) -> None:
+    """The caches are files in the work tree anyone can break: damaged entries, or a file
+    that is not JSON at all, cost a re-parse and change nothing in the report; and the
+    next run finds the cache whole again."""
     root = copy_root(tmp_path / "root")
-    args = ("overdue", "--as-of", "2026-11-20", "--format", "json")
+    args = (*args, "--format", "json")
     first = ok(run_cli(*args, cwd=root))
-    cache = root / ".projledger" / "facts-cache.json"
+    cache = root / ".projledger" / cache_file
     data = json.loads(cache.read_text(encoding="utf-8"))
-    names = sorted(data["files"])
-    data["files"][names[0]][1] = [1, 2, 3]  # too short
-    data["files"][names[1]][1] = {"a": 1}  # not a row
-    data["files"][names[2]][1][20] = [["x"]]  # a deadline without its fields
+    damage([data["files"][name] for name in sorted(data["files"])])
     cache.write_text(json.dumps(data), encoding="utf-8")
+    assert ok(run_cli(*args, cwd=root)) == first
+    assert "garbage{" not in cache.read_text(encoding="utf-8")
     assert ok(run_cli(*args, cwd=root)) == first
     cache.write_text("garbage{", encoding="utf-8")
     assert ok(run_cli(*args, cwd=root)) == first
@@ -864,3 +894,30 @@ def test_a_project_card_of_a_broken_file_names_its_first_problem(tmp_path: Path)
     result = run_cli("report", "project", MATOUSHAN, cwd=root)
     one_line_error(result, 1, f"{MATOUSHAN}.yaml:{line}:", "PL012", "2026-02-30")
     assert path.read_bytes() == before
+
+
+def test_the_source_line_follows_the_repository(tmp_path: Path) -> None:
+    """The source line is read by one `git status` that runs while the ledger is read:
+    before the first commit, clean, with a changed or a new project file, and for a
+    ledger root in a subdirectory of the repository (changes outside it do not count)."""
+    top = tmp_path / "repo"
+    root = copy_root(top / "ledger")
+    git("init", "-q", "-b", "main", cwd=top)
+
+    def source() -> str:
+        return str(report_json("overdue", "--as-of", "2026-11-20", cwd=root)["source"])
+
+    assert source() == "不在 git 仓库中"  # a repository without a commit
+    git("add", "-A", cwd=top)
+    git("commit", "-q", "-m", "台账初始化", cwd=top, env=dated("2026-11-20T15:00:00+08:00"))
+    commit = f"commit {head(top)[:12]}"
+    assert source() == commit
+    (top / "README.txt").write_text("outside the ledger root", encoding="utf-8")
+    assert source() == commit
+    path = root / "projects" / f"{MATOUSHAN}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# 手工备注\n", encoding="utf-8")
+    assert source() == f"{commit} + 工作区（含未提交修改）"
+    git("checkout", "-q", "--", ".", cwd=top)
+    assert source() == commit
+    shutil.copy(path, root / "projects" / "xin-xiangmu.yaml")  # untracked (and invalid: id)
+    assert source() == f"{commit} + 工作区（含未提交修改）"

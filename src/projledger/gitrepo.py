@@ -190,3 +190,36 @@ def _run(cwd: Path, *args: str) -> str:
         detail = (completed.stderr or completed.stdout).strip()
         raise ProjledgerError(f"git {args[0]} failed: {detail or f'exit {completed.returncode}'}")
     return completed.stdout.removesuffix("\n")
+
+
+class StatusProbe:
+    """`git status` of some paths of a work tree, started now and read later: it runs on
+    another core while the command reads the ledger, instead of after it."""
+
+    def __init__(self, cwd: Path, paths: Iterable[str]) -> None:
+        command = ["git", "status", "--porcelain=v2", "--branch", "--no-ahead-behind"]
+        command += ["--untracked-files=all", "--", *paths]
+        try:
+            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
+                command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        except OSError:
+            self._process = None  # no git binary: as outside a repository
+
+    def result(self) -> "tuple[str | None, bool] | None":
+        """(the HEAD commit, None before the first commit; whether the paths differ from
+        it), or None outside a git repository."""
+        if self._process is None:
+            return None
+        output, _ = self._process.communicate()
+        if self._process.returncode != 0:
+            return None
+        head: str | None = None
+        changed = False
+        for line in output.decode("utf-8", "surrogateescape").splitlines():
+            if line.startswith("# branch.oid "):
+                oid = line.removeprefix("# branch.oid ")
+                head = None if oid == "(initial)" else oid
+            elif not line.startswith("#"):
+                changed = True
+        return head, changed

@@ -18,6 +18,7 @@ from projledger.check.entries import (
 from projledger.check.findings import Finding, Severity
 from projledger.root import LedgerRoot, find_root
 from projledger.store.blob_cache import blob_id
+from projledger.store.limits import read_ledger_bytes
 from projledger.store.reader import decode
 
 if TYPE_CHECKING:
@@ -110,7 +111,7 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
         raw = b""
         if early is None:
             try:
-                raw = path.read_bytes()
+                raw = read_ledger_bytes(path)
             except OSError as exc:
                 early = Finding.of("PL001", f"cannot read the file: {exc.strerror}", file)
         if early is not None:

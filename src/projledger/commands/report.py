@@ -1,6 +1,7 @@
 """Report commands: read the ledger's facts, build a `Report`, write it in one format."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from projledger.errors import ProjledgerError, UsageError
@@ -10,28 +11,22 @@ from projledger.report.labels import label
 from projledger.root import LedgerRoot
 
 
-def describe_source(root: LedgerRoot, lang: str) -> str:
+def describe_source(root: LedgerRoot) -> Callable[[str], str]:
     """The commit the report's files are at, and whether they differ from it: the same
-    source and command give the same report, byte for byte."""
-    from projledger.gitrepo import LedgerRepo
+    source and command give the same report, byte for byte. Asks git at once, and gives
+    a function that waits for the answer, in the report's language."""
+    from projledger.gitrepo import StatusProbe
 
-    try:
-        repo = LedgerRepo.open(root.path)
-        if not repo.has_commits():
+    probe = StatusProbe(root.path, [root.projects_dir.name, root.config_file.name])
+
+    def describe(lang: str) -> str:
+        head, changed = probe.result() or (None, False)
+        if head is None:
             return label("source_none", lang)
-        head = repo.git("rev-parse", "HEAD").strip()
-        changed = repo.git(
-            "status",
-            "--porcelain",
-            "--untracked-files=all",
-            "--",
-            repo.relative(root.projects_dir),
-            repo.relative(root.config_file),
-        )
-    except ProjledgerError:
-        return label("source_none", lang)
-    source = f"commit {head[:12]}"
-    return f"{source} + {label('source_worktree', lang)}" if changed.strip() else source
+        source = f"commit {head[:12]}"
+        return f"{source} + {label('source_worktree', lang)}" if changed else source
+
+    return describe
 
 
 def write_report(
@@ -77,7 +72,7 @@ def render_bytes(report: Report, output_format: ReportFormat, table: str | None)
     elif output_format == ReportFormat.JSON:
         from projledger.report.render_json import render_json
 
-        text = render_json(report)
+        return render_json(report)
     else:
         from projledger.report.render_csv import render_csv
 

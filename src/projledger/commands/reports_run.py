@@ -1,17 +1,19 @@
 """The report commands: load the ledger's facts, build the report, write it."""
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projledger.commands.report import describe_source, write_report
+from projledger.gcpause import gc_paused
 from projledger.report.formats import ReportFormat
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
     from projledger.report.document import Report
     from projledger.report.period import Period
-    from projledger.store.facts_cache import FactsLedger
+    from projledger.store.facts_cache import Item, Ledger, View
 
 
 def deadlines(
@@ -31,50 +33,68 @@ def deadlines(
     fail_on: str,
     at: str | None = None,
 ) -> int:
+    from projledger.compute.due_index import DamagedEntryError
     from projledger.report.build_due import DueFilter, GroupBy, build_due_report, check_filters
+    from projledger.store.facts_cache import DUE_INDEX
 
     root = LedgerRoot(root_path)
-    ledger, at_commit = _ledger(root, at)
+    ledger, describe = _ledger(root, DUE_INDEX, at)
     only = DueFilter(tuple(units), tuple(leaders), tuple(levels), tuple(projects))
     check_filters(ledger, only)
     language = lang or ledger.config.language
-    source = at_commit or describe_source(root, language)
+    source = describe(language)
+    # The exit code counts with the same filters as the listing: `--unit X --fail-on
+    # overdue` fails only for X's overdue items.
+    kinds = [overdue, *(kind for kind in _failing(fail_on) if kind != overdue)]
 
-    def build(overdue_items: bool) -> "Report":
-        return build_due_report(
-            ledger,
-            as_of,
-            overdue=overdue_items,
-            within=within,
-            by=GroupBy(by),
-            only=only,
-            lang=language,
-            source=source,
-        )
+    def build_all() -> "list[Report]":
+        return [
+            build_due_report(
+                ledger,
+                as_of,
+                overdue=kind,
+                within=within,
+                by=GroupBy(by),
+                only=only,
+                lang=language,
+                source=source,
+            )
+            for kind in kinds
+        ]
 
-    report = build(overdue)
-    write_report(report, output_format, output, "items")
-    if fail_on == "never":
-        return 0
-    # The same filters decide the exit code as the listing: `--unit X --fail-on overdue`
-    # fails only for X's overdue items.
-    counts = {overdue: len(report.table("items").rows)}
-    wanted = [True] if fail_on == "overdue" else [True, False]
-    for kind in wanted:
-        if kind not in counts:
-            counts[kind] = len(build(kind).table("items").rows)
-    return 1 if any(counts[kind] for kind in wanted) else 0
+    with gc_paused():
+        try:
+            reports = build_all()
+        except DamagedEntryError:
+            # The cache was damaged where only the build reads it: read every file
+            # again, and write the cache anew.
+            ledger, _ = _ledger(root, DUE_INDEX, at, rebuild=True)
+            reports = build_all()
+        write_report(reports[0], output_format, output, "items")
+    failing = set(_failing(fail_on))
+    found = {
+        kind: len(report.table("items").rows) for kind, report in zip(kinds, reports, strict=True)
+    }
+    return 1 if any(found[kind] for kind in failing) else 0
 
 
-def _ledger(root: LedgerRoot, at: str | None) -> "tuple[FactsLedger, str | None]":
-    """The work tree's projects, or with `at` those of a commit (or of the end of a day)
-    and that commit's id for the report's source line."""
-    from projledger.store.facts_cache import facts_at, load_facts
+def _failing(fail_on: str) -> list[bool]:
+    """Which listings (True: overdue, False: due soon) fail the command when not empty."""
+    return {"never": [], "overdue": [True]}.get(fail_on, [True, False])
+
+
+def _ledger(
+    root: LedgerRoot, view: "View[Item]", at: str | None, *, rebuild: bool = False
+) -> "tuple[Ledger[Item], Callable[[str], str]]":
+    """The work tree's projects, or with `at` those of a commit (or of the end of a day);
+    and the report's source line, in a language."""
+    from projledger.store.facts_cache import load_view, view_at
 
     if at is None:
-        return load_facts(root), None
-    ledger, commit = facts_at(root, at)
-    return ledger, f"commit {commit[:12]}"
+        describe = describe_source(root)  # git runs while the ledger is read
+        return load_view(root, view, rebuild=rebuild), describe
+    ledger, commit = view_at(root, view, at)
+    return ledger, lambda lang: f"commit {commit[:12]}"
 
 
 def period_report(
@@ -92,15 +112,16 @@ def period_report(
     at: str | None = None,
 ) -> int:
     from projledger.report.build_period import build_period_report
+    from projledger.store.facts_cache import FACTS
 
     span = _period(kind, period_text, start, end, today)
     # A past period is reported as of its last day, so the same command gives the same
     # report whenever it runs; the current one, as of today.
     report_date = as_of or min(span.end, today)
     root = LedgerRoot(root_path)
-    ledger, at_commit = _ledger(root, at)
+    ledger, describe = _ledger(root, FACTS, at)
     language = lang or ledger.config.language
-    source = at_commit or describe_source(root, language)
+    source = describe(language)
     report = build_period_report(root, ledger, kind, span, report_date, language, source)
     write_report(report, output_format, output)
     return 0
@@ -142,7 +163,7 @@ def project_card(
     config = load_config(root)
     language = lang or config.language
     model = load_project(root, project_in_root(root, project))
-    source = describe_source(root, language)
+    source = describe_source(root)(language)
     report = build_project_card(root, config, model, as_of, language, source)
     write_report(report, output_format, output)
     return 0
@@ -159,11 +180,12 @@ def unit_report(
     at: str | None = None,
 ) -> int:
     from projledger.report.build_unit import build_unit_report
+    from projledger.store.facts_cache import FACTS
 
     root = LedgerRoot(root_path)
-    ledger, at_commit = _ledger(root, at)
+    ledger, describe = _ledger(root, FACTS, at)
     language = lang or ledger.config.language
-    source = at_commit or describe_source(root, language)
+    source = describe(language)
     report = build_unit_report(ledger, unit, as_of, language, source)
     write_report(report, output_format, output)
     return 0

@@ -97,3 +97,20 @@ def became_overdue_in(deadline: DeadlineFacts, start: dt.date, end: dt.date) -> 
     if deadline.cancelled_on is not None and deadline.cancelled_on <= due:
         return False
     return deadline.done_on is None or deadline.done_on > due
+
+
+def open_until(deadline: DeadlineFacts) -> dt.date | None:
+    """The first day the deadline is no longer open (done or cancelled), or None: on any
+    day from this one, `deadline_state` is met, met late or cancelled."""
+    ends = [day for day in (deadline.done_on, deadline.cancelled_on) if day is not None]
+    return min(ends) if ends else None
+
+
+def first_possible_overdue(deadline: DeadlineFacts) -> dt.date:
+    """No day before this one can find the deadline overdue and in the ledger: overdue
+    needs a due date in force before the day, and every due date in force is the original
+    or an extension's, so the day must follow the earliest of them; and it must not
+    precede the day its target entered the ledger. (Tested against `deadline_state`.)"""
+    earliest = min((deadline.due, *(new_due for _, new_due in deadline.extensions)))
+    first = earliest + dt.timedelta(days=1) if earliest < dt.date.max else earliest
+    return max(first, deadline.since) if deadline.since is not None else first

@@ -8,7 +8,7 @@ facts depend on its file alone, never on the config or the report date.
 """
 
 import datetime as dt
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from projledger.model.enums import (
     ApprovalStatus,
@@ -81,6 +81,24 @@ class InvestmentFacts(NamedTuple):
     completed_this_year: float
     monthly_plan: tuple[float, ...] | None
     updated: dt.date | None
+
+
+class ProjectHead(Protocol):
+    """What a list of deadlines shows of a project, and what decides whether it is in a
+    report: both `ProjectFacts` and the due index's `DueProject` have it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def levels(self) -> tuple[str, ...]: ...
+    @property
+    def pool(self) -> str: ...
+    @property
+    def leader(self) -> str | None: ...
+    @property
+    def retired_on(self) -> dt.date | None: ...
 
 
 class ProjectFacts(NamedTuple):
@@ -284,11 +302,11 @@ def _activity(project: Project) -> tuple[dt.date, ...]:
 # --- to and from the cache's JSON ------------------------------------------------------------
 
 
-def _d(value: dt.date | None) -> str | None:
+def date_to_json(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _date(text: str | None) -> dt.date | None:
+def date_from_json(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
 
 
@@ -314,12 +332,12 @@ def facts_to_json(f: ProjectFacts) -> list[Any]:
             inv.plan_this_year,
             inv.completed_this_year,
             list(inv.monthly_plan) if inv.monthly_plan is not None else None,
-            _d(inv.updated),
+            date_to_json(inv.updated),
         ],
-        _d(f.actual_start),
-        _d(f.actual_completion),
-        _d(f.retired_on),
-        [[name, status, _d(day)] for name, status, day in f.approvals],
+        date_to_json(f.actual_start),
+        date_to_json(f.actual_completion),
+        date_to_json(f.retired_on),
+        [[name, status, date_to_json(day)] for name, status, day in f.approvals],
         [list(r) for r in f.responsibilities],
         [
             [
@@ -329,15 +347,15 @@ def facts_to_json(f: ProjectFacts) -> list[Any]:
                 i.state,
                 i.unit,
                 i.person,
-                _d(i.raised),
+                date_to_json(i.raised),
                 i.coordination_level,
-                _d(i.closed_on),
-                _d(i.withdrawn_on),
-                [_d(day) for day in i.returned_on],
+                date_to_json(i.closed_on),
+                date_to_json(i.withdrawn_on),
+                [date_to_json(day) for day in i.returned_on],
             ]
             for i in f.issues
         ],
-        [[t.id, t.title, t.unit, t.person, t.state, _d(t.completed_on)] for t in f.tasks],
+        [[t.id, t.title, t.unit, t.person, t.state, date_to_json(t.completed_on)] for t in f.tasks],
         [_deadline_row(d) for d in f.deadlines],
         [day.isoformat() for day in f.activity],
     ]
@@ -352,19 +370,19 @@ def _deadline_row(d: DeadlineFacts) -> list[Any]:
         d.target,
         d.kind,
         None if from_item else d.title,
-        _d(d.due),
-        [[_d(g), _d(n)] for g, n in d.extensions],
+        date_to_json(d.due),
+        [[date_to_json(g), date_to_json(n)] for g, n in d.extensions],
         None if from_item else d.unit,
         None if from_item else d.person,
-        _d(d.done_on),
-        _d(d.cancelled_on),
-        None if from_item else _d(d.since),
+        date_to_json(d.done_on),
+        date_to_json(d.cancelled_on),
+        None if from_item else date_to_json(d.since),
     ]
 
 
 def facts_from_json(row: list[Any]) -> ProjectFacts:
     """The inverse of `facts_to_json`. Tuned: reports decode 10,000 of these per run."""
-    date = _date
+    date = date_from_json
     iso = dt.date.fromisoformat
     inv = row[12]
     issues = tuple(

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from projledger.compute.facts import InvestmentFacts, ProjectFacts
+from projledger.compute.facts import InvestmentFacts, ProjectFacts, ProjectHead
 from projledger.model.enums import Pool, TimeProgressMethod
 
 
@@ -85,7 +85,7 @@ class Totals:
     start_rate: float | None
 
 
-def in_report(facts: ProjectFacts, as_of: dt.date) -> bool:
+def in_report(facts: ProjectHead, as_of: dt.date) -> bool:
     """Retired projects (退库) leave every figure and list from their retirement date; a
     report for an earlier date still counts them."""
     if facts.pool != Pool.RETIRED:

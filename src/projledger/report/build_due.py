@@ -7,19 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from projledger.compute.deadlines import DeadlineState, Status
-from projledger.compute.facts import ProjectFacts
+from projledger.compute.due_index import DueProject
 from projledger.errors import ProjledgerError
-from projledger.report.deadline_rows import (
-    DueRow,
-    deadline_table,
-    due_rows,
-    sort_due,
-    sort_overdue,
-    unit_resolver,
-)
+from projledger.report.deadline_rows import DueRow, deadline_table, due_rows, unit_resolver
 from projledger.report.document import Column, Kind, Report, Table
 from projledger.report.labels import label
-from projledger.store.facts_cache import FactsLedger
+from projledger.store.facts_cache import DueLedger
 
 
 class GroupBy(StrEnum):
@@ -46,7 +39,7 @@ class DueFilter:
 
 
 def build_due_report(
-    ledger: FactsLedger,
+    ledger: DueLedger,
     as_of: dt.date,
     *,
     overdue: bool,
@@ -61,20 +54,35 @@ def build_due_report(
     window = ledger.config.due_soon_days if within is None else within
     keep = _overdue if overdue else _within(window)
     projects = _filtered_projects(ledger, only)
-    rows = due_rows(projects, ledger.config, as_of, keep)
+    # Only the deadlines that can be in the list are decoded (`compute/due_index.py`).
+    candidates = DueProject.could_be_overdue_on if overdue else DueProject.open_on
+    rows = due_rows(projects, lambda p: candidates(p, as_of), ledger.config, as_of, keep)
     if only.units:
         resolve = unit_resolver(ledger.config)
         units = {resolve(u) for u in only.units}
         rows = [r for r in rows if r.unit in units]
     kind = "overdue" if overdue else "due"
     group = _group(by)
-    # Grouped like the summary (largest group first, rows without one last); within a
-    # group, most urgent first.
-    sizes = Counter(group(r) for r in rows)
-    rows = sorted(
-        sort_overdue(rows) if overdue else sort_due(rows),
-        key=lambda r: (group(r) == "—", -sizes[group(r)], group(r)),
+    groups = [group(r) for r in rows]
+    sizes = Counter(groups)
+    # Largest group first, rows without one last: the summary's order.
+    ranked = sorted(sizes, key=lambda name: (name == "—", -sizes[name], name))
+    rank = {name: position for position, name in enumerate(ranked)}
+    # Grouped in that order; within a group, most urgent first (as `sort_overdue` and
+    # `sort_due` order them). Keys are unique (project and deadline id): rows never compare.
+    order = sorted(
+        (
+            rank[name],
+            -row.state.days_overdue,
+            row.state.due,
+            row.project.id,
+            row.state.deadline.id,
+            index,
+        )
+        for index, (row, name) in enumerate(zip(rows, groups, strict=True))
     )
+    rows = [rows[key[-1]] for key in order]
+    groups = [ranked[key[0]] for key in order]
     report = Report(
         kind=kind,
         title=label(kind, lang),
@@ -86,7 +94,7 @@ def build_due_report(
         source=source,
         invalid_files=list(ledger.invalid),
     )
-    report.tables.append(_summary(rows, by, group, lang, overdue))
+    report.tables.append(_summary(rows, groups, ranked, sizes, by, lang, overdue))
     report.tables.append(
         deadline_table(
             "items",
@@ -94,7 +102,7 @@ def build_due_report(
             rows,
             lang,
             note=label("overdue_note", lang) if overdue else None,
-            group=(_GROUP_LABEL[by], group),
+            group=(_GROUP_LABEL[by], groups),
         )
     )
     return report
@@ -113,28 +121,30 @@ def _within(days: int) -> Callable[[DeadlineState], bool]:
 
 
 def _group(by: GroupBy) -> Callable[[DueRow], str]:
-    def key(row: DueRow) -> str:
-        if by == GroupBy.UNIT:
-            value = row.unit
-        elif by == GroupBy.LEADER:
-            value = row.project.leader
-        elif by == GroupBy.PROJECT:
-            value = f"{row.project.id} {row.project.name}"
-        else:
-            value = "、".join(row.project.levels)
-        return value or "—"
-
-    return key
+    """The row's group name ("—" for none); one small function per kind, as it runs once
+    or twice per row."""
+    if by == GroupBy.UNIT:
+        return lambda row: row.unit or "—"
+    if by == GroupBy.LEADER:
+        return lambda row: row.project.leader or "—"
+    if by == GroupBy.PROJECT:
+        return lambda row: f"{row.project.id} {row.project.name}"
+    return lambda row: "、".join(row.project.levels) or "—"
 
 
 def _summary(
-    rows: list[DueRow], by: GroupBy, group: Callable[[DueRow], str], lang: str, overdue: bool
+    rows: list[DueRow],
+    groups: list[str],
+    ranked: list[str],
+    sizes: Counter[str],
+    by: GroupBy,
+    lang: str,
+    overdue: bool,
 ) -> Table:
-    counts = Counter(group(row) for row in rows)
-    worst: dict[str, int] = {}
-    for row in rows:
-        name = group(row)
-        worst[name] = max(worst.get(name, 0), row.state.days_overdue)
+    """Rows per group, in `ranked` order, with the most days overdue in each."""
+    worst = dict.fromkeys(ranked, 0)
+    for row, name in zip(rows, groups, strict=True):
+        worst[name] = max(worst[name], row.state.days_overdue)
     columns = [
         Column("group", label(_GROUP_LABEL[by], lang)),
         Column("count", label("count", lang), Kind.INT),
@@ -142,12 +152,12 @@ def _summary(
     if overdue:
         columns.append(Column("max_days_overdue", label("days_overdue", lang) + " (max)", Kind.INT))
     table = Table("summary", label(_GROUP_LABEL[by], lang), columns)
-    for name in sorted(counts, key=lambda n: (n == "—", -counts[n], n)):
-        table.rows.append([name, counts[name], *([worst[name]] if overdue else [])])
+    for name in ranked:
+        table.rows.append([name, sizes[name], *([worst[name]] if overdue else [])])
     return table
 
 
-def _filtered_projects(ledger: FactsLedger, only: DueFilter) -> list[ProjectFacts]:
+def _filtered_projects(ledger: DueLedger, only: DueFilter) -> list[DueProject]:
     projects = list(ledger.projects.values())
     if only.projects:
         wanted = {_project_id(typed, ledger) for typed in only.projects}
@@ -159,13 +169,13 @@ def _filtered_projects(ledger: FactsLedger, only: DueFilter) -> list[ProjectFact
     return projects
 
 
-def _project_id(typed: str, ledger: FactsLedger) -> str:
+def _project_id(typed: str, ledger: DueLedger) -> str:
     from projledger.refs import resolve_project
 
     return resolve_project(typed, sorted(ledger.projects))
 
 
-def check_filters(ledger: FactsLedger, only: DueFilter) -> None:
+def check_filters(ledger: DueLedger, only: DueFilter) -> None:
     """Refuse a unit, leader or level the ledger does not know: a typo must not look like
     "nothing overdue"."""
     units = ledger.config.unit_names()

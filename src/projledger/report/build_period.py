@@ -25,6 +25,7 @@ from projledger.compute.units import issue_open_on, unit_stats
 from projledger.model.enums import Level, Maturity, Pool
 from projledger.report.deadline_rows import (
     DueRow,
+    all_deadlines,
     deadline_table,
     due_rows,
     is_due_soon,
@@ -53,7 +54,9 @@ class _Builder:
         self.window = ledger.config.due_soon_days
         # Every deadline's state on the report date, computed once: the tables below are
         # filters of it (at 10,000 projects, 74,000 deadlines).
-        self.deadlines = due_rows(self.projects, self.config, as_of, lambda state: True)
+        self.deadlines = due_rows(
+            self.projects, all_deadlines, self.config, as_of, lambda state: True
+        )
         self._states = {id(row.state.deadline): row.state for row in self.deadlines}
 
     def rows(self, keep: Callable[[DeadlineState], bool]) -> list[DueRow]:

@@ -8,6 +8,7 @@ from projledger.compute.progress import in_report
 from projledger.compute.units import unit_stats
 from projledger.errors import ProjledgerError
 from projledger.report.deadline_rows import (
+    all_deadlines,
     deadline_table,
     due_rows,
     is_overdue,
@@ -121,7 +122,8 @@ def build_unit_report(
                         state,
                     ]
                 )
-    mine = [r for r in due_rows(projects, config, as_of, lambda s: True) if r.unit == unit]
+    everything = due_rows(projects, all_deadlines, config, as_of, lambda s: True)
+    mine = [r for r in everything if r.unit == unit]
     overdue = sort_overdue([r for r in mine if is_overdue(r.state)])
     upcoming = sort_due([r for r in mine if r.state.status in ("due_soon", "pending")])
     report.tables = [

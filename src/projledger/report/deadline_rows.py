@@ -1,18 +1,19 @@
 """Deadlines as report rows (overdue, due soon, due in a period), with their owners."""
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple, TypeVar
 
 from projledger.compute.deadlines import (
     LABELS,
     LABELS_EN,
+    OPEN,
     DeadlineState,
     Status,
     deadline_state,
     exists_on,
 )
-from projledger.compute.facts import ProjectFacts
+from projledger.compute.facts import DeadlineFacts, ProjectFacts, ProjectHead
 from projledger.compute.progress import in_report
 from projledger.model import Config
 from projledger.report.document import Column, Kind, Light, Table, Value
@@ -20,18 +21,10 @@ from projledger.report.labels import label
 
 
 class DueRow(NamedTuple):
-    project: ProjectFacts
+    project: ProjectHead
     state: DeadlineState
     unit: str | None
     """The responsible unit's full name (short names resolved through the config)."""
-
-    @property
-    def light(self) -> Light | None:
-        if self.state.status == Status.OVERDUE:
-            return Light.RED
-        if self.state.status == Status.DUE_SOON:
-            return Light.YELLOW
-        return None
 
 
 def unit_resolver(config: Config) -> Callable[[str | None], str | None]:
@@ -44,20 +37,29 @@ def unit_resolver(config: Config) -> Callable[[str | None], str | None]:
     return resolve
 
 
+Head = TypeVar("Head", bound=ProjectHead)
+
+
+def all_deadlines(project: ProjectFacts) -> tuple[DeadlineFacts, ...]:
+    return project.deadlines
+
+
 def due_rows(
-    projects: Iterable[ProjectFacts],
+    projects: Iterable[Head],
+    deadlines_of: Callable[[Head], Iterable[DeadlineFacts]],
     config: Config,
     as_of: dt.date,
     keep: Callable[[DeadlineState], bool],
 ) -> list[DueRow]:
-    """Deadlines of projects in the report (not retired) whose state `keep` accepts."""
+    """Of the projects in the report (not retired), the deadlines `deadlines_of` gives
+    whose state `keep` accepts."""
     resolve = unit_resolver(config)
     window = config.due_soon_days
     rows = []
     for project in projects:
         if not in_report(project, as_of):
             continue
-        for deadline in project.deadlines:
+        for deadline in deadlines_of(project):
             if not exists_on(deadline, as_of):
                 continue
             state = deadline_state(deadline, as_of, window)
@@ -93,10 +95,11 @@ def deadline_table(
     lang: str,
     *,
     note: str | None = None,
-    group: tuple[str, Callable[[DueRow], str]] | None = None,
+    group: tuple[str, Sequence[str]] | None = None,
     with_status: bool = False,
 ) -> Table:
-    """One row per deadline; `group` (label key, value) adds a first column to group by."""
+    """One row per deadline; `group` (label key, each row's value) adds a first column to
+    group by."""
     overdue_only = bool(rows) and all(r.state.status == Status.OVERDUE for r in rows)
     grouped_by_unit = group is not None and group[0] == "unit"
     columns = [
@@ -123,38 +126,37 @@ def deadline_table(
         # readers address columns by header.
         columns.insert(0, Column("group", label("group_by", lang).format(label(group[0], lang))))
     table = Table(key, title, columns, note=note)
-    for row in rows:
-        table.rows.append(_cells(row, lang, group, with_status))
+    kinds: dict[str, str] = {}  # the target kinds' labels, looked up once
+    statuses = LABELS_EN if lang == "en" else LABELS
+    add = table.rows.append
+    # Inline and with local names: this runs for every row (20,000 at 10,000 projects).
+    for index, row in enumerate(rows):
+        state, project = row.state, row.project
+        deadline, status = state.deadline, state.status
+        kind = kinds.get(deadline.kind) or kinds.setdefault(
+            deadline.kind, label(deadline.kind, lang)
+        )
+        overdue = status == Status.OVERDUE
+        cells: list[Value] = [
+            project.id,
+            project.name,
+            kind,
+            deadline.target,
+            deadline.title,
+            row.unit,
+            deadline.person,
+            project.leader,
+            "、".join(project.levels),
+            deadline.due,
+            state.due,
+            state.days_overdue if overdue else None,
+            state.days_left if status in OPEN and state.days_left >= 0 else None,
+            state.extensions,
+            Light.RED if overdue else Light.YELLOW if status == Status.DUE_SOON else None,
+        ]
+        if with_status:
+            cells.append(statuses[status])
+        if group is not None:
+            cells.insert(0, group[1][index])
+        add(cells)
     return table
-
-
-def _cells(
-    row: DueRow,
-    lang: str,
-    group: tuple[str, Callable[[DueRow], str]] | None,
-    with_status: bool,
-) -> list[Value]:
-    state, deadline, project = row.state, row.state.deadline, row.project
-    open_ = state.status in (Status.OVERDUE, Status.DUE_SOON, Status.PENDING)
-    cells: list[Value] = [
-        project.id,
-        project.name,
-        label(deadline.kind, lang),
-        deadline.target,
-        deadline.title,
-        row.unit,
-        deadline.person,
-        project.leader,
-        "、".join(project.levels),
-        deadline.due,
-        state.due,
-        state.days_overdue if state.status == Status.OVERDUE else None,
-        state.days_left if open_ and state.days_left >= 0 else None,
-        state.extensions,
-        row.light,
-    ]
-    if with_status:
-        cells.append((LABELS_EN if lang == "en" else LABELS)[state.status])
-    if group is not None:
-        cells.insert(0, group[1](row))
-    return cells

@@ -6,10 +6,12 @@ The document is described by `projledger.report.schema.REPORT_JSON_SCHEMA`; bump
 
 import datetime as dt
 import json
+import math
 import re
 from typing import Any
 
-from projledger.report.document import JSON_FORMAT_VERSION, Report, Value
+from projledger.report.document import JSON_FORMAT_VERSION, Report, Table, Value
+from projledger.report.formatting import NUMERIC_KINDS
 
 JSON_FORMAT = "projledger-report"
 
@@ -67,30 +69,63 @@ def report_to_dict(report: Report, *, with_rows: bool = True) -> dict[str, Any]:
     }
 
 
-def _iso(value: object) -> str:
-    """The C encoder's fallback: dates are the only non-JSON values in a report."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not a report value")
-
-
-def render_json(report: Report) -> str:
-    """Indented JSON with each table row on one line: readable, diffable, and written by
-    the C encoder (an indented dump of 20,000 rows takes Python's encoder seconds)."""
-    rows: list[str] = []
+def render_json(report: Report) -> bytes:
+    """Indented JSON (UTF-8) with each table row on one line: readable and diffable. The
+    rows (20,000 of them at 10,000 projects) are written by orjson, compact, straight to
+    bytes; the rest by the json module, indented."""
     document = report_to_dict(report, with_rows=False)
-    for table, entry in zip(report.tables, document["tables"], strict=True):
-        keys = [column.key for column in table.columns]
-        start = len(rows)
-        # allow_nan=False: NaN is not JSON; a NaN from a builder is a bug to surface.
-        rows.extend(
-            json.dumps(
-                dict(zip(keys, row, strict=True)), ensure_ascii=False, allow_nan=False, default=_iso
-            )
-            for row in table.rows
-        )
-        entry["rows"] = [f"\x00row{index}" for index in range(start, len(rows))]
+    for index, entry in enumerate(document["tables"]):
+        entry["rows"] = f"\x00rows{index}"
     text = json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)
     # json escapes NUL as \u0000, which no other string in the dump can contain (YAML
-    # forbids NUL in ledger text), so the placeholders are unambiguous.
-    return re.sub(r'"\\u0000row(\d+)"', lambda m: rows[int(m[1])], text) + "\n"
+    # forbids NUL in ledger text), so the placeholders are unambiguous. `split` gives
+    # the text around them, and the table index from each.
+    parts = re.split(r'"\\u0000rows(\d+)"', text)
+    out: list[bytes] = []
+    for position, part in enumerate(parts):
+        if position % 2 == 0:
+            out.append(part.encode("utf-8"))
+            continue
+        table = report.tables[int(part)]
+        out.extend(_rows_json(table) if table.rows else [b"[]"])
+    out.append(b"\n")
+    return b"".join(out)
+
+
+_CHUNK = 1024
+"""Rows per orjson call: per-row calls cost more (and each touched ~8 KB of fresh
+memory); one call for 20,000 rows would hold 20,000 dicts at once."""
+
+
+def _rows_json(table: Table) -> list[bytes]:
+    """The table's rows as a JSON list, one row object per line, in pieces to join once
+    (each join or concatenation of 8 MB would touch 8 MB of fresh memory)."""
+    import orjson
+
+    _refuse_nan(table)
+    keys = [column.key for column in table.columns]
+    # Rows meet as `},{"first_key":` and nowhere else. Cells are scalars (no nested
+    # objects). A `"` not escaped is a string's start or end, and an end is followed by
+    # `,` `:` `}` or `]`, never a letter: so this `"` opens the first key, and the `{`
+    # before it, outside any string, opens a row.
+    first = b'{"' + keys[0].encode() + b'":'
+    newline = b",\n        "
+    pieces = [b"[\n        "]
+    for start in range(0, len(table.rows), _CHUNK):
+        rows = table.rows[start : start + _CHUNK]
+        compact = orjson.dumps([dict(zip(keys, row, strict=True)) for row in rows])
+        if start:
+            pieces.append(newline)
+        pieces.append(compact[1:-1].replace(b"}," + first, b"}" + newline + first))
+    pieces.append(b"\n      ]")
+    return pieces
+
+
+def _refuse_nan(table: Table) -> None:
+    """NaN is not JSON (orjson would write null): a NaN from a builder is a bug to show."""
+    numeric = [i for i, column in enumerate(table.columns) if column.kind in NUMERIC_KINDS]
+    for row in table.rows:
+        for i in numeric:
+            value = row[i]
+            if isinstance(value, float) and math.isnan(value):
+                raise ValueError(f"NaN in column {table.columns[i].key!r} of {table.key!r}")

@@ -31,8 +31,7 @@ class BlobCache:
         if path is None:
             return
         try:
-            # surrogatepass: file names may hold undecodable bytes (os.fsdecode).
-            stored = json.loads(path.read_bytes().decode("utf-8", "surrogatepass"))
+            stored = _loads(path.read_bytes())
         except (OSError, ValueError):
             return
         if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint:
@@ -50,6 +49,11 @@ class BlobCache:
         self.entries[name] = [blob, value]
         self.dirty = True
 
+    def clear(self) -> None:
+        """Forget every entry (one was found damaged: trust none)."""
+        self.entries = {}
+        self.dirty = True
+
     def retain(self, names: set[str]) -> None:
         """Forget files that no longer exist."""
         stale = self.entries.keys() - names
@@ -64,8 +68,29 @@ class BlobCache:
         payload = {"fingerprint": self.fingerprint, "files": self.entries}
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            text = json.dumps(payload, ensure_ascii=False)
-            temporary.write_bytes(text.encode("utf-8", "surrogatepass"))
+            temporary.write_bytes(_dumps(payload))
             temporary.replace(self.path)
         except OSError:
             temporary.unlink(missing_ok=True)
+
+
+# File names may hold bytes that are not UTF-8 (os.fsdecode gives surrogates), which
+# orjson refuses: such a cache is written and read by the json module instead.
+
+
+def _loads(raw: bytes) -> Any:
+    import orjson
+
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw.decode("utf-8", "surrogatepass"))
+
+
+def _dumps(payload: Any) -> bytes:
+    import orjson
+
+    try:
+        return orjson.dumps(payload)
+    except TypeError:
+        return json.dumps(payload, ensure_ascii=False).encode("utf-8", "surrogatepass")

@@ -1,20 +1,29 @@
-"""Every project's facts (`compute/facts.py`), for reports: read fast, cached by content.
+"""Every project's facts (`compute/facts.py`), or its due index (`compute/due_index.py`),
+for reports: read fast, cached by content.
 
 A project file's facts are kept in `.projledger/facts-cache.json` under the file's git
-blob id, so a file is parsed and validated only when its bytes change; the cache is
-dropped whole when the reader, the models or the facts change. Misses are parsed in
-worker processes. A file that cannot be read as a project is listed in `invalid` (and
-remembered as such for its content): reports go on without it and say so.
+blob id (the due index in `due-cache.json`), so a file is parsed and validated only when
+its bytes change; a cache is dropped whole when the reader, the models or what it keeps
+change. Misses are parsed in worker processes. A file that cannot be read as a project is
+listed in `invalid` (and remembered as such for its content): reports go on without it
+and say so. Each command fills the cache it reads: `overdue` never pays for the facts
+the weekly report keeps.
 """
 
-import gc
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
+from projledger.compute.due_index import (
+    DUE_INDEX_FORMAT,
+    DueProject,
+    due_index_from_json,
+    due_index_to_json,
+)
 from projledger.compute.facts import (
     FACTS_FORMAT,
     ProjectFacts,
@@ -22,90 +31,127 @@ from projledger.compute.facts import (
     facts_to_json,
     project_facts,
 )
+from projledger.gcpause import gc_paused
 from projledger.model import Config
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id
 from projledger.store.ledger import load_config
+from projledger.store.limits import read_ledger_bytes
 
-CACHE_FILE = "facts-cache.json"
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=_Identified)
+
+
+@dataclass(frozen=True)
+class View(Generic[Item]):
+    """What a cache keeps of each project file, and how it is read back."""
+
+    cache_file: str
+    version: int
+    to_json: Callable[[ProjectFacts], Any]
+    """Module-level: it runs in the worker processes."""
+    from_json: Callable[[Any], Item]
+
+    def from_facts(self, facts: ProjectFacts) -> Item:
+        """What the cache would give for a project read elsewhere (an old commit's)."""
+        return self.from_json(self.to_json(facts))
+
+
+FACTS = View("facts-cache.json", FACTS_FORMAT, facts_to_json, facts_from_json)
+DUE_INDEX = View("due-cache.json", DUE_INDEX_FORMAT, due_index_to_json, due_index_from_json)
 
 
 @dataclass
-class FactsLedger:
+class Ledger(Generic[Item]):
     config: Config
-    projects: dict[str, ProjectFacts] = field(default_factory=dict)
+    projects: dict[str, Item] = field(default_factory=dict)
     """By project id, in file-name order."""
     invalid: list[str] = field(default_factory=list)
     """File names that could not be read as projects (`projledger check` says why)."""
 
 
-def load_facts(root: LedgerRoot, *, use_cache: bool = True) -> FactsLedger:
-    # Decoding builds ~1.5 million small objects at 10,000 projects, none in a cycle:
-    # the cyclic collector would scan the growing heap again and again (half the time).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_facts(root, use_cache)
-    finally:
-        gc.freeze()  # what was loaded stays for the whole run: never scan it again
-        if enabled:
-            gc.enable()
+FactsLedger = Ledger[ProjectFacts]
+DueLedger = Ledger[DueProject]
 
 
-def facts_at(root: LedgerRoot, revision: str) -> tuple[FactsLedger, str]:
+def load_view(
+    root: LedgerRoot, view: View[Item], *, use_cache: bool = True, rebuild: bool = False
+) -> Ledger[Item]:
+    """`rebuild`: parse every file and write the cache anew (an entry was found damaged
+    after it was read: `DamagedEntryError`)."""
+    # Decoding builds ~1.5 million small objects at 10,000 projects (facts), none in a
+    # cycle, and they stay for the whole run.
+    with gc_paused(keep=True):
+        return _load(root, view, use_cache, rebuild)
+
+
+def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[Item], str]:
     """The projects as a commit (or the end of a day, YYYY-MM-DD) had them, with the
     config as it is now (units and thresholds declared today), and the commit's id."""
     from projledger.history.asof import snapshot_at
 
     snapshot = snapshot_at(root, revision)
-    ledger = FactsLedger(load_config(root))
+    ledger: Ledger[Item] = Ledger(load_config(root))
     for project_id, project in snapshot.projects.items():
-        ledger.projects[project_id] = project_facts(project)
+        ledger.projects[project_id] = view.from_facts(project_facts(project))
     ledger.invalid = sorted(snapshot.invalid)
     return ledger, snapshot.commit
 
 
-def _load_facts(root: LedgerRoot, use_cache: bool) -> FactsLedger:
+def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) -> Ledger[Item]:
     config = load_config(root)
-    ledger = FactsLedger(config)
-    raws: list[tuple[str, bytes]] = []
+    ledger: Ledger[Item] = Ledger(config)
+    cache = _cache(root, view) if use_cache else None
+    if cache is not None and rebuild:
+        cache.clear()
+    decode = view.from_json
+    names: list[str] = []
+    found: list[Item | None] = []
+    misses: list[tuple[int, str, bytes]] = []  # (index, blob id, bytes) of files to parse
     for entry in _project_entries(root):
         if not entry.is_file(follow_symlinks=False):
             ledger.invalid.append(entry.name)
             continue
         try:
-            raws.append((entry.name, Path(entry.path).read_bytes()))
+            raw = read_ledger_bytes(entry.path)
         except OSError:
-            ledger.invalid.append(entry.name)
-    cache = _cache(root) if use_cache else None
-    blobs = [blob_id(raw) for _, raw in raws]
-    found: list[ProjectFacts | None] = [None] * len(raws)
-    misses: list[int] = []
-    for index, ((name, _), blob) in enumerate(zip(raws, blobs, strict=True)):
-        hit = cache.get(name, blob) if cache is not None else MISS
+            ledger.invalid.append(entry.name)  # unreadable or too large: check says which
+            continue
+        # Bytes are kept only for a file to parse: a hit's memory is reused by the next.
+        blob = blob_id(raw)
+        hit = cache.get(entry.name, blob) if cache is not None else MISS
+        item = None
         if hit is MISS:
-            misses.append(index)
+            misses.append((len(names), blob, raw))
         elif hit is not None:
             try:
-                found[index] = facts_from_json(hit)
+                item = decode(hit)
             except (LookupError, TypeError, ValueError, AttributeError):
-                misses.append(index)  # a damaged entry: parse the file again
+                misses.append((len(names), blob, raw))  # a damaged entry: parse again
+        names.append(entry.name)
+        found.append(item)
     if misses:
         from projledger.parallel import map_in_workers
 
-        parsed = map_in_workers(_facts_rows, [raws[i] for i in misses])
-        for index, row in zip(misses, parsed, strict=True):
-            found[index] = facts_from_json(row) if row is not None else None
+        work = partial(_rows, view.to_json)
+        parsed = map_in_workers(work, [(names[i], raw) for i, _, raw in misses])
+        for (index, blob, _), row in zip(misses, parsed, strict=True):
+            found[index] = decode(row) if row is not None else None
             if cache is not None:
-                cache.put(raws[index][0], blobs[index], row)
+                cache.put(names[index], blob, row)
     if cache is not None:
-        cache.retain({name for name, _ in raws})
+        cache.retain(set(names))
         cache.save()
-    for (name, _), facts in zip(raws, found, strict=True):
-        if facts is None or f"{facts.id}.yaml" != name:
+    for name, item in zip(names, found, strict=True):
+        if item is None or f"{item.id}.yaml" != name:
             ledger.invalid.append(name)
         else:
-            ledger.projects[facts.id] = facts
+            ledger.projects[item.id] = item
     ledger.invalid.sort()
     return ledger
 
@@ -121,36 +167,39 @@ def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:
     return sorted(found, key=lambda e: e.name)
 
 
-def _facts_rows(work: Sequence[tuple[str, bytes]]) -> list[list[Any] | None]:
-    """Each file's facts as cache rows, or None for a file that is not a valid project."""
+def _rows(to_json: Callable[[ProjectFacts], Any], work: Sequence[tuple[str, bytes]]) -> list[Any]:
+    """Each file's cache row, or None for a file that is not a valid project."""
     from projledger.check.validation import validate
     from projledger.model import Project
     from projledger.store.reader import read_yaml
 
-    rows: list[list[Any] | None] = []
+    rows: list[Any] = []
     for name, raw in work:
         read = read_yaml(raw, name)
         project = validate(Project, read.data, name)[0] if read.parsed else None
-        rows.append(facts_to_json(project_facts(project)) if isinstance(project, Project) else None)
+        rows.append(to_json(project_facts(project)) if isinstance(project, Project) else None)
     return rows
 
 
-
-def _cache(root: LedgerRoot) -> BlobCache:
+def _cache(root: LedgerRoot, view: View[Any]) -> BlobCache:
     try:
-        path: Path | None = root.state_dir() / CACHE_FILE
+        path: Path | None = root.state_dir() / view.cache_file
     except OSError:
         path = None  # a read-only root: parse everything, keep nothing
-    return BlobCache(path, _fingerprint())
+    return BlobCache(path, _fingerprint(view))
 
 
-def _fingerprint() -> str:
+def _fingerprint(view: View[Any]) -> str:
     package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha1(b"%d\0" % FACTS_FORMAT, usedforsecurity=False)
+    digest = hashlib.sha1(
+        b"%s %d\0" % (view.cache_file.encode(), view.version), usedforsecurity=False
+    )
     sources = [
         package / "ids.py",
         package / "store" / "reader.py",
         package / "compute" / "facts.py",
+        package / "compute" / "deadlines.py",
+        package / "compute" / "due_index.py",
     ]
     sources.extend(sorted((package / "model").glob("*.py")))
     for source in sources:

@@ -1,0 +1,135 @@
+"""The deadline lists' view of a project (`overdue`, `due`): its name and owners, and
+every deadline with its target's title and owner filled in, each stored beside the days
+that bound when it can be open or overdue. A listing then decodes only the deadlines
+that can be in it: at 10,000 projects, about 20,000 of 67,000 for `overdue`. Like the
+facts, a project's index depends on its file alone; `store/facts_cache.py` keeps it on
+disk by file content.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+import orjson
+
+from projledger.compute.deadlines import first_possible_overdue, open_until
+from projledger.compute.facts import DeadlineFacts, ProjectFacts, date_from_json, date_to_json
+
+DUE_INDEX_FORMAT = 3
+
+# Each deadline's bounds are three ISO dates (10 characters each), all of a project's in
+# one string: open from (the day it entered the ledger), open until (done or cancelled),
+# overdue from. ISO dates compare as their dates do, so the bounds are tested by
+# comparing slices, and only a deadline within them has its fields (one JSON text)
+# parsed. Reading the cache then builds two objects per deadline, not a dozen.
+_WIDTH = 30
+_BEFORE_ALL = " " * 10  # sorts before every date: no start recorded
+_AFTER_ALL = "9999-99-99"  # sorts after every date: still open
+
+
+class DamagedEntryError(ValueError):
+    """A stored deadline that cannot be read back (the cache file was edited or broken):
+    the caller reads the files again."""
+
+
+class DueProject(NamedTuple):
+    id: str
+    name: str
+    levels: tuple[str, ...]
+    pool: str
+    leader: str | None
+    retired_on: dt.date | None
+    bounds: str
+    fields: Sequence[str]
+    """Each deadline's fields as JSON, in the order of `bounds`."""
+
+    def open_on(self, day: dt.date) -> list[DeadlineFacts]:
+        """A superset of the deadlines in the ledger and neither done nor cancelled on
+        `day`: `deadline_state` decides."""
+        text, b = day.isoformat(), self.bounds
+        return _decoded(
+            fields
+            for at, fields in zip(range(0, len(b), _WIDTH), self.fields, strict=True)
+            if b[at : at + 10] <= text < b[at + 10 : at + 20]
+        )
+
+    def could_be_overdue_on(self, day: dt.date) -> list[DeadlineFacts]:
+        """A superset of the deadlines overdue on `day` (see `first_possible_overdue`)."""
+        text, b = day.isoformat(), self.bounds
+        return _decoded(
+            fields
+            for at, fields in zip(range(0, len(b), _WIDTH), self.fields, strict=True)
+            if b[at + 20 : at + 30] <= text < b[at + 10 : at + 20]
+        )
+
+
+def due_index_to_json(f: ProjectFacts) -> list[Any]:
+    return [
+        f.id,
+        f.name,
+        list(f.levels),
+        f.pool,
+        f.leader,
+        date_to_json(f.retired_on),
+        "".join(_bounds(d) for d in f.deadlines),
+        [_fields(d) for d in f.deadlines],
+    ]
+
+
+def due_index_from_json(row: list[Any]) -> DueProject:
+    if len(row[6]) != _WIDTH * len(row[7]):
+        raise ValueError("bounds and deadlines differ in number")
+    return DueProject(
+        row[0], row[1], tuple(row[2]), row[3], row[4], date_from_json(row[5]), row[6], row[7]
+    )
+
+
+def _bounds(d: DeadlineFacts) -> str:
+    until = open_until(d)
+    return "".join(
+        (
+            _BEFORE_ALL if d.since is None else d.since.isoformat(),
+            _AFTER_ALL if until is None else until.isoformat(),
+            first_possible_overdue(d).isoformat(),
+        )
+    )
+
+
+def _fields(d: DeadlineFacts) -> str:
+    return orjson.dumps(
+        [
+            d.id,
+            d.target,
+            d.kind,
+            d.title,
+            d.due,
+            [[granted, new_due] for granted, new_due in d.extensions],
+            d.unit,
+            d.person,
+            d.done_on,
+            d.cancelled_on,
+            d.since,
+        ]
+    ).decode()
+
+
+def _decoded(stored: Iterable[str]) -> list[DeadlineFacts]:
+    try:
+        return [_deadline(fields) for fields in stored]
+    except (ValueError, LookupError, TypeError, AttributeError) as exc:
+        raise DamagedEntryError(str(exc)) from None
+
+
+_make_deadline = DeadlineFacts._make
+
+
+def _deadline(fields: str) -> DeadlineFacts:
+    # Tuned: runs for every listed deadline (20,000 at 10,000 projects).
+    iso = dt.date.fromisoformat
+    f = orjson.loads(fields)
+    f[4] = iso(f[4])
+    f[5] = tuple([(iso(granted), iso(new_due)) for granted, new_due in f[5]]) if f[5] else ()
+    for i in (8, 9, 10):  # done_on, cancelled_on, since
+        if f[i] is not None:
+            f[i] = iso(f[i])
+    return _make_deadline(f)
