@@ -178,9 +178,9 @@ def test_root_option(tmp_path: Path) -> None:
 
 
 def test_every_command_has_help_text() -> None:
-    from projledger.cli import app
+    from projledger.cli import register_commands
 
-    for command in app.registered_commands:
+    for command in register_commands().registered_commands:
         assert command.callback is not None and (command.callback.__doc__ or "").strip()
 
 

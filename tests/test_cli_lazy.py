@@ -12,7 +12,9 @@ from tests.conftest import cli_env, run_cli
 def full_help(args: list[str], cwd: Path) -> str:
     """The help typer gives when it builds every command: `app()` called directly, not
     through `main()`, in a process like run_cli's."""
-    code = "import sys; from projledger.cli import app; app(prog_name='projledger')"
+    code = (
+        "from projledger.cli import register_commands; register_commands()(prog_name='projledger')"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code, *args, "--help"],
         cwd=cwd,
@@ -45,3 +47,36 @@ def test_options_before_the_command_are_still_refused_as_before(tmp_path: Path) 
     result = run_cli("--root", ".", "check", cwd=tmp_path)
     assert result.returncode == 2
     assert "No such option: --root" in result.stderr
+
+
+def test_the_help_index_lists_every_registered_command() -> None:
+    """The top-level help is built from `cli_index.INDEX` without importing the command
+    modules; it must say what the registered commands say."""
+    from projledger.cli import register_commands
+    from projledger.cli_index import INDEX
+    from projledger.cli_lazy import index_of
+
+    assert index_of(register_commands()) == INDEX, (
+        "cli_index.py is out of date: run python -c 'from projledger.cli import "
+        "register_commands; from projledger.cli_lazy import write_index; "
+        'write_index(register_commands(), "src/projledger/cli_index.py")\''
+    )
+
+
+def test_the_top_level_help_imports_no_command_module(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.argv = ['projledger', '--help']\n"
+        "from projledger.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('projledger.cli_')), file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "['projledger.cli_index', 'projledger.cli_lazy']"

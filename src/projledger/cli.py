@@ -109,18 +109,32 @@ def schema(
 def main() -> None:
     import sys
 
-    from projledger.cli_lazy import keep_only_invoked
+    from projledger.cli_lazy import keep_only_invoked, top_level_help
     from projledger.error_handler import run
 
-    keep_only_invoked(app, sys.argv[1:])
+    args = sys.argv[1:]
+    if top_level_help(args):
+        # Listed from the checked index: the command modules are not even imported.
+        from projledger.cli_index import INDEX
+        from projledger.cli_lazy import stand_ins_from_index
+
+        stand_ins_from_index(app, INDEX)
+    else:
+        register_commands()
+        keep_only_invoked(app, args)
     run(app)
 
 
-# Registers the commands that change the ledger and read its history (modules of their
-# own, for size).
-from projledger import cli_changes  # noqa: E402, F401
-from projledger.cli_history import audit, history  # noqa: E402
+def register_commands() -> typer.Typer:
+    """Register the commands that change the ledger, read its history and report (modules
+    of their own, for size), in the order the help lists them; the full app."""
+    from projledger import cli_changes  # noqa: F401 (registers on import)
 
-app.command("history")(history)
-app.command("audit")(audit)
-from projledger import cli_reports  # noqa: E402, F401
+    if not any(info.name == "history" for info in app.registered_commands):
+        from projledger.cli_history import audit, history
+
+        app.command("history")(history)
+        app.command("audit")(audit)
+    from projledger import cli_reports  # noqa: F401 (registers on import)
+
+    return app

@@ -6,10 +6,7 @@ the traceback in a log file, exit 3. No traceback reaches a user for their own m
 """
 
 import sys
-import tempfile
-import traceback
 from collections.abc import Callable
-from pathlib import Path
 
 from projledger.errors import ProjledgerError
 
@@ -31,6 +28,10 @@ def run(app: Callable[[], object]) -> None:
     except BrokenPipeError:
         sys.exit(1)
     except Exception:
+        import tempfile  # only now: a fault is rare, and every run would pay the import
+        import traceback
+        from pathlib import Path
+
         log = Path(tempfile.gettempdir()) / "projledger-crash.log"
         log.write_text(traceback.format_exc(), encoding="utf-8")
         _error(f"internal error (a bug in projledger); details in {log}. Please report it.")

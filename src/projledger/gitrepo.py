@@ -11,8 +11,16 @@ import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from projledger.errors import ProjledgerError
+
+DETACHED = "HEAD is detached; check out a branch (`git switch main`) before changing the ledger"
+NO_IDENTITY = (
+    "git does not know who you are; set it once with\n"
+    '  git config --global user.name "张三"\n'
+    '  git config --global user.email "zhangsan@example.gov.cn"'
+)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,12 @@ class LedgerRepo:
 
     def check_ready(self) -> None:
         """Refuse to commit on a detached HEAD or in the middle of a merge or rebase."""
+        self.check_no_operation()
+        if self.has_commits() and not self._on_branch():
+            raise ProjledgerError(DETACHED)
+
+    def check_no_operation(self) -> None:
+        """Refuse to commit in the middle of a merge, rebase, cherry-pick or revert."""
         git_dir = self.git_dir
         for marker, what in (
             ("MERGE_HEAD", "a merge"),
@@ -92,22 +106,13 @@ class LedgerRepo:
                 raise ProjledgerError(
                     f"the repository is in the middle of {what}; finish or abort it first"
                 )
-        if self.has_commits() and not self._on_branch():
-            raise ProjledgerError(
-                "HEAD is detached; check out a branch (`git switch main`) before changing "
-                "the ledger"
-            )
 
     def committer(self) -> Identity:
         """The identity git will commit as; a clear error when none is configured."""
         try:
             ident = self.git("var", "GIT_COMMITTER_IDENT")
         except ProjledgerError:
-            raise ProjledgerError(
-                "git does not know who you are; set it once with\n"
-                '  git config --global user.name "张三"\n'
-                '  git config --global user.email "zhangsan@example.gov.cn"'
-            ) from None
+            raise ProjledgerError(NO_IDENTITY) from None
         return Identity.parse(ident.rsplit(">", 1)[0] + ">")
 
     def relative(self, path: Path) -> str:
@@ -192,6 +197,15 @@ def _run(cwd: Path, *args: str) -> str:
     return completed.stdout.removesuffix("\n")
 
 
+class WorkTreeStatus(NamedTuple):
+    head: str | None
+    """The HEAD commit; None before the first commit."""
+    detached: bool
+    changed: bool
+    """Whether the asked paths differ from HEAD (in the index or the work tree, or are
+    untracked)."""
+
+
 class StatusProbe:
     """`git status` of some paths of a work tree, started now and read later: it runs on
     another core while the command reads the ledger, instead of after it."""
@@ -199,27 +213,66 @@ class StatusProbe:
     def __init__(self, cwd: Path, paths: Iterable[str]) -> None:
         command = ["git", "status", "--porcelain=v2", "--branch", "--no-ahead-behind"]
         command += ["--untracked-files=all", "--", *paths]
-        try:
-            self._process: subprocess.Popen[bytes] | None = subprocess.Popen(
-                command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-            )
-        except OSError:
-            self._process = None  # no git binary: as outside a repository
+        self._process = _start(cwd, command)
 
-    def result(self) -> "tuple[str | None, bool] | None":
-        """(the HEAD commit, None before the first commit; whether the paths differ from
-        it), or None outside a git repository."""
-        if self._process is None:
-            return None
-        output, _ = self._process.communicate()
-        if self._process.returncode != 0:
+    def result(self) -> WorkTreeStatus | None:
+        """None outside a git repository (or without git)."""
+        output = _finish(self._process)
+        if output is None:
             return None
         head: str | None = None
-        changed = False
-        for line in output.decode("utf-8", "surrogateescape").splitlines():
+        detached = changed = False
+        for line in output.splitlines():
             if line.startswith("# branch.oid "):
                 oid = line.removeprefix("# branch.oid ")
                 head = None if oid == "(initial)" else oid
+            elif line.startswith("# branch.head "):
+                detached = line == "# branch.head (detached)"
             elif not line.startswith("#"):
                 changed = True
-        return head, changed
+        return WorkTreeStatus(head, detached, changed)
+
+
+class Readiness:
+    """Whether a repository can take a commit of one file now, asked of git in the
+    background (two git runs beside the command's own work, not five after it). `wait`
+    raises what stands in the way, or says whether the file has uncommitted edits."""
+
+    def __init__(self, repo: LedgerRepo, path: Path) -> None:
+        repo.check_no_operation()
+        self.repo = repo
+        try:
+            paths = [repo.relative(path)]
+        except ValueError:
+            paths = []  # a path outside the repository: refused later, for its id
+        # With no path, status lists the whole tree: ask for the branch only.
+        self._status = StatusProbe(repo.top, paths or [".git-no-such-path"])
+        self._identity = _start(repo.top, ["git", "var", "GIT_COMMITTER_IDENT"])
+
+    def wait(self) -> bool:
+        status = self._status.result()
+        identity = _finish(self._identity)
+        if status is None:
+            raise ProjledgerError("git status failed: is the repository intact? (git fsck)")
+        if status.head is not None and status.detached:
+            raise ProjledgerError(DETACHED)
+        if identity is None:
+            raise ProjledgerError(NO_IDENTITY)
+        return status.head is not None and status.changed
+
+
+def _start(cwd: Path, command: list[str]) -> "subprocess.Popen[bytes] | None":
+    try:
+        return subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None  # no git binary: as outside a repository
+
+
+def _finish(process: "subprocess.Popen[bytes] | None") -> str | None:
+    """The output of a started git, or None if it failed."""
+    if process is None:
+        return None
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        return None
+    return output.decode("utf-8", "surrogateescape")

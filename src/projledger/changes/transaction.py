@@ -18,7 +18,7 @@ from projledger.changes.lock import RootLock
 from projledger.changes.new_ids import RandomBits
 from projledger.check.findings import Finding, Severity
 from projledger.errors import ProjledgerError
-from projledger.gitrepo import Identity, LedgerRepo
+from projledger.gitrepo import Identity, LedgerRepo, Readiness
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
@@ -120,7 +120,9 @@ def _locked(
 ) -> Outcome:
     from projledger.store.document import load_document, new_document
 
-    repo = _ready_repo(root, options)
+    repo = None if not options.commit or options.dry_run else LedgerRepo.open(root.path)
+    # git answers (detached HEAD? identity? hand edits?) while the file is read.
+    readiness = Readiness(repo, path) if repo is not None else None
     config = _config(root)
     hand_edits = None
     if create:
@@ -128,15 +130,17 @@ def _locked(
             raise ProjledgerError(f"project {path.stem} exists already ({path})")
         document = new_document(path)
         old_text = ""
+        if readiness is not None:
+            readiness.wait()
     else:
         if not path.is_file():
             from projledger.refs import unknown_project
 
             raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
-        if repo is not None and repo.has_commits() and repo.is_dirty(path):
-            hand_edits = _hand_edits(repo, path, options, config)
         document = load_document(path)
         old_text = document.text
+        if readiness is not None and readiness.wait():
+            hand_edits = _hand_edits(readiness.repo, path, options, config)
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
     if new_text == old_text:
@@ -198,15 +202,6 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-def _ready_repo(root: LedgerRoot, options: ChangeOptions) -> LedgerRepo | None:
-    if not options.commit or options.dry_run:
-        return None
-    repo = LedgerRepo.open(root.path)
-    repo.check_ready()
-    repo.committer()  # fails early, with the fix, when git has no identity
-    return repo
 
 
 def _config(root: LedgerRoot) -> "Config":

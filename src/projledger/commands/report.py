@@ -20,11 +20,11 @@ def describe_source(root: LedgerRoot) -> Callable[[str], str]:
     probe = StatusProbe(root.path, [root.projects_dir.name, root.config_file.name])
 
     def describe(lang: str) -> str:
-        head, changed = probe.result() or (None, False)
-        if head is None:
+        status = probe.result()
+        if status is None or status.head is None:
             return label("source_none", lang)
-        source = f"commit {head[:12]}"
-        return f"{source} + {label('source_worktree', lang)}" if changed else source
+        source = f"commit {status.head[:12]}"
+        return f"{source} + {label('source_worktree', lang)}" if status.changed else source
 
     return describe
 
