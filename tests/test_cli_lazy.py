@@ -63,9 +63,21 @@ def test_the_help_index_lists_every_registered_command() -> None:
     )
 
 
-def test_the_top_level_help_imports_no_command_module(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "modules"),
+    [
+        (["--help"], []),
+        (["add", "issue", "--help"], ["cli_changes"]),
+        (["history", "--help"], ["cli_history"]),
+        (["overdue", "--help"], ["cli_reports"]),
+        (["check", "--help"], []),
+    ],
+)
+def test_a_run_imports_only_the_command_module_it_needs(
+    args: list[str], modules: list[str], tmp_path: Path
+) -> None:
     code = (
-        "import sys; sys.argv = ['projledger', '--help']\n"
+        f"import sys; sys.argv = ['projledger', *{args!r}]\n"
         "from projledger.cli import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('projledger.cli_')), file=sys.stderr)"
@@ -79,4 +91,5 @@ def test_the_top_level_help_imports_no_command_module(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "['projledger.cli_index', 'projledger.cli_lazy']"
+    loaded = sorted(["cli_index", "cli_lazy", *modules])
+    assert result.stderr.strip() == str([f"projledger.{m}" for m in loaded])

@@ -109,32 +109,38 @@ def schema(
 def main() -> None:
     import sys
 
-    from projledger.cli_lazy import keep_only_invoked, top_level_help
+    from projledger.cli_index import INDEX
+    from projledger.cli_lazy import (
+        keep_only_invoked,
+        module_of,
+        stand_ins_from_index,
+        top_level_help,
+    )
     from projledger.error_handler import run
 
     args = sys.argv[1:]
     if top_level_help(args):
         # Listed from the checked index: the command modules are not even imported.
-        from projledger.cli_index import INDEX
-        from projledger.cli_lazy import stand_ins_from_index
-
         stand_ins_from_index(app, INDEX)
     else:
-        register_commands()
+        register_commands(module_of(INDEX, args))
         keep_only_invoked(app, args)
     run(app)
 
 
-def register_commands() -> typer.Typer:
-    """Register the commands that change the ledger, read its history and report (modules
-    of their own, for size), in the order the help lists them; the full app."""
-    from projledger import cli_changes  # noqa: F401 (registers on import)
-
-    if not any(info.name == "history" for info in app.registered_commands):
+def register_commands(module: str | None = None) -> typer.Typer:
+    """Register the commands of `module` (None: of every module), in the order the help
+    lists them; the app. The commands that change the ledger, read its history and report
+    have modules of their own, for size."""
+    if module in (None, "projledger.cli_changes"):
+        from projledger import cli_changes  # noqa: F401 (registers on import)
+    if module in (None, "projledger.cli_history") and not any(
+        info.name == "history" for info in app.registered_commands
+    ):
         from projledger.cli_history import audit, history
 
         app.command("history")(history)
         app.command("audit")(audit)
-    from projledger import cli_reports  # noqa: F401 (registers on import)
-
+    if module in (None, "projledger.cli_reports"):
+        from projledger import cli_reports  # noqa: F401 (registers on import)
     return app

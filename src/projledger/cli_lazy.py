@@ -46,33 +46,44 @@ def keep_only_invoked(app: typer.Typer, args: Sequence[str]) -> None:
 # `--help`): `cli_index.INDEX` holds what each command's stand-in needs, and a test checks
 # it equals `index_of` the fully registered app (`write_index` rewrites it).
 
-Index = list[tuple[str, str | None, str | None, "list[tuple[str, str | None, str | None]] | None"]]
-"""(name, docstring, help, the group's commands or None for a command); a group's
-docstring is its Typer's help."""
+Index = list[
+    tuple[str, str, str | None, str | None, "list[tuple[str, str | None, str | None]] | None"]
+]
+"""(name, the module that defines it, docstring, help, the group's commands or None for a
+command); a group's docstring is its Typer's help."""
 
 
 def index_of(app: typer.Typer) -> Index:
     entries: Index = []
     for info in app.registered_commands:
         callback = info.callback
-        doc = callback.__doc__ if callback is not None else None
-        entries.append((command_name(info), doc, info.help, None))
+        assert callback is not None
+        entries.append((command_name(info), callback.__module__, callback.__doc__, info.help, None))
     for group in app.registered_groups:
         sub = group.typer_instance
         assert sub is not None and group.name is not None
         commands = index_of(sub)
         help = group.help if isinstance(group.help, str) else None  # else typer's default
         doc = sub.info.help if isinstance(sub.info.help, str) else None
-        entries.append((group.name, doc, help, [c[:3] for c in commands]))
+        module = commands[0][1]
+        entries.append((group.name, module, doc, help, [(c[0], c[2], c[3]) for c in commands]))
     return entries
+
+
+def module_of(index: Index, args: Sequence[str]) -> str | None:
+    """The module that defines the command `args` run; None for a name not in the index
+    (every module is then registered, so click can suggest the nearest name)."""
+    if not args or args[0].startswith("-"):
+        return "projledger.cli"  # options only (--version): no command module
+    return next((entry[1] for entry in index if entry[0] == args[0]), None)
 
 
 def stand_ins_from_index(app: typer.Typer, index: Index) -> None:
     app.registered_commands = [
-        _stand_in(name, doc, help) for name, doc, help, commands in index if commands is None
+        _stand_in(name, doc, help) for name, _, doc, help, commands in index if commands is None
     ]
     app.registered_groups = []
-    for name, doc, help, commands in index:
+    for name, _, doc, help, commands in index:
         if commands is None:
             continue
         stand_in = typer.Typer(help=doc, rich_markup_mode=None)

@@ -140,11 +140,19 @@ class LedgerRepo:
         return bool(status.strip())
 
     def commit_files(
-        self, paths: Iterable[Path], message: str, author: Identity | None = None
+        self,
+        paths: Iterable[Path],
+        message: str,
+        author: Identity | None = None,
+        *,
+        new: bool = True,
     ) -> str:
-        """Commit exactly these files (nothing else that is staged); the new commit's id."""
+        """Commit exactly these files (nothing else that is staged); the new commit's id.
+        `new=False` says every file is tracked already: `commit --only` takes them from
+        the work tree itself, and the `git add` (a read of the whole index) is skipped."""
         names = [self.relative(path) for path in paths]
-        self.git("add", "--", *names)
+        if new:
+            self.git("add", "--", *names)
         subject, _, body = message.partition("\n\n")
         args = ["commit", "--quiet", "--no-verify", "-m", subject]
         if body.strip():
@@ -152,6 +160,20 @@ class LedgerRepo:
         if author is not None:
             args.append(f"--author={author}")
         self.git(*args, "--only", "--", *names)
+        return self.head_commit()
+
+    def head_commit(self) -> str:
+        """HEAD's commit id, read from the branch's ref file where git keeps it loose
+        (as it does right after a commit); else asked of git."""
+        try:
+            head = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+            if head.startswith("ref: refs/"):
+                ref = head.removeprefix("ref: ")
+                commit = (self.git_dir / ref).read_text(encoding="utf-8").strip()
+                if len(commit) in (40, 64) and all(c in "0123456789abcdef" for c in commit):
+                    return commit
+        except OSError:
+            pass
         return self.git("rev-parse", "HEAD")
 
     def blobs(self, blob_ids: list[str]) -> list[bytes]:
