@@ -921,3 +921,23 @@ def test_the_source_line_follows_the_repository(tmp_path: Path) -> None:
     assert source() == commit
     shutil.copy(path, root / "projects" / "xin-xiangmu.yaml")  # untracked (and invalid: id)
     assert source() == f"{commit} + 工作区（含未提交修改）"
+
+
+def test_a_changed_config_is_read_again_though_the_cache_holds_the_old_one(
+    tmp_path: Path,
+) -> None:
+    """The reports keep the validated config in their caches, keyed by its bytes: an edit
+    of projledger.yaml takes effect at once, and a config made invalid is refused."""
+    root = copy_root(tmp_path / "root")
+    args = ("due", "--as-of", "2026-11-20")
+    week = report_json(*args, cwd=root)
+    assert week["period"]["end"] == "2026-11-27"  # due_soon_days: 7
+    config = root / "projledger.yaml"
+    text = config.read_text(encoding="utf-8")
+    assert "due_soon_days: 7" in text
+    config.write_text(text.replace("due_soon_days: 7", "due_soon_days: 30"), encoding="utf-8")
+    month = report_json(*args, cwd=root)
+    assert month["period"]["end"] == "2026-12-20"
+    assert len(table(month, "items")) > len(table(week, "items"))
+    config.write_text(text.replace("due_soon_days: 7", "due_soon_days: -1"), encoding="utf-8")
+    one_line_error(run_cli(*args, cwd=root), 1, "projledger.yaml is invalid")

@@ -75,3 +75,59 @@ def test_standard_validator_rejects_what_check_rejects() -> None:
     assert any("titel" in m for m in messages)
     assert any("县级" in m for m in messages)
     assert any("2024-02-30" in m for m in messages)
+
+
+# --- a validated config rebuilt from its dump (the reports' cached config) ----------------
+
+
+def _sample_config() -> Any:
+    from projledger.model import Config
+
+    return Config.model_validate(yaml.safe_load((SAMPLE_ROOT / "projledger.yaml").read_text()))
+
+
+def test_a_config_rebuilt_from_its_dump_equals_the_validated_one() -> None:
+    from projledger.model import Config
+    from projledger.model.config import Lights, Unit
+    from projledger.model.enums import TimeProgressMethod
+
+    sample = _sample_config()
+    rich = sample.model_copy(
+        update={
+            "language": "en",
+            "time_progress": TimeProgressMethod.MONTHLY_PLAN,
+            "due_soon_days": 3,
+            "lights": Lights.model_validate(
+                {"investment": {"yellow_behind_points": 5.5, "red_behind_points": 20}}
+            ),
+        }
+    )
+    for config in (sample, rich):
+        dump = json.loads(json.dumps(config.model_dump(mode="json")))  # as a cache keeps it
+        rebuilt = Config.from_dump(dump)
+        assert rebuilt == config
+        assert rebuilt.model_dump(mode="json") == dump
+        assert isinstance(rebuilt.units[0], Unit)
+        assert isinstance(rebuilt.time_progress, TimeProgressMethod)
+        assert isinstance(rebuilt.lights.investment.red_behind_points, float)
+        assert rebuilt.unit_names() == config.unit_names()
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda d: d.update(extra_field=1),
+        lambda d: d.update(language="fr"),
+        lambda d: d.update(time_progress="weekly"),
+        lambda d: d.update(units=[{"name": "区发改局", "nickname": "x"}]),
+        lambda d: d.update(due_soon_days="7"),
+        lambda d: d["lights"].update(investment=[1, 2]),
+    ],
+)
+def test_a_config_dump_that_does_not_fit_is_refused(damage: Any) -> None:
+    from projledger.model import Config
+
+    dump = _sample_config().model_dump(mode="json")
+    damage(dump)
+    with pytest.raises(ValueError):
+        Config.from_dump(dump)

@@ -25,7 +25,7 @@ def load_config(root: LedgerRoot) -> Config:
         raw = root.config_file.read_bytes()
     except OSError as exc:
         raise ProjledgerError(f"{root.config_file}: cannot read it ({exc.strerror})") from None
-    return _config(raw, str(root.config_file))
+    return config_from_bytes(raw, str(root.config_file))
 
 
 def load_ledger(root: LedgerRoot, *, projects: bool = True) -> Ledger:
@@ -40,7 +40,7 @@ def load_ledger(root: LedgerRoot, *, projects: bool = True) -> Ledger:
     return ledger
 
 
-def _config(raw: bytes, file: str) -> Config:
+def config_from_bytes(raw: bytes, file: str) -> Config:
     read = read_yaml(raw, file)
     config, _ = validate(Config, read.data, file) if read.parsed else (None, [])
     if not isinstance(config, Config):
