@@ -586,6 +586,63 @@ def test_one_deadline_per_target_and_extensions_keep_the_old_date(ledger: Ledger
     assert "D-6A52DJ is due 2026-12-31; an extension must be later than that" in message
 
 
+def test_extending_a_one_line_deadline_writes_it_as_a_block(ledger: Ledger) -> None:
+    """A deadline on one line that an extension would make ~170 characters long becomes
+    a block with its extensions one per line; one with a comment after it is left on one
+    line (a block has no place that reads as its author meant)."""
+    added = ledger.change(
+        f"add deadline {MATOUSHAN} --target milestone:投产 --due 2028-06-30 --basis 批复工期",
+        project=MATOUSHAN,
+        trailer="add deadline",
+        item="D-*",
+        new="2028-06-30",
+    )
+    one_line = (
+        f"  - {{id: {added.item}, target: milestone:投产, due: 2028-06-30, basis: 批复工期}}\n"
+    )
+    before = ledger.text(MATOUSHAN)
+    assert one_line in before
+    for today, old_due, new_due, reason in (
+        ("2026-11-20", "2028-06-30", "2028-12-31", "设备到货延迟，经分管领导同意"),
+        ("2026-11-21", "2028-12-31", "2029-03-31", "冬季停工"),
+    ):
+        ledger.change(
+            f"extend {MATOUSHAN} {added.item} --to {new_due} --reason {reason} --approver 杨帆",
+            today=today,
+            project=MATOUSHAN,
+            trailer="extend",
+            item=added.item,
+            old=old_due,
+            new=new_due,
+        )
+    block = (
+        f"  - id: {added.item}\n"
+        "    target: milestone:投产\n"
+        "    due: 2028-06-30\n"
+        "    basis: 批复工期\n"
+        "    extensions:\n"
+        "      - {date: 2026-11-20, new_due: 2028-12-31, reason: 设备到货延迟，经分管领导同意, "
+        "approver: 杨帆}\n"
+        "      - {date: 2026-11-21, new_due: 2029-03-31, reason: 冬季停工, approver: 杨帆}\n"
+    )
+    assert_text(ledger.text(MATOUSHAN), before.replace(one_line, block))
+
+    commented = ledger.text(MATOUSHAN).replace(block, one_line.replace("}\n", "}  # 见批复\n"))
+    ledger.path(MATOUSHAN).write_text(commented, encoding="utf-8")
+    git(ledger.top, "commit", "-q", "-am", "手工备注")
+    ledger.change(
+        f"extend {MATOUSHAN} {added.item} --to 2028-09-30 --reason 再延 --approver 杨帆",
+        project=MATOUSHAN,
+        trailer="extend",
+        item=added.item,
+        old="2028-06-30",
+        new="2028-09-30",
+    )
+    line = next(t for t in ledger.text(MATOUSHAN).splitlines() if added.item in t)
+    assert line.startswith(f"  - {{id: {added.item}, ") and line.endswith("# 见批复")
+    assert "reason: 再延" in line
+
+
 # --- the project record ------------------------------------------------------------------
 
 

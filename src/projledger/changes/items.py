@@ -6,7 +6,14 @@ from typing import Any
 
 from projledger.changes.new_ids import new_item_id
 from projledger.changes.transaction import Change, EditContext
-from projledger.changes.yamledit import append, field_order, number, record, sequence
+from projledger.changes.yamledit import (
+    append,
+    field_order,
+    number,
+    record,
+    sequence,
+    unfold_if_long,
+)
 from projledger.errors import ProjledgerError
 from projledger.model.enums import IssueState
 from projledger.model.project import Deadline, Issue, Project
@@ -212,6 +219,8 @@ def extend_deadline(typed: str, new_due: dt.date, reason: str, approver: str) ->
             extensions,
             {"date": ctx.today, "new_due": new_due, "reason": reason, "approver": approver},
         )
+        deadlines = ctx.data["deadlines"]
+        unfold_if_long(deadlines, next(i for i, d in enumerate(deadlines) if d is deadline))
         return project_change(
             ctx,
             "extend",

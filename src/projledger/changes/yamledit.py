@@ -96,6 +96,41 @@ def append(items: Any, values: dict[str, Any]) -> Any:
     return new
 
 
+def unfold_if_long(items: Any, index: int) -> None:
+    """The record `items[index]`, on one line, made longer than `ONE_LINE_LIMIT` by a
+    change, is written as a block, its lists as block lists (their records one-line while
+    short): a 170-character line is hard to read and to diff. A short one stays as it was
+    written, and so does one carrying a comment (a comment after a one-line record has no
+    place in a block that would read as the author meant it)."""
+    node = items[index]
+    style = getattr(node, "fa", None)
+    if style is None or not style.flow_style() or _flow_length(node) <= ONE_LINE_LIMIT:
+        return
+    if any(items.ca.items.get(index) or ()) or node.ca.items or node.ca.comment:
+        return
+    _unfold(node)
+
+
+def _unfold(node: Any) -> None:
+    node.fa.set_block_style()
+    for value in node.values():
+        style = getattr(value, "fa", None)
+        if isinstance(value, list) and style is not None:
+            style.set_block_style()
+            for item in value:
+                if isinstance(item, dict) and _flow_length(item) > ONE_LINE_LIMIT:
+                    _unfold(item)
+
+
+def _flow_length(node: Any) -> int:
+    """About how many characters `node` takes written on one line."""
+    if isinstance(node, dict):
+        return 2 + sum(len(str(k)) + 4 + _flow_length(v) for k, v in node.items())
+    if isinstance(node, list):
+        return 2 + sum(2 + _flow_length(v) for v in node)
+    return len(str(node))
+
+
 def _is_block(node: Any) -> bool:
     style = getattr(node, "fa", None)
     return style is not None and len(node) > 0 and not style.flow_style()
