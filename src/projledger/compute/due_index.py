@@ -7,7 +7,7 @@ disk by file content.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import orjson
@@ -46,21 +46,26 @@ class DueProject(NamedTuple):
     def open_on(self, day: dt.date) -> list[DeadlineFacts]:
         """A superset of the deadlines in the ledger and neither done nor cancelled on
         `day`: `deadline_state` decides."""
-        text, b = day.isoformat(), self.bounds
-        return _decoded(
-            fields
-            for at, fields in zip(range(0, len(b), _WIDTH), self.fields, strict=True)
-            if b[at : at + 10] <= text < b[at + 10 : at + 20]
-        )
+        return self._within(day, 0)
 
     def could_be_overdue_on(self, day: dt.date) -> list[DeadlineFacts]:
         """A superset of the deadlines overdue on `day` (see `first_possible_overdue`)."""
-        text, b = day.isoformat(), self.bounds
-        return _decoded(
-            fields
-            for at, fields in zip(range(0, len(b), _WIDTH), self.fields, strict=True)
-            if b[at + 20 : at + 30] <= text < b[at + 10 : at + 20]
-        )
+        return self._within(day, 20)
+
+    def _within(self, day: dt.date, start: int) -> list[DeadlineFacts]:
+        """The deadlines whose bound at `start` (open from: 0, overdue from: 20) is on or
+        before `day` and that are still open on it. Tuned: a plain loop over 67,000
+        deadlines at 10,000 projects."""
+        text, bounds, found = day.isoformat(), self.bounds, []
+        at = 0
+        try:
+            for fields in self.fields:
+                if bounds[at + start : at + start + 10] <= text < bounds[at + 10 : at + 20]:
+                    found.append(_deadline(fields))
+                at += _WIDTH
+        except (ValueError, LookupError, TypeError, AttributeError) as exc:
+            raise DamagedEntryError(str(exc)) from None
+        return found
 
 
 def due_index_to_json(f: ProjectFacts) -> list[Any]:
@@ -111,13 +116,6 @@ def _fields(d: DeadlineFacts) -> str:
             d.since,
         ]
     ).decode()
-
-
-def _decoded(stored: Iterable[str]) -> list[DeadlineFacts]:
-    try:
-        return [_deadline(fields) for fields in stored]
-    except (ValueError, LookupError, TypeError, AttributeError) as exc:
-        raise DamagedEntryError(str(exc)) from None
 
 
 _make_deadline = DeadlineFacts._make
