@@ -3,6 +3,7 @@ and forking shares the loaded modules instead of importing them again in each wo
 
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -30,7 +31,20 @@ def map_in_workers(
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return [result for chunk in pool.map(work, chunks) for result in chunk]
+        return [
+            result for chunk in pool.map(partial(_collecting, work), chunks) for result in chunk
+        ]
+
+
+def _collecting(
+    work: Callable[[Sequence[Item]], list[Result]], chunk: Sequence[Item]
+) -> list[Result]:
+    """`work` with the cyclic collector on: a worker forked while the parent paused it
+    (gcpause.py) parses thousands of files, whose garbage may hold cycles."""
+    import gc
+
+    gc.enable()
+    return work(chunk)
 
 
 def _can_fork() -> bool:

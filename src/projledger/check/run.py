@@ -16,6 +16,7 @@ from projledger.check.entries import (
     precheck,
 )
 from projledger.check.findings import Finding, Severity
+from projledger.gcpause import gc_paused
 from projledger.root import LedgerRoot, find_root
 from projledger.store.blob_cache import blob_id
 from projledger.store.limits import read_ledger_bytes
@@ -48,8 +49,12 @@ def check_paths(
     paths: Iterable[Path], cwd: Path, *, use_cache: bool = True, strict: bool = False
 ) -> CheckReport:
     report = CheckReport()
-    for selection in _select(paths):
-        _check_root(selection, cwd, report, use_cache)
+    # Tens of thousands of small objects (findings, cache entries, paths), none in a
+    # cycle: the cyclic collector would scan them again and again (0.06-0.2 s of a 1.1 s
+    # cached check of 10,000 files).
+    with gc_paused():
+        for selection in _select(paths):
+            _check_root(selection, cwd, report, use_cache)
     if strict:
         report.findings = [f.strict() for f in report.findings]
     report.findings.sort(key=Finding.sort_key)
