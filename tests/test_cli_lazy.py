@@ -93,3 +93,25 @@ def test_a_run_imports_only_the_command_module_it_needs(
     assert result.returncode == 0, result.stderr
     loaded = sorted(["cli_index", "cli_lazy", *modules])
     assert result.stderr.strip() == str([f"projledger.{m}" for m in loaded])
+
+
+def test_start_up_pauses_the_collector_and_then_turns_it_back_on(tmp_path: Path) -> None:
+    """The entry point builds the app with the cyclic collector off, freezes what start-up
+    made (it lives as long as the process), and runs the command with it on."""
+    code = (
+        "import gc, sys; sys.argv = ['projledger', 'check', '--help']\n"
+        "from projledger.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Usage:" in result.stdout
+    assert result.stderr.strip() == "True True"

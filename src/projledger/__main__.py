@@ -1,3 +1,3 @@
-from projledger.cli import main
+from projledger.entry import main
 
 main()

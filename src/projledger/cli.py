@@ -109,6 +109,13 @@ def schema(
 def main() -> None:
     import sys
 
+    from projledger.error_handler import run
+
+    run(prepare(sys.argv[1:]))
+
+
+def prepare(args: list[str]) -> typer.Typer:
+    """The app, with what running `args` needs registered (and nothing else)."""
     from projledger.cli_index import INDEX
     from projledger.cli_lazy import (
         keep_only_invoked,
@@ -116,16 +123,14 @@ def main() -> None:
         stand_ins_from_index,
         top_level_help,
     )
-    from projledger.error_handler import run
 
-    args = sys.argv[1:]
     if top_level_help(args):
         # Listed from the checked index: the command modules are not even imported.
         stand_ins_from_index(app, INDEX)
     else:
         register_commands(module_of(INDEX, args))
         keep_only_invoked(app, args)
-    run(app)
+    return app
 
 
 def register_commands(module: str | None = None) -> typer.Typer:
