@@ -37,6 +37,7 @@ import argparse
 import datetime as dt
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -181,16 +182,22 @@ def child_env(pycache: Path) -> dict[str, str]:
     return env
 
 
-def run_child(command: Sequence[str], cwd: Path, env: dict[str, str]) -> float | str:
-    """Wall seconds, or what went wrong."""
-    started = time.perf_counter()
+def run_child(command: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[float, float] | str:
+    """Wall seconds and CPU seconds (user + system of the child and the processes it ran,
+    such as git), or what went wrong."""
+    started, cpu = time.perf_counter(), children_cpu()
     completed = subprocess.run(
         command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=False
     )
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
     if completed.returncode != 0:
         return completed.stderr.decode("utf-8", "replace").strip().splitlines()[-1:][0]
-    return seconds
+    return seconds, cpu
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def projledger() -> list[str]:
@@ -202,11 +209,16 @@ def projledger() -> list[str]:
 class Row:
     name: str
     seconds: list[float]
+    cpu: list[float]
     error: str = ""
 
     @property
     def median(self) -> float | None:
         return statistics.median(self.seconds) if self.seconds else None
+
+    @property
+    def median_cpu(self) -> float | None:
+        return statistics.median(self.cpu) if self.cpu else None
 
 
 def measure(root: Path, subject: Subject, repeat: int, pycache: Path) -> list[Row]:
@@ -256,14 +268,15 @@ def measure(root: Path, subject: Subject, repeat: int, pycache: Path) -> list[Ro
     # Warm up (bytecode, page cache) outside the timings.
     for make in rows.values():
         run_child(make(), root, env)
-    results = {name: Row(name, []) for name in rows}
+    results = {name: Row(name, [], []) for name in rows}
     for _ in range(repeat):
         for name, make in rows.items():
             outcome = run_child(make(), root, env)
             if isinstance(outcome, str):
                 results[name].error = outcome
             else:
-                results[name].seconds.append(outcome)
+                results[name].seconds.append(outcome[0])
+                results[name].cpu.append(outcome[1])
     return list(results.values())
 
 
@@ -274,26 +287,32 @@ def report(rows: list[Row]) -> None:
         "projledger --help": ('python -c "import typer"', HELP_TARGET),
     }
     print()
-    print(f"{'row':<38} {'median s':>9} {'min s':>7} {'ratio':>7} {'target':>7}  verdict")
+    print(
+        f"{'row':<38} {'median s':>9} {'min s':>7} {'ratio':>7} {'target':>7}  verdict  "
+        f"{'cpu s':>6} {'cpu ratio':>9}"
+    )
     for row in rows:
-        if row.median is None:
+        if row.median is None or row.median_cpu is None:
             print(f"{row.name:<38} failed: {row.error}")
             continue
-        ratio = target = verdict = ""
+        ratio = target = verdict = cpu_ratio = ""
         if row.name in compare:
             base_name, limit = compare[row.name]
-            base = by_name[base_name].median
+            base, base_cpu = by_name[base_name].median, by_name[base_name].median_cpu
             if base:
                 value = row.median / base
                 ratio, target = f"{value:.2f}x", f"{limit:.1f}x"
                 verdict = "ok" if value <= limit else "over"
+            if base_cpu:
+                cpu_ratio = f"{row.median_cpu / base_cpu:.2f}x"
         print(
             f"{row.name:<38} {row.median:>9.3f} {min(row.seconds):>7.3f} {ratio:>7} {target:>7}"
-            f"  {verdict}"
+            f"  {verdict:<7}  {row.median_cpu:>6.3f} {cpu_ratio:>9}"
         )
     print(
         f"\ntargets: add issue within {CHANGE_TARGET}x of the baseline, --help within "
-        f"{HELP_TARGET}x of importing typer (medians)"
+        f"{HELP_TARGET}x of importing typer (medians of wall time; the CPU seconds, the "
+        "child's and its git's, move less on a busy shared machine)"
     )
 
 
