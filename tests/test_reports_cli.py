@@ -941,3 +941,16 @@ def test_a_changed_config_is_read_again_though_the_cache_holds_the_old_one(
     assert len(table(month, "items")) > len(table(week, "items"))
     config.write_text(text.replace("due_soon_days: 7", "due_soon_days: -1"), encoding="utf-8")
     one_line_error(run_cli(*args, cwd=root), 1, "projledger.yaml is invalid")
+
+    # A damaged config cache is read around: the file is validated again.
+    config.write_text(text, encoding="utf-8")
+    assert report_json(*args, cwd=root) == week
+    cache = root / ".projledger" / "config-cache.json"
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    (entry,) = data["files"].values()
+    entry[1]["units"] = [{"name": "区发改局", "nickname": "x"}]
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    assert report_json(*args, cwd=root) == week
+    cache.write_text("garbage{", encoding="utf-8")
+    assert report_json(*args, cwd=root) == week
+    assert json.loads(cache.read_text(encoding="utf-8"))["files"]  # written anew

@@ -209,14 +209,11 @@ def _alive(pid: int) -> bool:
 
 
 def _config(root: LedgerRoot) -> "Config":
-    from projledger.check.files import check_config_bytes
+    """The config, validated (from the config cache when its bytes are known). Its rule
+    findings do not stop a change: `check` reports them."""
+    from projledger.store.config_cache import cached_config
 
-    checked = check_config_bytes(root.config_file.read_bytes(), str(root.config_file))
-    if checked.config is None:
-        raise ProjledgerError(
-            f"{root.config_file} is invalid; run `projledger check` and fix it first"
-        )
-    return checked.config
+    return cached_config(root)
 
 
 def _hand_edits(repo: LedgerRepo, path: Path, options: ChangeOptions, config: "Config") -> str:

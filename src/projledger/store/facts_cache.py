@@ -35,7 +35,8 @@ from projledger.gcpause import gc_paused
 from projledger.model import Config
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id
-from projledger.store.ledger import config_from_bytes, load_config
+from projledger.store.config_cache import cached_config
+from projledger.store.ledger import load_config
 from projledger.store.limits import read_ledger_bytes
 
 
@@ -107,7 +108,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
     cache = _cache(root, view) if use_cache else None
     if cache is not None and rebuild:
         cache.clear()
-    ledger: Ledger[Item] = Ledger(_config(root, cache))
+    ledger: Ledger[Item] = Ledger(cached_config(root) if use_cache else load_config(root))
     decode = view.from_json
     names: list[str] = []
     found: list[Item | None] = []
@@ -144,7 +145,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             if cache is not None:
                 cache.put(names[index], blob, row)
     if cache is not None:
-        cache.retain({*names, CONFIG_KEY})
+        cache.retain(set(names))
         cache.save()
     for name, item in zip(names, found, strict=True):
         if item is None or f"{item.id}.yaml" != name:
@@ -153,31 +154,6 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             ledger.projects[item.id] = item
     ledger.invalid.sort()
     return ledger
-
-
-CONFIG_KEY = "../projledger.yaml"
-"""The config's entry in a cache: a name no file in projects/ can have."""
-
-
-def _config(root: LedgerRoot, cache: BlobCache | None) -> Config:
-    """The config, validated; from the cache (as its dump, keyed by its bytes) when it is
-    there, which spares building pydantic's validators (~70 ms)."""
-    if cache is None:
-        return load_config(root)
-    try:
-        raw = read_ledger_bytes(root.config_file)
-    except OSError:
-        return load_config(root)  # says what is wrong with the file
-    blob = blob_id(raw)
-    hit = cache.get(CONFIG_KEY, blob)
-    if isinstance(hit, dict):
-        try:
-            return Config.from_dump(hit)
-        except (ValueError, TypeError, LookupError, AttributeError):
-            pass  # a damaged entry: validate the file
-    config = config_from_bytes(raw, str(root.config_file))
-    cache.put(CONFIG_KEY, blob, config.model_dump(mode="json"))
-    return config
 
 
 def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:

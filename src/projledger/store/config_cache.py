@@ -1,0 +1,57 @@
+"""The validated config, kept by content in `.projledger/config-cache.json`.
+
+Validating projledger.yaml first builds pydantic's validators for the config's models
+(~20-30 ms, every command). A config validated once is kept as its dump under its blob
+id and the models' code, and rebuilt from it without validating (`LedgerModel.from_dump`,
+~1 ms). Anything else (another file, other models, a damaged or missing cache) is
+validated again. A cache that cannot be read or written is only a slower run.
+"""
+
+import hashlib
+from pathlib import Path
+
+from projledger.model import Config
+from projledger.root import LedgerRoot
+from projledger.store.blob_cache import MISS, BlobCache, blob_id
+from projledger.store.ledger import config_from_bytes, load_config
+from projledger.store.limits import read_ledger_bytes
+
+CACHE_FILE = "config-cache.json"
+_KEY = "projledger.yaml"
+
+
+def cached_config(root: LedgerRoot) -> Config:
+    """The root's config, validated (a ProjledgerError naming the file when it is not)."""
+    try:
+        raw = read_ledger_bytes(root.config_file)
+    except OSError:
+        return load_config(root)  # says what is wrong with the file
+    blob = blob_id(raw)
+    cache = _cache(root)
+    hit = cache.get(_KEY, blob)
+    if hit is not MISS and isinstance(hit, dict):
+        try:
+            return Config.from_dump(hit)
+        except (ValueError, TypeError, LookupError, AttributeError):
+            pass  # a damaged entry: validate the file
+    config = config_from_bytes(raw, str(root.config_file))
+    cache.put(_KEY, blob, config.model_dump(mode="json"))
+    cache.save()
+    return config
+
+
+def _cache(root: LedgerRoot) -> BlobCache:
+    try:
+        path: Path | None = root.state_dir() / CACHE_FILE
+    except OSError:
+        path = None
+    return BlobCache(path, _fingerprint())
+
+
+def _fingerprint() -> str:
+    """The models' code: a dump is only rebuilt by the models that made it."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1(usedforsecurity=False)
+    for source in sorted((package / "model").glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
