@@ -1085,3 +1085,22 @@ def test_a_new_top_level_key_goes_before_the_blank_line(
     ledger: Ledger, edit: Callable[[Ledger], None]
 ) -> None:
     edit(ledger)
+
+
+def test_a_change_in_a_repository_without_commits_commits_just_its_file(tmp_path: Path) -> None:
+    """`git init` done, nothing committed yet: the first change commits its file alone
+    (git add, then commit --only); the next commits it as a tracked file."""
+    top = tmp_path / "repo"
+    root = copy_root(top)
+    git(top, "init", "-q", "-b", "main")
+    path = f"projects/{MATOUSHAN}.yaml"
+    for title in ("第一个问题", "第二个问题"):
+        result = run_cli(
+            "add", "issue", MATOUSHAN, "--title", title, "--category", "用地",
+            "--today", TODAY, cwd=root,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+    assert git(top, "log", "--format=%s").count("新增问题") == 2
+    assert git(top, "log", "--name-only", "--format=").split() == [path, path]
+    assert git(top, "status", "--porcelain", "--", path) == ""
+    assert "?? projects/" in git(top, "status", "--porcelain", "--untracked-files=normal")

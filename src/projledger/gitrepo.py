@@ -226,6 +226,8 @@ class WorkTreeStatus(NamedTuple):
     changed: bool
     """Whether the asked paths differ from HEAD (in the index or the work tree, or are
     untracked)."""
+    untracked: bool
+    """Whether any of them is not known to git at all."""
 
 
 class StatusProbe:
@@ -243,7 +245,7 @@ class StatusProbe:
         if output is None:
             return None
         head: str | None = None
-        detached = changed = False
+        detached = changed = untracked = False
         for line in output.splitlines():
             if line.startswith("# branch.oid "):
                 oid = line.removeprefix("# branch.oid ")
@@ -252,13 +254,22 @@ class StatusProbe:
                 detached = line == "# branch.head (detached)"
             elif not line.startswith("#"):
                 changed = True
-        return WorkTreeStatus(head, detached, changed)
+                untracked = untracked or line.startswith("? ")
+        return WorkTreeStatus(head, detached, changed, untracked)
+
+
+class FileState(NamedTuple):
+    hand_edits: bool
+    """The file differs from HEAD (edited and not committed, or never committed while
+    the branch has commits)."""
+    tracked: bool
+    """git knows the file (so `commit --only` can take it without `git add`)."""
 
 
 class Readiness:
     """Whether a repository can take a commit of one file now, asked of git in the
     background (two git runs beside the command's own work, not five after it). `wait`
-    raises what stands in the way, or says whether the file has uncommitted edits."""
+    raises what stands in the way, or says how the file stands."""
 
     def __init__(self, repo: LedgerRepo, path: Path) -> None:
         repo.check_no_operation()
@@ -271,7 +282,7 @@ class Readiness:
         self._status = StatusProbe(repo.top, paths or [".git-no-such-path"])
         self._identity = _start(repo.top, ["git", "var", "GIT_COMMITTER_IDENT"])
 
-    def wait(self) -> bool:
+    def wait(self) -> FileState:
         status = self._status.result()
         identity = _finish(self._identity)
         if status is None:
@@ -280,7 +291,7 @@ class Readiness:
             raise ProjledgerError(DETACHED)
         if identity is None:
             raise ProjledgerError(NO_IDENTITY)
-        return status.head is not None and status.changed
+        return FileState(status.head is not None and status.changed, not status.untracked)
 
 
 def _start(cwd: Path, command: list[str]) -> "subprocess.Popen[bytes] | None":

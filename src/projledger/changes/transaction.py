@@ -126,6 +126,7 @@ def _locked(
     readiness = Readiness(repo, path) if repo is not None else None
     config = _config(root)
     hand_edits = None
+    tracked = False
     if create:
         if path.exists():
             raise ProjledgerError(f"project {path.stem} exists already ({path})")
@@ -140,8 +141,11 @@ def _locked(
             raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
         document = load_document(path)
         old_text = document.text
-        if readiness is not None and readiness.wait():
-            hand_edits = _hand_edits(readiness.repo, path, options, config)
+        if readiness is not None:
+            state = readiness.wait()
+            if state.hand_edits:
+                hand_edits = _hand_edits(readiness.repo, path, options, config)
+            tracked = state.tracked or hand_edits is not None
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
     if new_text == old_text:
@@ -151,9 +155,8 @@ def _locked(
     outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
     if options.dry_run:
         return outcome
-    _write_and_commit(
-        path, old_text if not create else None, new_text, change, repo, options, outcome
-    )
+    previous = old_text if not create else None
+    _write_and_commit(path, previous, new_text, change, repo, options, outcome, tracked)
     return outcome
 
 
@@ -263,7 +266,9 @@ def _write_and_commit(
     repo: LedgerRepo | None,
     options: ChangeOptions,
     outcome: Outcome,
+    tracked: bool,
 ) -> None:
+    """`tracked`: git knows the file already (it is committed without `git add`)."""
     from projledger.store.atomic import write_text_atomic
 
     write_text_atomic(path, new_text)
@@ -272,7 +277,7 @@ def _write_and_commit(
         return
     try:
         outcome.commit = repo.commit_files(
-            [path], change.message(), options.author, new=old_text is None
+            [path], change.message(), options.author, new=not tracked
         )
     except BaseException:
         # The commit did not happen: put the file back as it was, so the work tree and
