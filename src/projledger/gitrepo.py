@@ -140,19 +140,15 @@ class LedgerRepo:
         return bool(status.strip())
 
     def commit_files(
-        self,
-        paths: Iterable[Path],
-        message: str,
-        author: Identity | None = None,
-        *,
-        new: bool = True,
+        self, paths: Iterable[Path], message: str, author: Identity | None = None
     ) -> str:
         """Commit exactly these files (nothing else that is staged); the new commit's id.
-        `new=False` says every file is tracked already: `commit --only` takes them from
-        the work tree itself, and the `git add` (a read of the whole index) is skipped."""
+        They are staged first even when git tracks them (`commit --only` would take them
+        from the work tree): `commit --only` moves the branch before it updates the index,
+        and a kill between the two would leave the old version staged, ready to be
+        committed back by the next `git commit` (the kill test caught that)."""
         names = [self.relative(path) for path in paths]
-        if new:
-            self.git("add", "--", *names)
+        self.git("add", "--", *names)
         subject, _, body = message.partition("\n\n")
         args = ["commit", "--quiet", "--no-verify", "-m", subject]
         if body.strip():
@@ -226,8 +222,6 @@ class WorkTreeStatus(NamedTuple):
     changed: bool
     """Whether the asked paths differ from HEAD (in the index or the work tree, or are
     untracked)."""
-    untracked: bool
-    """Whether any of them is not known to git at all."""
 
 
 class StatusProbe:
@@ -245,7 +239,7 @@ class StatusProbe:
         if output is None:
             return None
         head: str | None = None
-        detached = changed = untracked = False
+        detached = changed = False
         for line in output.splitlines():
             if line.startswith("# branch.oid "):
                 oid = line.removeprefix("# branch.oid ")
@@ -254,22 +248,13 @@ class StatusProbe:
                 detached = line == "# branch.head (detached)"
             elif not line.startswith("#"):
                 changed = True
-                untracked = untracked or line.startswith("? ")
-        return WorkTreeStatus(head, detached, changed, untracked)
-
-
-class FileState(NamedTuple):
-    hand_edits: bool
-    """The file differs from HEAD (edited and not committed, or never committed while
-    the branch has commits)."""
-    tracked: bool
-    """git knows the file (so `commit --only` can take it without `git add`)."""
+        return WorkTreeStatus(head, detached, changed)
 
 
 class Readiness:
     """Whether a repository can take a commit of one file now, asked of git in the
     background (two git runs beside the command's own work, not five after it). `wait`
-    raises what stands in the way, or says how the file stands."""
+    raises what stands in the way, or says whether the file has uncommitted edits."""
 
     def __init__(self, repo: LedgerRepo, path: Path) -> None:
         repo.check_no_operation()
@@ -282,7 +267,7 @@ class Readiness:
         self._status = StatusProbe(repo.top, paths or [".git-no-such-path"])
         self._identity = _start(repo.top, ["git", "var", "GIT_COMMITTER_IDENT"])
 
-    def wait(self) -> FileState:
+    def wait(self) -> bool:
         status = self._status.result()
         identity = _finish(self._identity)
         if status is None:
@@ -291,7 +276,7 @@ class Readiness:
             raise ProjledgerError(DETACHED)
         if identity is None:
             raise ProjledgerError(NO_IDENTITY)
-        return FileState(status.head is not None and status.changed, not status.untracked)
+        return status.head is not None and status.changed
 
 
 def _start(cwd: Path, command: list[str]) -> "subprocess.Popen[bytes] | None":

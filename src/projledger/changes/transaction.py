@@ -126,7 +126,6 @@ def _locked(
     readiness = Readiness(repo, path) if repo is not None else None
     config = _config(root)
     hand_edits = None
-    tracked = False
     if create:
         if path.exists():
             raise ProjledgerError(f"project {path.stem} exists already ({path})")
@@ -141,11 +140,8 @@ def _locked(
             raise unknown_project(path.stem, [p.stem for p in root.projects_dir.glob("*.yaml")])
         document = load_document(path)
         old_text = document.text
-        if readiness is not None:
-            state = readiness.wait()
-            if state.hand_edits:
-                hand_edits = _hand_edits(readiness.repo, path, options, config)
-            tracked = state.tracked or hand_edits is not None
+        if readiness is not None and readiness.wait():
+            hand_edits = _hand_edits(readiness.repo, path, options, config)
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
     if new_text == old_text:
@@ -156,7 +152,7 @@ def _locked(
     if options.dry_run:
         return outcome
     previous = old_text if not create else None
-    _write_and_commit(path, previous, new_text, change, repo, options, outcome, tracked)
+    _write_and_commit(path, previous, new_text, change, repo, options, outcome)
     return outcome
 
 
@@ -266,9 +262,7 @@ def _write_and_commit(
     repo: LedgerRepo | None,
     options: ChangeOptions,
     outcome: Outcome,
-    tracked: bool,
 ) -> None:
-    """`tracked`: git knows the file already (it is committed without `git add`)."""
     from projledger.store.atomic import write_text_atomic
 
     write_text_atomic(path, new_text)
@@ -276,9 +270,7 @@ def _write_and_commit(
     if repo is None:
         return
     try:
-        outcome.commit = repo.commit_files(
-            [path], change.message(), options.author, new=not tracked
-        )
+        outcome.commit = repo.commit_files([path], change.message(), options.author)
     except BaseException:
         # The commit did not happen: put the file back as it was, so the work tree and
         # the history agree (interrupted by Ctrl-C included).
