@@ -9,14 +9,10 @@ import pytest
 from tests.conftest import cli_env, run_cli
 
 
-def full_help(args: list[str], cwd: Path) -> str:
-    """The help typer gives when it builds every command: `app()` called directly, not
-    through `main()`, in a process like run_cli's."""
-    code = (
-        "from projledger.cli import register_commands; register_commands()(prog_name='projledger')"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, *args, "--help"],
+def run_python(code: str, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python -c CODE ARGS...` in a process like run_cli's."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
         cwd=cwd,
         env=cli_env(),
         capture_output=True,
@@ -24,6 +20,29 @@ def full_help(args: list[str], cwd: Path) -> str:
         encoding="utf-8",
         check=False,
     )
+
+
+def run_main(
+    module: str, args: list[str], report: str, cwd: Path
+) -> subprocess.CompletedProcess[str]:
+    """`module.main()` run as `projledger ARGS`, then `report` (an expression, with gc and
+    sys imported) printed to stderr."""
+    code = (
+        "import gc, sys; sys.argv[0] = 'projledger'\n"
+        f"from {module} import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print({report}, file=sys.stderr)"
+    )
+    return run_python(code, *args, cwd=cwd)
+
+
+def full_help(args: list[str], cwd: Path) -> str:
+    """The help typer gives when it builds every command: `app()` called directly, not
+    through `main()`, in a process like run_cli's."""
+    code = (
+        "from projledger.cli import register_commands; register_commands()(prog_name='projledger')"
+    )
+    result = run_python(code, *args, "--help", cwd=cwd)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -76,20 +95,8 @@ def test_the_help_index_lists_every_registered_command() -> None:
 def test_a_run_imports_only_the_command_module_it_needs(
     args: list[str], modules: list[str], tmp_path: Path
 ) -> None:
-    code = (
-        f"import sys; sys.argv = ['projledger', *{args!r}]\n"
-        "from projledger.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in sys.modules if m.startswith('projledger.cli_')), file=sys.stderr)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    loaded_modules = "sorted(m for m in sys.modules if m.startswith('projledger.cli_'))"
+    result = run_main("projledger.cli", args, loaded_modules, tmp_path)
     assert result.returncode == 0, result.stderr
     loaded = sorted(["cli_index", "cli_lazy", *modules])
     assert result.stderr.strip() == str([f"projledger.{m}" for m in loaded])
@@ -98,20 +105,8 @@ def test_a_run_imports_only_the_command_module_it_needs(
 def test_start_up_pauses_the_collector_and_then_turns_it_back_on(tmp_path: Path) -> None:
     """The entry point builds the app with the cyclic collector off, freezes what start-up
     made (it lives as long as the process), and runs the command with it on."""
-    code = (
-        "import gc, sys; sys.argv = ['projledger', 'check', '--help']\n"
-        "from projledger.entry import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(gc.isenabled(), gc.get_freeze_count() > 10000, file=sys.stderr)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    report = "gc.isenabled(), gc.get_freeze_count() > 10000"
+    result = run_main("projledger.entry", ["check", "--help"], report, tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
     assert result.stderr.strip() == "True True"

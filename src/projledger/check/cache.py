@@ -4,29 +4,21 @@ An entry is used only when the file's bytes hash to the stored blob id and the c
 and config are exactly those that produced it, so a changed file is always re-checked.
 """
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.check.entries import ProjectSummary
 from projledger.check.findings import Finding
-from projledger.store.blob_cache import MISS, BlobCache
+from projledger.store.blob_cache import MISS, BlobCache, code_fingerprint
 
 CACHE_FORMAT = 2
 
 
 def checker_fingerprint(config_raw: bytes) -> str:
     """Changes whenever the checker's code or the config changes."""
-    digest = hashlib.sha1(usedforsecurity=False)
-    digest.update(b"%d\0" % CACHE_FORMAT)
-    package = Path(__file__).resolve().parent.parent
-    sources = [package / "ids.py"]
-    for directory in ("check", "model", "store"):
-        sources.extend(sorted((package / directory).glob("*.py")))
-    for source in sources:
-        digest.update(source.read_bytes())
-    digest.update(config_raw)
-    return digest.hexdigest()
+    return code_fingerprint(
+        b"%d" % CACHE_FORMAT, "ids.py", "check/*.py", "model/*.py", "store/*.py", extra=config_raw
+    )
 
 
 @dataclass

@@ -7,7 +7,6 @@ cached as unreadable. Missing versions are fetched with one `git cat-file --batc
 parsed with the same reader as `check`.
 """
 
-import hashlib
 import json
 import sqlite3
 import zlib
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from projledger.gitrepo import LedgerRepo
 from projledger.history.values import Json, mark_date, normalize
+from projledger.store.blob_cache import code_fingerprint
 
 CACHE_FILE = "history.sqlite"
 CACHE_FORMAT = 1
@@ -27,11 +27,7 @@ UNREADABLE: Json = None
 
 def _fingerprint() -> str:
     """Changes whenever reading or normalising a version could give another result."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha1(b"%d\0" % CACHE_FORMAT, usedforsecurity=False)
-    for source in (package / "store" / "reader.py", package / "history" / "values.py"):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return code_fingerprint(b"%d" % CACHE_FORMAT, "store/reader.py", "history/values.py")
 
 
 class VersionStore:

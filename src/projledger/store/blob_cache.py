@@ -10,10 +10,26 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from projledger.root import LedgerRoot
 
 MISS: Any = object()
 """What `get` returns for a name without a current entry (None is a value)."""
+
+
+def code_fingerprint(salt: bytes, *sources: str, extra: bytes = b"") -> str:
+    """A digest of `salt`, the package's files named by `sources` (paths or globs relative
+    to the package, in order) and `extra`: a cache written by other code or from other
+    inputs is dropped whole."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha1(salt + b"\0", usedforsecurity=False)
+    for pattern in sources:
+        for source in sorted(package.glob(pattern)):
+            digest.update(source.read_bytes())
+    digest.update(extra)
+    return digest.hexdigest()
 
 
 def blob_id(raw: bytes) -> str:
@@ -37,6 +53,16 @@ class BlobCache:
         if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint:
             entries = stored.get("files")
             self.entries = entries if isinstance(entries, dict) else {}
+
+    @classmethod
+    def in_state_dir(cls, root: "LedgerRoot", file_name: str, fingerprint: str) -> "BlobCache":
+        """The cache `file_name` in the root's `.projledger/`; in memory only when that
+        cannot be made (a read-only root: everything is computed, nothing kept)."""
+        try:
+            path: Path | None = root.state_dir() / file_name
+        except OSError:
+            path = None
+        return cls(path, fingerprint)
 
     def get(self, name: str, blob: str) -> Any:
         """The value stored for `name` at this content, or `MISS`."""

@@ -7,12 +7,9 @@ id and the models' code, and rebuilt from it without validating (`LedgerModel.fr
 validated again. A cache that cannot be read or written is only a slower run.
 """
 
-import hashlib
-from pathlib import Path
-
 from projledger.model import Config
 from projledger.root import LedgerRoot
-from projledger.store.blob_cache import MISS, BlobCache, blob_id
+from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
 from projledger.store.ledger import config_from_bytes, load_config
 from projledger.store.limits import read_ledger_bytes
 
@@ -27,7 +24,7 @@ def cached_config(root: LedgerRoot) -> Config:
     except OSError:
         return load_config(root)  # says what is wrong with the file
     blob = blob_id(raw)
-    cache = _cache(root)
+    cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
     hit = cache.get(_KEY, blob)
     if hit is not MISS and isinstance(hit, dict):
         try:
@@ -40,18 +37,6 @@ def cached_config(root: LedgerRoot) -> Config:
     return config
 
 
-def _cache(root: LedgerRoot) -> BlobCache:
-    try:
-        path: Path | None = root.state_dir() / CACHE_FILE
-    except OSError:
-        path = None
-    return BlobCache(path, _fingerprint())
-
-
 def _fingerprint() -> str:
     """The models' code: a dump is only rebuilt by the models that made it."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha1(usedforsecurity=False)
-    for source in sorted((package / "model").glob("*.py")):
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
+    return code_fingerprint(b"config", "model/*.py")

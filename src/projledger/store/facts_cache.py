@@ -10,12 +10,10 @@ and say so. Each command fills the cache it reads: `overdue` never pays for the 
 the weekly report keeps.
 """
 
-import hashlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
 from projledger.compute.due_index import (
@@ -34,7 +32,7 @@ from projledger.compute.facts import (
 from projledger.gcpause import gc_paused
 from projledger.model import Config
 from projledger.root import LedgerRoot
-from projledger.store.blob_cache import MISS, BlobCache, blob_id
+from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
 from projledger.store.config_cache import cached_config
 from projledger.store.ledger import load_config
 from projledger.store.limits import read_ledger_bytes
@@ -105,7 +103,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
 
 
 def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) -> Ledger[Item]:
-    cache = _cache(root, view) if use_cache else None
+    cache = BlobCache.in_state_dir(root, view.cache_file, _fingerprint(view)) if use_cache else None
     if cache is not None and rebuild:
         cache.clear()
     ledger: Ledger[Item] = Ledger(cached_config(root) if use_cache else load_config(root))
@@ -181,27 +179,13 @@ def _rows(to_json: Callable[[ProjectFacts], Any], work: Sequence[tuple[str, byte
     return rows
 
 
-def _cache(root: LedgerRoot, view: View[Any]) -> BlobCache:
-    try:
-        path: Path | None = root.state_dir() / view.cache_file
-    except OSError:
-        path = None  # a read-only root: parse everything, keep nothing
-    return BlobCache(path, _fingerprint(view))
-
-
 def _fingerprint(view: View[Any]) -> str:
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha1(
-        b"%s %d\0" % (view.cache_file.encode(), view.version), usedforsecurity=False
+    return code_fingerprint(
+        b"%s %d" % (view.cache_file.encode(), view.version),
+        "ids.py",
+        "store/reader.py",
+        "compute/facts.py",
+        "compute/deadlines.py",
+        "compute/due_index.py",
+        "model/*.py",
     )
-    sources = [
-        package / "ids.py",
-        package / "store" / "reader.py",
-        package / "compute" / "facts.py",
-        package / "compute" / "deadlines.py",
-        package / "compute" / "due_index.py",
-    ]
-    sources.extend(sorted((package / "model").glob("*.py")))
-    for source in sources:
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
