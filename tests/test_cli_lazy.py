@@ -110,3 +110,14 @@ def test_start_up_pauses_the_collector_and_then_turns_it_back_on(tmp_path: Path)
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
     assert result.stderr.strip() == "True True"
+
+
+def test_commands_run_without_looking_up_pydantic_plugins(tmp_path: Path) -> None:
+    """A command builds pydantic validators (its parameters, the models) without the
+    plugin look-up that imports importlib.metadata."""
+    init = run_main("projledger.entry", ["init", str(tmp_path / "root")], "0", tmp_path)
+    assert init.returncode == 0, init.stderr
+    report = "'importlib.metadata' in sys.modules, 'pydantic_core' in sys.modules"
+    result = run_main("projledger.entry", ["check", str(tmp_path / "root")], report, tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "False True"

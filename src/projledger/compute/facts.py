@@ -7,8 +7,10 @@ file content, and every computation in `projledger.compute` works on facts. A pr
 facts depend on its file alone, never on the config or the report date.
 """
 
+from __future__ import annotations
+
 import datetime as dt
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from projledger.model.enums import (
     ApprovalStatus,
@@ -17,7 +19,11 @@ from projledger.model.enums import (
     Role,
     TaskState,
 )
-from projledger.model.project import Deadline, Issue, Project
+
+if TYPE_CHECKING:
+    # Only the parse (in the cache's workers) meets models: a warm report never builds
+    # the project models' classes.
+    from projledger.model.project import Deadline, Issue, Project
 
 FACTS_FORMAT = 3
 
@@ -138,7 +144,7 @@ class ProjectFacts(NamedTuple):
         """The latest recorded progress on or before `as_of`."""
         return max((day for day in self.activity if day <= as_of), default=None)
 
-    def deadline_for(self, target: str) -> "DeadlineFacts | None":
+    def deadline_for(self, target: str) -> DeadlineFacts | None:
         for deadline in self.deadlines:  # a loop: ~2x a generator's speed, called often
             if deadline.target == target:
                 return deadline

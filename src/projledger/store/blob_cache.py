@@ -1,9 +1,18 @@
-"""Per-file results cached by content: one JSON file of `name → [blob id, value]`.
+"""Per-file results cached by content: one JSON file of `name → [blob id, value]`, or
+`[blob id, value, stat]`.
 
 An entry counts only when the file's bytes still hash to its blob id and the cache was
 written by the same code and inputs (`fingerprint`); anything else is a miss, so a changed
 file is always computed again. A cache that cannot be read or written is only a slower
 run: it is never an error. `check` and the reports each keep one.
+
+Like git's index, an entry may also remember the file's stat (size, mtime, ctime, inode)
+from when its bytes were hashed, so a reader can skip reading and hashing a file whose
+stat is unchanged (`get_by_stat`). A write sets the ctime to the current time, which no
+process can set back. The stat is remembered only for a file whose ctime is older than the
+cache file's last write by `SETTLED_NS`, so before this run began: its bytes were read after
+its last change, and a change within one tick of the clock (which leaves the stat alone)
+cannot have followed the read (git's "racily clean" files).
 """
 
 import hashlib
@@ -17,6 +26,9 @@ if TYPE_CHECKING:
 
 MISS: Any = object()
 """What `get` returns for a name without a current entry (None is a value)."""
+
+SETTLED_NS = 2_000_000_000
+"""A file changed this long before the cache was last written is known by its stat."""
 
 
 def code_fingerprint(salt: bytes, *sources: str, extra: bytes = b"") -> str:
@@ -44,15 +56,21 @@ class BlobCache:
         self.fingerprint = fingerprint
         self.entries: dict[str, Any] = {}
         self.dirty = False
+        self.settled_before: int | None = None
+        """ctime (ns) before which a file's stat is remembered; None: never (no cache
+        file was read, so nothing tells the time this run began)."""
         if path is None:
             return
         try:
-            stored = _loads(path.read_bytes())
+            with path.open("rb") as stream:
+                written = os.fstat(stream.fileno()).st_mtime_ns
+                stored = _loads(stream.read())
         except (OSError, ValueError):
             return
         if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint:
             entries = stored.get("files")
             self.entries = entries if isinstance(entries, dict) else {}
+        self.settled_before = written - SETTLED_NS
 
     @classmethod
     def in_state_dir(cls, root: "LedgerRoot", file_name: str, fingerprint: str) -> "BlobCache":
@@ -64,16 +82,40 @@ class BlobCache:
             path = None
         return cls(path, fingerprint)
 
-    def get(self, name: str, blob: str) -> Any:
-        """The value stored for `name` at this content, or `MISS`."""
+    def get(self, name: str, blob: str, stat: os.stat_result | None = None) -> Any:
+        """The value stored for `name` at this content, or `MISS`. `stat`: the file's,
+        taken before its bytes were read, to remember with the entry."""
         entry = self.entries.get(name)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != blob:
+        if not isinstance(entry, list) or len(entry) not in (2, 3) or entry[0] != blob:
             return MISS
+        if stat is not None:
+            self._remember(entry, stat)
         return entry[1]
 
-    def put(self, name: str, blob: str, value: Any) -> None:
-        self.entries[name] = [blob, value]
+    def get_by_stat(self, name: str, stat: os.stat_result) -> Any:
+        """The value stored for `name` if the file's stat is the one remembered with its
+        content (the file has not been written since), or `MISS`: then read and `get`."""
+        entry = self.entries.get(name)
+        if isinstance(entry, list) and len(entry) == 3 and entry[2] == _stat_key(stat):
+            return entry[1]
+        return MISS
+
+    def put(self, name: str, blob: str, value: Any, stat: os.stat_result | None = None) -> None:
+        """`stat`: as for `get`."""
+        entry = [blob, value]
+        if stat is not None:
+            self._remember(entry, stat)
+        self.entries[name] = entry
         self.dirty = True
+
+    def _remember(self, entry: list[Any], stat: os.stat_result) -> None:
+        if self.settled_before is None or stat.st_ctime_ns >= self.settled_before:
+            return  # changed lately: it could change again with the same stat
+        key = _stat_key(stat)
+        if entry[2:] != [key]:
+            del entry[2:]
+            entry.append(key)
+            self.dirty = True
 
     def clear(self) -> None:
         """Forget every entry (one was found damaged: trust none)."""
@@ -98,6 +140,10 @@ class BlobCache:
             temporary.replace(self.path)
         except OSError:
             temporary.unlink(missing_ok=True)
+
+
+def _stat_key(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino]
 
 
 # File names may hold bytes that are not UTF-8 (os.fsdecode gives surrogates), which

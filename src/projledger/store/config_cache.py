@@ -7,10 +7,9 @@ id and the models' code, and rebuilt from it without validating (`LedgerModel.fr
 validated again. A cache that cannot be read or written is only a slower run.
 """
 
-from projledger.model import Config
+from projledger.model.config import Config
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
-from projledger.store.ledger import config_from_bytes, load_config
 from projledger.store.limits import read_ledger_bytes
 
 CACHE_FILE = "config-cache.json"
@@ -22,6 +21,8 @@ def cached_config(root: LedgerRoot) -> Config:
     try:
         raw = read_ledger_bytes(root.config_file)
     except OSError:
+        from projledger.store.ledger import load_config
+
         return load_config(root)  # says what is wrong with the file
     blob = blob_id(raw)
     cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
@@ -31,6 +32,9 @@ def cached_config(root: LedgerRoot) -> Config:
             return Config.from_dump(hit)
         except (ValueError, TypeError, LookupError, AttributeError):
             pass  # a damaged entry: validate the file
+    # The reader and the validation are imported only when the cache cannot answer.
+    from projledger.store.ledger import config_from_bytes
+
     config = config_from_bytes(raw, str(root.config_file))
     cache.put(_KEY, blob, config.model_dump(mode="json"))
     cache.save()

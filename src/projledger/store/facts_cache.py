@@ -30,11 +30,10 @@ from projledger.compute.facts import (
     project_facts,
 )
 from projledger.gcpause import gc_paused
-from projledger.model import Config
+from projledger.model.config import Config
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
 from projledger.store.config_cache import cached_config
-from projledger.store.ledger import load_config
 from projledger.store.limits import read_ledger_bytes
 
 
@@ -93,6 +92,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
     """The projects as a commit (or the end of a day, YYYY-MM-DD) had them, with the
     config as it is now (units and thresholds declared today), and the commit's id."""
     from projledger.history.asof import snapshot_at
+    from projledger.store.ledger import load_config
 
     snapshot = snapshot_at(root, revision)
     ledger: Ledger[Item] = Ledger(load_config(root))
@@ -106,42 +106,54 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
     cache = BlobCache.in_state_dir(root, view.cache_file, _fingerprint(view)) if use_cache else None
     if cache is not None and rebuild:
         cache.clear()
-    ledger: Ledger[Item] = Ledger(cached_config(root) if use_cache else load_config(root))
+    if use_cache:
+        config = cached_config(root)
+    else:
+        from projledger.store.ledger import load_config
+
+        config = load_config(root)
+    ledger: Ledger[Item] = Ledger(config)
     decode = view.from_json
     names: list[str] = []
     found: list[Item | None] = []
-    misses: list[tuple[int, str, bytes]] = []  # (index, blob id, bytes) of files to parse
+    # Files to parse: (index, blob id, bytes, stat).
+    misses: list[tuple[int, str, bytes, os.stat_result]] = []
     for entry in _project_entries(root):
-        if not entry.is_file(follow_symlinks=False):
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                raise IsADirectoryError(entry.path)
+            # Taken before the bytes are read: a write in between changes it, so the
+            # stat remembered never vouches for older bytes.
+            stat = entry.stat(follow_symlinks=False)
+        except OSError:
             ledger.invalid.append(entry.name)
             continue
-        try:
-            raw = read_ledger_bytes(entry.path)
-        except OSError:
-            ledger.invalid.append(entry.name)  # unreadable or too large: check says which
-            continue
-        # Bytes are kept only for a file to parse: a hit's memory is reused by the next.
-        blob = blob_id(raw)
-        hit = cache.get(entry.name, blob) if cache is not None else MISS
-        item = None
-        if hit is MISS:
-            misses.append((len(names), blob, raw))
-        elif hit is not None:
+        # An unchanged stat spares reading and hashing the file (`BlobCache`).
+        hit = cache.get_by_stat(entry.name, stat) if cache is not None else MISS
+        item = _decoded(decode, hit)
+        if item is None:
             try:
-                item = decode(hit)
-            except (LookupError, TypeError, ValueError, AttributeError):
-                misses.append((len(names), blob, raw))  # a damaged entry: parse again
+                raw = read_ledger_bytes(entry.path)
+            except OSError:
+                ledger.invalid.append(entry.name)  # unreadable or too large: check says which
+                continue
+            # Bytes are kept only for a file to parse: a hit's memory is reused by the next.
+            blob = blob_id(raw)
+            hit = cache.get(entry.name, blob, stat) if cache is not None else MISS
+            item = _decoded(decode, hit)
+            if item is None and hit is not None:
+                misses.append((len(names), blob, raw, stat))  # a miss, or a damaged entry
         names.append(entry.name)
         found.append(item)
     if misses:
         from projledger.parallel import map_in_workers
 
         work = partial(_rows, view.to_json)
-        parsed = map_in_workers(work, [(names[i], raw) for i, _, raw in misses])
-        for (index, blob, _), row in zip(misses, parsed, strict=True):
+        parsed = map_in_workers(work, [(names[i], raw) for i, _, raw, _ in misses])
+        for (index, blob, _, stat), row in zip(misses, parsed, strict=True):
             found[index] = decode(row) if row is not None else None
             if cache is not None:
-                cache.put(names[index], blob, row)
+                cache.put(names[index], blob, row, stat)
     if cache is not None:
         cache.retain(set(names))
         cache.save()
@@ -152,6 +164,17 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             ledger.projects[item.id] = item
     ledger.invalid.sort()
     return ledger
+
+
+def _decoded(decode: Callable[[Any], Item], hit: Any) -> Item | None:
+    """The cached value decoded; None for a miss, for a file known to be no project
+    (cached as None), or for an entry that cannot be decoded (damaged: parse again)."""
+    if hit is MISS or hit is None:
+        return None
+    try:
+        return decode(hit)
+    except (LookupError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:

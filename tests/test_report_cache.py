@@ -1,0 +1,121 @@
+"""The reports' caches (`store/facts_cache.py`, `store/blob_cache.py`) on real files: a
+file whose stat is unchanged is not read again, and no change of a file can hide behind
+its stat."""
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from projledger.report.build_due import DueFilter, GroupBy, build_due_report
+from projledger.root import LedgerRoot
+from projledger.store import facts_cache
+from projledger.store.facts_cache import DUE_INDEX, FACTS, View, load_view
+from tests.conftest import copy_root
+
+AS_OF = dt.date(2026, 11, 20)
+PROJECT = "laiwu-matoushan-shuiku"
+
+
+class Reads:
+    """Counts the project files `load_view` reads (the real reader, counted)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        real = facts_cache.read_ledger_bytes
+
+        def counted(path: "str | os.PathLike[str]") -> bytes:
+            self.count += 1
+            return real(path)
+
+        monkeypatch.setattr(facts_cache, "read_ledger_bytes", counted)
+
+
+def remembered(cache: Path) -> int:
+    """How many entries hold a stat."""
+    entries = json.loads(cache.read_bytes())["files"]
+    return sum(len(entry) == 3 for entry in entries.values())
+
+
+def written_after_the_files(cache: Path, root: Path, seconds: float) -> None:
+    """Date the cache's last write `seconds` after the newest change of a project file,
+    as if that much time had passed between the files' copy and the run that wrote it."""
+    newest = max(p.stat().st_ctime_ns for p in (root / "projects").glob("*.yaml"))
+    when = newest + int(seconds * 1e9)
+    os.utime(cache, ns=(when, when))
+
+
+def overdue_targets(root: Path) -> list[str]:
+    ledger = load_view(LedgerRoot(root), DUE_INDEX)
+    report = build_due_report(
+        ledger, AS_OF, overdue=True, within=None, by=GroupBy.UNIT, only=DueFilter(),
+        lang="zh", source="",
+    )  # fmt: skip
+    table = report.table("items")
+    column = [c.key for c in table.columns].index("target")
+    return sorted(str(row[column]) for row in table.rows)
+
+
+@pytest.mark.parametrize("view", [DUE_INDEX, FACTS], ids=["due index", "facts"])
+def test_a_file_is_known_by_its_stat_only_once_it_had_settled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view: View[facts_cache.Item]
+) -> None:
+    root = copy_root(tmp_path / "root")
+    files = len(list((root / "projects").glob("*.yaml")))
+    reads = Reads(monkeypatch)
+    cache = root / ".projledger" / view.cache_file
+    load_view(LedgerRoot(root), view)
+    assert reads.count == files
+    # No cache was there to tell when the run began: no stat is trusted yet.
+    assert remembered(cache) == 0
+    # The files changed a second before the cache was written: a change within the same
+    # tick of the clock could have followed the read without changing the stat.
+    written_after_the_files(cache, root, 1)
+    load_view(LedgerRoot(root), view)
+    assert reads.count == 2 * files
+    assert remembered(cache) == 0
+    # Ten seconds before: settled; their stats are remembered now...
+    written_after_the_files(cache, root, 10)
+    load_view(LedgerRoot(root), view)
+    assert reads.count == 3 * files
+    assert remembered(cache) == files
+    # ...and the next run reads no file.
+    load_view(LedgerRoot(root), view)
+    assert reads.count == 3 * files
+
+
+def test_a_change_that_keeps_size_and_mtime_is_still_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit of the same length written in place, with the old mtime put back (as
+    `touch -r` or an unpacked archive would leave it): the ctime moved, so the file is
+    read again and the report follows the new bytes."""
+    root = copy_root(tmp_path / "root")
+    cache = root / ".projledger" / DUE_INDEX.cache_file
+    before = overdue_targets(root)
+    written_after_the_files(cache, root, 10)
+    assert overdue_targets(root) == before
+    assert remembered(cache) > 0
+    path = root / "projects" / f"{PROJECT}.yaml"
+    old = path.stat()
+    text = path.read_bytes()
+    # A deadline of the project's, overdue on AS_OF, moved to the next year.
+    due = "T-RR55VA"
+    changed = text.replace(b"target: T-RR55VA, due: 2026-", b"target: T-RR55VA, due: 2027-")
+    assert len(changed) == len(text)
+    with path.open("r+b") as stream:
+        stream.write(changed)
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    new = path.stat()
+    assert (new.st_size, new.st_mtime_ns, new.st_ino) == (old.st_size, old.st_mtime_ns, old.st_ino)
+    reads = Reads(monkeypatch)
+    after = overdue_targets(root)
+    assert reads.count == 1
+    assert due in before and due not in after
+    # The same as a run without any cache.
+    monkeypatch.undo()
+    for stale in (root / ".projledger").iterdir():
+        stale.unlink()
+    assert overdue_targets(root) == after
