@@ -140,13 +140,23 @@ class LedgerRepo:
         return bool(status.strip())
 
     def commit_files(
-        self, paths: Iterable[Path], message: str, author: Identity | None = None
+        self,
+        paths: Iterable[Path],
+        message: str,
+        author: Identity | None = None,
+        *,
+        nothing_else_staged: bool = False,
     ) -> str:
         """Commit exactly these files (nothing else that is staged); the new commit's id.
         They are staged first even when git tracks them (`commit --only` would take them
         from the work tree): `commit --only` moves the branch before it updates the index,
         and a kill between the two would leave the old version staged, ready to be
-        committed back by the next `git commit` (the kill test caught that)."""
+        committed back by the next `git commit` (the kill test caught that).
+
+        `nothing_else_staged` (the caller asked git, see `Readiness`): the index then
+        differs from HEAD in these files alone, and is committed as it is, by a plain
+        `git commit`. `commit --only` builds a second, temporary index from HEAD and
+        writes both: ~30 ms more at 10,000 files."""
         names = [self.relative(path) for path in paths]
         self.git("add", "--", *names)
         subject, _, body = message.partition("\n\n")
@@ -155,7 +165,10 @@ class LedgerRepo:
             args += ["-m", body.strip()]
         if author is not None:
             args.append(f"--author={author}")
-        self.git(*args, "--only", "--", *names)
+        if nothing_else_staged:
+            self.git(*args)
+        else:
+            self.git(*args, "--only", "--", *names)
         return self.head_commit()
 
     def head_commit(self) -> str:
@@ -253,23 +266,36 @@ class StatusProbe:
 
 class Readiness:
     """Whether a repository can take a commit of one file now, asked of git in the
-    background (two git runs beside the command's own work, not five after it). `wait`
-    raises what stands in the way, or says whether the file has uncommitted edits."""
+    background (three git runs beside the command's own work, not five after it). `wait`
+    raises what stands in the way, or says whether the file has uncommitted edits; and
+    after it, `nothing_else_staged` says whether the index differs from HEAD in no other
+    file (so the commit can take the index as it is: `LedgerRepo.commit_files`)."""
 
     def __init__(self, repo: LedgerRepo, path: Path) -> None:
         repo.check_no_operation()
         self.repo = repo
+        self.nothing_else_staged = False
         try:
             paths = [repo.relative(path)]
         except ValueError:
             paths = []  # a path outside the repository: refused later, for its id
+        self._paths = set(paths)
         # With no path, status lists the whole tree: ask for the branch only.
         self._status = StatusProbe(repo.top, paths or [".git-no-such-path"])
         self._identity = _start(repo.top, ["git", "var", "GIT_COMMITTER_IDENT"])
+        # The index against HEAD (its cached trees make this a few ms at 10,000 files).
+        self._staged = _start(repo.top, ["git", "diff", "--cached", "--name-only", "-z"])
 
     def wait(self) -> bool:
         status = self._status.result()
         identity = _finish(self._identity)
+        staged = _finish(self._staged)
+        # Unknown (git failed, as before the first commit) counts as something else.
+        self.nothing_else_staged = (
+            bool(self._paths)
+            and staged is not None
+            and set(staged.split("\0")) - {""} <= self._paths
+        )
         if status is None:
             raise ProjledgerError("git status failed: is the repository intact? (git fsck)")
         if status.head is not None and status.detached:

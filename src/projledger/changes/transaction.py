@@ -152,7 +152,8 @@ def _locked(
     if options.dry_run:
         return outcome
     previous = old_text if not create else None
-    _write_and_commit(path, previous, new_text, change, repo, options, outcome)
+    alone = readiness is not None and readiness.nothing_else_staged
+    _write_and_commit(path, previous, new_text, change, repo, options, outcome, alone)
     return outcome
 
 
@@ -262,6 +263,7 @@ def _write_and_commit(
     repo: LedgerRepo | None,
     options: ChangeOptions,
     outcome: Outcome,
+    nothing_else_staged: bool,
 ) -> None:
     from projledger.store.atomic import write_text_atomic
 
@@ -270,7 +272,9 @@ def _write_and_commit(
     if repo is None:
         return
     try:
-        outcome.commit = repo.commit_files([path], change.message(), options.author)
+        outcome.commit = repo.commit_files(
+            [path], change.message(), options.author, nothing_else_staged=nothing_else_staged
+        )
     except BaseException:
         # The commit did not happen: put the file back as it was, so the work tree and
         # the history agree (interrupted by Ctrl-C included).
