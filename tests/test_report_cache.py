@@ -12,6 +12,7 @@ import pytest
 from projledger.report.build_due import DueFilter, GroupBy, build_due_report
 from projledger.root import LedgerRoot
 from projledger.store import facts_cache
+from projledger.store.blob_cache import BlobCache
 from projledger.store.facts_cache import DUE_INDEX, FACTS, View, load_view
 from tests.conftest import copy_root
 
@@ -35,8 +36,9 @@ class Reads:
 
 def remembered(cache: Path) -> int:
     """How many entries hold a stat."""
-    entries = json.loads(cache.read_bytes())["files"]
-    return sum(len(entry) == 3 for entry in entries.values())
+    header = cache.read_bytes().partition(b"\n")[0]
+    entries = json.loads(header)["files"]
+    return sum(len(entry) in (3, 5) and entry[2] is not None for entry in entries.values())
 
 
 def written_after_the_files(cache: Path, root: Path, seconds: float) -> None:
@@ -119,3 +121,40 @@ def test_a_change_that_keeps_size_and_mtime_is_still_seen(
     for stale in (root / ".projledger").iterdir():
         stale.unlink()
     assert overdue_targets(root) == after
+
+
+def test_attachments_are_kept_beside_the_json_through_saves(tmp_path: Path) -> None:
+    """Bytes put beside an entry come back as they were, after saves that keep some
+    entries' bytes from the file read and add new ones; an entry whose bytes are not in
+    the file (a damaged cache) is refused and then dropped."""
+    path = tmp_path / "cache.json"
+    first = BlobCache(path, "f1")
+    first.put("a.yaml", "blob-a", ["A"], attachment="第一\n行".encode())
+    first.put("b.yaml", "blob-b", ["B"], attachment=b"")
+    first.put("c.yaml", "blob-c", ["C"])
+    first.save()
+    second = BlobCache(path, "f1")
+    assert [second.get(n, f"blob-{n[0]}") for n in ("a.yaml", "b.yaml", "c.yaml")] == [
+        ["A"], ["B"], ["C"]
+    ]  # fmt: skip
+    assert bytes(second.attachment("a.yaml")).decode() == "第一\n行"
+    assert bytes(second.attachment("b.yaml")) == bytes(second.attachment("c.yaml")) == b""
+    second.put("d.yaml", "blob-d", ["D"], attachment=b"DDDD")
+    second.retain({"a.yaml", "d.yaml"})
+    second.save()
+    # After the save, this instance still answers with the right bytes...
+    assert bytes(second.attachment("a.yaml")).decode() == "第一\n行"
+    # ...and so does the file.
+    third = BlobCache(path, "f1")
+    assert set(third.entries) == {"a.yaml", "d.yaml"}
+    assert bytes(third.attachment("a.yaml")).decode() == "第一\n行"
+    assert bytes(third.attachment("d.yaml")) == b"DDDD"
+    # Another fingerprint: nothing is read.
+    assert BlobCache(path, "f2").attachment("a.yaml") == b""
+    # Bytes placed outside the file.
+    third.entries["a.yaml"][3] = 10**6
+    with pytest.raises(ValueError, match="not in the file"):
+        third.attachment("a.yaml")
+    third.dirty = True
+    third.save()
+    assert set(BlobCache(path, "f1").entries) == {"d.yaml"}

@@ -814,11 +814,22 @@ def _damage_facts(entries: list[list[Any]]) -> None:
 def _damage_due_index(entries: list[list[Any]]) -> None:
     entries[0][1] = [1, 2, 3]  # too short
     entries[1][1] = {"a": 1}  # not a row
-    entries[2][1][6] = entries[2][1][6][:-1]  # bounds and deadlines differ in number
-    # Fields are parsed only when the listing needs them, after the cache was read.
+    entries[2][1][6] = entries[2][1][6][:-1]  # bounds of part of a deadline
+    # The fields are kept as bytes after the JSON and parsed only when the listing needs
+    # them, after the cache was read: each entry now points one byte into its fields.
     for entry in entries[3:]:
-        if entry[1][7]:
-            entry[1][7][0] = "garbage{"
+        if len(entry) == 5 and entry[4]:
+            entry[3] += 1
+
+
+def read_cache(path: Path) -> tuple[dict[str, Any], bytes]:
+    """A cache file's JSON and the bytes kept after it (`BlobCache`)."""
+    header, _, attached = path.read_bytes().partition(b"\n")
+    return json.loads(header), attached
+
+
+def write_cache(path: Path, data: dict[str, Any], attached: bytes) -> None:
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode() + b"\n" + attached)
 
 
 @pytest.mark.parametrize(
@@ -842,12 +853,15 @@ def test_a_damaged_cache_is_read_around(
     args = (*args, "--format", "json")
     first = ok(run_cli(*args, cwd=root))
     cache = root / ".projledger" / cache_file
-    data = json.loads(cache.read_text(encoding="utf-8"))
+    data, attached = read_cache(cache)
     damage([data["files"][name] for name in sorted(data["files"])])
-    cache.write_text(json.dumps(data), encoding="utf-8")
+    write_cache(cache, data, attached)
+    damaged = cache.read_bytes()
     assert ok(run_cli(*args, cwd=root)) == first
-    assert "garbage{" not in cache.read_text(encoding="utf-8")
+    assert cache.read_bytes() != damaged  # written anew
+    again = cache.read_bytes()
     assert ok(run_cli(*args, cwd=root)) == first
+    assert cache.read_bytes() == again  # whole: nothing to write
     cache.write_text("garbage{", encoding="utf-8")
     assert ok(run_cli(*args, cwd=root)) == first
 

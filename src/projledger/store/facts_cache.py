@@ -51,16 +51,26 @@ class View(Generic[Item]):
 
     cache_file: str
     version: int
-    to_json: Callable[[ProjectFacts], Any]
-    """Module-level: it runs in the worker processes."""
-    from_json: Callable[[Any], Item]
+    to_json: Callable[[ProjectFacts], tuple[Any, bytes | None]]
+    """JSON data, and bytes to keep beside it undecoded (`BlobCache.attachment`) or None.
+    Module-level: it runs in the worker processes."""
+    from_json: Callable[[Any, bytes | memoryview], Item]
 
     def from_facts(self, facts: ProjectFacts) -> Item:
         """What the cache would give for a project read elsewhere (an old commit's)."""
-        return self.from_json(self.to_json(facts))
+        value, attachment = self.to_json(facts)
+        return self.from_json(value, attachment or b"")
 
 
-FACTS = View("facts-cache.json", FACTS_FORMAT, facts_to_json, facts_from_json)
+def _facts_entry(facts: ProjectFacts) -> tuple[Any, None]:
+    return facts_to_json(facts), None
+
+
+def _facts_from_entry(value: Any, _: bytes | memoryview) -> ProjectFacts:
+    return facts_from_json(value)
+
+
+FACTS = View("facts-cache.json", FACTS_FORMAT, _facts_entry, _facts_from_entry)
 DUE_INDEX = View("due-cache.json", DUE_INDEX_FORMAT, due_index_to_json, due_index_from_json)
 
 
@@ -113,7 +123,6 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
 
         config = load_config(root)
     ledger: Ledger[Item] = Ledger(config)
-    decode = view.from_json
     names: list[str] = []
     found: list[Item | None] = []
     # Files to parse: (index, blob id, bytes, stat).
@@ -130,7 +139,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             continue
         # An unchanged stat spares reading and hashing the file (`BlobCache`).
         hit = cache.get_by_stat(entry.name, stat) if cache is not None else MISS
-        item = _decoded(decode, hit)
+        item = _decoded(view, cache, entry.name, hit)
         if item is None:
             try:
                 raw = read_ledger_bytes(entry.path)
@@ -140,20 +149,13 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             # Bytes are kept only for a file to parse: a hit's memory is reused by the next.
             blob = blob_id(raw)
             hit = cache.get(entry.name, blob, stat) if cache is not None else MISS
-            item = _decoded(decode, hit)
+            item = _decoded(view, cache, entry.name, hit)
             if item is None and hit is not None:
                 misses.append((len(names), blob, raw, stat))  # a miss, or a damaged entry
         names.append(entry.name)
         found.append(item)
     if misses:
-        from projledger.parallel import map_in_workers
-
-        work = partial(_rows, view.to_json)
-        parsed = map_in_workers(work, [(names[i], raw) for i, _, raw, _ in misses])
-        for (index, blob, _, stat), row in zip(misses, parsed, strict=True):
-            found[index] = decode(row) if row is not None else None
-            if cache is not None:
-                cache.put(names[index], blob, row, stat)
+        _parse(view, cache, names, found, misses)
     if cache is not None:
         cache.retain(set(names))
         cache.save()
@@ -166,13 +168,34 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
     return ledger
 
 
-def _decoded(decode: Callable[[Any], Item], hit: Any) -> Item | None:
+def _parse(
+    view: View[Item],
+    cache: BlobCache | None,
+    names: list[str],
+    found: list[Item | None],
+    misses: list[tuple[int, str, bytes, os.stat_result]],
+) -> None:
+    """Parse the files the cache could not answer for (in worker processes), fill their
+    places in `found` and the cache."""
+    from projledger.parallel import map_in_workers
+
+    work = partial(_rows, view.to_json)
+    parsed = map_in_workers(work, [(names[i], raw) for i, _, raw, _ in misses])
+    for (index, blob, _, stat), row in zip(misses, parsed, strict=True):
+        value, attachment = row if row is not None else (None, None)
+        if value is not None:
+            found[index] = view.from_json(value, attachment or b"")
+        if cache is not None:
+            cache.put(names[index], blob, value, stat, attachment)
+
+
+def _decoded(view: View[Item], cache: BlobCache | None, name: str, hit: Any) -> Item | None:
     """The cached value decoded; None for a miss, for a file known to be no project
     (cached as None), or for an entry that cannot be decoded (damaged: parse again)."""
-    if hit is MISS or hit is None:
+    if hit is MISS or hit is None or cache is None:
         return None
     try:
-        return decode(hit)
+        return view.from_json(hit, cache.attachment(name))
     except (LookupError, TypeError, ValueError, AttributeError):
         return None
 
@@ -188,13 +211,17 @@ def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:
     return sorted(found, key=lambda e: e.name)
 
 
-def _rows(to_json: Callable[[ProjectFacts], Any], work: Sequence[tuple[str, bytes]]) -> list[Any]:
-    """Each file's cache row, or None for a file that is not a valid project."""
+def _rows(
+    to_json: Callable[[ProjectFacts], tuple[Any, bytes | None]],
+    work: Sequence[tuple[str, bytes]],
+) -> list[tuple[Any, bytes | None] | None]:
+    """Each file's cache row and attachment, or None for a file that is not a valid
+    project."""
     from projledger.check.validation import validate
     from projledger.model import Project
     from projledger.store.reader import read_yaml
 
-    rows: list[Any] = []
+    rows: list[tuple[Any, bytes | None] | None] = []
     for name, raw in work:
         read = read_yaml(raw, name)
         project = validate(Project, read.data, name)[0] if read.parsed else None
