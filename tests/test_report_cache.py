@@ -11,7 +11,7 @@ import pytest
 
 from projledger.report.build_due import DueFilter, GroupBy, build_due_report
 from projledger.root import LedgerRoot
-from projledger.store import facts_cache
+from projledger.store import blob_cache, facts_cache
 from projledger.store.blob_cache import BlobCache
 from projledger.store.facts_cache import DUE_INDEX, FACTS, View, load_view
 from tests.conftest import copy_root
@@ -70,7 +70,7 @@ def test_a_file_is_known_by_its_stat_only_once_it_had_settled(
     cache = root / ".projledger" / view.cache_file
     load_view(LedgerRoot(root), view)
     assert reads.count == files
-    # No cache was there to tell when the run began: no stat is trusted yet.
+    # The files were copied just now, within SETTLED_NS of the run: no stat is trusted.
     assert remembered(cache) == 0
     # The files changed a second before the cache was written: a change within the same
     # tick of the clock could have followed the read without changing the stat.
@@ -158,3 +158,21 @@ def test_attachments_are_kept_beside_the_json_through_saves(tmp_path: Path) -> N
     third.dirty = True
     third.save()
     assert set(BlobCache(path, "f1").entries) == {"d.yaml"}
+
+
+def test_a_first_run_remembers_the_stats_of_files_settled_before_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a cache file, the time the run began is the mtime of the file it creates
+    to save to: files changed before it are known by their stat from the next run on,
+    and no temporary file is left behind."""
+    root = copy_root(tmp_path / "root")
+    files = len(list((root / "projects").glob("*.yaml")))
+    monkeypatch.setattr(blob_cache, "SETTLED_NS", 0)  # the copy counts as settled
+    reads = Reads(monkeypatch)
+    load_view(LedgerRoot(root), DUE_INDEX)
+    assert reads.count == files
+    assert remembered(root / ".projledger" / DUE_INDEX.cache_file) == files
+    load_view(LedgerRoot(root), DUE_INDEX)
+    assert reads.count == files
+    assert not list((root / ".projledger").glob("*.tmp"))

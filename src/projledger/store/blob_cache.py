@@ -12,7 +12,9 @@ stat is unchanged (`get_by_stat`). A write sets the ctime to the current time, w
 process can set back. The stat is remembered only for a file whose ctime is older than the
 cache file's last write by `SETTLED_NS`, so before this run began: its bytes were read after
 its last change, and a change within one tick of the clock (which leaves the stat alone)
-cannot have followed the read (git's "racily clean" files).
+cannot have followed the read (git's "racily clean" files). Without a cache file, the run
+first creates the temporary file it will save to, and its mtime plays that part: the time
+comes from the file system, as the files' own do, never from the clock.
 
 An entry may carry bytes beside its value (`put(..., attachment=)`), kept after the JSON
 (which holds no raw newline) and a newline, its place in the entry as
@@ -64,8 +66,8 @@ class BlobCache:
         self.entries: dict[str, Any] = {}
         self.dirty = False
         self.settled_before: int | None = None
-        """ctime (ns) before which a file's stat is remembered; None: never (no cache
-        file was read, so nothing tells the time this run began)."""
+        """ctime (ns) before which a file's stat is remembered; None: never (the time
+        this run began could not be told)."""
         self._stored = memoryview(b"")  # the attachments in the file
         self._attached: dict[str, bytes | memoryview] = {}  # put in this run
         if path is None:
@@ -76,6 +78,9 @@ class BlobCache:
                 raw = stream.read()
             cut = raw.find(b"\n")
             stored = _loads(raw if cut < 0 else raw[:cut])
+        except FileNotFoundError:
+            self._start_without_a_file()
+            return
         except (OSError, ValueError):
             return
         if isinstance(stored, dict) and stored.get("fingerprint") == fingerprint:
@@ -180,13 +185,30 @@ class BlobCache:
             self._attached.pop(name, None)
         self.dirty = self.dirty or bool(stale)
 
+    def _temporary(self) -> Path:
+        assert self.path is not None
+        return self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+
+    def _start_without_a_file(self) -> None:
+        """Create the file `save` will write (and rename), to learn from its mtime when
+        this run began."""
+        try:
+            with self._temporary().open("wb") as stream:
+                began = os.fstat(stream.fileno()).st_mtime_ns
+        except OSError:
+            return
+        self.settled_before = began - SETTLED_NS
+
     def save(self) -> None:
         """Write atomically (a reader sees the old cache or the new one)."""
-        if not self.dirty or self.path is None:
+        if self.path is None:
+            return
+        temporary = self._temporary()
+        if not self.dirty:
+            temporary.unlink(missing_ok=True)  # made by _start_without_a_file, unused
             return
         attachments = self._gather_attachments()
         payload = {"fingerprint": self.fingerprint, "files": self.entries}
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             with temporary.open("wb") as stream:
                 stream.write(_dumps(payload))
