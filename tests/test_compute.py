@@ -593,8 +593,19 @@ def test_retired_project_is_not_in_the_overdue_command(tmp_path: Path) -> None:
         text = yaml_project(
             STALLED, project_id=project_id, pool=pool, head=head, investment=STALLED_INVESTMENT
         )
-        read_project(text)  # both files are valid projects
+        # The owner gets a responsibility (PL205), and each project its own name
+        # (PL302), so `check` finds nothing: reports leave out files it would fail.
+        lead = "  - {id: R-UNIT01, role: 牵头单位, unit: 莱芜区发展和改革局, person: 孙丽娟, "
+        assert lead in text
+        text = text.replace(
+            lead,
+            "  - {id: R-UNIT02, role: 责任单位, unit: 莱芜区投资促进服务中心, person: 何平, "
+            "duties: 督促资本金到位}\n" + lead,
+        ).replace("name: 莱芜区测试装备产业园项目", f"name: 莱芜区测试装备产业园项目（{pool}）")
+        read_project(text)
         (root / "projects" / f"{project_id}.yaml").write_text(text, encoding="utf-8")
+    checked = run_cli("check", root, "--format", "json", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout  # both files are valid projects
     result = run_cli(
         "overdue", "--root", root, "--as-of", "2026-11-20", "--format", "json", cwd=tmp_path
     )

@@ -209,7 +209,7 @@ def test_terminal_content_order_and_values() -> None:
     assert "莱芜区重点项目推进办公室" in lines[1] and "2026-11-01 至 2026-11-30" in lines[1]
     assert "截至：2026-11-20" in lines[1] and "commit 77c1436" in lines[1]
     # The warning comes before every figure and table.
-    warning = text.index("2 个项目文件无法读取")
+    warning = text.index("2 个项目文件有错误")
     assert "projledger check" in text[warning : warning + 80]
     assert warning < text.index("项目总数") < text.index("项目投资完成情况")
     assert text.index("projects/broken-项目.yaml") < text.index("项目总数")
@@ -273,7 +273,7 @@ def test_markdown_structure() -> None:
         " · 数据来源：commit 77c1436 (工作区有未提交的修改)"
     )
     warning = blocks[2].split("\n")
-    assert warning[0].startswith("> **注意**：2 个项目文件无法读取")
+    assert warning[0].startswith("> **注意**：2 个项目文件有错误")
     assert warning[2:] == ["> - `projects/broken-项目.yaml`", "> - `projects/bad|name.yaml`"]
     assert blocks[3] == "仓库没有上月的提交，问题流转按本月计。"
     figures = blocks[4].split("\n")
@@ -479,7 +479,7 @@ def test_xlsx_summary_sheet() -> None:
     assert sheet["B2"].value == "莱芜区重点项目推进办公室"
     assert sheet["B4"].value == dt.datetime(2026, 11, 20) and sheet["B4"].is_date
     warning = find_row(sheet, "projects/broken-项目.yaml")
-    assert "2 个项目文件无法读取" in sheet.cell(warning - 1, 1).value
+    assert "2 个项目文件有错误" in sheet.cell(warning - 1, 1).value
     for row in (warning - 1, warning, warning + 1):
         cell = sheet.cell(row, 1)
         assert cell.font.b and cell.font.color.rgb == "FFC00000", row

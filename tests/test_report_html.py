@@ -109,7 +109,7 @@ def test_language_and_head() -> None:
     assert "As of 2026-11-20" in en
     assert "2026-11-14–2026-11-20" in zh
     assert "提交 77c1436" in zh
-    assert "These files could not be read and are left out" in en
+    assert "These files have errors (unreadable, or failing the checks) and are left out" in en
     assert "None" in en and "无" in zh  # the empty table
 
 
@@ -117,7 +117,7 @@ def test_invalid_files_box_comes_first() -> None:
     page = render_html(sample_report())
     box = page.index('class="warning"')
     assert box < page.index("<h1>") < page.index("<table")
-    assert "以下文件无法读取，未计入本报告：" in page
+    assert "以下文件有错误（无法读取或未通过检查），未计入本报告：" in page
     assert "projects/坏文件.yaml" in page
     assert "projledger check" in page
     report = sample_report()

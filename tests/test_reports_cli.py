@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import cli_env, copy_root, run_cli
+from tests.conftest import SAMPLE_ROOT, cli_env, copy_root, run_cli
 
 TESTER = "测试员 Tester"  # the pinned git author of conftest.cli_env
 XINNENGYUAN = "laiwu-xinnengyuan-chanye-yonggang"
@@ -380,10 +380,30 @@ def broken_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "schema_version: 1\nid: laiwu-zz-invalid\nname: 缺字段的项目\npool: 不存在的库别\n",
         encoding="utf-8",
     )
+    # A project the schema accepts and a rule refuses (`check` errors): its units are not
+    # declared in projledger.yaml.
+    (root / "projects" / RULES_BROKEN).write_text(rules_broken_project(), encoding="utf-8")
     return root
 
 
-INVALID = ["laiwu-broken.yaml", "laiwu-zz-invalid.yaml"]
+RULES_BROKEN = "laiwu-zz-rules.yaml"
+UNDECLARED_UNIT = "大王庄镇政府办"
+INVALID = ["laiwu-broken.yaml", "laiwu-zz-invalid.yaml", RULES_BROKEN]
+
+
+def rules_broken_project() -> str:
+    """The 马头山 project as another one (its own id, code and name, so nothing clashes
+    across files), with a unit the config does not declare."""
+    text = (SAMPLE_ROOT / "projects" / f"{MATOUSHAN}.yaml").read_text(encoding="utf-8")
+    for old, new in (
+        (f"id: {MATOUSHAN}", "id: laiwu-zz-rules"),
+        ("code: 2023-370116-76-01-009354", "code: 2023-370116-76-01-009355"),
+        ("name: 马头山水库工程", "name: 马头山水库二期工程"),
+        ("大王庄镇人民政府", UNDECLARED_UNIT),
+    ):
+        assert old in text, old
+        text = text.replace(old, new)
+    return text
 
 
 def test_invalid_files_are_listed_first_and_the_rest_is_reported(broken_root: Path) -> None:
@@ -401,7 +421,7 @@ def test_invalid_files_are_listed_first_and_the_rest_is_reported(broken_root: Pa
         first_table = min(text.index(mark) for mark in ("┏", "指标") if mark in text)
         for name in INVALID:
             assert text.index(name) < first_table, (args, name)
-        assert "2 个项目文件无法读取" in text[:first_table]
+        assert "3 个项目文件有错误" in text[:first_table]
     weekly_args = ("report", "weekly", "--week", "2026-W47")
     md = ok(run_cli(*weekly_args, "--format", "md", cwd=broken_root))
     for name in INVALID:
@@ -410,6 +430,48 @@ def test_invalid_files_are_listed_first_and_the_rest_is_reported(broken_root: Pa
     box = page.index('<div class="warning" role="alert">')
     for name in INVALID:
         assert box < page.index(f"<code>{name}</code>") < page.index("<table"), name
+    # check agrees: every file left out has errors.
+    checked = json.loads(run_cli("check", "--format", "json", cwd=broken_root).stdout)
+    assert {Path(f["file"]).name for f in checked["findings"] if f["severity"] == "error"} == set(
+        INVALID
+    )
+
+
+def test_a_file_refused_by_a_rule_that_depends_on_the_config_is_back_once_the_config_is_fixed(
+    tmp_path: Path,
+) -> None:
+    """The reports' caches hold what the rules said of each file under the config they
+    ran with: declaring the unit brings the project back without any file changing."""
+    root = copy_root(tmp_path / "root")
+    (root / "projects" / RULES_BROKEN).write_text(rules_broken_project(), encoding="utf-8")
+    args = ("overdue", "--as-of", "2026-11-20")
+    before = report_json(*args, cwd=root)
+    assert before["invalid_files"] == [RULES_BROKEN]
+    assert len(table(before, "items")) == 13
+    config = root / "projledger.yaml"
+    text = config.read_text(encoding="utf-8")
+    unit = "  - {name: 莱芜区财政局, short: 区财政局, kind: 部门}\n"
+    assert unit in text
+    config.write_text(
+        text.replace(unit, unit + f"  - {{name: {UNDECLARED_UNIT}, kind: 镇街}}\n"),
+        encoding="utf-8",
+    )
+    after = report_json(*args, cwd=root)
+    assert after["invalid_files"] == []
+    # The copy's overdue items count too: the same as 马头山's own three.
+    assert len(table(after, "items")) == 16
+
+
+def test_a_commit_s_file_refused_by_a_rule_is_left_out_too(tmp_path: Path) -> None:
+    """`--at REV` reads the files of a commit: the same rules leave the same file out."""
+    root = git_root(tmp_path / "root")
+    (root / "projects" / RULES_BROKEN).write_text(rules_broken_project(), encoding="utf-8")
+    git("add", "-A", cwd=root)
+    git("commit", "-q", "-m", "手工新增", cwd=root, env=dated("2026-11-20T16:00:00+08:00"))
+    (root / "projects" / RULES_BROKEN).unlink()  # the work tree no longer has it
+    at = report_json("overdue", "--as-of", "2026-11-20", "--at", "HEAD", cwd=root)
+    assert at["invalid_files"] == [RULES_BROKEN]
+    assert len(table(at, "items")) == 13
 
 
 # --- 4. overdue and due ----------------------------------------------------------------------

@@ -110,7 +110,8 @@ class Report:
     source: str
     """Where the data came from: the commit id (and whether the work tree differed)."""
     invalid_files: list[str] = field(default_factory=list)
-    """Project files left out because they could not be read (shown first)."""
+    """Project files left out because they have errors: unreadable, refused by the schema
+    or by a rule of `check` (shown first)."""
     figures: list[Figure] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

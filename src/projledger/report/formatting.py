@@ -56,7 +56,10 @@ WORDS = {
         "period_range": "{start} 至 {end}",
         "period_from": "{start} 起",
         "period_to": "至 {end}",
-        "invalid": ("{n} 个项目文件无法读取，未计入本报告；请运行 `projledger check` 查看原因："),
+        "invalid": (
+            "{n} 个项目文件有错误（无法读取或未通过检查），未计入本报告；"
+            "请运行 `projledger check` 查看原因："
+        ),
     },
     "en": {
         "organisation": "Organisation",
@@ -73,8 +76,8 @@ WORDS = {
         "period_from": "from {start}",
         "period_to": "to {end}",
         "invalid": (
-            "{n} project file(s) could not be read and are left out of this report; "
-            "run `projledger check` to see why:"
+            "{n} project file(s) have errors (unreadable, or failing the checks) and are "
+            "left out of this report; run `projledger check` to see why:"
         ),
     },
 }

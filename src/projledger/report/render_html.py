@@ -27,7 +27,7 @@ SERIES_COLOURS = ("#3b6fb6", "#e39b2f", "#5a9e6f", "#8c6bb1")
 
 LABELS = {
     "zh": {
-        "invalid": "以下文件无法读取，未计入本报告：",
+        "invalid": "以下文件有错误（无法读取或未通过检查），未计入本报告：",
         "invalid_hint": "请运行 `projledger check` 查看原因。",
         "organisation": "单位",
         "period": "报告期",
@@ -38,7 +38,7 @@ LABELS = {
         "first_n": "前 {n} 项（共 {total} 项）",
     },
     "en": {
-        "invalid": "These files could not be read and are left out: ",
+        "invalid": "These files have errors (unreadable, or failing the checks) and are left out: ",
         "invalid_hint": "Run `projledger check` to see why.",
         "organisation": "Organisation",
         "period": "Period",

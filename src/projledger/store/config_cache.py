@@ -18,18 +18,25 @@ _KEY = "projledger.yaml"
 
 def cached_config(root: LedgerRoot) -> Config:
     """The root's config, validated (a ProjledgerError naming the file when it is not)."""
+    return cached_config_and_blob(root)[0]
+
+
+def cached_config_and_blob(root: LedgerRoot) -> tuple[Config, str]:
+    """The config and the blob id of its bytes (for caches of what depends on it)."""
     try:
         raw = read_ledger_bytes(root.config_file)
     except OSError:
         from projledger.store.ledger import load_config
 
-        return load_config(root)  # says what is wrong with the file
+        # Says what is wrong with the file; or reads one over the size limit, uncached.
+        config = load_config(root)
+        return config, blob_id(root.config_file.read_bytes())
     blob = blob_id(raw)
     cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
     hit = cache.get(_KEY, blob)
     if hit is not MISS and isinstance(hit, dict):
         try:
-            return Config.from_dump(hit)
+            return Config.from_dump(hit), blob
         except (ValueError, TypeError, LookupError, AttributeError):
             pass  # a damaged entry: validate the file
     # The reader and the validation are imported only when the cache cannot answer.
@@ -38,7 +45,7 @@ def cached_config(root: LedgerRoot) -> Config:
     config = config_from_bytes(raw, str(root.config_file))
     cache.put(_KEY, blob, config.model_dump(mode="json"))
     cache.save()
-    return config
+    return config, blob
 
 
 def _fingerprint() -> str:

@@ -3,10 +3,12 @@ for reports: read fast, cached by content.
 
 A project file's facts are kept in `.projledger/facts-cache.json` under the file's git
 blob id (the due index in `due-cache.json`), so a file is parsed and validated only when
-its bytes change; a cache is dropped whole when the reader, the models or what it keeps
-change. Misses are parsed in worker processes. A file that cannot be read as a project is
-listed in `invalid` (and remembered as such for its content): reports go on without it
-and say so. Each command fills the cache it reads: `overdue` never pays for the facts
+its bytes change; a cache is dropped whole when the reader, the models, the rules, the
+config or what it keeps change. Misses are parsed in worker processes. A file that is not
+a valid project (it cannot be read, the schema refuses it, or a rule of `check` finds an
+error in it: an undeclared unit, an issue closed without its record) is listed in
+`invalid` (and remembered as such for its content): reports go on without it and say so,
+as `check` would fail it. Each command fills the cache it reads: `overdue` never pays for the facts
 the weekly report keeps.
 """
 
@@ -14,7 +16,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from projledger.compute.due_index import (
     DUE_INDEX_FORMAT,
@@ -33,8 +35,11 @@ from projledger.gcpause import gc_paused
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
-from projledger.store.config_cache import cached_config
+from projledger.store.config_cache import cached_config_and_blob
 from projledger.store.limits import read_ledger_bytes
+
+if TYPE_CHECKING:
+    from projledger.model import Project
 
 
 class _Identified(Protocol):
@@ -80,7 +85,8 @@ class Ledger(Generic[Item]):
     projects: dict[str, Item] = field(default_factory=dict)
     """By project id, in file-name order."""
     invalid: list[str] = field(default_factory=list)
-    """File names that could not be read as projects (`projledger check` says why)."""
+    """File names of files that are no valid project: unreadable, refused by the schema or
+    by a rule (`projledger check` says why)."""
 
 
 FactsLedger = Ledger[ProjectFacts]
@@ -106,18 +112,24 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
 
     snapshot = snapshot_at(root, revision)
     ledger: Ledger[Item] = Ledger(load_config(root))
+    ledger.invalid = list(snapshot.invalid)
     for project_id, project in snapshot.projects.items():
-        ledger.projects[project_id] = view.from_facts(project_facts(project))
-    ledger.invalid = sorted(snapshot.invalid)
+        if _has_rule_errors(project, f"{project_id}.yaml", ledger.config):
+            ledger.invalid.append(f"{project_id}.yaml")
+        else:
+            ledger.projects[project_id] = view.from_facts(project_facts(project))
+    ledger.invalid.sort()
     return ledger, snapshot.commit
 
 
 def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) -> Ledger[Item]:
-    cache = BlobCache.in_state_dir(root, view.cache_file, _fingerprint(view)) if use_cache else None
-    if cache is not None and rebuild:
-        cache.clear()
+    cache: BlobCache | None = None
     if use_cache:
-        config = cached_config(root)
+        # The rules' verdict on a file depends on the config (its units, people, stages).
+        config, config_blob = cached_config_and_blob(root)
+        cache = BlobCache.in_state_dir(root, view.cache_file, _fingerprint(view, config_blob))
+        if rebuild:
+            cache.clear()
     else:
         from projledger.store.ledger import load_config
 
@@ -155,7 +167,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
         names.append(entry.name)
         found.append(item)
     if misses:
-        _parse(view, cache, names, found, misses)
+        _parse(view, cache, config, names, found, misses)
     if cache is not None:
         cache.retain(set(names))
         cache.save()
@@ -171,6 +183,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
 def _parse(
     view: View[Item],
     cache: BlobCache | None,
+    config: Config,
     names: list[str],
     found: list[Item | None],
     misses: list[tuple[int, str, bytes, os.stat_result]],
@@ -179,7 +192,7 @@ def _parse(
     places in `found` and the cache."""
     from projledger.parallel import map_in_workers
 
-    work = partial(_rows, view.to_json)
+    work = partial(_rows, view.to_json, config)
     parsed = map_in_workers(work, [(names[i], raw) for i, _, raw, _ in misses])
     for (index, blob, _, stat), row in zip(misses, parsed, strict=True):
         value, attachment = row if row is not None else (None, None)
@@ -213,10 +226,11 @@ def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:
 
 def _rows(
     to_json: Callable[[ProjectFacts], tuple[Any, bytes | None]],
+    config: Config,
     work: Sequence[tuple[str, bytes]],
 ) -> list[tuple[Any, bytes | None] | None]:
     """Each file's cache row and attachment, or None for a file that is not a valid
-    project."""
+    project: unreadable, refused by the schema, or with an error by the rules."""
     from projledger.check.validation import validate
     from projledger.model import Project
     from projledger.store.reader import read_yaml
@@ -225,17 +239,32 @@ def _rows(
     for name, raw in work:
         read = read_yaml(raw, name)
         project = validate(Project, read.data, name)[0] if read.parsed else None
-        rows.append(to_json(project_facts(project)) if isinstance(project, Project) else None)
+        if isinstance(project, Project) and not _has_rule_errors(project, name, config):
+            rows.append(to_json(project_facts(project)))
+        else:
+            rows.append(None)
     return rows
 
 
-def _fingerprint(view: View[Any]) -> str:
+def _has_rule_errors(project: "Project", name: str, config: Config) -> bool:
+    """Whether `check`'s rules find an error in the project (under this config)."""
+    from projledger.check.findings import Severity
+    from projledger.check.rules import RuleContext, check_project
+
+    findings = check_project(project, RuleContext(file=name, config=config))
+    return any(finding.severity == Severity.ERROR for finding in findings)
+
+
+def _fingerprint(view: View[Any], config_blob: str) -> str:
     return code_fingerprint(
         b"%s %d" % (view.cache_file.encode(), view.version),
         "ids.py",
         "store/reader.py",
+        "check/rules.py",
+        "check/findings.py",
         "compute/facts.py",
         "compute/deadlines.py",
         "compute/due_index.py",
         "model/*.py",
+        extra=config_blob.encode(),
     )
