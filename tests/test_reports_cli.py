@@ -244,6 +244,30 @@ def week47_report(week47: Week47) -> dict[str, Any]:
 # --- 1. the week's flow from git -------------------------------------------------------------
 
 
+def test_an_issue_raised_before_the_week_counts_as_entered_late_not_new(
+    tmp_path: Path,
+) -> None:
+    """An issue added in the week with an earlier `raised` date (a unit reporting an old
+    issue, an office importing its ledger) is 补录, apart from the week's new issues."""
+    root = git_root(tmp_path / "root", "2026-11-09T09:00:00+08:00")
+    for title, raised in (("临时用电报装", "2026-11-17"), ("历史遗留用地问题", "2026-09-01")):
+        ok(
+            run_cli_env(
+                "add", "issue", "laiwu-rencai", "--title", title, "--category", "手续",
+                "--date", raised, "--today", "2026-11-17",
+                cwd=root, env=dated("2026-11-17T10:00:00+08:00"),
+            )
+        )  # fmt: skip
+    report = report_json("report", "weekly", "--week", "2026-W47", cwd=root)
+    flow = {row["event"]: row["count"] for row in table(report, "flow")}
+    assert (flow["新增问题"], flow["补录问题（提出早于本期）"]) == (1, 1)
+    events = {row["title"]: row["change"] for row in table(report, "issue_events")}
+    assert events == {"临时用电报装": "新增问题", "历史遗留用地问题": "补录问题（提出早于本期）"}
+    english = report_json("report", "weekly", "--week", "2026-W47", "--lang", "en", cwd=root)
+    counts = {row["event"]: row["count"] for row in table(english, "flow")}
+    assert (counts["New issues"], counts["Entered late (raised before the period)"]) == (1, 1)
+
+
 def test_weekly_flow_counts_what_git_recorded_in_the_week(
     week47: Week47, week47_report: dict[str, Any]
 ) -> None:
@@ -256,6 +280,7 @@ def test_weekly_flow_counts_what_git_recorded_in_the_week(
     flow = {row["event"]: row["count"] for row in table(report, "flow")}
     assert flow == {
         "新增问题": 1,  # add issue (rencai, 11-19)
+        "补录问题（提出早于本期）": 0,
         "交办": 0,
         # The hand edit of I-9X614A; those of I-XDV9W7 (W46) and I-1HWWEP (W48) are not W47's.
         "开始办理": 1,
@@ -309,15 +334,18 @@ def test_weekly_flow_events_name_the_issue_they_concern(week47_report: dict[str,
 def test_weekly_flow_of_the_previous_week_holds_only_its_own_changes(week47: Week47) -> None:
     report = report_json("report", "weekly", "--week", "2026-W46", cwd=week47.root)
     flow = {row["event"]: row["count"] for row in table(report, "flow")}
-    # The initial import (11-09, W46) adds every issue; the counts that matter here are
-    # the W46 changes: one state change by hand, one extension.
+    # The initial import (11-09, W46) adds every issue: the 35 raised before the week are
+    # entered late, not new; 3 are dated in or after it (one on 11-09; two, on 11-16 and
+    # 11-18, are the sample's own dates, later than this test's import).
+    assert (flow["新增问题"], flow["补录问题（提出早于本期）"]) == (3, 35)
+    # The W46 changes: one state change by hand, one extension.
     assert flow["开始办理"] == 1
     assert flow["延期"] == 1
     assert flow["销号"] == flow["退回"] == 0
     dated_changes = {
         (e["date"], e["item"], e["change"])
         for e in table(report, "issue_events")
-        if e["change"] != "新增问题"
+        if e["change"] not in ("新增问题", "补录问题（提出早于本期）")
     }
     assert dated_changes == {
         ("2026-11-12", "I-XDV9W7", "开始办理"),
@@ -752,10 +780,12 @@ def test_monthly_and_quarterly_reports(sample_repo: Path) -> None:
     # of 11-23..11-26 and the seven of 11-30 → 21.
     assert len(table(monthly, "period_due")) == 21
     # The ledger was committed on 11-20, so the month's history is that one commit: it
-    # added every issue, 37 in the 17 reported files (2+2+1+3+2+3+4+2+3+3+6+2+2+2).
+    # added every issue, 37 in the 17 reported files (2+2+1+3+2+3+4+2+3+3+6+2+2+2): the 4
+    # raised in November are new (11-02 yingcheng, 11-09 s242, 11-16 xinnengyuan, 11-18
+    # luzhong), the 33 raised before it entered late.
     events = table(monthly, "issue_events")
-    assert {e["change"] for e in events} == {"新增问题"}
-    assert sum(1 for e in events if e["project_id"] != "laiwu-xueye-kangyang-dujia") == 37
+    reported = [e for e in events if e["project_id"] != "laiwu-xueye-kangyang-dujia"]
+    assert Counter(e["change"] for e in reported) == {"新增问题": 4, "补录问题（提出早于本期）": 33}
 
     quarterly = report_json(
         "report", "quarterly", "--quarter", "2026-Q4", "--as-of", "2026-11-20", cwd=sample_repo

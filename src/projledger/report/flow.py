@@ -1,6 +1,11 @@
 """The period's issue flow and advances, taken from git history: what changed between
 successive versions of the project files in commits authored within the period (so hand
-edits committed with plain git count like command changes)."""
+edits committed with plain git count like command changes).
+
+An issue added in the period counts as new unless its own `raised` date is before the
+period: then it was entered late (补录), as when an office first imports its ledger or a
+unit reports an old issue, and counts apart, so the new-issue count stays what the week
+brought."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -34,6 +39,8 @@ _MILESTONES = {
 @dataclass(slots=True)
 class FlowCounts:
     new: int = 0
+    entered_late: int = 0
+    """Added in the period, raised before it."""
     assigned: int = 0
     started: int = 0
     submitted: int = 0
@@ -94,16 +101,22 @@ def read_flow(
     finally:
         history.close()
     flow = Flow()
+    start = period.start.isoformat()
     for change in changes:
-        _classify(flow, change, names, titles)
+        _classify(flow, change, names, titles, start)
     flow.issue_events.sort(key=lambda e: (e.day, e.project, e.item or "", e.change))
     flow.advances.sort(key=lambda e: (e.day, e.project, e.change))
     return flow
 
 
 def _classify(
-    flow: Flow, change: "Change", names: dict[str, str], titles: dict[tuple[str, str], str]
+    flow: Flow,
+    change: "Change",
+    names: dict[str, str],
+    titles: dict[tuple[str, str], str],
+    start: str,
 ) -> None:
+    """`start`: the period's first day, ISO (compared as text, as ISO dates order)."""
     from projledger.history.diff import ChangeKind
 
     commit = change.commit
@@ -126,8 +139,11 @@ def _classify(
     title = _title(change) or titles.get((change.project, change.item or ""), "")
     if item_list == "issues":
         if field_ == "" and kind == ChangeKind.ADDED:
-            flow.counts.add("new")
-            flow.issue_events.append(event("flow_new", None, _state(change.new), title))
+            raised = _plain(change.new.get("raised")) if isinstance(change.new, dict) else None
+            # "entered_late" when raised before the period; None (no date) counts as new.
+            added = "entered_late" if isinstance(raised, str) and raised < start else "new"
+            flow.counts.add(added)
+            flow.issue_events.append(event(f"flow_{added}", None, _state(change.new), title))
         elif field_ == "state" and isinstance(change.new, str):
             name = _issue_event(change.old, change.new)
             if name is not None:
@@ -197,6 +213,7 @@ def _plain(value: object) -> Value:
 
 _COUNT_ORDER = (
     "new",
+    "entered_late",
     "assigned",
     "started",
     "submitted",

@@ -130,6 +130,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "the due dates.",
     ),
     "flow_new": ("新增问题", "New issues"),
+    "flow_entered_late": ("补录问题（提出早于本期）", "Entered late (raised before the period)"),
     "flow_assigned": ("交办", "Assigned"),
     "flow_started": ("开始办理", "In progress"),
     "flow_submitted": ("提交核验", "Submitted for verification"),
