@@ -8,8 +8,8 @@ config or what it keeps change. Misses are parsed in worker processes. A file th
 a valid project (it cannot be read, the schema refuses it, or a rule of `check` finds an
 error in it: an undeclared unit, an issue closed without its record) is listed in
 `invalid` (and remembered as such for its content): reports go on without it and say so,
-as `check` would fail it. Each command fills the cache it reads: `overdue` never pays for the facts
-the weekly report keeps.
+as `check` would fail it. Each command fills the cache it reads: `overdue` never pays for
+the facts the weekly report keeps.
 """
 
 import os
