@@ -490,6 +490,38 @@ def test_a_file_refused_by_a_rule_that_depends_on_the_config_is_back_once_the_co
     assert len(table(after, "items")) == 16
 
 
+def test_projects_that_share_a_national_code_are_all_left_out(tmp_path: Path) -> None:
+    """Two files with one national code: `check` fails both (PL301), and the reports
+    leave both out (counting both would count one project twice; which code is right is
+    for a person to say)."""
+    root = copy_root(tmp_path / "root")
+    twin = (
+        rules_broken_project()
+        .replace("code: 2023-370116-76-01-009355", "code: 2023-370116-76-01-009354")
+        .replace(UNDECLARED_UNIT, "大王庄镇人民政府")
+    )
+    (root / "projects" / "laiwu-zz-twin.yaml").write_text(
+        twin.replace("id: laiwu-zz-rules", "id: laiwu-zz-twin"), encoding="utf-8"
+    )
+    both = [f"{MATOUSHAN}.yaml", "laiwu-zz-twin.yaml"]
+    checked = json.loads(run_cli("check", "--format", "json", cwd=root).stdout)
+    failed = {
+        (Path(f["file"]).name, f["code"]) for f in checked["findings"] if f["severity"] == "error"
+    }
+    assert failed == {(name, "PL301") for name in both}
+    for args in (("overdue", "--as-of", "2026-11-20"), ("report", "weekly", "--week", "2026-W47")):
+        report = report_json(*args, cwd=root)
+        assert report["invalid_files"] == both, args
+    overdue = report_json("overdue", "--as-of", "2026-11-20", cwd=root)
+    assert len(table(overdue, "items")) == 13 - 3  # 马头山's three are out with it
+    at = git_root(tmp_path / "repo")
+    shutil.copy(root / "projects" / "laiwu-zz-twin.yaml", at / "projects")
+    git("add", "-A", cwd=at)
+    git("commit", "-q", "-m", "手工新增", cwd=at, env=dated("2026-11-20T16:00:00+08:00"))
+    at_head = report_json("overdue", "--as-of", "2026-11-20", "--at", "HEAD", cwd=at)
+    assert at_head["invalid_files"] == both
+
+
 def test_a_commit_s_file_refused_by_a_rule_is_left_out_too(tmp_path: Path) -> None:
     """`--at REV` reads the files of a commit: the same rules leave the same file out."""
     root = git_root(tmp_path / "root")

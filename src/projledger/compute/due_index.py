@@ -15,7 +15,7 @@ import orjson
 from projledger.compute.deadlines import first_possible_overdue, open_until
 from projledger.compute.facts import DeadlineFacts, ProjectFacts, date_from_json, date_to_json
 
-DUE_INDEX_FORMAT = 4
+DUE_INDEX_FORMAT = 5
 
 # Each deadline's bounds are three ISO dates (10 characters each), all of a project's in
 # one string: open from (the day it entered the ledger), open until (done or cancelled),
@@ -43,6 +43,8 @@ class DueProject(NamedTuple):
     bounds: str
     fields: bytes | memoryview
     """Each deadline's fields as JSON, in the order of `bounds`, one per line."""
+    code: str | None = None
+    """The national project code."""
 
     def open_on(self, day: dt.date) -> list[DeadlineFacts]:
         """A superset of the deadlines in the ledger and neither done nor cancelled on
@@ -85,16 +87,25 @@ def due_index_to_json(f: ProjectFacts) -> tuple[list[Any], bytes]:
         f.leader,
         date_to_json(f.retired_on),
         "".join(_bounds(d) for d in f.deadlines),
+        f.code,
     ]
     return header, b"\n".join(_fields(d) for d in f.deadlines)
 
 
 def due_index_from_json(row: list[Any], fields: bytes | memoryview) -> DueProject:
     """The inverse of `due_index_to_json`. The fields are only checked when parsed."""
-    if len(row) != 7 or not isinstance(row[6], str) or len(row[6]) % _WIDTH:
+    if len(row) != 8 or not isinstance(row[6], str) or len(row[6]) % _WIDTH:
         raise ValueError("not a due index row")
     return DueProject(
-        row[0], row[1], tuple(row[2]), row[3], row[4], date_from_json(row[5]), row[6], fields
+        row[0],
+        row[1],
+        tuple(row[2]),
+        row[3],
+        row[4],
+        date_from_json(row[5]),
+        row[6],
+        fields,
+        row[7],
     )
 
 

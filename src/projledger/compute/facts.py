@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     # the project models' classes.
     from projledger.model.project import Deadline, Issue, Project
 
-FACTS_FORMAT = 3
+FACTS_FORMAT = 4
 
 
 class TargetKind:
@@ -135,6 +135,8 @@ class ProjectFacts(NamedTuple):
     deadlines: tuple[DeadlineFacts, ...]
     activity: tuple[dt.date, ...]
     """Every date the file records progress on (notes, closures, permits, figures), sorted."""
+    code: str | None = None
+    """The national project code (unique across the ledger: `check`'s PL301)."""
 
     @property
     def retired(self) -> bool:
@@ -195,6 +197,7 @@ def project_facts(project: Project) -> ProjectFacts:
             _deadline_facts(project, d, lead_unit, lead_person) for d in project.deadlines
         ),
         activity=_activity(project),
+        code=project.code,
     )
 
 
@@ -364,6 +367,7 @@ def facts_to_json(f: ProjectFacts) -> list[Any]:
         [[t.id, t.title, t.unit, t.person, t.state, date_to_json(t.completed_on)] for t in f.tasks],
         [_deadline_row(d) for d in f.deadlines],
         [day.isoformat() for day in f.activity],
+        f.code,
     ]
 
 
@@ -463,4 +467,5 @@ def facts_from_json(row: list[Any]) -> ProjectFacts:
         tasks,
         tuple(deadlines),
         tuple(iso(day) for day in row[21]),
+        row[22],
     )

@@ -46,6 +46,9 @@ class _Identified(Protocol):
     @property
     def id(self) -> str: ...
 
+    @property
+    def code(self) -> str | None: ...
+
 
 Item = TypeVar("Item", bound=_Identified)
 
@@ -118,7 +121,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
             ledger.invalid.append(f"{project_id}.yaml")
         else:
             ledger.projects[project_id] = view.from_facts(project_facts(project))
-    ledger.invalid.sort()
+    _leave_out_shared_codes(ledger)
     return ledger, snapshot.commit
 
 
@@ -176,8 +179,24 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             ledger.invalid.append(name)
         else:
             ledger.projects[item.id] = item
-    ledger.invalid.sort()
+    _leave_out_shared_codes(ledger)
     return ledger
+
+
+def _leave_out_shared_codes(ledger: Ledger[Item]) -> None:
+    """Projects that share a national code (an error of `check`, PL301) are all left out
+    and listed with the invalid files: which one holds the right code is for a person to
+    say, and counting both would count one project twice. Sorts `invalid`."""
+    holders: dict[str, list[str]] = {}
+    for project_id, item in ledger.projects.items():
+        if item.code:
+            holders.setdefault(item.code, []).append(project_id)
+    for ids in holders.values():
+        if len(ids) > 1:
+            for project_id in ids:
+                del ledger.projects[project_id]
+                ledger.invalid.append(f"{project_id}.yaml")
+    ledger.invalid.sort()
 
 
 def _parse(
