@@ -522,6 +522,22 @@ def test_projects_that_share_a_national_code_are_all_left_out(tmp_path: Path) ->
     assert at_head["invalid_files"] == both
 
 
+def test_a_project_card_shows_a_file_with_rule_errors_and_says_so(tmp_path: Path) -> None:
+    """The card is how one looks into a project, so it is shown; a note says the file has
+    errors and that the other reports leave it out."""
+    root = copy_root(tmp_path / "root")
+    (root / "projects" / RULES_BROKEN).write_text(rules_broken_project(), encoding="utf-8")
+    card = report_json("report", "project", "laiwu-zz-rules", "--as-of", "2026-11-20", cwd=root)
+    checked = json.loads(run_cli("check", "--format", "json", cwd=root).stdout)
+    errors = sum(1 for f in checked["findings"] if f["severity"] == "error")
+    assert errors > 0
+    assert card["notes"][0] == (
+        f"本项目文件有 {errors} 处错误（运行 `projledger check` 查看），其他报告暂不计入本项目。"
+    )
+    sound = report_json("report", "project", MATOUSHAN, "--as-of", "2026-11-20", cwd=root)
+    assert not any("错误" in note for note in sound["notes"])
+
+
 def test_a_commit_s_file_refused_by_a_rule_is_left_out_too(tmp_path: Path) -> None:
     """`--at REV` reads the files of a commit: the same rules leave the same file out."""
     root = git_root(tmp_path / "root")

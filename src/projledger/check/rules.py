@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from projledger.check.findings import Finding
+from projledger.check.findings import Finding, Severity
 from projledger.model import Config, Project
 from projledger.model.enums import ApprovalStatus, IssueState, Maturity, Pool, Role, TaskState
 from projledger.model.project import Deadline, Issue, Responsibility, Task
@@ -382,6 +382,13 @@ PROJECT_RULES: tuple[Rule, ...] = (
 
 def check_project(project: Project, ctx: RuleContext) -> list[Finding]:
     return [finding for rule in PROJECT_RULES for finding in rule(project, ctx)]
+
+
+def count_rule_errors(project: Project, file: str, config: Config | None) -> int:
+    """How many errors the rules find in a project the schema accepted: the reports leave
+    out a file with any (as `check` fails it) and a project's card says how many."""
+    findings = check_project(project, RuleContext(file=file, config=config))
+    return sum(1 for finding in findings if finding.severity == Severity.ERROR)
 
 
 def _lists(project: Project) -> tuple[tuple[str, Sequence[HasId]], ...]:

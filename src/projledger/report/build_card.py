@@ -3,6 +3,7 @@ deadlines' states, approvals, and its recent history from git."""
 
 import datetime as dt
 
+from projledger.check.rules import count_rule_errors
 from projledger.compute.deadlines import LABELS, LABELS_EN, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.compute.lights import project_lights
@@ -31,6 +32,11 @@ def build_project_card(
         as_of=as_of,
         source=source,
     )
+    errors = count_rule_errors(project, f"{project.id}.yaml", config)
+    if errors:
+        # The card is shown all the same (it is how one looks into the file); the other
+        # reports leave the project out until it is fixed.
+        report.notes.append(label("card_has_errors", lang).format(n=errors))
     card = _Card(config, project, facts, as_of, lang)
     report.figures = card.figures()
     report.tables = [

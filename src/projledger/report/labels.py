@@ -17,6 +17,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "The ledger is not in a git repository or has no commits: the period's issue flow "
         "and advances cannot be taken from history.",
     ),
+    "card_has_errors": (
+        "本项目文件有 {n} 处错误（运行 `projledger check` 查看），其他报告暂不计入本项目。",
+        "This project file has {n} error(s) (run `projledger check` to see them); the other "
+        "reports leave the project out until they are fixed.",
+    ),
     # figures
     "projects": ("项目总数", "Projects"),
     "total_investment": ("总投资（万元）", "Total (10k CNY)"),

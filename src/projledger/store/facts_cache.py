@@ -266,12 +266,9 @@ def _rows(
 
 
 def _has_rule_errors(project: "Project", name: str, config: Config) -> bool:
-    """Whether `check`'s rules find an error in the project (under this config)."""
-    from projledger.check.findings import Severity
-    from projledger.check.rules import RuleContext, check_project
+    from projledger.check.rules import count_rule_errors
 
-    findings = check_project(project, RuleContext(file=name, config=config))
-    return any(finding.severity == Severity.ERROR for finding in findings)
+    return count_rule_errors(project, name, config) > 0
 
 
 def _fingerprint(view: View[Any], config_blob: str) -> str:
