@@ -538,6 +538,22 @@ def test_a_project_card_shows_a_file_with_rule_errors_and_says_so(tmp_path: Path
     assert not any("错误" in note for note in sound["notes"])
 
 
+def test_files_with_crlf_line_ends_or_a_byte_order_mark_are_left_out(tmp_path: Path) -> None:
+    """YAML that reads, in a file check fails for its form (PL004, PL005)."""
+    root = copy_root(tmp_path / "root")
+    crlf = root / "projects" / f"{MATOUSHAN}.yaml"
+    crlf.write_bytes(crlf.read_bytes().replace(b"\n", b"\r\n"))
+    bom = root / "projects" / f"{RENCAI}.yaml"
+    bom.write_bytes(b"\xef\xbb\xbf" + bom.read_bytes())
+    checked = json.loads(run_cli("check", "--format", "json", cwd=root).stdout)
+    failed = {
+        (Path(f["file"]).name, f["code"]) for f in checked["findings"] if f["severity"] == "error"
+    }
+    assert {code for _, code in failed} == {"PL004", "PL005"}
+    overdue = report_json("overdue", "--as-of", "2026-11-20", cwd=root)
+    assert overdue["invalid_files"] == sorted({name for name, _ in failed})
+
+
 def test_a_commit_s_file_refused_by_a_rule_is_left_out_too(tmp_path: Path) -> None:
     """`--at REV` reads the files of a commit: the same rules leave the same file out."""
     root = git_root(tmp_path / "root")

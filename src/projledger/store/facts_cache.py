@@ -250,6 +250,7 @@ def _rows(
 ) -> list[tuple[Any, bytes | None] | None]:
     """Each file's cache row and attachment, or None for a file that is not a valid
     project: unreadable, refused by the schema, or with an error by the rules."""
+    from projledger.check.findings import Severity
     from projledger.check.validation import validate
     from projledger.model import Project
     from projledger.store.reader import read_yaml
@@ -257,7 +258,10 @@ def _rows(
     rows: list[tuple[Any, bytes | None] | None] = []
     for name, raw in work:
         read = read_yaml(raw, name)
-        project = validate(Project, read.data, name)[0] if read.parsed else None
+        # Read but with an error of the file itself (a byte-order mark, CRLF line ends):
+        # check fails it, so the reports leave it out too.
+        sound = read.parsed and not any(f.severity == Severity.ERROR for f in read.findings)
+        project = validate(Project, read.data, name)[0] if sound else None
         if isinstance(project, Project) and not _has_rule_errors(project, name, config):
             rows.append(to_json(project_facts(project)))
         else:
@@ -276,6 +280,8 @@ def _fingerprint(view: View[Any], config_blob: str) -> str:
         b"%s %d" % (view.cache_file.encode(), view.version),
         "ids.py",
         "store/reader.py",
+        "store/facts_cache.py",  # what makes a file's row (`_rows`)
+        "check/validation.py",
         "check/rules.py",
         "check/findings.py",
         "compute/facts.py",
