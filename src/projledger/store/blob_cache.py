@@ -9,12 +9,14 @@ run: it is never an error. `check` and the reports each keep one.
 Like git's index, an entry may also remember the file's stat (size, mtime, ctime, inode)
 from when its bytes were hashed, so a reader can skip reading and hashing a file whose
 stat is unchanged (`get_by_stat`). A write sets the ctime to the current time, which no
-process can set back. The stat is remembered only for a file whose ctime is older than the
-cache file's last write by `SETTLED_NS`, so before this run began: its bytes were read after
-its last change, and a change within one tick of the clock (which leaves the stat alone)
-cannot have followed the read (git's "racily clean" files). Without a cache file, the run
-first creates the temporary file it will save to, and its mtime plays that part: the time
-comes from the file system, as the files' own do, never from the clock.
+process can set back (on Windows, where st_ctime is the creation time, the mtime, which
+only a deliberate `touch` sets back). The stat is remembered only for a file whose ctime
+and mtime are older than the cache file's last write by `SETTLED_NS`, so before this run
+began: its bytes were read after its last change, and a change within one tick of the
+clock (which leaves the stat alone) cannot have followed the read (git's "racily clean"
+files). Without a cache file, the run first creates the temporary file it will save to,
+and its mtime plays that part: the time comes from the file system, as the files' own do,
+never from the clock.
 
 An entry may carry bytes beside its value (`put(..., attachment=)`), kept after the JSON
 (which holds no raw newline) and a newline, its place in the entry as
@@ -160,7 +162,10 @@ class BlobCache:
         self.dirty = True
 
     def _remember(self, entry: list[Any], stat: os.stat_result) -> None:
-        if self.settled_before is None or stat.st_ctime_ns >= self.settled_before:
+        # The later of ctime and mtime: where st_ctime is the creation time (Windows),
+        # the mtime is what a write moves.
+        changed = max(stat.st_ctime_ns, stat.st_mtime_ns)
+        if self.settled_before is None or changed >= self.settled_before:
             return  # changed lately: it could change again with the same stat
         key = _stat_key(stat)
         if len(entry) == 2:
