@@ -5,13 +5,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from projledger.check.findings import Finding
+from projledger.check.findings import Finding, Severity
 from projledger.ids import PROJECT_ID_RE
 from projledger.store.limits import MAX_FILE_BYTES
 from projledger.store.locate import locate, locate_in_text
 
 if TYPE_CHECKING:
-    from projledger.model import Config
+    from projledger.model import Config, Project
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,13 @@ class FileCheck:
     findings: list[Finding] = field(default_factory=list)
     summary: ProjectSummary | None = None
     config: "Config | None" = None
+    project: "Project | None" = None
+    """The validated project (whatever the rules found in it)."""
     text: str | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(finding.severity == Severity.ERROR for finding in self.findings)
 
 
 def precheck(path: Path, file: str) -> Finding | None:

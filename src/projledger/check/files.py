@@ -31,6 +31,7 @@ def check_project_bytes(raw: bytes, file: str, stem: str, config: Config | None)
                 )
             )
     if isinstance(project, Project):
+        result.project = project
         result.findings.extend(check_project(project, RuleContext(file=file, config=config)))
     result.findings = place_findings(result.findings, read.text, read.data)
     return result

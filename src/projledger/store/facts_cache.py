@@ -16,7 +16,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from projledger.compute.due_index import (
     DUE_INDEX_FORMAT,
@@ -37,9 +37,6 @@ from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
 from projledger.store.config_cache import cached_config_and_blob
 from projledger.store.limits import read_ledger_bytes
-
-if TYPE_CHECKING:
-    from projledger.model import Project
 
 
 class _Identified(Protocol):
@@ -110,6 +107,7 @@ def load_view(
 def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[Item], str]:
     """The projects as a commit (or the end of a day, YYYY-MM-DD) had them, with the
     config as it is now (units and thresholds declared today), and the commit's id."""
+    from projledger.check.rules import count_rule_errors
     from projledger.history.asof import snapshot_at
     from projledger.store.ledger import load_config
 
@@ -117,7 +115,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
     ledger: Ledger[Item] = Ledger(load_config(root))
     ledger.invalid = list(snapshot.invalid)
     for project_id, project in snapshot.projects.items():
-        if _has_rule_errors(project, f"{project_id}.yaml", ledger.config):
+        if count_rule_errors(project, f"{project_id}.yaml", ledger.config):
             ledger.invalid.append(f"{project_id}.yaml")
         else:
             ledger.projects[project_id] = view.from_facts(project_facts(project))
@@ -248,31 +246,18 @@ def _rows(
     config: Config,
     work: Sequence[tuple[str, bytes]],
 ) -> list[tuple[Any, bytes | None] | None]:
-    """Each file's cache row and attachment, or None for a file that is not a valid
-    project: unreadable, refused by the schema, or with an error by the rules."""
-    from projledger.check.findings import Severity
-    from projledger.check.validation import validate
-    from projledger.model import Project
-    from projledger.store.reader import read_yaml
+    """Each file's cache row and attachment, or None for a file that `check` fails: the
+    same per-file check (the form of the file, the schema, the rules) decides."""
+    from projledger.check.files import check_project_bytes
 
     rows: list[tuple[Any, bytes | None] | None] = []
     for name, raw in work:
-        read = read_yaml(raw, name)
-        # Read but with an error of the file itself (a byte-order mark, CRLF line ends):
-        # check fails it, so the reports leave it out too.
-        sound = read.parsed and not any(f.severity == Severity.ERROR for f in read.findings)
-        project = validate(Project, read.data, name)[0] if sound else None
-        if isinstance(project, Project) and not _has_rule_errors(project, name, config):
-            rows.append(to_json(project_facts(project)))
+        checked = check_project_bytes(raw, name, name.removesuffix(".yaml"), config)
+        if checked.project is not None and not checked.has_errors:
+            rows.append(to_json(project_facts(checked.project)))
         else:
             rows.append(None)
     return rows
-
-
-def _has_rule_errors(project: "Project", name: str, config: Config) -> bool:
-    from projledger.check.rules import count_rule_errors
-
-    return count_rule_errors(project, name, config) > 0
 
 
 def _fingerprint(view: View[Any], config_blob: str) -> str:
@@ -281,9 +266,7 @@ def _fingerprint(view: View[Any], config_blob: str) -> str:
         "ids.py",
         "store/reader.py",
         "store/facts_cache.py",  # what makes a file's row (`_rows`)
-        "check/validation.py",
-        "check/rules.py",
-        "check/findings.py",
+        "check/*.py",
         "compute/facts.py",
         "compute/deadlines.py",
         "compute/due_index.py",
