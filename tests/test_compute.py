@@ -1088,6 +1088,28 @@ def test_facts_json_round_trip_of_sample_projects(path: Path) -> None:
     assert facts_from_json(json.loads(json.dumps(facts_to_json(f), ensure_ascii=False))) == f
 
 
+@pytest.mark.parametrize("path", SAMPLE_PROJECTS, ids=lambda p: p.stem)
+def test_due_index_of_sample_projects_agrees_with_their_facts(path: Path) -> None:
+    """The due index is built from the model, not from the facts: both give one answer."""
+    from projledger.compute import due_index
+    from projledger.compute.due_index import due_index_from_json, due_index_of
+
+    project = read_project(path.read_text(encoding="utf-8"), path.name)
+    f = project_facts(project)
+    header, fields = due_index_of(project)
+    index = due_index_from_json(json.loads(json.dumps(header)), fields)
+    assert (index.id, index.name, index.levels, index.pool, index.leader) == (
+        f.id,
+        f.name,
+        f.levels,
+        f.pool,
+        f.leader,
+    )
+    assert (index.retired_on, index.code) == (f.retired_on, f.code)
+    stored = [due_index._deadline(line) for line in fields.split(b"\n")] if fields else []
+    assert tuple(stored) == f.deadlines
+
+
 def test_facts_json_round_trip_of_hand_made_projects() -> None:
     made = [
         facts(CLOSURES),
@@ -1216,22 +1238,25 @@ def test_due_index_bounds_never_miss_a_deadline_deadline_state_lists() -> None:
 
 
 def test_due_index_gives_back_the_deadlines_that_can_match() -> None:
-    from projledger.compute.due_index import due_index_from_json, due_index_to_json
+    from projledger.compute.due_index import due_index_from_json, due_index_of
 
-    p = facts(
-        """
-        tasks:
-          - {id: T-SBAZ01, title: 吊装, unit: 莱芜区工业和信息化局, state: 进行中}
-          - {id: T-SBAZ02, title: 封顶, unit: 莱芜区工业和信息化局, state: 进行中}
-          - {id: T-SBAZ03, title: 验收, unit: 莱芜区工业和信息化局, state: 已完成,
-             completed_on: 2026-11-05}
-        deadlines:
-          - {id: D-SBAZ01, target: T-SBAZ01, due: 2026-11-10, basis: 纪要}
-          - {id: D-SBAZ02, target: T-SBAZ02, due: 2026-11-30, basis: 纪要}
-          - {id: D-SBAZ03, target: T-SBAZ03, due: 2026-11-10, basis: 纪要}
-        """
+    project = read_project(
+        yaml_project(
+            """
+            tasks:
+              - {id: T-SBAZ01, title: 吊装, unit: 莱芜区工业和信息化局, state: 进行中}
+              - {id: T-SBAZ02, title: 封顶, unit: 莱芜区工业和信息化局, state: 进行中}
+              - {id: T-SBAZ03, title: 验收, unit: 莱芜区工业和信息化局, state: 已完成,
+                 completed_on: 2026-11-05}
+            deadlines:
+              - {id: D-SBAZ01, target: T-SBAZ01, due: 2026-11-10, basis: 纪要}
+              - {id: D-SBAZ02, target: T-SBAZ02, due: 2026-11-30, basis: 纪要}
+              - {id: D-SBAZ03, target: T-SBAZ03, due: 2026-11-10, basis: 纪要}
+            """
+        )
     )  # T-SBAZ01 overdue from 11-11; T-SBAZ02 not yet due; T-SBAZ03 done in time
-    header, fields = due_index_to_json(p)
+    p = project_facts(project)
+    header, fields = due_index_of(project)
     assert fields.count(b"\n") == len(p.deadlines) - 1  # one line each
     stored = json.loads(json.dumps(header))  # as the cache file keeps it
     index = due_index_from_json(stored, memoryview(fields))

@@ -8,12 +8,20 @@ disk by file content: the header as JSON, the deadlines' fields as bytes beside 
 """
 
 import datetime as dt
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import orjson
 
 from projledger.compute.deadlines import first_possible_overdue, open_until
-from projledger.compute.facts import DeadlineFacts, ProjectFacts, date_from_json, date_to_json
+from projledger.compute.facts import (
+    DeadlineFacts,
+    date_from_json,
+    date_to_json,
+    project_deadlines,
+)
+
+if TYPE_CHECKING:
+    from projledger.model.project import Project  # met only where files are parsed
 
 DUE_INDEX_FORMAT = 5
 
@@ -76,24 +84,26 @@ class DueProject(NamedTuple):
             raise DamagedEntryError(str(exc)) from None
 
 
-def due_index_to_json(f: ProjectFacts) -> tuple[list[Any], bytes]:
+def due_index_of(project: "Project") -> tuple[list[Any], bytes]:
     """The project's index as JSON data, and its deadlines' fields as bytes to keep
-    beside it."""
+    beside it. Straight from the model: the rest of its facts would cost as much again
+    (a cold `overdue` builds this for every file)."""
+    deadlines = project_deadlines(project)
     header = [
-        f.id,
-        f.name,
-        list(f.levels),
-        f.pool,
-        f.leader,
-        date_to_json(f.retired_on),
-        "".join(_bounds(d) for d in f.deadlines),
-        f.code,
+        project.id,
+        project.name,
+        [level.value for level in project.levels],
+        project.pool.value,
+        project.lead_leader,
+        date_to_json(project.retirement.date if project.retirement else None),
+        "".join(_bounds(d) for d in deadlines),
+        project.code,
     ]
-    return header, b"\n".join(_fields(d) for d in f.deadlines)
+    return header, b"\n".join(_fields(d) for d in deadlines)
 
 
 def due_index_from_json(row: list[Any], fields: bytes | memoryview) -> DueProject:
-    """The inverse of `due_index_to_json`. The fields are only checked when parsed."""
+    """The inverse of `due_index_of`. The fields are only checked when parsed."""
     if len(row) != 8 or not isinstance(row[6], str) or len(row[6]) % _WIDTH:
         raise ValueError("not a due index row")
     return DueProject(

@@ -23,7 +23,7 @@ from projledger.model.enums import (
 if TYPE_CHECKING:
     # Only the parse (in the cache's workers) meets models: a warm report never builds
     # the project models' classes.
-    from projledger.model.project import Deadline, Issue, Project
+    from projledger.model.project import Deadline, Issue, Project, Task
 
 FACTS_FORMAT = 4
 
@@ -193,11 +193,29 @@ def project_facts(project: Project) -> ProjectFacts:
         responsibilities=tuple((r.role.value, r.unit, r.person) for r in project.responsibilities),
         issues=issues,
         tasks=tasks,
-        deadlines=tuple(
-            _deadline_facts(project, d, lead_unit, lead_person) for d in project.deadlines
-        ),
+        deadlines=_deadlines(project, lead_unit, lead_person),
         activity=_activity(project),
         code=project.code,
+    )
+
+
+def project_deadlines(project: Project) -> tuple[DeadlineFacts, ...]:
+    """The project's deadlines as `project_facts` gives them, without the rest of its
+    facts (the due index needs only these)."""
+    return _deadlines(project, *_lead_unit(project))
+
+
+def _deadlines(
+    project: Project, lead_unit: str | None, lead_person: str | None
+) -> tuple[DeadlineFacts, ...]:
+    if not project.deadlines:
+        return ()
+    # Each target by id; reversed, so the first of a duplicated id wins, as a search would.
+    issues = {issue.id: issue for issue in reversed(project.issues)}
+    tasks = {task.id: task for task in reversed(project.tasks)}
+    return tuple(
+        _deadline_facts(project, d, issues, tasks, lead_unit, lead_person)
+        for d in project.deadlines
     )
 
 
@@ -237,7 +255,12 @@ _MILESTONE_FIELDS = {
 
 
 def _deadline_facts(
-    project: Project, deadline: Deadline, lead_unit: str | None, lead_person: str | None
+    project: Project,
+    deadline: Deadline,
+    issues: dict[str, Issue],
+    tasks: dict[str, Task],
+    lead_unit: str | None,
+    lead_person: str | None,
 ) -> DeadlineFacts:
     target = deadline.target
     kind, title = TargetKind.MILESTONE, target
@@ -256,8 +279,8 @@ def _deadline_facts(
         title = target.removeprefix("milestone:")
         done = getattr(project.schedule, _MILESTONE_FIELDS[title])
     else:
-        issue = next((i for i in project.issues if i.id == target), None)
-        task = next((t for t in project.tasks if t.id == target), None)
+        issue = issues.get(target)
+        task = tasks.get(target) if issue is None else None
         if issue is not None:
             kind, title, unit, person = TargetKind.ISSUE, issue.title, issue.unit, issue.person
             since = issue.raised

@@ -16,13 +16,13 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from projledger.compute.due_index import (
     DUE_INDEX_FORMAT,
     DueProject,
     due_index_from_json,
-    due_index_to_json,
+    due_index_of,
 )
 from projledger.compute.facts import (
     FACTS_FORMAT,
@@ -37,6 +37,9 @@ from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
 from projledger.store.config_cache import cached_config_and_blob
 from projledger.store.limits import read_ledger_bytes
+
+if TYPE_CHECKING:
+    from projledger.model.project import Project  # met only where files are parsed
 
 
 class _Identified(Protocol):
@@ -56,19 +59,19 @@ class View(Generic[Item]):
 
     cache_file: str
     version: int
-    to_json: Callable[[ProjectFacts], tuple[Any, bytes | None]]
-    """JSON data, and bytes to keep beside it undecoded (`BlobCache.attachment`) or None.
-    Module-level: it runs in the worker processes."""
+    to_json: "Callable[[Project], tuple[Any, bytes | None]]"
+    """A valid project's JSON data, and bytes to keep beside it undecoded
+    (`BlobCache.attachment`) or None. Module-level: it runs in the worker processes."""
     from_json: Callable[[Any, bytes | memoryview], Item]
 
-    def from_facts(self, facts: ProjectFacts) -> Item:
+    def from_project(self, project: "Project") -> Item:
         """What the cache would give for a project read elsewhere (an old commit's)."""
-        value, attachment = self.to_json(facts)
+        value, attachment = self.to_json(project)
         return self.from_json(value, attachment or b"")
 
 
-def _facts_entry(facts: ProjectFacts) -> tuple[Any, None]:
-    return facts_to_json(facts), None
+def _facts_entry(project: "Project") -> tuple[Any, None]:
+    return facts_to_json(project_facts(project)), None
 
 
 def _facts_from_entry(value: Any, _: bytes | memoryview) -> ProjectFacts:
@@ -76,7 +79,7 @@ def _facts_from_entry(value: Any, _: bytes | memoryview) -> ProjectFacts:
 
 
 FACTS = View("facts-cache.json", FACTS_FORMAT, _facts_entry, _facts_from_entry)
-DUE_INDEX = View("due-cache.json", DUE_INDEX_FORMAT, due_index_to_json, due_index_from_json)
+DUE_INDEX = View("due-cache.json", DUE_INDEX_FORMAT, due_index_of, due_index_from_json)
 
 
 @dataclass
@@ -118,7 +121,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
         if count_rule_errors(project, f"{project_id}.yaml", ledger.config):
             ledger.invalid.append(f"{project_id}.yaml")
         else:
-            ledger.projects[project_id] = view.from_facts(project_facts(project))
+            ledger.projects[project_id] = view.from_project(project)
     _leave_out_shared_codes(ledger)
     return ledger, snapshot.commit
 
@@ -242,7 +245,7 @@ def _project_entries(root: LedgerRoot) -> list[os.DirEntry[str]]:
 
 
 def _rows(
-    to_json: Callable[[ProjectFacts], tuple[Any, bytes | None]],
+    to_json: "Callable[[Project], tuple[Any, bytes | None]]",
     config: Config,
     work: Sequence[tuple[str, bytes]],
 ) -> list[tuple[Any, bytes | None] | None]:
@@ -254,7 +257,7 @@ def _rows(
     for name, raw in work:
         checked = check_project_bytes(raw, name, name.removesuffix(".yaml"), config)
         if checked.project is not None and not checked.has_errors:
-            rows.append(to_json(project_facts(checked.project)))
+            rows.append(to_json(checked.project))
         else:
             rows.append(None)
     return rows
