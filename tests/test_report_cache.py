@@ -176,3 +176,66 @@ def test_a_first_run_remembers_the_stats_of_files_settled_before_it(
     load_view(LedgerRoot(root), DUE_INDEX)
     assert reads.count == files
     assert not list((root / ".projledger").glob("*.tmp"))
+
+
+def _loaded(root: Path, view: View[facts_cache.Item]) -> tuple[dict[str, object], list[str]]:
+    ledger = load_view(LedgerRoot(root), view)
+    return dict(ledger.projects), ledger.invalid
+
+
+def _stored(root: Path, view: View[facts_cache.Item]) -> dict[str, tuple[str, object, bytes]]:
+    """The cache's entries as (blob id, value, attachment): what does not depend on the
+    files' stats."""
+    header = (root / ".projledger" / view.cache_file).read_bytes().partition(b"\n")[0]
+    cache = BlobCache(root / ".projledger" / view.cache_file, json.loads(header)["fingerprint"])
+    return {
+        name: (entry[0], entry[1], bytes(cache.attachment(name)))
+        for name, entry in cache.entries.items()
+    }
+
+
+@pytest.mark.parametrize("view", [DUE_INDEX, FACTS], ids=["due index", "facts"])
+def test_files_parsed_by_worker_processes_give_what_one_process_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view: View[facts_cache.Item]
+) -> None:
+    """Files the cache cannot answer for are parsed in forked workers (on a machine with
+    more than one core): the same projects, invalid files and cache as in one process,
+    for new files, a changed one, one touched with its bytes unchanged, a broken one and
+    one too large to read."""
+    from projledger import parallel
+
+    workers, alone = copy_root(tmp_path / "workers"), copy_root(tmp_path / "alone")
+    calls: list[int] = []
+    real_map = parallel.map_in_workers
+
+    def spied(work: object, items: list[object], min_items: int | None = None) -> object:
+        calls.append(len(items))
+        return real_map(work, items, min_items)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel, "map_in_workers", spied)
+
+    def both() -> tuple[object, object]:
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)
+        in_workers = _loaded(workers, view)
+        monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 10**9)
+        return in_workers, _loaded(alone, view)
+
+    first, first_alone = both()
+    assert first == first_alone
+    assert PROJECT in first[0]
+    assert _stored(workers, view) == _stored(alone, view)
+    for root in (workers, alone):
+        projects = root / "projects"
+        touched = projects / f"{PROJECT}.yaml"
+        os.utime(touched, ns=(10**18, 10**18))  # same bytes, another stat
+        changed = next(p for p in sorted(projects.glob("*.yaml")) if p != touched)
+        changed.write_text(changed.read_text(encoding="utf-8").replace("莱芜", "莱城", 1))
+        (projects / "zz-broken.yaml").write_text("id: zz-broken\nname: [\n", encoding="utf-8")
+        (projects / "zz-huge.yaml").write_bytes(b"# " + b"x" * (1 << 20) + b"\n")
+    calls.clear()
+    second, second_alone = both()
+    assert calls == [2, 2]  # each run: the changed and the broken file; the rest are known
+    assert second == second_alone
+    assert second[0].keys() == first[0].keys()
+    assert second[1] == sorted([*first[1], "zz-broken.yaml", "zz-huge.yaml"])
+    assert _stored(workers, view) == _stored(alone, view)

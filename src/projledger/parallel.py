@@ -16,13 +16,15 @@ PARALLEL_MIN_ITEMS = 400
 def map_in_workers(
     work: Callable[[Sequence[Item]], list[Result]],
     items: Sequence[Item],
-    min_items: int = PARALLEL_MIN_ITEMS,
+    min_items: int | None = None,
 ) -> list[Result]:
     """`work` applied to chunks of `items`, in order; in this process when the items are
-    few, there is one core, or the platform cannot fork. `work` must be a module-level
-    function (it is pickled by reference)."""
+    fewer than `min_items` (default `PARALLEL_MIN_ITEMS`, read at the call), there is one
+    core, or the platform cannot fork. `work` must be a module-level function (it is
+    pickled by reference)."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(items) < min_items or workers < 2 or not _can_fork():
+    fewest = PARALLEL_MIN_ITEMS if min_items is None else min_items
+    if len(items) < fewest or workers < 2 or not _can_fork():
         return work(items)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
