@@ -100,3 +100,28 @@ def test_show_and_list_on_the_sample(sample_root: Path) -> None:
     unknown = run_cli("show", "no-such-project", cwd=sample_root)
     assert unknown.returncode == 1
     assert "no project 'no-such-project'" in unknown.stderr
+
+
+def test_show_reads_the_one_project_and_says_when_check_fails_it(sample_root: Path) -> None:
+    """`show` reads one file: a project with a rule's error is still shown (it is how one
+    looks into it), with a warning; a file that is no project is one error naming its
+    line; a broken file elsewhere in the ledger is not `show`'s business."""
+    projects = sample_root / "projects"
+    (projects / "laiwu-zz-broken.yaml").write_text("id: [\n", encoding="utf-8")
+    path = projects / "laiwu-matoushan-shuiku.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("role: 牵头单位, unit: 莱芜区水务局", "role: 牵头单位, unit: 未申报的单位", 1),
+        encoding="utf-8",
+    )
+    shown = run_cli("show", "laiwu-matoushan", "--today", "2026-11-20", cwd=sample_root)
+    assert shown.returncode == 0, shown.stderr
+    assert "未申报的单位" in shown.stdout
+    assert shown.stderr.startswith("projledger: warning: laiwu-matoushan-shuiku.yaml has ")
+    assert "reports leave it out" in shown.stderr
+    clean = run_cli("show", "laiwu-jingpingang", "--today", "2026-11-20", cwd=sample_root)
+    assert clean.returncode == 0 and clean.stderr == ""
+    broken = run_cli("show", "laiwu-zz-broken", cwd=sample_root)
+    assert broken.returncode == 1
+    assert broken.stderr.count("\n") == 1
+    assert "laiwu-zz-broken.yaml:2:" in broken.stderr and "Traceback" not in broken.stderr

@@ -157,14 +157,14 @@ def project_card(
 ) -> int:
     from projledger.refs import project_in_root
     from projledger.report.build_card import build_project_card
-    from projledger.store.ledger import load_config, load_project
+    from projledger.store.ledger import load_checked_project, load_config
 
     root = LedgerRoot(root_path)
     config = load_config(root)
     language = lang or config.language
-    model = load_project(root, project_in_root(root, project))
+    model, errors = load_checked_project(root, project_in_root(root, project), config)
     source = describe_source(root)(language)
-    report = build_project_card(root, config, model, as_of, language, source)
+    report = build_project_card(root, config, model, as_of, language, source, errors=errors)
     write_report(report, output_format, output)
     return 0
 

@@ -52,11 +52,24 @@ def show(
     from projledger.render import views
 
     root = LedgerRoot(root_path)
-    current = ledger(root, as_of)
-    _warn_invalid(current)
-    project_id = resolve_project(project, sorted(current.projects))
-    model = current.projects[project_id]
-    window = current.config.due_soon_days
+    if as_of is None:
+        # One file read, not the whole ledger (seconds at 10,000 projects).
+        from projledger.refs import project_in_root
+        from projledger.store.ledger import load_checked_project, load_config
+
+        config = load_config(root)
+        model, errors = load_checked_project(root, project_in_root(root, project), config)
+        if errors:
+            sys.stderr.write(
+                f"projledger: warning: {model.id}.yaml has {errors} error(s): `projledger "
+                "check` fails it and the reports leave it out until it is fixed\n"
+            )
+    else:
+        current = ledger(root, as_of)
+        _warn_invalid(current)
+        config = current.config
+        model = current.projects[resolve_project(project, sorted(current.projects))]
+    window = config.due_soon_days
     if item is None:
         if as_json:
             _json(model.model_dump(mode="json", exclude_none=True))

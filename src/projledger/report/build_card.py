@@ -3,7 +3,6 @@ deadlines' states, approvals, and its recent history from git."""
 
 import datetime as dt
 
-from projledger.check.rules import count_rule_errors
 from projledger.compute.deadlines import LABELS, LABELS_EN, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.compute.lights import project_lights
@@ -18,9 +17,17 @@ RECENT_CHANGES = 30
 
 
 def build_project_card(
-    root: LedgerRoot, config: Config, project: Project, as_of: dt.date, lang: str, source: str
+    root: LedgerRoot,
+    config: Config,
+    project: Project,
+    as_of: dt.date,
+    lang: str,
+    source: str,
+    *,
+    errors: int = 0,
 ) -> Report:
-    """`root` is for the project's history in git."""
+    """`root` is for the project's history in git; `errors`: how many `check` finds in
+    the project's file."""
     facts = project_facts(project)
     report = Report(
         kind="project",
@@ -32,7 +39,6 @@ def build_project_card(
         as_of=as_of,
         source=source,
     )
-    errors = count_rule_errors(project, f"{project.id}.yaml", config)
     if errors:
         # The card is shown all the same (it is how one looks into the file); the other
         # reports leave the project out until it is fixed.

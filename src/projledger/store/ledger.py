@@ -76,6 +76,25 @@ def load_project(root: LedgerRoot, project_id: str) -> Project:
     return project
 
 
+def load_checked_project(root: LedgerRoot, project_id: str, config: Config) -> tuple[Project, int]:
+    """One project read as `check` reads it, and the number of errors `check` finds in
+    its file (a rule's, a byte-order mark: it is still a project, which views show and
+    the reports leave out); an error as `load_project`'s when it is no project."""
+    from projledger.check.files import check_project_bytes
+    from projledger.check.findings import Severity
+
+    path = root.project_file(project_id)
+    try:
+        raw = path.read_bytes() if not path.is_symlink() else b""
+    except OSError:
+        raw = b""
+    checked = check_project_bytes(raw, path.name, project_id, config) if raw else None
+    if checked is None or checked.project is None:
+        raise ProjledgerError(_first_problem(path))
+    errors = sum(1 for finding in checked.findings if finding.severity == Severity.ERROR)
+    return checked.project, errors
+
+
 def _first_problem(path: Path) -> str:
     from projledger.check.entries import place_findings
     from projledger.check.files import check_project_bytes
