@@ -4,6 +4,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import cli_env, run_cli
 
 
@@ -125,3 +127,37 @@ def test_show_reads_the_one_project_and_says_when_check_fails_it(sample_root: Pa
     assert broken.returncode == 1
     assert broken.stderr.count("\n") == 1
     assert "laiwu-zz-broken.yaml:2:" in broken.stderr and "Traceback" not in broken.stderr
+
+
+def test_long_lists_print_as_aligned_columns_with_names_as_written(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From LONG_TABLE_ROWS rows (lowered here to 1) `list` prints plain columns aligned
+    by display width instead of rich's table (seconds at 10,000 projects); either way a
+    name that looks like markup prints as written."""
+    import datetime as dt
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from projledger.render import views
+    from projledger.root import LedgerRoot
+    from projledger.store.ledger import load_ledger
+
+    ledger = load_ledger(LedgerRoot(sample_root))
+    projects = list(ledger.projects.values())
+    projects[0] = projects[0].model_copy(update={"name": "[bold]改造[/bold]工程"})
+    for rows in (1, 10_000):
+        monkeypatch.setattr(views, "LONG_TABLE_ROWS", rows)
+        console = Console(record=True, width=300, color_system=None)
+        views.list_projects(console, ledger, projects, dt.date(2026, 11, 20))
+        text = console.export_text()
+        assert "[bold]改造[/bold]工程" in text
+        lines = text.splitlines()
+        if rows == 1:
+            assert lines[0] == f"{len(projects)} 个项目"
+            body = lines[1:]
+            assert len(body) == len(projects) + 1
+            # Every line ends at the same display column: the last column is right-aligned.
+            assert len({cell_len(line.rstrip()) for line in body}) == 1
+            assert all(p.id in line for p, line in zip(projects, body[1:], strict=True))
