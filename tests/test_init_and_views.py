@@ -142,15 +142,14 @@ def test_long_lists_print_as_aligned_columns_with_names_as_written(
 
     from projledger.render import views
     from projledger.root import LedgerRoot
-    from projledger.store.ledger import load_ledger
+    from projledger.store.facts_cache import FACTS, load_view
 
-    ledger = load_ledger(LedgerRoot(sample_root))
-    projects = list(ledger.projects.values())
-    projects[0] = projects[0].model_copy(update={"name": "[bold]改造[/bold]工程"})
+    projects = list(load_view(LedgerRoot(sample_root), FACTS).projects.values())
+    projects[0] = projects[0]._replace(name="[bold]改造[/bold]工程")
     for rows in (1, 10_000):
         monkeypatch.setattr(views, "LONG_TABLE_ROWS", rows)
         console = Console(record=True, width=300, color_system=None)
-        views.list_projects(console, ledger, projects, dt.date(2026, 11, 20))
+        views.list_projects(console, projects, dt.date(2026, 11, 20), 7)
         text = console.export_text()
         assert "[bold]改造[/bold]工程" in text
         lines = text.splitlines()
@@ -161,3 +160,51 @@ def test_long_lists_print_as_aligned_columns_with_names_as_written(
             # Every line ends at the same display column: the last column is right-aligned.
             assert len({cell_len(line.rstrip()) for line in body}) == 1
             assert all(p.id in line for p, line in zip(projects, body[1:], strict=True))
+
+
+def test_list_leaves_out_and_names_what_check_fails_as_the_reports_do(
+    sample_root: Path,
+) -> None:
+    """`list` chooses on the reports' facts: a project `check` fails (here an undeclared
+    unit) is left out and named, in the table and in --json alike, as `overdue` does."""
+    every = sorted(p.stem for p in (sample_root / "projects").glob("*.yaml"))
+    path = sample_root / "projects" / "laiwu-matoushan-shuiku.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("unit: 莱芜区水务局", "unit: 未申报的单位", 1), encoding="utf-8")
+    table = run_cli("list", "--today", "2026-11-20", cwd=sample_root)
+    assert table.returncode == 0, table.stderr
+    assert table.stdout.startswith(f"{len(every) - 1} 个项目")
+    assert "laiwu-matoushan-shuiku" not in table.stdout
+    assert "1 file(s) have errors" in table.stderr
+    assert "laiwu-matoushan-shuiku.yaml" in table.stderr
+    listed = run_cli("list", "--json", cwd=sample_root)
+    records = json.loads(listed.stdout)
+    assert [r["id"] for r in records] == [p for p in every if p != "laiwu-matoushan-shuiku"]
+    assert all("investment" in r and "responsibilities" in r for r in records)  # full records
+    overdue = run_cli("overdue", "--as-of", "2026-11-20", "--format", "json", cwd=sample_root)
+    assert json.loads(overdue.stdout)["invalid_files"] == ["laiwu-matoushan-shuiku.yaml"]
+    # Items: the table and --json choose the same ones.
+    unit = "济南市自然资源和规划局莱芜分局"
+    shown = run_cli("list", "issues", "--unit", unit, "--today", "2026-11-20", cwd=sample_root)
+    dumped = json.loads(run_cli("list", "issues", "--unit", unit, "--json", cwd=sample_root).stdout)
+    assert dumped and all(i["unit"] == unit for i in dumped)
+    assert shown.stdout.startswith(f"{len(dumped)} 条问题")
+    assert all(i["id"] in shown.stdout for i in dumped)
+
+
+def test_list_as_of_a_commit_shows_the_ledger_as_it_was(sample_root: Path) -> None:
+    git("init", "-q", "-b", "main", cwd=sample_root)
+    git("add", "-A", cwd=sample_root)
+    git("commit", "-q", "-m", "台账", cwd=sample_root)
+    path = sample_root / "projects" / "laiwu-jingpingang-lvse-zhuanxing.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("name: 精品钢绿色转型项目", "name: 精品钢绿色转型二期项目"), encoding="utf-8"
+    )
+    for args in ((), ("--as-of", "HEAD")):
+        listed = run_cli("list", "--project", "laiwu-jingpingang", *args, cwd=sample_root)
+        dumped = run_cli("list", "--project", "laiwu-jingpingang", "--json", *args, cwd=sample_root)
+        assert listed.returncode == dumped.returncode == 0, listed.stderr + dumped.stderr
+        name = "精品钢绿色转型项目" if args else "精品钢绿色转型二期项目"
+        assert [r["name"] for r in json.loads(dumped.stdout)] == [name]
+        assert name in listed.stdout

@@ -3,14 +3,18 @@
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from projledger.errors import ProjledgerError
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
 from projledger.root import LedgerRoot
 from projledger.store.ledger import Ledger, load_ledger
+
+if TYPE_CHECKING:
+    from projledger.compute.facts import ProjectFacts
 
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
 
@@ -33,11 +37,13 @@ def console() -> Any:
     return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
-def _warn_invalid(ledger: Ledger) -> None:
-    if ledger.invalid:
+def _warn_invalid(invalid: list[str]) -> None:
+    if invalid:
+        more = f" and {len(invalid) - 5} more" if len(invalid) > 5 else ""
         sys.stderr.write(
-            f"projledger: warning: {len(ledger.invalid)} file(s) could not be read and are left "
-            f"out: {', '.join(ledger.invalid[:5])}; run `projledger check`\n"
+            f"projledger: warning: {len(invalid)} file(s) have errors (cannot be read, or "
+            f"`projledger check` fails them) and are left out: {', '.join(invalid[:5])}{more}; "
+            "run `projledger check`\n"
         )
 
 
@@ -66,7 +72,7 @@ def show(
             )
     else:
         current = ledger(root, as_of)
-        _warn_invalid(current)
+        _warn_invalid(current.invalid)
         config = current.config
         model = current.projects[resolve_project(project, sorted(current.projects))]
     window = config.due_soon_days
@@ -98,50 +104,95 @@ def list_(
     state: str | None,
     project: str | None,
 ) -> int:
+    """Projects or items chosen on their facts: from the reports' cache, so a second run
+    over 10,000 files parses none, and leaving out (and naming) the files `check` fails,
+    as the reports do. `--json` dumps the chosen projects' full records."""
     from projledger.render import views
+    from projledger.store.facts_cache import FACTS, load_view, view_at
 
     if kind not in ITEM_LISTS | {"projects"}:
         raise ProjledgerError(f"list what? projects, issues, tasks or deadlines (not {kind!r})")
     root = LedgerRoot(root_path)
-    current = ledger(root, as_of)
-    _warn_invalid(current)
+    if as_of is not None and as_json:
+        # Full records as they were: the snapshot's models.
+        from projledger.compute.facts import project_facts
+
+        then = ledger(root, as_of)
+        _warn_invalid(then.invalid)
+        chosen = _choose(
+            [project_facts(p) for p in then.projects.values()],
+            kind, unit, leader, level, pool, state, project,
+        )  # fmt: skip
+        _json_rows(kind, chosen, then.projects.__getitem__)
+        return 0
+    facts = load_view(root, FACTS) if as_of is None else view_at(root, FACTS, as_of)[0]
+    _warn_invalid(facts.invalid)
+    chosen = _choose(list(facts.projects.values()), kind, unit, leader, level, pool, state, project)
+    if as_json:
+        from projledger.store.ledger import load_project
+
+        _json_rows(kind, chosen, lambda project_id: load_project(root, project_id))
+    elif kind == "projects":
+        views.list_projects(console(), [p for p, _ in chosen], today, facts.config.due_soon_days)
+    else:
+        views.list_items(console(), kind, chosen, today, facts.config.due_soon_days)
+    return 0
+
+
+def _choose(
+    projects: "list[ProjectFacts]",
+    kind: str,
+    unit: str | None,
+    leader: str | None,
+    level: str | None,
+    pool: str | None,
+    state: str | None,
+    project: str | None,
+) -> "list[tuple[ProjectFacts, Any]]":
+    """(project, None) for each project listed, or (project, item) for each item, where
+    the item is the project's `kind` entry (its facts, in the file's order)."""
     projects = [
         p
-        for p in current.projects.values()
-        if (leader is None or p.lead_leader == leader)
+        for p in projects
+        if (leader is None or p.leader == leader)
         and (level is None or level in p.levels)
         and (pool is None or p.pool == pool)
         and (project is None or p.id.startswith(project))
     ]
     if kind == "projects":
-        if unit is not None:
-            projects = [p for p in projects if any(r.unit == unit for r in p.responsibilities)]
-        if state is not None:
-            projects = [p for p in projects if any(i.state == state for i in p.issues)]
-        if as_json:
-            _json([p.model_dump(mode="json", exclude_none=True) for p in projects])
-        else:
-            views.list_projects(console(), current, projects, today)
-        return 0
-    rows: list[tuple[Project, Any]] = []
+        return [
+            (p, None)
+            for p in projects
+            if (unit is None or any(r_unit == unit for _, r_unit, _ in p.responsibilities))
+            and (state is None or any(i.state == state for i in p.issues))
+        ]
+    chosen: list[tuple[ProjectFacts, Any]] = []
     for p in projects:
         for item in getattr(p, kind):
-            if kind != "deadlines":
-                if unit is not None and item.unit != unit:
-                    continue
-                if state is not None and item.state != state:
-                    continue
-            rows.append((p, item))
-    if as_json:
-        _json(
-            [
-                {"project": p.id, **item.model_dump(mode="json", exclude_none=True)}
-                for p, item in rows
-            ]
-        )
-    else:
-        views.list_items(console(), kind, rows, today, current.config.due_soon_days)
-    return 0
+            if kind != "deadlines" and (
+                (unit is not None and item.unit != unit)
+                or (state is not None and item.state != state)
+            ):
+                continue
+            chosen.append((p, item))
+    return chosen
+
+
+def _json_rows(
+    kind: str, chosen: "list[tuple[ProjectFacts, Any]]", model: "Callable[[str], Project]"
+) -> None:
+    """The chosen projects' or items' full records, read from their models."""
+    if kind == "projects":
+        _json([model(p.id).model_dump(mode="json", exclude_none=True) for p, _ in chosen])
+        return
+    rows = []
+    models: dict[str, Project] = {}
+    for p, item in chosen:
+        if p.id not in models:
+            models[p.id] = model(p.id)
+        entry = next(e for e in getattr(models[p.id], kind) if e.id == item.id)
+        rows.append({"project": p.id, **entry.model_dump(mode="json", exclude_none=True)})
+    _json(rows)
 
 
 def _json(payload: Any) -> None:

@@ -9,11 +9,10 @@ from rich.table import Table
 from rich.text import Text
 
 from projledger.compute.deadlines import LABELS, Status, deadline_state
-from projledger.compute.facts import project_facts
+from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.model import Project
 from projledger.report.formatting import format_amount as amount
 from projledger.report.render_terminal import LONG_TABLE_ROWS, print_aligned
-from projledger.store.ledger import Ledger
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "yellow", Status.MET_LATE: "magenta"}
 
@@ -52,7 +51,11 @@ def _print_rows(
 
 
 def _due(project: Project, target: str, today: dt.date, window: int) -> tuple[str, Text]:
-    deadline = project_facts(project).deadline_for(target)
+    return _due_of(project_facts(project), target, today, window)
+
+
+def _due_of(facts: ProjectFacts, target: str, today: dt.date, window: int) -> tuple[str, Text]:
+    deadline = facts.deadline_for(target)
     if deadline is None:
         return "—", Text("")
     state = deadline_state(deadline, today, window)
@@ -149,15 +152,14 @@ def _text(value: Any) -> str:
 
 
 def list_projects(
-    console: Console, ledger: Ledger, projects: list[Project], today: dt.date
+    console: Console, projects: list[ProjectFacts], today: dt.date, window: int
 ) -> None:
-    window = ledger.config.due_soon_days
     rows = []
     for project in projects:
         open_issues = sum(1 for i in project.issues if i.state not in ("已销号", "已撤销"))
         overdue = sum(
             1
-            for d in project_facts(project).deadlines
+            for d in project.deadlines
             if deadline_state(d, today, window).status == Status.OVERDUE
         )
         cells = (
@@ -166,7 +168,7 @@ def list_projects(
             "、".join(project.levels),
             project.pool,
             project.stage,
-            project.lead_leader or "",
+            project.leader or "",
             str(open_issues),
         )
         rows.append([*map(Text, cells), Text(str(overdue), style="bold red" if overdue else "")])
@@ -175,19 +177,21 @@ def list_projects(
 
 
 def list_items(
-    console: Console, kind: str, rows: list[tuple[Project, Any]], today: dt.date, window: int
+    console: Console, kind: str, rows: list[tuple[ProjectFacts, Any]], today: dt.date, window: int
 ) -> None:
+    """`rows`: (project, item) with the item's facts (`IssueFacts`, `TaskFacts`,
+    `DeadlineFacts`)."""
     title = f"{len(rows)} 条" + {"issues": "问题", "tasks": "任务", "deadlines": "时限"}[kind]
     cells: list[list[Text]] = []
     if kind == "deadlines":
         header = ["项目", "id", "对象", "时限", "时效"]
         for project, deadline in rows:
-            due, status = _due(project, deadline.target, today, window)
+            due, status = _due_of(project, deadline.target, today, window)
             cells.append([*map(Text, (project.id, deadline.id, deadline.target, due)), status])
     else:
         header = ["项目", "id", "状态", "标题", "责任单位", "责任人", "时限", "时效"]
         for project, item in rows:
-            due, status = _due(project, item.id, today, window)
+            due, status = _due_of(project, item.id, today, window)
             texts = (project.id, item.id, item.state, item.title, item.unit or "")
             cells.append([*map(Text, (*texts, item.person or "", due)), status])
     _print_rows(console, title, header, cells, set())
