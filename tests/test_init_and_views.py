@@ -208,3 +208,8 @@ def test_list_as_of_a_commit_shows_the_ledger_as_it_was(sample_root: Path) -> No
         name = "精品钢绿色转型项目" if args else "精品钢绿色转型二期项目"
         assert [r["name"] for r in json.loads(dumped.stdout)] == [name]
         assert name in listed.stdout
+        shown = run_cli(
+            "show", "laiwu-jingpingang", "--today", "2026-11-20", *args, cwd=sample_root
+        )
+        assert shown.returncode == 0, shown.stderr
+        assert name in shown.stdout

@@ -11,7 +11,7 @@ from projledger.errors import ProjledgerError
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
 from projledger.root import LedgerRoot
-from projledger.store.ledger import Ledger, load_ledger
+from projledger.store.ledger import Ledger, load_config
 
 if TYPE_CHECKING:
     from projledger.compute.facts import ProjectFacts
@@ -19,15 +19,13 @@ if TYPE_CHECKING:
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
 
 
-def ledger(root: LedgerRoot, as_of: str | None) -> Ledger:
-    if as_of is None:
-        return load_ledger(root)
+def ledger_at(root: LedgerRoot, as_of: str) -> Ledger:
+    """Every project as it was at a commit or a day's end, with the declarations (units,
+    thresholds) as they are now."""
     from projledger.history.asof import snapshot_at
 
-    # The projects as they were; the declarations (units, thresholds) as they are now.
     snapshot = snapshot_at(root, as_of)
-    current = load_ledger(root, projects=False)
-    return Ledger(current.config, snapshot.projects, sorted(snapshot.invalid))
+    return Ledger(load_config(root), snapshot.projects, sorted(snapshot.invalid))
 
 
 def console() -> Any:
@@ -61,7 +59,7 @@ def show(
     if as_of is None:
         # One file read, not the whole ledger (seconds at 10,000 projects).
         from projledger.refs import project_in_root
-        from projledger.store.ledger import load_checked_project, load_config
+        from projledger.store.ledger import load_checked_project
 
         config = load_config(root)
         model, errors = load_checked_project(root, project_in_root(root, project), config)
@@ -71,7 +69,7 @@ def show(
                 "check` fails it and the reports leave it out until it is fixed\n"
             )
     else:
-        current = ledger(root, as_of)
+        current = ledger_at(root, as_of)
         _warn_invalid(current.invalid)
         config = current.config
         model = current.projects[resolve_project(project, sorted(current.projects))]
@@ -117,7 +115,7 @@ def list_(
         # Full records as they were: the snapshot's models.
         from projledger.compute.facts import project_facts
 
-        then = ledger(root, as_of)
+        then = ledger_at(root, as_of)
         _warn_invalid(then.invalid)
         chosen = _choose(
             [project_facts(p) for p in then.projects.values()],

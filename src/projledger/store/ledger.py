@@ -1,5 +1,6 @@
-"""All projects of a ledger root, read fast, for views and reports. A broken file does not
-stop the others: it is listed, so the caller can say so at the top of its output.
+"""The config and single project files read as models, with errors that name the file,
+line and column; `Ledger`, a set of projects as an old commit had them (`--as-of`).
+Whole-ledger reads for views and reports go through `store/facts_cache.py`.
 (Imported only by the commands that need it: it brings pydantic and the readers.)"""
 
 from dataclasses import dataclass, field
@@ -26,18 +27,6 @@ def load_config(root: LedgerRoot) -> Config:
     except OSError as exc:
         raise ProjledgerError(f"{root.config_file}: cannot read it ({exc.strerror})") from None
     return config_from_bytes(raw, str(root.config_file))
-
-
-def load_ledger(root: LedgerRoot, *, projects: bool = True) -> Ledger:
-    config = load_config(root)
-    ledger = Ledger(config)
-    for path in root.project_files() if projects else ():
-        project = _project(path)
-        if project is None:
-            ledger.invalid.append(path.name)
-        else:
-            ledger.projects[project.id] = project
-    return ledger
 
 
 def config_from_bytes(raw: bytes, file: str) -> Config:
