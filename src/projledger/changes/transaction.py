@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from projledger.changes.lock import RootLock
 from projledger.changes.new_ids import RandomBits
-from projledger.check.findings import Finding, Severity
+from projledger.check.findings import Finding
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo, Readiness
 from projledger.root import LedgerRoot
@@ -234,7 +234,7 @@ def _refuse_if_invalid(text: str, path: Path, config: "Config", what: str = "the
     from projledger.check.files import check_project_bytes
 
     checked = check_project_bytes(text.encode("utf-8"), str(path), path.stem, config)
-    errors = [f for f in checked.findings if f.severity == Severity.ERROR]
+    errors = checked.errors
     if errors:
         raise ProjledgerError(
             f"refused: {what} would leave {path.name} invalid; nothing was written.\n"

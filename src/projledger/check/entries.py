@@ -45,6 +45,10 @@ class FileCheck:
     text: str | None = None
 
     @property
+    def errors(self) -> list[Finding]:
+        return [finding for finding in self.findings if finding.severity == Severity.ERROR]
+
+    @property
     def has_errors(self) -> bool:
         return any(finding.severity == Severity.ERROR for finding in self.findings)
 

@@ -157,10 +157,11 @@ def project_card(
 ) -> int:
     from projledger.refs import project_in_root
     from projledger.report.build_card import build_project_card
-    from projledger.store.ledger import load_checked_project, load_config
+    from projledger.store.config_cache import cached_config
+    from projledger.store.ledger import load_checked_project
 
     root = LedgerRoot(root_path)
-    config = load_config(root)
+    config = cached_config(root)
     language = lang or config.language
     model, errors = load_checked_project(root, project_in_root(root, project), config)
     source = describe_source(root)(language)

@@ -5,7 +5,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from projledger.errors import ProjledgerError
 from projledger.model import Project
@@ -59,9 +59,10 @@ def show(
     if as_of is None:
         # One file read, not the whole ledger (seconds at 10,000 projects).
         from projledger.refs import project_in_root
+        from projledger.store.config_cache import cached_config
         from projledger.store.ledger import load_checked_project
 
-        config = load_config(root)
+        config = cached_config(root)
         model, errors = load_checked_project(root, project_in_root(root, project), config)
         if errors:
             sys.stderr.write(
@@ -111,21 +112,19 @@ def list_(
     if kind not in ITEM_LISTS | {"projects"}:
         raise ProjledgerError(f"list what? projects, issues, tasks or deadlines (not {kind!r})")
     root = LedgerRoot(root_path)
+    only = _Only(unit, leader, level, pool, state, project)
     if as_of is not None and as_json:
         # Full records as they were: the snapshot's models.
         from projledger.compute.facts import project_facts
 
         then = ledger_at(root, as_of)
         _warn_invalid(then.invalid)
-        chosen = _choose(
-            [project_facts(p) for p in then.projects.values()],
-            kind, unit, leader, level, pool, state, project,
-        )  # fmt: skip
+        chosen = _choose([project_facts(p) for p in then.projects.values()], kind, only)
         _json_rows(kind, chosen, then.projects.__getitem__)
         return 0
     facts = load_view(root, FACTS) if as_of is None else view_at(root, FACTS, as_of)[0]
     _warn_invalid(facts.invalid)
-    chosen = _choose(list(facts.projects.values()), kind, unit, leader, level, pool, state, project)
+    chosen = _choose(list(facts.projects.values()), kind, only)
     if as_json:
         from projledger.store.ledger import load_project
 
@@ -137,25 +136,31 @@ def list_(
     return 0
 
 
+class _Only(NamedTuple):
+    """`list`'s filters (None: any)."""
+
+    unit: str | None
+    leader: str | None
+    level: str | None
+    pool: str | None
+    state: str | None
+    project: str | None
+    """A prefix of the project id."""
+
+
 def _choose(
-    projects: "list[ProjectFacts]",
-    kind: str,
-    unit: str | None,
-    leader: str | None,
-    level: str | None,
-    pool: str | None,
-    state: str | None,
-    project: str | None,
+    projects: "list[ProjectFacts]", kind: str, only: _Only
 ) -> "list[tuple[ProjectFacts, Any]]":
     """(project, None) for each project listed, or (project, item) for each item, where
     the item is the project's `kind` entry (its facts, in the file's order)."""
+    unit, state = only.unit, only.state
     projects = [
         p
         for p in projects
-        if (leader is None or p.leader == leader)
-        and (level is None or level in p.levels)
-        and (pool is None or p.pool == pool)
-        and (project is None or p.id.startswith(project))
+        if (only.leader is None or p.leader == only.leader)
+        and (only.level is None or only.level in p.levels)
+        and (only.pool is None or p.pool == only.pool)
+        and (only.project is None or p.id.startswith(only.project))
     ]
     if kind == "projects":
         return [

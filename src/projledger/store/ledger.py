@@ -3,14 +3,19 @@ line and column; `Ledger`, a set of projects as an old commit had them (`--as-of
 Whole-ledger reads for views and reports go through `store/facts_cache.py`.
 (Imported only by the commands that need it: it brings pydantic and the readers.)"""
 
+import contextlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from projledger.check.validation import validate
 from projledger.errors import ProjledgerError
 from projledger.model import Config, Project
 from projledger.root import LedgerRoot
 from projledger.store.reader import read_yaml
+
+if TYPE_CHECKING:
+    from projledger.check.entries import FileCheck
 
 
 @dataclass
@@ -70,31 +75,30 @@ def load_checked_project(root: LedgerRoot, project_id: str, config: Config) -> t
     its file (a rule's, a byte-order mark: it is still a project, which views show and
     the reports leave out); an error as `load_project`'s when it is no project."""
     from projledger.check.files import check_project_bytes
-    from projledger.check.findings import Severity
 
     path = root.project_file(project_id)
-    try:
-        raw = path.read_bytes() if not path.is_symlink() else b""
-    except OSError:
-        raw = b""
-    checked = check_project_bytes(raw, path.name, project_id, config) if raw else None
+    checked = None
+    if not path.is_symlink():
+        with contextlib.suppress(OSError):  # `_first_problem` says why
+            checked = check_project_bytes(path.read_bytes(), str(path), project_id, config)
     if checked is None or checked.project is None:
-        raise ProjledgerError(_first_problem(path))
-    errors = sum(1 for finding in checked.findings if finding.severity == Severity.ERROR)
-    return checked.project, errors
+        raise ProjledgerError(_first_problem(path, checked))
+    return checked.project, len(checked.errors)
 
 
-def _first_problem(path: Path) -> str:
+def _first_problem(path: Path, checked: "FileCheck | None" = None) -> str:
+    """The first error in the file, placed; `checked`: the file's check, if it was made."""
     from projledger.check.entries import place_findings
-    from projledger.check.files import check_project_bytes
-    from projledger.check.findings import Severity
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return f"{path}: cannot read it ({exc.strerror})"
-    checked = check_project_bytes(raw, str(path), path.stem, None)
-    errors = [f for f in checked.findings if f.severity == Severity.ERROR]
+    if checked is None:
+        from projledger.check.files import check_project_bytes
+
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return f"{path}: cannot read it ({exc.strerror})"
+        checked = check_project_bytes(raw, str(path), path.stem, None)
+    errors = checked.errors
     if not errors:
         return f"{path} could not be read as a project; run `projledger check {path}` for why"
     first = place_findings(errors, checked.text)[0]
