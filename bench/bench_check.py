@@ -21,7 +21,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,11 +87,19 @@ def run_worker(mode: str, directory: Path) -> int:
 # --- the parent side -------------------------------------------------------------------------
 
 
-def run_child(command: Sequence[str], timeout: float) -> Child:
+def run_child(
+    command: Sequence[str],
+    timeout: float,
+    *,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Child:
     """Run `command`; wall time from launch to exit, and its own peak RSS via wait4."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env=env
+        )
         timer = threading.Timer(timeout, process.kill)
         timer.start()
         try:

@@ -1,6 +1,6 @@
 """Write a synthetic ledger root: `projledger.yaml` and N realistic project files.
 
-Usage: python bench/generate.py OUT_DIR --projects N [--seed S]
+Usage: python bench/generate.py OUT_DIR --projects N [--seed S] [--punctuation FRACTION]
 
 The output depends only on the seed (each project has its own `random.Random`, and the
 "today" of the data is the constant AS_OF, never the clock). A project is built as a plain
@@ -989,6 +989,56 @@ def _add_note(issue: Json, note: Json) -> None:
     issue["progress"].append(dict(note))
 
 
+# --- ASCII punctuation ---------------------------------------------------------------------
+
+
+def punctuation_rng(seed: int, index: int) -> random.Random:
+    """A generator of its own, so punctuating a project leaves its other draws (and the
+    files left clean) exactly as without punctuation."""
+    return random.Random(f"projledger-bench:{seed}:{index}:punctuation")
+
+
+def punctuate(project: Json, rng: random.Random) -> tuple[str, str]:
+    """Put the ASCII punctuation of real ledgers into `project`'s text, in place.
+
+    An owner with `&`, task notes with `!` and `*`, a `#` inside a block and a flow value
+    (`3#楼`: not a comment, as no space precedes it) and a long progress note with commas,
+    colons, quotes and brackets. The values stay valid for the model; `_quote` writes each
+    plain or double-quoted as YAML requires. Returns two comments, for the locality line
+    and for a line above `tasks:`, which `render_punctuated` places.
+    """
+    project["owner"] = rng.choice(vocab.PUNCTUATED_OWNERS)
+    suffix = rng.choice(vocab.HASH_SUFFIXES)
+    if "description" in project:
+        project["description"] = f"{project['description'].removesuffix('。')}{suffix}。"
+    else:
+        before = next(k for k in ("retirement", "approvals", "investment") if k in project)
+        _put_before(project, "description", f"建设内容详见可研报告{suffix}。", before)
+    project["responsibilities"][-1]["duties"] = rng.choice(vocab.HASH_DUTIES)
+    notes = (vocab.EXCLAIMED_NOTES, vocab.STARRED_NOTES)
+    for task, choices in zip(project["tasks"], notes, strict=False):  # every project has 2
+        task["note"] = rng.choice(choices)  # `note` is a task's last field: order kept
+    noted = [issue for issue in project["issues"] if issue.get("progress")]
+    if noted:
+        rng.choice(noted)["progress"][-1]["note"] = rng.choice(vocab.LONG_NOTES)
+    else:
+        _put_before(project["issues"][0], "description", rng.choice(vocab.LONG_NOTES), "source")
+    return rng.choice(vocab.LOCALITY_COMMENTS), rng.choice(vocab.TASKS_COMMENTS)
+
+
+def render_punctuated(project: Json, rng: random.Random, as_of: dt.date = AS_OF) -> str:
+    """`punctuate` the project and render it with its two comments."""
+    end_comment, line_comment = punctuate(project, rng)
+    lines = render_project(project, as_of).split("\n")
+    for i, line in enumerate(lines):
+        if line.startswith("locality: "):
+            lines[i] = f"{line}   {end_comment}"
+        elif line == "tasks:":
+            lines.insert(i, line_comment)
+            break
+    return "\n".join(lines)
+
+
 # --- YAML text -----------------------------------------------------------------------------
 
 # Mappings written as indented blocks even when short, as in the sample ledger.
@@ -1154,27 +1204,37 @@ def config_people(seed: int) -> People:
     return build_people(random.Random(f"projledger-bench:{seed}:config"))
 
 
-def generate_root(out: Path, projects: int, seed: int, jobs: int = 1) -> None:
+def generate_root(
+    out: Path, projects: int, seed: int, jobs: int = 1, punctuation: float = 0.0
+) -> None:
     """Write OUT/projledger.yaml and OUT/projects/<id>.yaml for `projects` projects.
 
     With `jobs` > 1 the projects are shared among processes; the files are the same, as
-    each project has its own generator.
+    each project has its own generator. `punctuation` is the chance that a project's text
+    gets ASCII punctuation (`punctuate`); the files without it are those of fraction 0.
     """
     people = config_people(seed)
     (out / "projects").mkdir(parents=True, exist_ok=True)
     (out / "projledger.yaml").write_text(render_config(people), encoding="utf-8")
+    write = partial(_write_projects, out, seed, people, punctuation=punctuation)
     if jobs <= 1 or projects < 200:
-        _write_projects(out, seed, people, range(projects))
+        write(range(projects))
         return
     step = -(-projects // (jobs * 4))  # a few chunks per worker evens out their load
     chunks = [range(i, min(i + step, projects)) for i in range(0, projects, step)]
     with ProcessPoolExecutor(jobs) as executor:
-        list(executor.map(partial(_write_projects, out, seed, people), chunks))
+        list(executor.map(write, chunks))
 
 
-def _write_projects(out: Path, seed: int, people: People, indexes: range) -> None:
+def _write_projects(
+    out: Path, seed: int, people: People, indexes: range, punctuation: float = 0.0
+) -> None:
     for index in indexes:
         project, text = _build(project_rng(seed, index), index, people, AS_OF)
+        if punctuation > 0:  # fraction 0 draws nothing: the default output is unchanged
+            rng = punctuation_rng(seed, index)
+            if rng.random() < punctuation:
+                text = render_punctuated(project, rng)
         (out / "projects" / f"{project['id']}.yaml").write_text(text, encoding="utf-8")
 
 
@@ -1186,9 +1246,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: CPUs)"
     )
+    parser.add_argument(
+        "--punctuation",
+        type=float,
+        default=0.0,
+        metavar="FRACTION",
+        help="share of files (0-1, chosen by the seed) whose text gets ASCII punctuation: "
+        "`&`, `!`, `*`, `#`, commas, colons, quotes (default 0)",
+    )
     args = parser.parse_args(argv)
+    if not 0 <= args.punctuation <= 1:
+        parser.error("--punctuation must be between 0 and 1")
     started = time.perf_counter()
-    generate_root(args.out, args.projects, args.seed, args.jobs)
+    generate_root(args.out, args.projects, args.seed, args.jobs, args.punctuation)
     elapsed = time.perf_counter() - started
     files = list((args.out / "projects").glob("*.yaml"))
     total = sum(f.stat().st_size for f in files)

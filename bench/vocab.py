@@ -848,3 +848,42 @@ RETIREMENT_REASONS = (
     "项目选址调整，原项目撤销",
     "连续两个季度无实质进展，按规定退库",
 )
+
+
+# --- ASCII punctuation, as typed into real ledgers (generate.py --punctuation) ---------------
+# Staff paste from Word, WeChat and Excel: `&` in company names, `!` and `*` for emphasis,
+# `#` for building numbers (3#楼), ASCII commas, colons, quotes and brackets in notes.
+
+PUNCTUATED_OWNERS = (
+    "山东A&B新材料有限公司",
+    "济南H&K精密机械股份有限公司",
+    "莱芜J&T智能装备有限公司",
+    "山东M&G绿色建材集团有限公司",
+    "鲁中R&F新能源科技有限公司",
+)
+LOCALITY_COMMENTS = (  # end-of-line comments on the locality line
+    "# R&D中心 2号楼",
+    "# 含A&B两个地块",
+    "# 注意! 以街道报送为准",
+    "# *重点* 包抓领导每周调度",
+)
+TASKS_COMMENTS = (  # a comment line above the task list
+    "# 任务清单: 按月报送! 标*的为重点任务, 3#楼另列",
+    "# 以下任务每周五前报送进度 (R&D中心除外)",
+    '# 注: 节点任务见"四张清单"通知, 逾期的标**!',
+)
+HASH_SUFFIXES = ("，含3#厂房、5#仓库", "，其中1#、2#楼为研发楼", "，建设3#楼及配套设施")
+HASH_DUTIES = ("负责3#、5#地块征迁", "协调2#楼周边施工环境", "负责1#地块供地")
+EXCLAIMED_NOTES = ("本周已调度!", "已报送进度!", "请于周五前报送!", "资金已到位!")
+STARRED_NOTES = (
+    "*重点*",  # starts with an indicator: written quoted
+    "*重点* 纳入周调度",
+    "临时围挡面积3*5米已完成",
+    "设备基础3*5米已浇筑",
+)
+LONG_NOTES = (
+    '进展: 已完成(80%), "三通一平"基本到位; 下步: 协调供电',
+    '主体结构(1-3层)已完成, 4层施工中; 存在问题: "钢筋价格上涨", 已报包抓领导',
+    '已召开专题会(第3次): 明确由"属地+国土"联合推进, 10日内完成清表',
+    "设备(2台)已到场, 正在安装调试; 计划: 12月底前试生产 [待供电验收]",
+)

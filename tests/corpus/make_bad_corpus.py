@@ -402,6 +402,76 @@ CASES = [
         None,
         [],
     ),
+    # --- Added later (appended, so the serials of the cases above stay): text on which
+    # the two YAML readers could disagree, and ordinary punctuation that must not matter.
+    Case(
+        "merge-conflict-markers",
+        "reading",
+        "a git merge's conflict markers left around two versions of a line",
+        sub(
+            "      - {date: 2026-03-06, note: 签约完成210户}\n",
+            "<<<<<<< HEAD\n      - {date: 2026-03-06, note: 签约完成210户}\n=======\n"
+            "      - {date: 2026-03-06, note: 签约完成215户}\n>>>>>>> 专班\n",
+        ),
+        [("PL016", "<<<<<<< HEAD")],
+    ),
+    Case(
+        "yaml-1-1-directive",
+        "reading",
+        "%YAML 1.1, under which 0100 reads as 64 and off as false",
+        lambda text: "%YAML 1.1\n---\n" + text,
+        [("PL017", "---")],
+    ),
+    Case(
+        "merge-key",
+        "reading",
+        "<<: merges a mapping into the record",
+        sub("nature: 改建\n", "<<: {nature: 改建}\n"),
+        [("PL018", "<<:")],
+    ),
+    Case(
+        "nel-in-value",
+        "reading",
+        "U+0085 (NEL) inside a note: a line break to one reader, a character to the other",
+        sub("note: 签约完成210户}", "note: 签约完成\u0085210户}"),
+        [("PL007", "签约完成")],
+    ),
+    Case(
+        "line-separator-in-block-scalar",
+        "reading",
+        "U+2028 (LINE SEPARATOR) in a description",
+        sub(DESCRIPTION, "description: |\n  建设绿色低碳精品钢生产线\u2028及配套设施\n"),
+        [("PL007", "及配套设施")],
+    ),
+    Case(
+        "time-that-does-not-exist",
+        "reading",
+        "a date with hour 25",
+        sub("note: 迁改方案已批复}", "note: 2026-09-25 25:30:00}"),
+        [("PL012", "25:30:00")],
+    ),
+    Case(
+        "huge-integer-with-punctuation",
+        "reading",
+        "a 5,000-digit amount in a file that also holds ! & *",
+        lambda text: replace_once(
+            text, "  total: 1280000        # 万元\n", "  total: " + "9" * 5000 + "  # R&D!*\n"
+        ).replace(DESCRIPTION, "description: &d 建设绿色低碳精品钢生产线\n"),
+        [("PL010", "&d"), ("PL104", "total: 999")],
+    ),
+    # --- Ordinary punctuation: clean, and read by the fast reader (no cliff).
+    Case(
+        "control-punctuation",
+        "control",
+        "ASCII & ! * # : , ( ) quotes in values and comments: no finding",
+        lambda text: replace_once(
+            text, DESCRIPTION, "description: 山东A&B新材料R&D中心3#楼, 面积3*5米, 本周已调度!  # R&D中心\n"
+        ).replace(
+            "note: 迁改方案已批复}",
+            "note: '进展: 已完成(80%), \"三通一平\"基本到位; 下步: 协调供电!'}",
+        ),
+        [],
+    ),
 ]
 SUFFIX = {"Bad Name": ".yaml"}
 EXTRA_FILES = [

@@ -41,6 +41,9 @@ CODES: tuple[Code, ...] = (
     Code("PL013", E, "symbolic link not allowed"),
     Code("PL014", E, "file name is not a valid project id"),
     Code("PL015", W, "schema header missing or wrong"),
+    Code("PL016", E, "merge-conflict markers left in the file"),
+    Code("PL017", E, "YAML version directive other than 1.2"),
+    Code("PL018", E, "YAML merge key not allowed"),
     # The schema.
     Code("PL100", E, "top level is not a mapping"),
     Code("PL101", E, "required field missing"),

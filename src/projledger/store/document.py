@@ -9,7 +9,7 @@ from typing import Any
 
 from projledger.errors import ProjledgerError
 from projledger.store.atomic import write_text_atomic
-from projledger.store.reader import decode, new_roundtrip_yaml, read_exact
+from projledger.store.reader import new_roundtrip_yaml, read_yaml
 
 # House style for files whose indentation cannot be guessed (no nested sequence yet).
 DEFAULT_SEQUENCE_INDENT = 4
@@ -38,26 +38,21 @@ class Document:
 def load_document(path: Path) -> Document:
     """Load one file for editing; a file that is not clean ledger YAML is refused with the
     first finding, as `check` would report it."""
-    raw = path.read_bytes()
-    decoded = decode(raw, str(path))
-    problems = list(decoded.findings)
-    data = None
-    if decoded.text is not None:
-        data, findings = read_exact(decoded.text, str(path))
-        problems.extend(findings)
-    if problems or decoded.text is None:
+    read = read_yaml(path.read_bytes(), str(path), exact=True)
+    problems = read.findings
+    if problems or read.text is None:
         first = problems[0]
         raise ProjledgerError(
             f"{first.file}:{first.line or 1}:{first.col or 1}: {first.message} "
             "(run `projledger check` for every problem)"
         )
-    indent, offset = guess_sequence_indent(decoded.text)
+    indent, offset = guess_sequence_indent(read.text)
     return Document(
         path=path,
-        data=data,
+        data=read.data,
         sequence_indent=indent if indent is not None else DEFAULT_SEQUENCE_INDENT,
         sequence_offset=offset if offset is not None else DEFAULT_SEQUENCE_OFFSET,
-        text=decoded.text,
+        text=read.text,
     )
 
 

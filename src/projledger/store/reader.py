@@ -17,26 +17,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from projledger.check.findings import Finding
+from projledger.store.fast_screen import LONGEST_NUMBER, exact_reader_needed
 from projledger.store.limits import MAX_DEPTH
 
-# Text that might hold a construct the fast reader treats differently from ruamel.yaml.
-# Plain substring tests first: they are far cheaper than one regex with alternatives.
-_EXACT_MARKERS = ("!", "&", "*", "<<", "\n---", "\n...")
-_EXACT_PATTERN = re.compile(
-    r"\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+\d)"  # timestamps with a time
-    r"|\.\d+[eE]"  # .5e3: a float to yaml-rs, a string to ruamel.yaml (or a harmless 1.5e3)
-)
-# Dates that might not exist: day 00 or 29+, or month 00 or 13+ (all others exist).
-_MAYBE_IMPOSSIBLE_DATE = re.compile(
-    r"\b(\d{4})-(\d\d?)-(0?0|29|3\d|[4-9]\d)\b|\b(\d{4})-(0?0|1[3-9]|[2-9]\d)-(\d\d?)\b"
-)
 # YAML's printable set excludes these; yaml-rs and ruamel.yaml disagree on some of them.
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# NEL, LS and PS are line breaks to ruamel.yaml (YAML 1.1) and text to yaml-rs (YAML 1.2):
+# a value holding one would read differently and be rewritten by the next change.
+_NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_LINE_SEPARATORS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 _COMMENTS_ONLY = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n?)*\Z")
 # ruamel.yaml's (YAML 1.1-style) timestamp pattern, applied to plain scalars.
 _TIMESTAMP = re.compile(
-    r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+    r"(?:(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]*)?"
     r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?$"
 )
 
@@ -49,6 +42,8 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
     """The decoded text (line ends normalised), for positions and showing lines."""
+    exact_reason: str | None = None
+    """Why the exact reader read the text (None when the fast reader did)."""
     parsed: bool = False
     """The YAML was read; `data` is its value (None for a document that is just `~`)."""
     fast: bool = False
@@ -112,28 +107,29 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     text = result.text
     if text is None:
         return result
-    control = _NOT_PRINTABLE.search(text)
-    if control is not None:
-        line = text.count("\n", 0, control.start()) + 1
-        col = control.start() - text.rfind("\n", 0, control.start())
-        result.findings.append(
-            Finding.of(
-                "PL007",
-                f"control character U+{ord(control.group()):04X} is not allowed in YAML; "
-                "remove it (it may come from a copy and paste)",
-                file,
-                line=line,
-                col=col,
-            )
-        )
+    not_allowed = _NOT_ALLOWED.search(text)
+    if not_allowed is not None:
+        result.findings.append(_not_allowed_finding(text, not_allowed.start(), file))
         return result
-    if _COMMENTS_ONLY.match(text):
+    conflict = _CONFLICT_MARKER.search(text)
+    if conflict is not None:
+        result.findings.append(_conflict_finding(text, conflict.start(), file))
+        return result
+    data: Any = _NO_DATA
+    if exact:
+        result.exact_reason = "asked for positions"
+    else:
+        blocker = exact_reader_needed(text)
+        if blocker is None:
+            data = _read_fast(text)
+            if data is _NO_DATA:
+                result.exact_reason = "the fast reader refused it"
+        else:
+            result.exact_reason = blocker.describe(text)
+    if (data is None or data is _NO_DATA) and _COMMENTS_ONLY.match(text):
         message = "the file is empty" if not text.strip() else "the file holds only comments"
         result.findings.append(Finding.of("PL006", message, file, line=1, col=1))
         return result
-    data: Any = _NO_DATA
-    if not exact and _fast_reader_agrees(text):
-        data = _read_fast(text)
     if data is _NO_DATA:
         data, findings = read_exact(text, file)
         result.findings.extend(findings)
@@ -144,20 +140,39 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     return result
 
 
+def _not_allowed_finding(text: str, offset: int, file: str) -> Finding:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - text.rfind("\n", 0, offset)
+    char = text[offset]
+    if char in _LINE_SEPARATORS:
+        message = (
+            f"character U+{ord(char):04X} ({_LINE_SEPARATORS[char]}) is not allowed: YAML "
+            "readers disagree on whether it breaks the line; replace it with a line break "
+            "or a space (it may come from a copy and paste)"
+        )
+    else:
+        message = (
+            f"control character U+{ord(char):04X} is not allowed in YAML; "
+            "remove it (it may come from a copy and paste)"
+        )
+    return Finding.of("PL007", message, file, line=line, col=col)
+
+
+# What `git merge` leaves where two sides changed the same lines.
+_CONFLICT_MARKER = re.compile(r"(?m)^(?:<{7}|>{7})(?: |$)")
+
+
+def _conflict_finding(text: str, offset: int, file: str) -> Finding:
+    line = text.count("\n", 0, offset) + 1
+    message = (
+        "git merge-conflict markers (<<<<<<<, =======, >>>>>>>) are left in the file: keep "
+        "the lines that are right, delete the three marker lines of each conflict, run "
+        "`projledger check`, then `git add` the file and commit"
+    )
+    return Finding.of("PL016", message, file, line=line, col=1)
+
+
 _NO_DATA: Any = object()
-
-
-def _fast_reader_agrees(text: str) -> bool:
-    if text.startswith(("---", "...")) or any(marker in text for marker in _EXACT_MARKERS):
-        return False
-    if _EXACT_PATTERN.search(text):
-        return False
-    # yaml-rs reads an impossible date (2024-02-30) as a string; ruamel.yaml rejects it.
-    for match in _MAYBE_IMPOSSIBLE_DATE.finditer(text):
-        year, month, day = (group for group in match.groups() if group is not None)
-        if not _valid_date(year, month, day):
-            return False
-    return True
 
 
 def _valid_date(year: str, month: str, day: str) -> bool:
@@ -206,9 +221,9 @@ def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
     files may not contain (so an alias bomb or a deep nest is never built)."""
     from ruamel.yaml.error import YAMLError
 
-    # Text the fast screen passes holds no tag, anchor, alias, document marker or
-    # impossible date: the event scan (half the cost) would find nothing.
-    scanned = not _fast_reader_agrees(text)
+    # Text the fast screen passes holds no tag, anchor, alias, directive or impossible
+    # date: the event scan (half the cost) would find nothing.
+    scanned = exact_reader_needed(text) is not None
     findings = _scan_events(text, file) if scanned else []
     if findings:
         return None, findings
@@ -216,8 +231,13 @@ def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
         data = new_roundtrip_yaml().load(text)
     except YAMLError as exc:
         return None, [_marked_error_finding(exc, file)]
-    except RecursionError:
-        data = None
+    except (RecursionError, ValueError):
+        # Too deep, a number past Python's digit limit, a time that does not exist: the
+        # event scan names the place.
+        findings = _scan_events(text, file)
+        return None, findings or [
+            Finding.of("PL007", "a value in the file cannot be read as YAML", file, line=1, col=1)
+        ]
     if not scanned and (data is None or _deeper_than(data, MAX_DEPTH)):
         return None, _scan_events(text, file)  # says where the nesting goes too deep
     return data, []
@@ -253,6 +273,15 @@ def _scan_events(text: str, file: str) -> list[Finding]:
                 documents += 1
                 if documents == 2:
                     add("PL011", "a ledger file holds one YAML document; remove `---`", event)
+                version = getattr(event, "version", None)
+                if version is not None and tuple(version) != (1, 2):
+                    shown = ".".join(map(str, version))
+                    add(
+                        "PL017",
+                        f"%YAML {shown} would change how values read (0100, off); ledger files "
+                        "are YAML 1.2: remove the directive line",
+                        event,
+                    )
             elif isinstance(event, events.AliasEvent):
                 add("PL010", f"alias *{event.anchor} is not allowed; write the value out", event)
             elif isinstance(event, events.NodeEvent):
@@ -268,7 +297,7 @@ def _scan_events(text: str, file: str) -> list[Finding]:
                         add("PL007", f"nesting deeper than {MAX_DEPTH} levels", event)
                         return findings
                 elif isinstance(event, events.ScalarEvent) and event.style is None:
-                    _check_timestamp(event, file, findings)
+                    _check_plain_scalar(event, file, findings)
             elif isinstance(event, events.CollectionEndEvent):
                 depth -= 1
     except YAMLError as exc:
@@ -293,13 +322,20 @@ def _one_per_kind(findings: list[Finding]) -> list[Finding]:
     return [summary if f is first else f for f in findings if f.code != "PL010" or f is first]
 
 
-def _check_timestamp(event: Any, file: str, findings: list[Finding]) -> None:
+
+
+def _check_plain_scalar(event: Any, file: str, findings: list[Finding]) -> None:
+    """What a plain scalar may not be: a merge key, a date (and time) that does not exist,
+    a number too long to be one."""
     value = event.value
-    if not _TIMESTAMP.match(value):
-        return
-    year, month, day = re.split(r"[-Tt \t]", value, maxsplit=3)[:3]
-    if not _valid_date(year, month, day):
-        mark = event.start_mark
+    mark = event.start_mark
+    if value == "<<":
+        message = "`<<` (a merge key) is not allowed; write the keys out, or quote it if it is text"
+        findings.append(Finding.of("PL018", message, file, line=mark.line + 1, col=mark.column + 1))
+    elif len(value) > LONGEST_NUMBER and value.lstrip("+-").replace("_", "").isdigit():
+        message = f"a number of {len(value)} digits; correct it, or quote it if it is text"
+        findings.append(Finding.of("PL104", message, file, line=mark.line + 1, col=mark.column + 1))
+    elif (timestamp := _TIMESTAMP.match(value)) and not _timestamp_exists(timestamp):
         findings.append(
             Finding.of(
                 "PL012",
@@ -309,6 +345,15 @@ def _check_timestamp(event: Any, file: str, findings: list[Finding]) -> None:
                 col=mark.column + 1,
             )
         )
+
+
+def _timestamp_exists(match: re.Match[str]) -> bool:
+    year, month, day, hour, minute, second = (int(part or 0) for part in match.groups())
+    try:
+        dt.datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return False
+    return True
 
 
 def _marked_error_finding(exc: Any, file: str) -> Finding:
