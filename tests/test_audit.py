@@ -9,9 +9,9 @@ import pytest
 from projledger.check.findings import CODE_BY_ID
 from projledger.history.audit import audit_findings
 from projledger.root import LedgerRoot
-from tests.test_history import LI, NEW_ISSUE, PROJECT, WANG, Ledger, add_issue
+from tests.helpers import JINGPINGANG, LI, NEW_ISSUE, WANG, Ledger, add_issue, git, hand_ledger
 
-FILE = f"projects/{PROJECT}.yaml"
+FILE = f"projects/{JINGPINGANG}.yaml"
 EXTENSION = (
     "      - {date: 2026-10-28, new_due: 2026-11-15, reason: 雨季影响塔基施工, approver: 王建国}\n"
 )
@@ -25,12 +25,12 @@ CLOSED_ISSUE_END = (
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Ledger:
-    return Ledger(tmp_path / "ledger")
+    return hand_ledger(tmp_path / "ledger")
 
 
 def audit(ledger: Ledger, base: str, head: str = "HEAD") -> list[tuple[str, str]]:
     """(code, message) of each finding, from the function the CLI uses."""
-    findings = audit_findings(LedgerRoot(ledger.path), base, head, cwd=ledger.path)
+    findings = audit_findings(LedgerRoot(ledger.root), base, head, cwd=ledger.root)
     return [(f.code, f.message) for f in findings]
 
 
@@ -101,7 +101,7 @@ def test_a_deleted_project_file(ledger: Ledger) -> None:
     assert result.returncode == 1
     assert result.stdout.startswith(f"{FILE}:1:1: error PL500 ")
 
-    ledger.git("checkout", f"{deleted}^", "--", FILE)
+    git(ledger.top, "checkout", f"{deleted}^", "--", FILE)
     ledger.commit("恢复", "2026-11-04T10:00:00+08:00")
     assert audit(ledger, ledger.first) == []
 
@@ -141,7 +141,7 @@ def test_an_id_that_came_back_for_another_item(ledger: Ledger) -> None:
     ledger.commit("新增", "2026-11-02T10:00:00+08:00")
     ledger.edit(NEW_ISSUE, "")
     ledger.commit("删除（范围之前）", "2026-11-03T10:00:00+08:00")
-    base = ledger.git("rev-parse", "HEAD")
+    base = ledger.head()
     ledger.edit(
         "\ntasks:\n", NEW_ISSUE.replace("厂区南侧排水管网接入", "厂区北门道路硬化") + "\ntasks:\n"
     )
@@ -162,7 +162,7 @@ def test_a_restored_item_is_not_a_reused_id(ledger: Ledger) -> None:
     ledger.commit("新增", "2026-11-02T10:00:00+08:00")
     ledger.edit(NEW_ISSUE, "")
     ledger.commit("误删", "2026-11-03T10:00:00+08:00")
-    base = ledger.git("rev-parse", "HEAD")
+    base = ledger.head()
     add_issue(ledger)
     ledger.edit(
         "    raised: 2026-11-02\n    state: 已登记\n",
@@ -296,7 +296,7 @@ def test_an_appended_extension_is_then_kept(ledger: Ledger) -> None:
 def test_only_the_range_is_reported(ledger: Ledger) -> None:
     ledger.edit("due: 2026-12-31", "due: 2027-01-31")
     ledger.commit("改期（早先）", "2026-11-03T10:00:00+08:00")
-    base = ledger.git("rev-parse", "HEAD")
+    base = ledger.head()
     ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
     ledger.commit("阶段", "2026-11-04T10:00:00+08:00")
     assert codes(ledger, ledger.first) == ["PL504"]
@@ -308,10 +308,10 @@ def test_only_the_range_is_reported(ledger: Ledger) -> None:
 
 
 def test_a_branch_is_audited_from_where_it_forked(ledger: Ledger) -> None:
-    ledger.git("switch", "-q", "-c", "feature")
+    git(ledger.top, "switch", "-q", "-c", "feature")
     ledger.edit("due: 2026-12-31", "due: 2027-01-31")
     ledger.commit("分支改期", "2026-11-03T10:00:00+08:00")
-    ledger.git("switch", "-q", "main")
+    git(ledger.top, "switch", "-q", "main")
     ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
     ledger.commit("主线", "2026-11-04T10:00:00+08:00")
     assert codes(ledger, "main", "feature") == ["PL504"]

@@ -5,8 +5,8 @@ byte-identical, no new commit and the work tree's status as it was.
 Faults of the repository (not a repository, detached HEAD, a merge in progress, no git
 identity, hand edits) each get their own real repository. Concurrency runs real processes
 against one root: two at once (both commit, one after the other), the root's lock held by
-this test past the command's wait (busy; in the background, as it is ~11 s of waiting),
-and commands killed at random moments (the file is always the old or the new version, git
+this test past a command's wait (busy; PROJLEDGER_LOCK_WAIT makes that wait short), and
+commands killed at random moments (the file is always the old or the new version, git
 stays sound, nothing stale blocks the next command).
 
 The single-command refusals are independent, so they run at the same time, each in its own
@@ -26,26 +26,28 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, copy_root
-from tests.test_changes import (
+from projledger.commands.change import LOCK_WAIT, lock_wait
+from tests.helpers import (
     JINGPINGANG,
     LUZHONG,
     MATOUSHAN,
     TODAY,
     Ledger,
+    cli_env,
+    copy_root,
     git,
 )
 
 REFUSED_HINT = "nothing was written"
-LOCK_WAIT_SECONDS = 10.0
-"""projledger.changes.lock.WAIT_SECONDS; there is no option or variable to shorten it."""
+SHORT_WAIT = "0.5"
+"""$PROJLEDGER_LOCK_WAIT for a command that is to find the root busy, in a test's time."""
 
 
 def cli(*args: str) -> list[str]:
@@ -55,7 +57,7 @@ def cli(*args: str) -> list[str]:
 def run_in(
     cwd: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """The real CLI with a chosen environment (conftest's run_cli always pins git's)."""
+    """The real CLI with a chosen environment (run_cli always pins git's)."""
     return subprocess.run(
         cli(*args, "--today", TODAY),
         cwd=cwd,
@@ -220,12 +222,12 @@ class Outcome:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
     """The committed sample repository that every case copies."""
-    return Ledger.create(tmp_path_factory.mktemp("template"))
+    return Ledger.create(tmp_path_factory.mktemp("template") / "repo")
 
 
 def clone(template: Ledger, target: Path) -> Ledger:
     shutil.copytree(template.top, target, symlinks=True)
-    return Ledger(target, target / template.root.relative_to(template.top))
+    return Ledger(target, target / template.root.relative_to(template.top), template.first)
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +289,7 @@ def test_not_a_git_repository_then_no_commit_works(tmp_path: Path) -> None:
 
 
 def test_detached_head_is_refused(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     git(ledger.top, "checkout", "-q", "--detach")
     message = ledger.refused(f"log {MATOUSHAN} I-Z6TQ4H 入户")
     assert "HEAD is detached; check out a branch (`git switch main`)" in message
@@ -295,9 +297,9 @@ def test_detached_head_is_refused(tmp_path: Path) -> None:
 
 def test_a_merge_in_progress_is_refused(tmp_path: Path) -> None:
     """A real conflict: two branches change the same line, `git merge` stops."""
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     line = "  completed_this_year: 27500    # 库区征迁拖了后腿，大坝填筑未能全面展开"
-    path = ledger.path(MATOUSHAN)
+    path = ledger.file(MATOUSHAN)
 
     def commit_value(value: str, message: str) -> None:
         text = path.read_text(encoding="utf-8")
@@ -324,7 +326,7 @@ def test_a_merge_in_progress_is_refused(tmp_path: Path) -> None:
 
 
 def test_no_git_identity_is_refused_with_the_fix(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     home = tmp_path / "empty-home"
     home.mkdir()
     env = {
@@ -356,8 +358,8 @@ HAND_EDIT = "  completed_this_year: 30500    # 库区征迁拖了后腿，大坝
 
 
 def test_uncommitted_hand_edits_are_refused_then_committed_first(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
-    path = ledger.path(MATOUSHAN)
+    ledger = Ledger.create(tmp_path / "repo")
+    path = ledger.file(MATOUSHAN)
     edited = path.read_text(encoding="utf-8").replace(HAND_LINE, HAND_EDIT)
     path.write_text(edited, encoding="utf-8")
     rel = ledger.rel(MATOUSHAN)
@@ -371,7 +373,7 @@ def test_uncommitted_hand_edits_are_refused_then_committed_first(tmp_path: Path)
     result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 入户 --commit-hand-edits")
     assert result.returncode == 0, result.stderr
     assert ledger.count() == 3
-    hand, change = ledger.commit("HEAD~1"), ledger.commit("HEAD")
+    hand, change = ledger.show("HEAD~1"), ledger.show("HEAD")
     assert hand.parents == [before] and change.parents == [hand.sha]
     assert hand.subject == f"[{MATOUSHAN}] 手工修改 hand edits"
     assert hand.trailers == {"Projledger-Command": "hand-edits"}
@@ -388,8 +390,8 @@ def test_uncommitted_hand_edits_are_refused_then_committed_first(tmp_path: Path)
 
 
 def test_invalid_hand_edits_are_not_committed(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
-    path = ledger.path(MATOUSHAN)
+    ledger = Ledger.create(tmp_path / "repo")
+    path = ledger.file(MATOUSHAN)
     path.write_text(
         path.read_text(encoding="utf-8").replace(", verifier: 周海涛", ""), encoding="utf-8"
     )
@@ -402,11 +404,12 @@ def test_invalid_hand_edits_are_not_committed(tmp_path: Path) -> None:
 # --- concurrency -------------------------------------------------------------------------
 
 
-def start(ledger: Ledger, *args: str) -> subprocess.Popen[str]:
+def start(ledger: Ledger, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """The real CLI in the background; `env` adds to the pinned environment."""
     return subprocess.Popen(
         cli(*args, "--today", TODAY),
         cwd=ledger.root,
-        env=cli_env(),
+        env={**cli_env(), **(env or {})},
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -417,7 +420,7 @@ def start(ledger: Ledger, *args: str) -> subprocess.Popen[str]:
 
 
 def test_two_changes_at_once_both_commit_one_after_the_other(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     base = ledger.head()
     titles = ("东侧料场运输道路破损", "西侧弃渣场选址未定")
     procs = [
@@ -430,7 +433,7 @@ def test_two_changes_at_once_both_commit_one_after_the_other(tmp_path: Path) -> 
         assert err == ""
     # Two commits in a line, each adding only its own issue: no lost update.
     assert ledger.count() == 3
-    first, second = ledger.commit("HEAD~1"), ledger.commit("HEAD")
+    first, second = ledger.show("HEAD~1"), ledger.show("HEAD")
     assert first.parents == [base] and second.parents == [first.sha]
     text = ledger.text(MATOUSHAN)
     for commit in (first, second):
@@ -456,7 +459,7 @@ def hold_lock(root: Path) -> int:
 
 @dataclass
 class LockRun:
-    """What happened while this test held the root's lock past the wait."""
+    """What happened while this test held the root's lock past a command's wait."""
 
     ledger: Ledger
     before: State
@@ -468,14 +471,15 @@ class LockRun:
 
 
 def hold_lock_past_the_wait(ledger: Ledger) -> LockRun:
-    """Hold the lock ~11 s (the wait is a fixed 10 s): one command starts with the lock
-    held; another 1.5 s before the first should give up; then the lock is let go."""
+    """Hold the lock while one command waits SHORT_WAIT and gives up, and another, started
+    at the same time with the default wait (10 s), still waits; then let the lock go."""
     before = State.of(ledger)
     descriptor = hold_lock(ledger.root)
     try:
         started = time.monotonic()
-        blocked = start(ledger, "log", MATOUSHAN, "I-Z6TQ4H", "被挡住的进展")
-        time.sleep(LOCK_WAIT_SECONDS - 1.5)
+        blocked = start(
+            ledger, "log", MATOUSHAN, "I-Z6TQ4H", "被挡住的进展", env={LOCK_WAIT: SHORT_WAIT}
+        )
         second = start(ledger, "log", MATOUSHAN, "I-Z6TQ4H", "等到的进展")
         out, err = blocked.communicate(timeout=60)
         waited = time.monotonic() - started
@@ -496,25 +500,17 @@ def hold_lock_past_the_wait(ledger: Ledger) -> LockRun:
     )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def lock_held_past_the_wait(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[Future[LockRun]]:
-    """That takes ~11 s of waiting with nothing to do, so it starts in the background
-    before this module's first test and the others run meanwhile."""
-    ledger = Ledger.create(tmp_path_factory.mktemp("busy"))
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        yield pool.submit(hold_lock_past_the_wait, ledger)
-
-
 def test_a_lock_held_past_the_wait_says_busy_and_a_waiting_command_then_runs(
-    lock_held_past_the_wait: Future[LockRun],
+    tmp_path: Path,
 ) -> None:
-    run = lock_held_past_the_wait.result(timeout=120)
+    run = hold_lock_past_the_wait(Ledger.create(tmp_path / "repo"))
     message = assert_one_error(run.blocked)
-    assert run.waited >= LOCK_WAIT_SECONDS
-    assert f"the ledger root is busy: another projledger command (pid {os.getpid()})" in message
-    assert "try again" in message
+    assert run.waited >= float(SHORT_WAIT)
+    assert message == (
+        "projledger: error: the ledger root is busy: another projledger command (pid "
+        f"{os.getpid()}) has held it for over {SHORT_WAIT} s; run the command again when it "
+        f"has finished, or set {LOCK_WAIT}=60 to wait longer\n"
+    )
     assert run.during == run.before, "the busy command changed nothing"
     # The second command was still waiting when the lock was let go; then it ran.
     assert run.second_was_waiting
@@ -523,6 +519,45 @@ def test_a_lock_held_past_the_wait_says_busy_and_a_waiting_command_then_runs(
     assert "note: 等到的进展}" in run.ledger.text(MATOUSHAN)
     assert "被挡住的进展" not in run.ledger.text(MATOUSHAN)
     assert run.ledger.status() == ""
+
+
+def test_no_wait_gives_up_at_once(tmp_path: Path) -> None:
+    ledger = Ledger.create(tmp_path / "repo")
+    before = State.of(ledger)
+    descriptor = hold_lock(ledger.root)
+    try:
+        result = run_in(
+            ledger.root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", env={**cli_env(), LOCK_WAIT: "0"}
+        )
+    finally:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        os.close(descriptor)
+    message = assert_one_error(result)
+    assert f"(pid {os.getpid()}) holds it; run the command again when it has finished" in message
+    assert State.of(ledger) == before
+
+
+@pytest.mark.parametrize("value", ["soon", "-1", "nan", "inf", "10s"])
+def test_a_bad_lock_wait_is_a_usage_error(value: str, template: Ledger, tmp_path: Path) -> None:
+    ledger = clone(template, tmp_path / "repo")
+    before = State.of(ledger)
+    result = run_in(
+        ledger.root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", env={**cli_env(), LOCK_WAIT: value}
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == (
+        f"projledger: error: {LOCK_WAIT}={value!r}: give the seconds to wait for a busy ledger "
+        "root as a number, 0 or more (e.g. 60)\n"
+    )
+    assert State.of(ledger) == before
+
+
+def test_the_lock_wait_is_ten_seconds_unless_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(LOCK_WAIT, raising=False)
+    assert lock_wait() == 10.0
+    for value, seconds in (("", 10.0), (" 2.5 ", 2.5), ("0", 0.0), ("60", 60.0)):
+        monkeypatch.setenv(LOCK_WAIT, value)
+        assert lock_wait() == seconds
 
 
 # --- killed at any moment ------------------------------------------------------------------
@@ -588,7 +623,7 @@ def check_after_kill(
     """What a killed change must leave: the file exactly `old` or `new`, git sound, the
     root's lock free, HEAD's version one of the three, and only that file differing."""
     committed_before, old, new = versions
-    path, rel = ledger.path(MATOUSHAN), ledger.rel(MATOUSHAN)
+    path, rel = ledger.file(MATOUSHAN), ledger.rel(MATOUSHAN)
     text = path.read_text(encoding="utf-8")
     assert text in (old, new), f"attempt {attempt}: a half-written file"
     fsck = subprocess.run(
@@ -632,8 +667,8 @@ def test_a_killed_change_leaves_the_old_file_or_the_new_one(tmp_path: Path) -> N
     temporary file) is counted, not removed: the next change clears it (the tests below
     kill at exactly those moments), and after the last command nothing that blocks is
     left."""
-    ledger = Ledger.create(tmp_path)
-    path, rel = ledger.path(MATOUSHAN), ledger.rel(MATOUSHAN)
+    ledger = Ledger.create(tmp_path / "repo")
+    path, rel = ledger.file(MATOUSHAN), ledger.rel(MATOUSHAN)
 
     def command(value: int) -> tuple[str, ...]:
         return ("set", MATOUSHAN, "investment.completed_this_year", str(value))
@@ -692,7 +727,7 @@ def kill_when(ledger: Ledger, appears: Callable[[], bool], tries: int = 10) -> b
 def test_a_write_killed_halfway_leaves_no_temporary_file_after_the_next_change(
     tmp_path: Path,
 ) -> None:
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     if not kill_when(ledger, lambda: bool(temporaries(ledger))):
         pytest.skip("no kill landed inside the write in 10 tries")
     result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 之后的进展 --commit-hand-edits")
@@ -702,7 +737,7 @@ def test_a_write_killed_halfway_leaves_no_temporary_file_after_the_next_change(
 
 
 def test_a_killed_git_leaves_no_lock_that_blocks_the_next_command(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     index_lock = ledger.top / ".git" / "index.lock"
     if not kill_when(ledger, index_lock.exists):
         pytest.skip("no kill landed while git held its index lock in 10 tries")
@@ -711,7 +746,7 @@ def test_a_killed_git_leaves_no_lock_that_blocks_the_next_command(tmp_path: Path
 
 
 def test_a_killed_commit_leaves_no_ref_lock_that_blocks_the_next_command(tmp_path: Path) -> None:
-    ledger = Ledger.create(tmp_path)
+    ledger = Ledger.create(tmp_path / "repo")
     head_lock = ledger.top / ".git" / "HEAD.lock"
     if not kill_when(ledger, head_lock.exists):
         pytest.skip("no kill landed while git held HEAD.lock in 10 tries")

@@ -20,23 +20,23 @@ them whatever is added where.
 from __future__ import annotations
 
 import re
-import shlex
-import subprocess
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PINNED_GIT_ENV, cli_env, copy_root, run_cli
+from tests.helpers import (
+    CROCKFORD,
+    JINGPINGANG,
+    LUZHONG,
+    MATOUSHAN,
+    TODAY,
+    Ledger,
+    copy_root,
+    git,
+    run_cli,
+)
 
-TODAY = "2026-11-20"
-PINNED = f"{PINNED_GIT_ENV['GIT_COMMITTER_NAME']} <{PINNED_GIT_ENV['GIT_COMMITTER_EMAIL']}>"
-CROCKFORD = "[0-9A-HJKMNP-TV-Z]"
-
-MATOUSHAN = "laiwu-matoushan-shuiku"
-JINGPINGANG = "laiwu-jingpingang-lvse-zhuanxing"
-LUZHONG = "laiwu-luzhong-pijiu-zhihui-cangchu-wuliu"
 WENHE = "laiwu-wenhe-shuixi-shengtai-zhili"
 YINGCHENG = "laiwu-yingcheng-dianzi-xianshi-mozu"
 QICHE = "laiwu-qiche-neishi-peitao"
@@ -50,177 +50,9 @@ MATOUSHAN_LAST_LINE = (
 )
 
 
-def git(cwd: Path, *args: str, check: bool = True, stdin: str | None = None) -> str:
-    """Run git with the pinned identity and dates; its stdout."""
-    completed = subprocess.run(
-        ["git", "-c", "core.quotepath=off", *args],
-        cwd=cwd,
-        env=cli_env(),
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    if check and completed.returncode != 0:
-        raise AssertionError(f"git {' '.join(args)} failed: {completed.stderr}")
-    return completed.stdout
-
-
-def init_repo(top: Path) -> None:
-    """`git init -b main` and commit everything, as the pinned identity."""
-    git(top, "init", "-q", "-b", "main")
-    git(top, "add", "-A")
-    git(top, "commit", "-q", "-m", "样例台账 sample ledgers")
-
-
-@dataclass(frozen=True)
-class Commit:
-    sha: str
-    parents: list[str]
-    subject: str
-    trailers: dict[str, str]
-    author: str
-    committer: str
-    files: list[str]
-    """`git show --name-status`: e.g. ["M\tprojects/x.yaml"]."""
-
-    @property
-    def item(self) -> str:
-        return self.trailers["Projledger-Item"]
-
-
-@dataclass
-class Ledger:
-    """A copy of the sample ledger root, committed in a real git repository.
-
-    `top` is the work tree's top; `root` the ledger root: the same directory, or a
-    subdirectory when the ledger lives inside a larger repository."""
-
-    top: Path
-    root: Path
-
-    @classmethod
-    def create(cls, tmp_path: Path, subdir: str | None = None) -> Ledger:
-        top = tmp_path / "repo"
-        root = copy_root(top / subdir if subdir else top)
-        init_repo(top)
-        return cls(top, root)
-
-    # --- reading the repository ------------------------------------------------------
-
-    def path(self, project: str) -> Path:
-        return self.root / "projects" / f"{project}.yaml"
-
-    def rel(self, project: str) -> str:
-        return self.path(project).relative_to(self.top).as_posix()
-
-    def text(self, project: str) -> str:
-        return self.path(project).read_text(encoding="utf-8")
-
-    def files(self) -> dict[str, bytes]:
-        return {p.name: p.read_bytes() for p in sorted((self.root / "projects").iterdir())}
-
-    def head(self) -> str:
-        return git(self.top, "rev-parse", "HEAD").strip()
-
-    def count(self) -> int:
-        return int(git(self.top, "rev-list", "--count", "HEAD"))
-
-    def status(self) -> str:
-        return git(self.top, "status", "--porcelain", "--untracked-files=all")
-
-    def commit(self, revision: str = "HEAD") -> Commit:
-        fmt = "%H%x00%P%x00%s%x00%(trailers:only,unfold)%x00%an <%ae>%x00%cn <%ce>"
-        fields = git(self.top, "show", "-s", f"--format={fmt}", revision).split("\x00")
-        trailers: dict[str, str] = {}
-        for line in fields[3].splitlines():
-            key, _, value = line.partition(": ")
-            assert key not in trailers, f"trailer {key} twice"
-            trailers[key] = value
-        return Commit(
-            sha=fields[0],
-            parents=fields[1].split(),
-            subject=fields[2],
-            trailers=trailers,
-            author=fields[4],
-            committer=fields[5].strip(),
-            files=git(self.top, "show", "--name-status", "--format=", revision).splitlines(),
-        )
-
-    # --- running commands -------------------------------------------------------------
-
-    def run(self, command: str, today: str | None = TODAY) -> subprocess.CompletedProcess[str]:
-        """`projledger COMMAND --today TODAY` from the ledger root; COMMAND is split like a
-        shell would split it."""
-        extra = ["--today", today] if today else []
-        return run_cli(*shlex.split(command), *extra, cwd=self.root)
-
-    def change(
-        self,
-        command: str,
-        *,
-        project: str,
-        trailer: str,
-        item: str | None = None,
-        old: str | None = None,
-        new: str | None = None,
-        author: str = PINNED,
-        status: str = "M",
-        today: str = TODAY,
-    ) -> Commit:
-        """Run a change that must succeed: one commit of exactly the project's file with
-        these trailers (`trailer` is Projledger-Command), authored by `author`, committed by
-        the pinned identity. `item` may be "I-*" (or T-*, R-*, D-*): a new id of that list,
-        which the returned `Commit.item` holds."""
-        before, count, status_before = self.head(), self.count(), self.status()
-        result = self.run(command, today=today)
-        assert result.returncode == 0, result.stderr
-        assert result.stderr == ""
-        assert self.count() == count + 1, "exactly one new commit"
-        commit = self.commit()
-        assert commit.parents == [before]
-        assert commit.files == [f"{status}\t{self.rel(project)}"]
-        if item is not None and item.endswith("-*"):
-            made = commit.trailers.get("Projledger-Item", "")
-            assert re.fullmatch(rf"{item[0]}-{CROCKFORD}{{6}}", made), made
-            item = made
-        expected = {
-            "Projledger-Command": trailer,
-            "Projledger-Project": project,
-            "Projledger-Item": item,
-            "Projledger-From": old,
-            "Projledger-To": new,
-        }
-        assert commit.trailers == {k: v for k, v in expected.items() if v is not None}
-        assert commit.author == author
-        assert commit.committer == PINNED
-        assert self.status() == status_before, "the commit took exactly the change"
-        # What the user reads: one Chinese line, the commit's subject and short id.
-        assert result.stdout == f"{commit.subject} (commit {commit.sha[:8]})\n"
-        return commit
-
-    def refused(self, command: str, *, exit_code: int = 1, today: str = TODAY) -> str:
-        """Run a change that must be refused: one error message on stderr and no
-        traceback; nothing written, no commit, the status as it was. Returns stderr."""
-        before, files, status = self.head(), self.files(), self.status()
-        result = self.run(command, today=today)
-        assert result.returncode == exit_code, (result.stdout, result.stderr)
-        assert "Traceback" not in result.stderr
-        if exit_code == 1:
-            assert result.stderr.startswith("projledger: error: "), result.stderr
-            assert result.stderr.count("projledger: error:") == 1
-        else:
-            assert result.stderr.startswith("Usage: "), result.stderr
-        assert self.head() == before
-        assert self.files() == files
-        assert self.status() == status
-        return result.stderr
-
-
 @pytest.fixture
 def ledger(tmp_path: Path) -> Ledger:
-    return Ledger.create(tmp_path)
+    return Ledger.create(tmp_path / "repo")
 
 
 def deadline_of(text: str, target: str) -> str:
@@ -628,7 +460,7 @@ def test_extending_a_one_line_deadline_writes_it_as_a_block(ledger: Ledger) -> N
     assert_text(ledger.text(MATOUSHAN), before.replace(one_line, block))
 
     commented = ledger.text(MATOUSHAN).replace(block, one_line.replace("}\n", "}  # 见批复\n"))
-    ledger.path(MATOUSHAN).write_text(commented, encoding="utf-8")
+    ledger.file(MATOUSHAN).write_text(commented, encoding="utf-8")
     git(ledger.top, "commit", "-q", "-am", "手工备注")
     ledger.change(
         f"extend {MATOUSHAN} {added.item} --to 2028-09-30 --reason 再延 --approver 杨帆",
@@ -650,10 +482,10 @@ def test_set_a_number_a_date_and_text_in_a_larger_repository(tmp_path: Path) -> 
     """The ledger root is a subdirectory (with a Chinese name) of a bigger repository with
     other work in progress: a staged file and an edited project. `set` commits only its
     file and leaves the rest as it was."""
-    ledger = Ledger.create(tmp_path, subdir="台账/莱芜区")
+    ledger = Ledger.create(tmp_path / "repo", subdir="台账/莱芜区")
     (ledger.top / "README.md").write_text("莱芜区重点项目台账\n", encoding="utf-8")
     git(ledger.top, "add", "README.md")
-    other = ledger.path(JINGPINGANG)
+    other = ledger.file(JINGPINGANG)
     other.write_text(other.read_text(encoding="utf-8") + "# 待核实\n", encoding="utf-8")
     base = ledger.text(MATOUSHAN)
 
@@ -862,7 +694,7 @@ def test_ids_may_be_abbreviated_and_an_ambiguous_one_is_refused(ledger: Ledger) 
     assert_text(ledger.text(JINGPINGANG), text)
 
     # Two ids sharing a prefix (a hand edit, committed): the prefix is refused, listing both.
-    ledger.path(JINGPINGANG).write_text(text.replace("I-9TX3QW", "I-4M8QQQ"), encoding="utf-8")
+    ledger.file(JINGPINGANG).write_text(text.replace("I-9TX3QW", "I-4M8QQQ"), encoding="utf-8")
     git(ledger.top, "commit", "-q", "-am", "手工改号")
     message = ledger.refused(f"log {JINGPINGANG} 4M8 复核")
     assert (
@@ -1020,7 +852,7 @@ def test_closure_after_returns_keeps_the_blank_line_before_the_next_section(
     ledger: Ledger,
 ) -> None:
     # luzhong's last issue, by hand (committed): 待核验 after one 退回.
-    path = ledger.path(LUZHONG)
+    path = ledger.file(LUZHONG)
     text = path.read_text(encoding="utf-8").replace("    state: 已登记\n", LUZHONG_RETURNED)
     text += "  - {id: D-Q0ZA8R, target: I-ZA8RYD, due: 2026-11-30, basis: 第46周周调度会议纪要}\n"
     path.write_text(text, encoding="utf-8")

@@ -54,7 +54,7 @@ from projledger.report import period
 from projledger.report.deadline_rows import unit_resolver
 from projledger.report.document import Light
 from projledger.store.reader import read_yaml
-from tests.conftest import SAMPLE_ROOT, copy_root, run_cli
+from tests.helpers import SAMPLE_ROOT, copy_root, run_cli
 
 D = dt.date
 MONTHS = TimeProgressMethod.MONTHS

@@ -5,9 +5,7 @@ projledger: history must come from comparing versions, never from commit message
 """
 
 import datetime as dt
-import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -18,84 +16,24 @@ from projledger.history.asof import ledger_at, snapshot_at
 from projledger.history.diff import ChangeKind, diff_project
 from projledger.history.values import normalize
 from projledger.root import LedgerRoot
-from tests.conftest import SAMPLE_PROJECT, cli_env, copy_root, run_cli
+from tests.helpers import (
+    LI,
+    SAMPLE_PROJECT,
+    WANG,
+    Ledger,
+    add_issue,
+    copy_root,
+    git,
+    hand_ledger,
+    run_cli,
+)
 
 PROJECT = SAMPLE_PROJECT.stem  # laiwu-jingpingang-lvse-zhuanxing
-TESTER = ("测试员 Tester", "tester@example.com")
-LI = ("李娜", "lina@example.gov.cn")
-WANG = ("王强", "wangqiang@example.gov.cn")
-
-
-class Ledger:
-    """A ledger root at the top of its own git repository, changed by hand and plain git."""
-
-    def __init__(
-        self, path: Path, *, projects: tuple[Path, ...] = (SAMPLE_PROJECT,), subdir: str = ""
-    ) -> None:
-        self.top = path
-        self.path = copy_root(path / subdir if subdir else path, projects=False)
-        for source in projects:
-            shutil.copy(source, self.path / "projects" / source.name)
-        self.git("init", "-q", "-b", "main")
-        self.git("add", "-A")
-        self.first = self.commit("台账初始化", "2026-11-01T09:00:00+08:00")
-
-    def git(
-        self,
-        *args: str,
-        env: dict[str, str] | None = None,
-        stdin: bytes | None = None,
-    ) -> str:
-        completed = subprocess.run(
-            ["git", *args],
-            cwd=self.top,
-            env={**cli_env(), **(env or {})},
-            input=stdin,
-            capture_output=True,
-            check=True,
-        )
-        return completed.stdout.decode().strip()
-
-    def file(self, project: str = PROJECT) -> Path:
-        return self.path / "projects" / f"{project}.yaml"
-
-    def edit(self, old: str, new: str, project: str = PROJECT) -> None:
-        """Replace text that occurs exactly once in the project file, as a person would."""
-        path = self.file(project)
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-        path.write_text(text.replace(old, new), encoding="utf-8")
-
-    def commit(
-        self,
-        message: str,
-        date: str,
-        author: tuple[str, str] = TESTER,
-        committer_date: str | None = None,
-    ) -> str:
-        env = {
-            "GIT_AUTHOR_NAME": author[0],
-            "GIT_AUTHOR_EMAIL": author[1],
-            "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_DATE": committer_date or date,
-        }
-        self.git("add", "-A")
-        self.git("commit", "-q", "--allow-empty", "-m", message, env=env)
-        return self.git("rev-parse", "HEAD")
-
-    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return run_cli(*args, cwd=self.path)
-
-    def json(self, *args: str) -> dict[str, Any]:
-        result = self.cli(*args, "--format", "json")
-        assert result.returncode == 0, result.stderr
-        payload: dict[str, Any] = json.loads(result.stdout)
-        return payload
 
 
 @pytest.fixture
 def ledger(tmp_path: Path) -> Ledger:
-    return Ledger(tmp_path / "ledger")
+    return hand_ledger(tmp_path / "ledger")
 
 
 def fields(payload: dict[str, Any]) -> list[tuple[Any, ...]]:
@@ -103,21 +41,6 @@ def fields(payload: dict[str, Any]) -> list[tuple[Any, ...]]:
         (c["item"], c["field"], c["kind"], c["old"], c["new"], c["author"])
         for c in payload["changes"]
     ]
-
-
-NEW_ISSUE = """
-  - id: I-7WQ3NB
-    title: 厂区南侧排水管网接入
-    category: 配套
-    source: 周调度
-    cause_side: 政府
-    raised: 2026-11-02
-    state: 已登记
-"""
-
-
-def add_issue(ledger: Ledger) -> None:
-    ledger.edit("\ntasks:\n", NEW_ISSUE + "\ntasks:\n")
 
 
 # --- history -------------------------------------------------------------------------------
@@ -293,7 +216,7 @@ def test_an_ambiguous_or_unknown_id_is_an_error(ledger: Ledger) -> None:
 
 
 def test_a_removed_item_and_a_deleted_project_keep_their_history(ledger: Ledger) -> None:
-    shutil.copy(SAMPLE_PROJECT.parent / "laiwu-matoushan-shuiku.yaml", ledger.path / "projects")
+    shutil.copy(SAMPLE_PROJECT.parent / "laiwu-matoushan-shuiku.yaml", ledger.root / "projects")
     ledger.commit("新项目", "2026-11-02T10:00:00+08:00")
     ledger.edit(
         "  - {id: D-8MCQ6T, target: milestone:竣工, due: 2027-06-30, basis: 项目建设计划}\n", ""
@@ -332,14 +255,14 @@ def test_an_unreadable_version_is_shown_and_skipped(ledger: Ledger) -> None:
 
 def test_a_root_in_a_folder_of_the_repository(tmp_path: Path) -> None:
     """The ledger root need not be the repository's top, and its path may be Chinese."""
-    ledger = Ledger(tmp_path / "repo", subdir="莱芜区/台账")
+    ledger = hand_ledger(tmp_path / "repo", subdir="莱芜区/台账")
     (ledger.top / "README.txt").write_text("not a ledger file\n", encoding="utf-8")
     ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
     commit = ledger.commit("阶段", "2026-11-03T10:00:00+08:00")
     changes = ledger.json("history", PROJECT)["changes"]
     assert changes[-1]["file"] == f"莱芜区/台账/projects/{PROJECT}.yaml"
     assert (changes[-1]["field"], changes[-1]["new"]) == ("stage", "还需要用地保障")
-    root = LedgerRoot(ledger.path)
+    root = LedgerRoot(ledger.root)
     assert ledger_at(root, ledger.first)[PROJECT].stage == "已完成用地保障"
     assert ledger_at(root, commit)[PROJECT].stage == "还需要用地保障"
     ledger.file().unlink()
@@ -442,10 +365,10 @@ def test_log_rejects_a_bad_period(ledger: Ledger) -> None:
 def test_ledger_at_a_date_or_a_commit(ledger: Ledger) -> None:
     ledger.edit("completed_this_year: 351600", "completed_this_year: 360000")
     second = ledger.commit("十月数", "2026-11-03T10:00:00+08:00")
-    shutil.copy(SAMPLE_PROJECT.parent / "laiwu-matoushan-shuiku.yaml", ledger.path / "projects")
+    shutil.copy(SAMPLE_PROJECT.parent / "laiwu-matoushan-shuiku.yaml", ledger.root / "projects")
     ledger.edit("completed_this_year: 360000", "completed_this_year: 372500")
     ledger.commit("十一月数", "2026-11-05T10:00:00+08:00")
-    root = LedgerRoot(ledger.path)
+    root = LedgerRoot(ledger.root)
 
     def completed(projects: dict[str, Any]) -> float:
         return float(projects[PROJECT].investment.completed_this_year)
@@ -471,7 +394,7 @@ def test_ledger_at_a_date_or_a_commit(ledger: Ledger) -> None:
 def test_snapshot_names_files_that_were_invalid_then(ledger: Ledger) -> None:
     ledger.edit("pool: 续建", "pool: 继续")
     commit = ledger.commit("typo", "2026-11-02T10:00:00+08:00")
-    snapshot = snapshot_at(LedgerRoot(ledger.path), commit)
+    snapshot = snapshot_at(LedgerRoot(ledger.root), commit)
     assert snapshot.projects == {}
     assert list(snapshot.invalid) == [f"{PROJECT}.yaml"]
 
@@ -483,7 +406,7 @@ def fast_import_versions(ledger: Ledger, count: int) -> None:
     """`count` commits, each changing this year's completed investment and a task's note,
     written with `git fast-import` (plain git, without a process per commit)."""
     text = ledger.file().read_text(encoding="utf-8")
-    head = ledger.git("rev-parse", "HEAD")
+    head = ledger.head()
     chunks = []
     start = int(dt.datetime(2026, 1, 5, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))).timestamp())
     for version in range(count):
@@ -503,8 +426,8 @@ def fast_import_versions(ledger: Ledger, count: int) -> None:
             + f"M 100644 inline projects/{PROJECT}.yaml\n".encode()
             + b"data %d\n%s\n" % (len(data), data)
         )
-    ledger.git("fast-import", "--quiet", stdin=b"".join(chunks))
-    ledger.git("reset", "-q", "--hard")
+    git(ledger.top, "fast-import", "--quiet", stdin=b"".join(chunks).decode())
+    git(ledger.top, "reset", "-q", "--hard")
 
 
 def test_a_project_with_300_versions(ledger: Ledger) -> None:
@@ -514,7 +437,7 @@ def test_a_project_with_300_versions(ledger: Ledger) -> None:
     assert len(changes) == 301  # added, then 300 notes (the first one added)
     assert changes[1]["kind"] == "added"
     assert changes[-1]["old"] == "第299次调度" and changes[-1]["new"] == "第300次调度"
-    assert (ledger.path / ".projledger" / "history.sqlite").is_file()
+    assert (ledger.root / ".projledger" / "history.sqlite").is_file()
     assert ledger.json("history", PROJECT, "T-6FJ") == cold  # from the cache
     assert ledger.json("history", PROJECT, "T-6FJ", "--no-cache") == cold
     whole = ledger.json("history", PROJECT)
@@ -527,10 +450,10 @@ def test_a_damaged_cache_is_rebuilt(ledger: Ledger) -> None:
     ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
     ledger.commit("stage", "2026-11-02T10:00:00+08:00")
     expected = ledger.json("history", PROJECT)
-    (ledger.path / ".projledger" / "history.sqlite").write_bytes(b"not a database" * 100)
+    (ledger.root / ".projledger" / "history.sqlite").write_bytes(b"not a database" * 100)
     assert ledger.json("history", PROJECT) == expected
     assert ledger.json("history", PROJECT) == expected
-    assert ledger.git("status", "--porcelain") == ""  # the cache is ignored by git
+    assert ledger.status() == ""  # the cache is ignored by git
 
 
 # --- the field-by-field comparison itself --------------------------------------------------

@@ -1,18 +1,11 @@
 """init, show and list as a user runs them."""
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli_env, run_cli
-
-
-def git(*args: str, cwd: Path) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=cwd, env=cli_env(), capture_output=True, text=True, check=True
-    ).stdout
+from tests.helpers import git, run_cli
 
 
 def test_init_makes_a_root_that_check_accepts_and_commits_it(tmp_path: Path) -> None:
@@ -31,8 +24,8 @@ def test_init_makes_a_root_that_check_accepts_and_commits_it(tmp_path: Path) -> 
     assert config.startswith("# yaml-language-server: $schema=schemas/config.schema.json\n")
     assert "organisation: 测试区发展和改革局" in config
     assert run_cli("check", cwd=root).returncode == 0
-    assert git("status", "--porcelain", cwd=root) == ""
-    log = git("log", "--format=%s", cwd=root).splitlines()
+    assert git(root, "status", "--porcelain") == ""
+    log = git(root, "log", "--format=%s").splitlines()
     assert log == ["[测试区发展和改革局] 初始化重点项目台账 (ledger root)"]
     # The new root takes projects at once.
     new = run_cli(
@@ -74,16 +67,16 @@ def test_init_refuses_an_existing_root_and_changes_nothing(tmp_path: Path) -> No
     assert again.returncode == 1
     assert "is a ledger root already" in again.stderr
     assert (root / "projledger.yaml").read_bytes() == before
-    assert len(git("log", "--format=%h", cwd=root).split()) == 1
+    assert len(git(root, "log", "--format=%h").split()) == 1
 
 
 def test_init_inside_an_existing_repository_commits_only_its_files(tmp_path: Path) -> None:
-    git("init", "-q", "-b", "main", cwd=tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
     (tmp_path / "notes.txt").write_text("未提交的笔记\n", encoding="utf-8")
     assert run_cli("init", "ledgers", cwd=tmp_path).returncode == 0
-    committed = git("show", "--name-only", "--format=", "HEAD", cwd=tmp_path).split()
+    committed = git(tmp_path, "show", "--name-only", "--format=", "HEAD").split()
     assert all(name.startswith("ledgers/") for name in committed)
-    assert "?? notes.txt" in git("status", "--porcelain", cwd=tmp_path)
+    assert "?? notes.txt" in git(tmp_path, "status", "--porcelain")
 
 
 def test_show_and_list_on_the_sample(sample_root: Path) -> None:
@@ -193,9 +186,9 @@ def test_list_leaves_out_and_names_what_check_fails_as_the_reports_do(
 
 
 def test_list_as_of_a_commit_shows_the_ledger_as_it_was(sample_root: Path) -> None:
-    git("init", "-q", "-b", "main", cwd=sample_root)
-    git("add", "-A", cwd=sample_root)
-    git("commit", "-q", "-m", "台账", cwd=sample_root)
+    git(sample_root, "init", "-q", "-b", "main")
+    git(sample_root, "add", "-A")
+    git(sample_root, "commit", "-q", "-m", "台账")
     path = sample_root / "projects" / "laiwu-jingpingang-lvse-zhuanxing.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(

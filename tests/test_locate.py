@@ -8,7 +8,7 @@ import pytest
 
 from projledger.store.locate import locate, locate_in_text
 from projledger.store.reader import read_yaml
-from tests.conftest import SAMPLE_ROOT
+from tests.helpers import SAMPLE_ROOT
 
 
 def paths(data: Any, prefix: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:

@@ -14,7 +14,7 @@ from projledger.root import LedgerRoot
 from projledger.store import blob_cache, facts_cache
 from projledger.store.blob_cache import BlobCache
 from projledger.store.facts_cache import DUE_INDEX, FACTS, View, load_view
-from tests.conftest import copy_root
+from tests.helpers import copy_root
 
 AS_OF = dt.date(2026, 11, 20)
 PROJECT = "laiwu-matoushan-shuiku"

@@ -32,91 +32,10 @@ from projledger.report.render_markdown import render_markdown
 from projledger.report.render_terminal import render_terminal
 from projledger.report.render_xlsx import display_width, render_xlsx, sheet_name
 from projledger.report.schema import REPORT_JSON_SCHEMA
-from tests.conftest import REPO
+from tests.helpers import REPO, sample_report
 
 LONG_TITLE = "二〇二六年度市级重点项目投资完成情况及问题整改进度明细统计表（按责任单位汇总）"
 assert len(LONG_TITLE) > 31
-
-
-def sample_report() -> Report:
-    projects = Table(
-        key="projects",
-        title="项目投资完成情况",
-        note="完成率 = 本年完成投资 ÷ 年度计划投资；较上月为百分点。",
-        columns=[
-            Column("id", "项目编号"),
-            Column("name", "项目名称"),
-            Column("unit", "责任单位"),
-            Column("plan", "年度计划(万元)", Kind.AMOUNT),
-            Column("done", "本年完成(万元)", Kind.AMOUNT),
-            Column("rate", "完成率", Kind.PERCENT),
-            Column("change", "较上月", Kind.POINTS),
-            Column("issues", "未结问题", Kind.INT),
-            Column("due", "下一时限", Kind.DATE),
-            Column("light", "亮灯", Kind.LIGHT),
-        ],
-        rows=[
-            [
-                "XM-2026-001",
-                "莱芜经济开发区精品钢绿色转型升级项目",
-                "区住建局",
-                647.4,
-                629.0,
-                0.972,
-                13.8,
-                2,
-                dt.date(2026, 12, 15),
-                "green",
-            ],
-            [
-                "XM-2026-017",
-                "雪野湖片区污水管网|提标改造\n（二期）",
-                "区水利局",
-                1_280_000.0,
-                51_200.5,
-                0.04,
-                -4.0,
-                5,
-                dt.date(2026, 11, 30),
-                "red",
-            ],
-            ["XM-2026-023", "智慧物流园", "区发改局", 3200, None, None, None, 0, None, "yellow"],
-        ],
-    )
-    issues = Table(
-        key="issues",
-        title="逾期问题",
-        note="截至报告日已超过时限、尚未销号的问题。",
-        columns=[
-            Column("id", "问题编号"),
-            Column("title", "问题"),
-            Column("due", "时限", Kind.DATE),
-            Column("days", "逾期天数", Kind.INT),
-        ],
-        rows=[],
-    )
-    return Report(
-        kind="monthly",
-        title="2026年11月重点项目月报",
-        organisation="莱芜区重点项目推进办公室",
-        lang="zh",
-        period_start=dt.date(2026, 11, 1),
-        period_end=dt.date(2026, 11, 30),
-        as_of=dt.date(2026, 11, 20),
-        source="commit 77c1436 (工作区有未提交的修改)",
-        invalid_files=["projects/broken-项目.yaml", "projects/bad|name.yaml"],
-        figures=[
-            Figure("projects", "项目总数", 3, Kind.INT),
-            Figure("plan", "年度计划投资(万元)", 1_283_847.4, Kind.AMOUNT),
-            Figure("rate", "投资完成率", 0.972, Kind.PERCENT),
-            Figure("change", "较上月", 13.8, Kind.POINTS),
-            Figure("next_due", "最近时限", dt.date(2026, 11, 30), Kind.DATE),
-            Figure("light", "总体亮灯", "yellow", Kind.LIGHT),
-            Figure("missing", "上年同期", None, Kind.AMOUNT),
-        ],
-        tables=[projects, issues],
-        notes=["仓库没有上月的提交，问题流转按本月计。"],
-    )
 
 
 def english_report() -> Report:
@@ -593,7 +512,7 @@ def test_xlsx_bytes_are_deterministic() -> None:
     assert "2026-11-20T00:00:00Z" in core
     # Another process, time zone and hash seed: still the same bytes.
     script = (
-        "import sys; from tests.test_report_formats import sample_report; "
+        "import sys; from tests.helpers import sample_report; "
         "from projledger.report.render_xlsx import render_xlsx; "
         "sys.stdout.buffer.write(render_xlsx(sample_report()))"
     )

@@ -1,14 +1,12 @@
 """The HTML report: escaping, self-containment, determinism, and a real headless Chromium.
 
 The browser tests render the page with Debian's `chromium` and check the pixels, the DOM
-and an A4 PDF. Without Chromium they fail (CI installs it); set PROJLEDGER_SKIP_BROWSER=1
-to skip them on a machine that cannot have it.
+and an A4 PDF. Without Chromium they are skipped, saying how to install it; under CI
+(CI=true, where `.ci/run` installs it) they fail instead (see helpers.require_tool).
 """
 
 import datetime as dt
-import os
 import re
-import shutil
 import struct
 import subprocess
 import zlib
@@ -19,6 +17,7 @@ import pytest
 
 from projledger.report.document import Chart, Column, Figure, Kind, Report, Table
 from projledger.report.render_html import render_html
+from tests.helpers import require_tool
 
 EVIL = "<script>alert(1)</script>"
 RED_BADGE = (0xD3, 0x2F, 0x2F)  # .badge-red in render_html's CSS
@@ -201,14 +200,10 @@ OFFLINE_FLAGS = ["--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOT
 
 
 def chromium() -> str:
-    for candidate in ("/usr/bin/chromium", "chromium", "chromium-browser"):
-        found = shutil.which(candidate)
-        if found:
-            return found
-    if os.environ.get("PROJLEDGER_SKIP_BROWSER") == "1":
-        pytest.skip("Chromium not found and PROJLEDGER_SKIP_BROWSER=1")
-    pytest.fail(
-        "Chromium not found: run `sudo apt-get install -y chromium` (`.ci/run` installs it)"
+    return require_tool(
+        "Chromium",
+        ("/usr/bin/chromium", "chromium", "chromium-browser"),
+        "install Debian's chromium (apt-get install chromium) to run the browser tests",
     )
 
 

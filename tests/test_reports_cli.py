@@ -23,15 +23,23 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLE_ROOT, cli_env, copy_root, run_cli
+from tests.helpers import (
+    LUZHONG,
+    MATOUSHAN,
+    SAMPLE_ROOT,
+    WANG,
+    Ledger,
+    cli_env,
+    copy_root,
+    git,
+    run_cli,
+)
 
-TESTER = "测试员 Tester"  # the pinned git author of conftest.cli_env
+TESTER = "测试员 Tester"  # the pinned git author of helpers.cli_env
 XINNENGYUAN = "laiwu-xinnengyuan-chanye-yonggang"
 XUEYEHU = "laiwu-xueyehu-wenlv-zongheti"
-MATOUSHAN = "laiwu-matoushan-shuiku"
 GAOXINQU = "laiwu-gaoxinqu-zhineng-zhizao-biaozhun-changfang"
 RENCAI = "laiwu-rencai-gongyu"
-LUZHONG = "laiwu-luzhong-pijiu-zhihui-cangchu-wuliu"
 ZHONGYAO = "laiwu-shengwugu-zhongyao-peifang-keli"
 ZIRAN = "济南市自然资源和规划局莱芜分局"
 ZHUJIAN = "莱芜区住房和城乡建设局"
@@ -47,7 +55,7 @@ def dated(day: str, **more: str) -> dict[str, str]:
 def run_cli_env(
     *args: str | Path, cwd: Path, env: dict[str, str], binary: bool = False
 ) -> subprocess.CompletedProcess[Any]:
-    """Like conftest.run_cli, with variables added to (or replacing) the pinned env: a
+    """Like helpers.run_cli, with variables added to (or replacing) the pinned env: a
     change command commits with these dates, a report runs in this time zone."""
     return subprocess.run(
         [sys.executable, "-m", "projledger", *map(str, args)],
@@ -61,19 +69,8 @@ def run_cli_env(
     )
 
 
-def git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
-    return subprocess.run(
-        ["git", *args],
-        cwd=cwd,
-        env={**cli_env(), **(env or {})},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-
-
 def head(root: Path) -> str:
-    return git("rev-parse", "HEAD", cwd=root)
+    return git(root, "rev-parse", "HEAD").strip()
 
 
 def edit_once(path: Path, old: str, new: str) -> None:
@@ -125,22 +122,13 @@ def usage_error(result: subprocess.CompletedProcess[str], *words: str) -> None:
         assert word in result.stderr, (word, result.stderr)
 
 
-def git_root(path: Path, date: str = "2026-11-20T15:00:00+08:00") -> Path:
-    """A copy of the sample made into a git repository, committed at `date`."""
-    root = copy_root(path)
-    git("init", "-q", "-b", "main", cwd=root)
-    git("add", "-A", cwd=root)
-    git("commit", "-q", "-m", "台账初始化", cwd=root, env=dated(date))
-    return root
-
-
 # --- shared roots ----------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def sample_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample ledger, committed once as it is (read only: tests that change files copy)."""
-    return git_root(tmp_path_factory.mktemp("sample") / "root")
+    return Ledger.create(tmp_path_factory.mktemp("sample") / "root").root
 
 
 class Week47:
@@ -171,16 +159,14 @@ class Week47:
             encoding="utf-8",
         )
         env = dated(date, GIT_AUTHOR_NAME=author[0], GIT_AUTHOR_EMAIL=author[1])
-        git("commit", "-q", "-am", f"{issue} 开始办理", cwd=self.root, env=env)
+        git(self.root, "commit", "-q", "-am", f"{issue} 开始办理", env=env)
         self.commits[name] = head(self.root)
-
-
-WANG = ("王强", "wangqiang@example.gov.cn")
 
 
 @pytest.fixture(scope="module")
 def week47(tmp_path_factory: pytest.TempPathFactory) -> Week47:
-    w = Week47(git_root(tmp_path_factory.mktemp("w47") / "root", "2026-11-09T09:00:00+08:00"))
+    top = tmp_path_factory.mktemp("w47") / "root"
+    w = Week47(Ledger.create(top, date="2026-11-09T09:00:00+08:00").root)
     # W46: a state change by hand and an extension with the CLI. The extension is
     # authored on Sunday 11-15 at 20:00 in UTC-8 (11-16 04:00 UTC, W47 by UTC) and
     # committed on 11-16: the flow goes by the author's own day, so it is W46's.
@@ -192,7 +178,7 @@ def week47(tmp_path_factory: pytest.TempPathFactory) -> Week47:
         "--reason", "线路迁改方案调整", "--approver", "李振华", "--today", "2026-11-15",
     )  # fmt: skip
     git(
-        "commit", "-q", "--amend", "--no-edit", cwd=w.root,
+        w.root, "commit", "-q", "--amend", "--no-edit",
         env={"GIT_COMMITTER_DATE": "2026-11-16T12:00:00+08:00"},
     )  # fmt: skip
     w.commits["w46_extend"] = head(w.root)
@@ -232,7 +218,7 @@ def week47(tmp_path_factory: pytest.TempPathFactory) -> Week47:
     # W48: 00:30 on Monday 11-23 in UTC+8 is still 11-22 in UTC; it is not W47's.
     w.by_hand("w48_start", "2026-11-23T00:30:00+08:00", "laiwu-gongye-jiqiren-jiansuqi",
               "I-1HWWEP", WANG)  # fmt: skip
-    assert git("status", "--porcelain", "--", "projects", cwd=w.root) == ""
+    assert git(w.root, "status", "--porcelain", "--", "projects") == ""
     return w
 
 
@@ -249,7 +235,7 @@ def test_an_issue_raised_before_the_week_counts_as_entered_late_not_new(
 ) -> None:
     """An issue added in the week with an earlier `raised` date (a unit reporting an old
     issue, an office importing its ledger) is 补录, apart from the week's new issues."""
-    root = git_root(tmp_path / "root", "2026-11-09T09:00:00+08:00")
+    root = Ledger.create(tmp_path / "root", date="2026-11-09T09:00:00+08:00").root
     for title, raised in (("临时用电报装", "2026-11-17"), ("历史遗留用地问题", "2026-09-01")):
         ok(
             run_cli_env(
@@ -390,7 +376,7 @@ def test_the_same_week_on_the_same_commit_gives_the_same_bytes(
         assert elsewhere[fmt] == cold[fmt], fmt
     assert cold["xlsx"].startswith(b"PK")
     assert b"I-9X614A" in cold["json"]  # the flow from history is part of what is compared
-    assert git("status", "--porcelain", "--", "projects", cwd=root) == ""
+    assert git(root, "status", "--porcelain", "--", "projects") == ""
 
 
 # --- 3. invalid files ------------------------------------------------------------------------
@@ -398,7 +384,7 @@ def test_the_same_week_on_the_same_commit_gives_the_same_bytes(
 
 @pytest.fixture(scope="module")
 def broken_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = git_root(tmp_path_factory.mktemp("broken") / "root")
+    root = Ledger.create(tmp_path_factory.mktemp("broken") / "root").root
     # Not YAML at all (an unclosed flow sequence), and YAML the schema refuses (no levels,
     # pool, industry...).
     (root / "projects" / "laiwu-broken.yaml").write_text(
@@ -514,10 +500,10 @@ def test_projects_that_share_a_national_code_are_all_left_out(tmp_path: Path) ->
         assert report["invalid_files"] == both, args
     overdue = report_json("overdue", "--as-of", "2026-11-20", cwd=root)
     assert len(table(overdue, "items")) == 13 - 3  # 马头山's three are out with it
-    at = git_root(tmp_path / "repo")
+    at = Ledger.create(tmp_path / "repo").root
     shutil.copy(root / "projects" / "laiwu-zz-twin.yaml", at / "projects")
-    git("add", "-A", cwd=at)
-    git("commit", "-q", "-m", "手工新增", cwd=at, env=dated("2026-11-20T16:00:00+08:00"))
+    git(at, "add", "-A")
+    git(at, "commit", "-q", "-m", "手工新增", env=dated("2026-11-20T16:00:00+08:00"))
     at_head = report_json("overdue", "--as-of", "2026-11-20", "--at", "HEAD", cwd=at)
     assert at_head["invalid_files"] == both
 
@@ -556,10 +542,10 @@ def test_files_with_crlf_line_ends_or_a_byte_order_mark_are_left_out(tmp_path: P
 
 def test_a_commit_s_file_refused_by_a_rule_is_left_out_too(tmp_path: Path) -> None:
     """`--at REV` reads the files of a commit: the same rules leave the same file out."""
-    root = git_root(tmp_path / "root")
+    root = Ledger.create(tmp_path / "root").root
     (root / "projects" / RULES_BROKEN).write_text(rules_broken_project(), encoding="utf-8")
-    git("add", "-A", cwd=root)
-    git("commit", "-q", "-m", "手工新增", cwd=root, env=dated("2026-11-20T16:00:00+08:00"))
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "手工新增", env=dated("2026-11-20T16:00:00+08:00"))
     (root / "projects" / RULES_BROKEN).unlink()  # the work tree no longer has it
     at = report_json("overdue", "--as-of", "2026-11-20", "--at", "HEAD", cwd=root)
     assert at["invalid_files"] == [RULES_BROKEN]
@@ -897,7 +883,7 @@ def test_project_card_by_prefix_with_its_history(week47: Week47) -> None:
         TESTER,
         week47.commits["extend"][:8],
     )
-    first = git("rev-list", "--max-parents=0", "HEAD", cwd=week47.root)
+    first = git(week47.root, "rev-list", "--max-parents=0", "HEAD")
     assert {r["commit"] for r in history[1:]} == {first[:8]}
 
 
@@ -939,13 +925,13 @@ def test_unit_report_lists_only_that_units_items(sample_repo: Path) -> None:
 
 def test_a_script_in_a_project_name_is_escaped_in_html_and_markdown(tmp_path: Path) -> None:
     week46 = "2026-11-10T09:00:00+08:00"  # no history in W47: only the tables below
-    root = git_root(tmp_path / "root", week46)
+    root = Ledger.create(tmp_path / "root", date=week46).root
     edit_once(
         root / "projects" / f"{MATOUSHAN}.yaml",
         "\nname: 马头山水库工程\n",
         '\nname: "<script>alert(1)</script>"\n',
     )
-    git("commit", "-q", "-am", "改名", cwd=root, env=dated(week46))
+    git(root, "commit", "-q", "-am", "改名", env=dated(week46))
     page = ok(run_cli("report", "weekly", "--week", "2026-W47", "--format", "html", cwd=root))
     assert "<script" not in page.lower()
     assert "alert(1)</" not in page
@@ -1025,7 +1011,7 @@ def test_a_damaged_cache_is_read_around(
 def test_at_reports_on_the_ledger_as_a_commit_had_it(tmp_path: Path) -> None:
     """`--at REV|DATE` reads the projects of that commit (the work tree can be ahead),
     and the report names that commit as its source."""
-    root = git_root(tmp_path / "root", "2026-11-10T10:00:00+08:00")
+    root = Ledger.create(tmp_path / "root", date="2026-11-10T10:00:00+08:00").root
     first = head(root)
     # I-AK2FW3 is 办理中 and overdue since 11-18; it is then settled and committed on 11-20.
     path = root / "projects" / "laiwu-rencai-gongyu.yaml"
@@ -1072,14 +1058,14 @@ def test_the_source_line_follows_the_repository(tmp_path: Path) -> None:
     ledger root in a subdirectory of the repository (changes outside it do not count)."""
     top = tmp_path / "repo"
     root = copy_root(top / "ledger")
-    git("init", "-q", "-b", "main", cwd=top)
+    git(top, "init", "-q", "-b", "main")
 
     def source() -> str:
         return str(report_json("overdue", "--as-of", "2026-11-20", cwd=root)["source"])
 
     assert source() == "不在 git 仓库中"  # a repository without a commit
-    git("add", "-A", cwd=top)
-    git("commit", "-q", "-m", "台账初始化", cwd=top, env=dated("2026-11-20T15:00:00+08:00"))
+    git(top, "add", "-A")
+    git(top, "commit", "-q", "-m", "台账初始化", env=dated("2026-11-20T15:00:00+08:00"))
     commit = f"commit {head(top)[:12]}"
     assert source() == commit
     (top / "README.txt").write_text("outside the ledger root", encoding="utf-8")
@@ -1087,7 +1073,7 @@ def test_the_source_line_follows_the_repository(tmp_path: Path) -> None:
     path = root / "projects" / f"{MATOUSHAN}.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# 手工备注\n", encoding="utf-8")
     assert source() == f"{commit} + 工作区（含未提交修改）"
-    git("checkout", "-q", "--", ".", cwd=top)
+    git(top, "checkout", "-q", "--", ".")
     assert source() == commit
     shutil.copy(path, root / "projects" / "xin-xiangmu.yaml")  # untracked (and invalid: id)
     assert source() == f"{commit} + 工作区（含未提交修改）"

@@ -8,7 +8,7 @@ import pytest
 from projledger.errors import ProjledgerError
 from projledger.store.atomic import write_text_atomic
 from projledger.store.document import append_like_siblings, load_document, save_document
-from tests.conftest import SAMPLE_PROJECT, SAMPLE_ROOT
+from tests.helpers import SAMPLE_PROJECT, SAMPLE_ROOT
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import yaml_rs
 from projledger.check.findings import CODES
 from projledger.check.rules import PROJECT_RULES, RuleContext, check_project
 from projledger.model import Config, Project
-from tests.conftest import SAMPLE_PROJECT, SAMPLE_ROOT
+from tests.helpers import SAMPLE_PROJECT, SAMPLE_ROOT
 
 BASE: dict[str, Any] = yaml_rs.loads(SAMPLE_PROJECT.read_text(encoding="utf-8"))
 CONFIG = Config.model_validate(

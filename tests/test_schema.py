@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from projledger.schema_gen import expected_schemas
-from tests.conftest import REPO, SAMPLE_ROOT, run_cli
+from tests.helpers import REPO, SAMPLE_ROOT, run_cli
 
 
 @pytest.mark.parametrize("directory", [REPO / "schemas", SAMPLE_ROOT / "schemas"])

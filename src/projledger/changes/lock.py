@@ -13,6 +13,20 @@ WAIT_SECONDS = 10.0
 """How long a second command waits for the first before saying the root is busy."""
 
 
+class RootBusyError(ProjledgerError):
+    """Another command held the root's lock for the whole wait. The CLI adds how to wait
+    longer, as only it knows how the wait was set."""
+
+    def __init__(self, holder: str, wait_seconds: float) -> None:
+        self.holder = holder
+        self.wait_seconds = wait_seconds
+        held = f"has held it for over {wait_seconds:g} s" if wait_seconds > 0 else "holds it"
+        super().__init__(
+            f"the ledger root is busy: another projledger command (pid {holder or '?'}) "
+            f"{held}; run the command again when it has finished"
+        )
+
+
 class RootLock:
     def __init__(self, state_dir: Path, wait_seconds: float = WAIT_SECONDS) -> None:
         self.path = state_dir / "lock"
@@ -30,11 +44,7 @@ class RootLock:
                 if time.monotonic() >= deadline:
                     holder = os.pread(descriptor, 32, 0).decode(errors="replace").strip()
                     os.close(descriptor)
-                    raise ProjledgerError(
-                        "the ledger root is busy: another projledger command "
-                        f"(pid {holder or '?'}) has been changing it for over "
-                        f"{self.wait_seconds:g} s; try again"
-                    ) from None
+                    raise RootBusyError(holder, self.wait_seconds) from None
                 time.sleep(0.05)
         os.ftruncate(descriptor, 0)
         os.pwrite(descriptor, str(os.getpid()).encode(), 0)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from projledger.changes.lock import RootLock
+from projledger.changes.lock import WAIT_SECONDS, RootLock
 from projledger.changes.new_ids import RandomBits
 from projledger.check.findings import Finding
 from projledger.errors import ProjledgerError
@@ -61,6 +61,8 @@ class ChangeOptions:
     commit_hand_edits: bool = False
     ask: Callable[[str], str] | None = None
     """Asks the user for a missing field (the CLI passes a prompt on a terminal)."""
+    lock_wait: float = WAIT_SECONDS
+    """Seconds to wait for another command's change of the root before giving up."""
 
 
 @dataclass
@@ -110,7 +112,7 @@ def create_project(
 def _transact(
     root: LedgerRoot, path: Path, edit: Edit, options: ChangeOptions, create: bool
 ) -> Outcome:
-    with RootLock(root.state_dir()):
+    with RootLock(root.state_dir(), options.lock_wait):
         _clean_up_after_a_killed_change(root)
         with _changing(root, path):
             return _locked(root, path, edit, options, create)

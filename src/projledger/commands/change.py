@@ -1,12 +1,16 @@
 """Running a change command: resolve the project, transact, report what happened."""
 
 import datetime as dt
+import math
+import os
 import secrets
 import sys
 from pathlib import Path
 from typing import Any
 
+from projledger.changes.lock import WAIT_SECONDS, RootBusyError
 from projledger.changes.transaction import ChangeOptions, change_project, create_project
+from projledger.errors import ProjledgerError, UsageError
 from projledger.gitrepo import Identity
 from projledger.refs import project_in_root
 from projledger.root import LedgerRoot
@@ -19,7 +23,8 @@ def options(
     no_commit: bool,
     commit_hand_edits: bool,
 ) -> ChangeOptions:
-    """The CLI is where the clock and randomness come in; the core only gets values."""
+    """The CLI is where the clock, randomness and the environment come in; the core only
+    gets values."""
     return ChangeOptions(
         today=today or dt.date.today(),
         random_bits=secrets.randbits,
@@ -28,7 +33,30 @@ def options(
         commit=not no_commit,
         commit_hand_edits=commit_hand_edits,
         ask=_prompt if sys.stdin.isatty() and sys.stdout.isatty() else None,
+        lock_wait=lock_wait(),
     )
+
+
+LOCK_WAIT = "PROJLEDGER_LOCK_WAIT"
+
+
+def lock_wait() -> float:
+    """Seconds to wait for a busy root: $PROJLEDGER_LOCK_WAIT, else the lock's default. An
+    environment variable rather than an option, so a script or a CI job sets it once for
+    every command it runs."""
+    text = os.environ.get(LOCK_WAIT, "").strip()
+    if not text:  # `PROJLEDGER_LOCK_WAIT= projledger ...` means the default, as unset
+        return WAIT_SECONDS
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not math.isfinite(seconds) or seconds < 0:
+        raise UsageError(
+            f"{LOCK_WAIT}={text!r}: give the seconds to wait for a busy ledger root "
+            "as a number, 0 or more (e.g. 60)"
+        )
+    return seconds
 
 
 def _prompt(question: str) -> str:
@@ -42,10 +70,14 @@ def run(
     root_path: Path, project: str, edit: Any, opts: ChangeOptions, *, create: bool = False
 ) -> int:
     root = LedgerRoot(root_path)
-    if create:
-        outcome = create_project(root, project, edit, opts)
-    else:
-        outcome = change_project(root, project_in_root(root, project), edit, opts)
+    try:
+        if create:
+            outcome = create_project(root, project, edit, opts)
+        else:
+            outcome = change_project(root, project_in_root(root, project), edit, opts)
+    except RootBusyError as busy:
+        longer = max(60, math.ceil(busy.wait_seconds * 2))
+        raise ProjledgerError(f"{busy}, or set {LOCK_WAIT}={longer} to wait longer") from None
     out = sys.stdout
     if opts.dry_run:
         out.write(outcome.diff)
