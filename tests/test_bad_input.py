@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import SAMPLE_PROJECT, copy_root, run_cli
+from tests.helpers import SAMPLE_PROJECT, copy_root, run_cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "bad"
 CONTROL = CORPUS / "projects" / "control-valid.yaml"
@@ -487,7 +487,7 @@ ISOLATED = [
     ),
     pytest.param(
         _with_text("number-5000-digits", "  total: 1280000", "  total: " + "9" * 5000),
-        "PL103",
+        "PL104",
         (),
         id="number-5000-digits",
     ),

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from projledger.check.findings import CODES
-from tests.conftest import SAMPLE_PROJECT, copy_root, run_cli
+from tests.helpers import SAMPLE_PROJECT, copy_root, run_cli
 
 PROJECT = f"projects/{SAMPLE_PROJECT.name}"
 
@@ -123,6 +123,26 @@ def test_checking_one_file_still_sees_duplicates_in_others(sample_root: Path) ->
     payload = json.loads(result.stdout)
     assert payload["files_checked"] == 1
     assert {f["code"] for f in payload["findings"]} == {"PL300", "PL301", "PL302"}
+
+
+def test_checking_one_file_sees_duplicates_however_the_other_file_writes_them(
+    sample_root: Path,
+) -> None:
+    """`check FILE` parses another file only if it could hold the same id, code or name:
+    an escaped code or a name folded over two lines must still be found."""
+    sample = sample_root / PROJECT
+    text = sample.read_text(encoding="utf-8")
+    sample.write_text(text.replace("name: 精品钢绿色转型项目", "name: 精品钢 绿色转型项目"))
+    other = text.replace("id: laiwu-jingpingang-lvse-zhuanxing", "id: zz-copy")
+    other = other.replace(
+        "code: 2024-370116-31-03-015821", 'code: "2024-370116-31-03-01582\\x31"'
+    )
+    other = other.replace("name: 精品钢绿色转型项目", "name: 精品钢\n  绿色转型项目")
+    (sample_root / "projects" / "zz-copy.yaml").write_text(other, encoding="utf-8")
+    for extra in ((), ("--no-cache",)):
+        result = run_cli("check", "-f", "json", *extra, sample, cwd=sample_root)
+        codes = {f["code"] for f in json.loads(result.stdout)["findings"]}
+        assert codes == {"PL301", "PL302"}, result.stdout
 
 
 def test_the_cache_never_hides_a_change(sample_root: Path) -> None:

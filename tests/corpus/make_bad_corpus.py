@@ -465,7 +465,9 @@ CASES = [
         "control",
         "ASCII & ! * # : , ( ) quotes in values and comments: no finding",
         lambda text: replace_once(
-            text, DESCRIPTION, "description: 山东A&B新材料R&D中心3#楼, 面积3*5米, 本周已调度!  # R&D中心\n"
+            text,
+            DESCRIPTION,
+            "description: 山东A&B新材料R&D中心3#楼, 面积3*5米, 本周已调度!  # R&D中心\n",
         ).replace(
             "note: 迁改方案已批复}",
             "note: '进展: 已完成(80%), \"三通一平\"基本到位; 下步: 协调供电!'}",

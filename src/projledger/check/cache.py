@@ -44,6 +44,10 @@ class CheckCache:
         summary = ProjectSummary(*entry[1]) if entry[1] else None
         return CachedFile(findings, summary)
 
+    def knows(self, name: str) -> bool:
+        """Whether anything is stored for `name` (at whatever content)."""
+        return name in self.files.entries
+
     def put(self, name: str, blob: str, cached: CachedFile) -> None:
         findings = [[f.code, f.message, list(f.loc), f.line, f.col] for f in cached.findings]
         summary = cached.summary

@@ -1,6 +1,7 @@
 """What `check` can say of a directory entry without parsing it, and the light records
 passed between files and the cache. Imports neither pydantic nor a YAML library."""
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,26 +54,28 @@ class FileCheck:
         return any(finding.severity == Severity.ERROR for finding in self.findings)
 
 
-def precheck(path: Path, file: str) -> Finding | None:
-    """What can be said from the directory entry alone, before reading the file."""
-    if path.is_symlink():
+def precheck_entry(entry: "os.DirEntry[str]", file: str) -> Finding | None:
+    """What can be said from the directory entry alone, before reading the file (its
+    size is checked as it is read: see `read_ledger_bytes`)."""
+    if entry.is_symlink():
         return Finding.of(
             "PL013",
             "ledger files may not be symbolic links (git history would not show what the "
             "link points to); replace the link with the file",
             file,
         )
-    if not path.is_file():
+    if not entry.is_file(follow_symlinks=False):
         return Finding.of("PL001", "not a regular file; remove it from projects/", file)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return Finding.of(
-            "PL002",
-            f"the file is {size / 1024 / 1024:.1f} MB; a ledger file may be at most "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is it a ledger file?",
-            file,
-        )
     return None
+
+
+def too_large_finding(size: int, file: str) -> Finding:
+    return Finding.of(
+        "PL002",
+        f"the file is {size / 1024 / 1024:.1f} MB; a ledger file may be at most "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is it a ledger file?",
+        file,
+    )
 
 
 def file_name_finding(path: Path, file: str) -> Finding | None:

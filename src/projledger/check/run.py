@@ -1,8 +1,11 @@
 """The check of one or more ledger roots: every file, every rule, every finding."""
 
+import errno
 import os
+import re
+import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +16,8 @@ from projledger.check.entries import (
     ProjectSummary,
     file_name_finding,
     place_findings,
-    precheck,
+    precheck_entry,
+    too_large_finding,
 )
 from projledger.check.findings import Finding, Severity
 from projledger.gcpause import gc_paused
@@ -87,15 +91,35 @@ def _display(path: Path, cwd: Path) -> str:
         shown = os.path.relpath(path, cwd) if path.is_relative_to(cwd) else str(path)
     except ValueError:
         shown = str(path)
-    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _shown(shown)
+
+
+def _shown(path: str) -> str:
+    if path.isascii() or path.isprintable():
+        return path
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache: bool) -> None:
     root = selection.root
     wanted = selection.files
 
+    # Compared by resolved path once, not per file of a large root.
+    wanted_paths = None if wanted is None else {p.resolve() for p in wanted}
+    projects_dir = root.projects_dir.resolve()
+    wanted_names = (
+        None
+        if wanted is None
+        # The entry's own name: a symbolic link is reported as itself (PL013).
+        else {p.name for p in wanted if p.parent.resolve() == projects_dir}
+    )
+
     def reported(path: Path) -> bool:
-        return wanted is None or path in wanted or path.resolve() in wanted
+        if wanted_paths is None or wanted_names is None:
+            return True
+        if path.parent == root.projects_dir:
+            return path.name in wanted_names
+        return path.resolve() in wanted_paths
 
     config = _ConfigFile(root.config_file, _display(root.config_file, cwd))
     cache = (
@@ -108,40 +132,68 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
         _collect(report, config.file, config.findings(cache), config.text)
 
     entries: list[_Entry] = []
-    for path in root.project_files():
-        file = _display(path, cwd)
+    for path, file, precheck in _listing(root, cwd):
         show = reported(path)
         report.files_checked += show
-        early = precheck(path, file)
         raw = b""
-        if early is None:
+        problem = precheck
+        if problem is None:
             try:
                 raw = read_ledger_bytes(path)
             except OSError as exc:
-                early = Finding.of("PL001", f"cannot read the file: {exc.strerror}", file)
-        if early is not None:
+                problem = _unreadable(path, file, exc)
+        if problem is not None:
             if show:
-                report.findings.append(early.at(1, 1))
+                report.findings.append(problem.at(1, 1))
             continue
-        entries.append(_Entry(path, file, show, raw, blob_id(raw)))
+        entries.append(_Entry(path, file, show, raw))
 
-    results = _project_results(entries, config, cache)
+    results = _project_results(entries, config, cache, whole=wanted is None)
     if cache is not None:
         cache.retain({entry.path.name for entry in entries} | {_CONFIG_KEY})
         cache.save()
     summaries: dict[Path, ProjectSummary] = {}
     for entry, result in zip(entries, results, strict=True):
+        if result is None:
+            continue
         if result.summary is not None:
             summaries[entry.path] = result.summary
         if entry.show:
             named = file_name_finding(entry.path, entry.file)
             findings = [named.at(1, 1), *result.findings] if named else result.findings
-            text = decode(entry.raw, entry.file).text if findings else None
+            text = decode(read_ledger_bytes(entry.path), entry.file).text if findings else None
             _collect(report, entry.file, findings, text)
     for path, finding in _across_files(summaries, cwd):
         if reported(path):
             text = decode(path.read_bytes(), finding.file).text
             _collect(report, finding.file, place_findings([finding], text), text)
+
+
+def _unreadable(path: Path, file: str, exc: OSError) -> Finding:
+    if exc.errno == errno.EFBIG:
+        return too_large_finding(path.stat().st_size, file)
+    return Finding.of("PL001", f"cannot read the file: {exc.strerror}", file)
+
+
+def _listing(root: LedgerRoot, cwd: Path) -> Iterator[tuple[Path, str, Finding | None]]:
+    """Every entry of projects/ but hidden ones, by name: its path, the path as shown, and
+    what can be said of it before reading it. One directory read gives each entry's
+    type, so a file costs no stat here."""
+    projects = root.projects_dir
+    try:
+        with os.scandir(projects) as listing:
+            found = sorted(
+                (entry for entry in listing if not entry.name.startswith(".")),
+                key=lambda entry: entry.name,
+            )
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    shown_dir = _display(projects, cwd)
+    prefix = "" if shown_dir == os.curdir else shown_dir + os.sep
+    for entry in found:
+        path = projects / entry.name
+        file = _shown(prefix + entry.name)
+        yield path, file, precheck_entry(entry, file)
 
 
 _CONFIG_KEY = "../projledger.yaml"
@@ -154,7 +206,7 @@ class _Entry:
     file: str
     show: bool
     raw: bytes
-    blob: str
+    """The file's bytes until it is checked or found in the cache (then dropped)."""
 
 
 class _ConfigFile:
@@ -214,23 +266,96 @@ class _ConfigFile:
 
 
 def _project_results(
-    entries: list[_Entry], config: _ConfigFile, cache: CheckCache | None
-) -> list[CachedFile]:
-    """Each entry's findings: from the cache where its content is known, else checked
-    (on every core when there are many)."""
+    entries: list[_Entry], config: _ConfigFile, cache: CheckCache | None, *, whole: bool
+) -> list[CachedFile | None]:
+    """Each entry's findings: from the cache where its content is known, else checked (on
+    every core when there are many). When only some files are reported (`whole` false),
+    another file is checked only if it could share an id, code or name with one of them
+    (None for the rest): `check FILE` in a large root reads every file but parses few."""
     results: list[CachedFile | None] = [
-        cache.get(entry.path.name, entry.blob, entry.file) if cache is not None else None
+        cache.get(entry.path.name, blob_id(entry.raw), entry.file)
+        if cache is not None and cache.knows(entry.path.name)
+        else None  # a name the cache has never seen: no need to hash the file
         for entry in entries
     ]
-    misses = [index for index, result in enumerate(results) if result is None]
-    if misses:
-        model = config.model()
-        work = [(entries[i].raw, entries[i].file, Path(entries[i].file).stem) for i in misses]
-        for index, result in zip(misses, _check_all(work, model), strict=True):
-            results[index] = result
-            if cache is not None:
-                cache.put(entries[index].path.name, entries[index].blob, result)
-    return [result for result in results if result is not None]
+    if not whole:
+        shown = [i for i, entry in enumerate(entries) if entry.show and results[i] is None]
+        _check_into(results, shown, entries, config, cache)
+        needles = _needles(result.summary for result in results if result and result.summary)
+        misses = [
+            index
+            for index, result in enumerate(results)
+            if result is None and _may_share(entries[index].raw, needles)
+        ]
+    else:
+        misses = [index for index, result in enumerate(results) if result is None]
+    _check_into(results, misses, entries, config, cache)
+    for entry in entries:
+        entry.raw = b""
+    return results
+
+
+def _check_into(
+    results: list[CachedFile | None],
+    indexes: list[int],
+    entries: list[_Entry],
+    config: _ConfigFile,
+    cache: CheckCache | None,
+) -> None:
+    if not indexes:
+        return
+    model = config.model()
+    work = [(entries[i].raw, entries[i].file, Path(entries[i].file).stem) for i in indexes]
+    for index, result in zip(indexes, _check_all(work, model), strict=True):
+        results[index] = result
+        if cache is not None:
+            cache.put(entries[index].path.name, blob_id(entries[index].raw), result)
+
+
+def _needles(summaries: Iterable[ProjectSummary]) -> list[list[str]]:
+    """For each id, code and name of the reported files, the pieces any file holding the
+    same value must contain as they are: YAML may fold a value's spaces and double a
+    quote, and change nothing else but by a backslash escape (see `_unescaped`)."""
+    needles = []
+    for summary in summaries:
+        for value in (summary.id, summary.code, summary.name):
+            if value:
+                pieces = value.replace("'", " ").split()
+                if pieces:
+                    needles.append(pieces)
+    return needles
+
+
+def _may_share(raw: bytes, needles: list[list[str]]) -> bool:
+    """Whether the file could hold one of the values (as plain or single-quoted text, or
+    in a double-quoted scalar, escapes resolved)."""
+    if any(all(piece.encode() in raw for piece in pieces) for pieces in needles):
+        return True
+    if b"\\" not in raw:
+        return False
+    text = _unescaped(raw.decode("utf-8", "replace"))
+    return any(all(piece in text for piece in pieces) for pieces in needles)
+
+
+_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|\n[ \t]*|(.))")
+
+
+def _unescaped(text: str) -> str:
+    """`text` with YAML's double-quoted escapes resolved: hex escapes become their
+    characters, an escaped line break vanishes, `\\"`, `\\\\` and `\\/` their character, any
+    other escape a space (which splits pieces, so it never hides one)."""
+
+    def resolve(match: re.Match[str]) -> str:
+        digits = match.group(1) or match.group(2) or match.group(3)
+        if digits:
+            code = int(digits, 16)
+            return chr(code) if code <= sys.maxunicode else " "
+        other = match.group(4)
+        if other is None:
+            return ""
+        return other if other in '"\\/' else " "
+
+    return _ESCAPE.sub(resolve, text)
 
 
 def _check_all(work: list[tuple[bytes, str, str]], config: "Config | None") -> list[CachedFile]:

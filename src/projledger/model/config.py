@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from projledger.model.common import LedgerModel, Text
 from projledger.model.enums import TimeProgressMethod
@@ -88,13 +88,23 @@ class Config(LedgerModel):
     time_progress: TimeProgressMethod = TimeProgressMethod.MONTHS
     lights: Lights = Field(default_factory=Lights)
 
+    # The rules ask for these once per project file: computed once per config (a config
+    # is read, validated and used; nothing edits the model afterwards).
+    _unit_names: frozenset[str] | None = PrivateAttr(default=None)
+    _person_names: frozenset[str] | None = PrivateAttr(default=None)
+
     def unit_names(self) -> frozenset[str]:
-        return frozenset(u.name for u in self.units) | frozenset(
-            u.short for u in self.units if u.short
-        )
+        """Every name a file may give a unit: full names and short names."""
+        if self._unit_names is None:
+            self._unit_names = frozenset(u.name for u in self.units) | frozenset(
+                u.short for u in self.units if u.short
+            )
+        return self._unit_names
 
     def person_names(self) -> frozenset[str]:
-        return frozenset(p.name for p in self.people)
+        if self._person_names is None:
+            self._person_names = frozenset(p.name for p in self.people)
+        return self._person_names
 
     def all_stages(self) -> tuple[str, ...]:
         return (*self.stages, *self.continuing_stages)

@@ -15,6 +15,7 @@ disagreeing one through.
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 
@@ -28,12 +29,10 @@ class Blocker(NamedTuple):
         return f"{self.what} at line {text.count(chr(10), 0, self.offset) + 1}"
 
 
-# A node property (anchor `&a`, alias `*a`, tag `!t`) where a node can start.
-_NODE_PROPERTY = re.compile(r"(?m)(?:^[ \t]*(?:[-?:][ \t]+)*|[:,\[{][ \t]*)[&*!]")
 # A number with more digits than Python converts (sys.get_int_max_str_digits(): 4,300 by
 # default): an int to yaml-rs, an error to ruamel.yaml. Only a text this long can hold one.
 LONGEST_NUMBER = 4300
-_LONG_NUMBER = re.compile(r"\d{%d}" % (LONGEST_NUMBER + 1))
+_LONG_NUMBER = re.compile(rf"\d{{{LONGEST_NUMBER + 1}}}")
 # `<<` as a whole scalar: a merge key (or a merge-tagged value) to ruamel.yaml, the text
 # "<<" to yaml-rs. `<<关于...>>` in a note is text to both.
 _MERGE_KEY = re.compile(r"(?m)<<[ \t]*(?:['\"][ \t]*)?(?::|$|[,\]}#])")
@@ -59,52 +58,93 @@ _POINT_EXPONENT = re.compile(r"\.\d+[eE]")
 
 def exact_reader_needed(text: str) -> Blocker | None:
     """The first construct that needs the exact reader, or None when yaml-rs may read."""
-    if text.startswith(("---", "...", "%")):
-        return Blocker("a document marker or directive", 0)
-    for marker in ("\n---", "\n...", "\n%"):
-        offset = text.find(marker)
-        if offset >= 0:
-            return Blocker("a document marker or directive", offset + 1)
-    if "&" in text or "*" in text or "!" in text:
-        match = _NODE_PROPERTY.search(text)
-        if match:
-            return Blocker("an anchor, alias or tag", match.end() - 1)
-    offset = _flow_block_indicator(text)
-    if offset is not None:
-        return Blocker("a block scalar indicator in [ ] or { }", offset)
-    if len(text) > LONGEST_NUMBER:
-        match = _LONG_NUMBER.search(text)
-        if match:
-            return Blocker(f"a number of more than {LONGEST_NUMBER} digits", match.start())
-    if "<<" in text:
-        match = _MERGE_KEY.search(text)
-        if match:
-            return Blocker("a merge key", match.start())
-    match = _DATE_TIME.search(text)
-    if match:
-        return Blocker("a date with a time of day", match.start())
-    for match in _MAYBE_IMPOSSIBLE_DATE.finditer(text):
-        if _impossible_date(text, match.start(), match.end()):
-            return Blocker("a date that does not exist", match.start())
-    match = _TIME.search(text) or _UNDERSCORE_NUMBER.search(text)
-    match = match or _POINT_EXPONENT.search(text)
-    if match:
-        return Blocker("a number or time in a form the readers type differently", match.start())
+    for what, find in _CONSTRUCTS:
+        offset = find(text)
+        if offset is not None:
+            return Blocker(what, offset)
     return None
 
 
+def _document_marker(text: str) -> int | None:
+    if text.startswith(("---", "...", "%")):
+        return 0
+    offsets = [text.find(marker) for marker in ("\n---", "\n...", "\n%")]
+    found = [offset + 1 for offset in offsets if offset >= 0]
+    return min(found) if found else None
+
+
+def _node_property(text: str) -> int | None:
+    return _at_node_start(text, "&*!")
+
+
 def _flow_block_indicator(text: str) -> int | None:
-    """The offset of a `|` or `>` that starts a scalar after `[`, `{` or `,`: text to
-    yaml-rs, an error to ruamel.yaml. Both characters are rare in ledger text, so each
-    occurrence is looked at rather than every `[`, `{` and `,` (flow mappings are common)."""
-    for indicator in "|>":
+    return _at_node_start(text, "|>", after="[{,")
+
+
+def _long_number(text: str) -> int | None:
+    return _first(_LONG_NUMBER, text) if len(text) > LONGEST_NUMBER else None
+
+
+def _merge_key(text: str) -> int | None:
+    return _first(_MERGE_KEY, text) if "<<" in text else None
+
+
+def _date_with_time(text: str) -> int | None:
+    return _first(_DATE_TIME, text)
+
+
+def _date_that_does_not_exist(text: str) -> int | None:
+    for match in _MAYBE_IMPOSSIBLE_DATE.finditer(text):
+        if _impossible_date(text, match.start(), match.end()):
+            return match.start()
+    return None
+
+
+def _number_typed_differently(text: str) -> int | None:
+    found = [_first(pattern, text) for pattern in (_TIME, _UNDERSCORE_NUMBER, _POINT_EXPONENT)]
+    offsets = [offset for offset in found if offset is not None]
+    return min(offsets) if offsets else None
+
+
+def _first(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    return None if match is None else match.start()
+
+
+_CONSTRUCTS: tuple[tuple[str, Callable[[str], int | None]], ...] = (
+    ("a document marker or directive", _document_marker),
+    ("an anchor, alias or tag", _node_property),
+    ("a block scalar indicator in [ ] or { }", _flow_block_indicator),
+    (f"a number of more than {LONGEST_NUMBER} digits", _long_number),
+    ("a merge key", _merge_key),
+    ("a date with a time of day", _date_with_time),
+    ("a date that does not exist", _date_that_does_not_exist),
+    ("a number or time in a form the readers type differently", _number_typed_differently),
+)
+
+
+def _at_node_start(text: str, indicators: str, after: str = ":,[{\n") -> int | None:
+    """The offset of the first of `indicators` that stands where a node starts: after
+    `after` (or the start of a line, or a `- ` / `? ` entry) and blanks. The indicators are
+    rare in ledger text, so each occurrence is looked at, not every position."""
+    for indicator in indicators:
         offset = text.find(indicator)
         while offset >= 0:
             before = offset - 1
             while before >= 0 and text[before] in " \t":
                 before -= 1
-            if before >= 0 and text[before] in "[{,":
+            if before < 0 and "\n" in after:
                 return offset
+            if before >= 0 and text[before] in after:
+                return offset
+            if (
+                "\n" in after
+                and before >= 0
+                and text[before] in "-?"
+                and before < offset - 1
+                and (before == 0 or text[before - 1] in " \t\n")
+            ):
+                return offset  # after a `- ` or `? ` entry indicator
             offset = text.find(indicator, offset + 1)
     return None
 

@@ -111,7 +111,9 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     if not_allowed is not None:
         result.findings.append(_not_allowed_finding(text, not_allowed.start(), file))
         return result
-    conflict = _CONFLICT_MARKER.search(text)
+    conflict = (
+        _CONFLICT_MARKER.search(text) if "<<<<<<<" in text or ">>>>>>>" in text else None
+    )
     if conflict is not None:
         result.findings.append(_conflict_finding(text, conflict.start(), file))
         return result
