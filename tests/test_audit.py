@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from projledger.check.findings import CODE_BY_ID
+from projledger.findings import CODE_BY_ID
 from projledger.history.audit import audit_findings
 from projledger.root import LedgerRoot
 from tests.helpers import JINGPINGANG, LI, NEW_ISSUE, WANG, Ledger, add_issue, git, hand_ledger

@@ -5,7 +5,7 @@ import re
 import shutil
 from pathlib import Path
 
-from projledger.check.findings import CODES
+from projledger.findings import CODES
 from tests.helpers import SAMPLE_PROJECT, copy_root, run_cli
 
 PROJECT = f"projects/{SAMPLE_PROJECT.name}"

@@ -1091,8 +1091,8 @@ def test_facts_json_round_trip_of_sample_projects(path: Path) -> None:
 @pytest.mark.parametrize("path", SAMPLE_PROJECTS, ids=lambda p: p.stem)
 def test_due_index_of_sample_projects_agrees_with_their_facts(path: Path) -> None:
     """The due index is built from the model, not from the facts: both give one answer."""
-    from projledger.compute import due_index
-    from projledger.compute.due_index import due_index_from_json, due_index_of
+    from projledger.ledger import due_index
+    from projledger.ledger.due_index import due_index_from_json, due_index_of
 
     project = read_project(path.read_text(encoding="utf-8"), path.name)
     f = project_facts(project)
@@ -1185,7 +1185,7 @@ def test_short_and_full_unit_names_are_one_unit() -> None:
     assert sorted(s.unit for s in split) == ["区住建局", "莱芜区住房和城乡建设局"]
 
 
-# --- the due index's bounds (compute/due_index.py) ---------------------------------------
+# --- the due index's bounds (ledger/due_index.py) ---------------------------------------
 
 
 def _random_deadline(rng: random.Random, base: dt.date) -> DeadlineFacts:
@@ -1238,7 +1238,7 @@ def test_due_index_bounds_never_miss_a_deadline_deadline_state_lists() -> None:
 
 
 def test_due_index_gives_back_the_deadlines_that_can_match() -> None:
-    from projledger.compute.due_index import due_index_from_json, due_index_of
+    from projledger.ledger.due_index import due_index_from_json, due_index_of
 
     project = read_project(
         yaml_project(

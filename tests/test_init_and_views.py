@@ -133,9 +133,9 @@ def test_long_lists_print_as_aligned_columns_with_names_as_written(
     from rich.cells import cell_len
     from rich.console import Console
 
+    from projledger.ledger.facts_cache import FACTS, load_view
     from projledger.render import views
     from projledger.root import LedgerRoot
-    from projledger.store.facts_cache import FACTS, load_view
 
     projects = list(load_view(LedgerRoot(sample_root), FACTS).projects.values())
     projects[0] = projects[0]._replace(name="[bold]改造[/bold]工程")

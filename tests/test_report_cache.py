@@ -1,4 +1,4 @@
-"""The reports' caches (`store/facts_cache.py`, `store/blob_cache.py`) on real files: a
+"""The reports' caches (`ledger/facts_cache.py`, `store/blob_cache.py`) on real files: a
 file whose stat is unchanged is not read again, and no change of a file can hide behind
 its stat."""
 
@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from projledger.ledger import facts_cache
+from projledger.ledger.facts_cache import DUE_INDEX, FACTS, View, load_view
 from projledger.report.build_due import DueFilter, GroupBy, build_due_report
 from projledger.root import LedgerRoot
-from projledger.store import blob_cache, facts_cache
+from projledger.store import blob_cache
 from projledger.store.blob_cache import BlobCache
-from projledger.store.facts_cache import DUE_INDEX, FACTS, View, load_view
 from tests.helpers import copy_root
 
 AS_OF = dt.date(2026, 11, 20)

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import yaml_rs
 
-from projledger.check.findings import CODES
 from projledger.check.rules import PROJECT_RULES, RuleContext, check_project
+from projledger.findings import CODES
 from projledger.model import Config, Project
 from tests.helpers import SAMPLE_PROJECT, SAMPLE_ROOT
 

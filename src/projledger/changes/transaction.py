@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from projledger.changes.lock import WAIT_SECONDS, RootLock
 from projledger.changes.new_ids import RandomBits
-from projledger.check.findings import Finding
 from projledger.errors import ProjledgerError
+from projledger.findings import Finding
 from projledger.gitrepo import Identity, LedgerRepo, Readiness
 from projledger.root import LedgerRoot
 
@@ -213,7 +213,7 @@ def _alive(pid: int) -> bool:
 def _config(root: LedgerRoot) -> "Config":
     """The config, validated (from the config cache when its bytes are known). Its rule
     findings do not stop a change: `check` reports them."""
-    from projledger.store.config_cache import cached_config
+    from projledger.ledger.config_cache import cached_config
 
     return cached_config(root)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.check.entries import ProjectSummary
-from projledger.check.findings import Finding
+from projledger.findings import Finding
 from projledger.store.blob_cache import MISS, BlobCache, code_fingerprint
 
 CACHE_FORMAT = 2

@@ -3,7 +3,7 @@
 from collections import Counter
 from collections.abc import Iterator
 
-from projledger.check.findings import Finding
+from projledger.findings import Finding
 from projledger.model import Config
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from projledger.check.findings import Finding, Severity
+from projledger.findings import Finding, Severity
 from projledger.ids import PROJECT_ID_RE
 from projledger.store.limits import MAX_FILE_BYTES
 from projledger.store.locate import locate, locate_in_text

@@ -2,9 +2,9 @@
 
 from projledger.check.config_rules import check_config
 from projledger.check.entries import FileCheck, ProjectSummary, place_findings
-from projledger.check.findings import Finding
 from projledger.check.rules import RuleContext, check_project
 from projledger.check.validation import validate
+from projledger.findings import Finding
 from projledger.model import Config, Project
 from projledger.store.reader import (
     ReadResult,

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from projledger.check.findings import Finding, Severity
+from projledger.findings import Finding, Severity
 from projledger.model import Config, Project
 from projledger.model.enums import ApprovalStatus, IssueState, Maturity, Pool, Role, TaskState
 from projledger.model.project import Deadline, Issue, Responsibility, Task

@@ -19,7 +19,7 @@ from projledger.check.entries import (
     precheck_entry,
     too_large_finding,
 )
-from projledger.check.findings import Finding, Severity
+from projledger.findings import Finding, Severity
 from projledger.gcpause import gc_paused
 from projledger.root import LedgerRoot, find_root
 from projledger.store.blob_cache import blob_id

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from projledger.check.findings import Finding, display_loc
+from projledger.findings import Finding, display_loc
 from projledger.model.common import LedgerModel
 
 _PATTERN_HELP = {

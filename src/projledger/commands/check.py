@@ -23,7 +23,7 @@ def run(paths: list[Path], cwd: Path, output: OutputFormat, strict: bool, use_ca
 
 def print_report(report: "CheckReport", output: OutputFormat) -> int:
     """Findings in the chosen format; the exit code they call for (also used by audit)."""
-    from projledger.check.findings import Severity
+    from projledger.findings import Severity
     from projledger.render import check_output
 
     if output == OutputFormat.JSON:

@@ -11,9 +11,9 @@ from projledger.report.formats import ReportFormat
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
+    from projledger.ledger.facts_cache import Item, Ledger, View
     from projledger.report.document import Report
     from projledger.report.period import Period
-    from projledger.store.facts_cache import Item, Ledger, View
 
 
 def deadlines(
@@ -33,9 +33,9 @@ def deadlines(
     fail_on: str,
     at: str | None = None,
 ) -> int:
-    from projledger.compute.due_index import DamagedEntryError
+    from projledger.ledger.due_index import DamagedEntryError
+    from projledger.ledger.facts_cache import DUE_INDEX
     from projledger.report.build_due import DueFilter, GroupBy, build_due_report, check_filters
-    from projledger.store.facts_cache import DUE_INDEX
 
     root = LedgerRoot(root_path)
     ledger, describe = _ledger(root, DUE_INDEX, at)
@@ -88,7 +88,7 @@ def _ledger(
 ) -> "tuple[Ledger[Item], Callable[[str], str]]":
     """The work tree's projects, or with `at` those of a commit (or of the end of a day);
     and the report's source line, in a language."""
-    from projledger.store.facts_cache import load_view, view_at
+    from projledger.ledger.facts_cache import load_view, view_at
 
     if at is None:
         describe = describe_source(root)  # git runs while the ledger is read
@@ -111,8 +111,8 @@ def period_report(
     lang: str | None,
     at: str | None = None,
 ) -> int:
+    from projledger.ledger.facts_cache import FACTS
     from projledger.report.build_period import build_period_report
-    from projledger.store.facts_cache import FACTS
 
     span = _period(kind, period_text, start, end, today)
     # A past period is reported as of its last day, so the same command gives the same
@@ -155,10 +155,10 @@ def project_card(
     output: Path | None,
     lang: str | None,
 ) -> int:
+    from projledger.ledger.config_cache import cached_config
+    from projledger.ledger.load import load_checked_project
     from projledger.refs import project_in_root
     from projledger.report.build_card import build_project_card
-    from projledger.store.config_cache import cached_config
-    from projledger.store.ledger import load_checked_project
 
     root = LedgerRoot(root_path)
     config = cached_config(root)
@@ -180,8 +180,8 @@ def unit_report(
     lang: str | None,
     at: str | None = None,
 ) -> int:
+    from projledger.ledger.facts_cache import FACTS
     from projledger.report.build_unit import build_unit_report
-    from projledger.store.facts_cache import FACTS
 
     root = LedgerRoot(root_path)
     ledger, describe = _ledger(root, FACTS, at)

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from projledger.errors import ProjledgerError
+from projledger.ledger.load import Ledger, load_config
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
 from projledger.root import LedgerRoot
-from projledger.store.ledger import Ledger, load_config
 
 if TYPE_CHECKING:
     from projledger.compute.facts import ProjectFacts
@@ -58,9 +58,9 @@ def show(
     root = LedgerRoot(root_path)
     if as_of is None:
         # One file read, not the whole ledger (seconds at 10,000 projects).
+        from projledger.ledger.config_cache import cached_config
+        from projledger.ledger.load import load_checked_project
         from projledger.refs import project_in_root
-        from projledger.store.config_cache import cached_config
-        from projledger.store.ledger import load_checked_project
 
         config = cached_config(root)
         model, errors = load_checked_project(root, project_in_root(root, project), config)
@@ -106,8 +106,8 @@ def list_(
     """Projects or items chosen on their facts: from the reports' cache, so a second run
     over 10,000 files parses none, and leaving out (and naming) the files `check` fails,
     as the reports do. `--json` dumps the chosen projects' full records."""
+    from projledger.ledger.facts_cache import FACTS, load_view, view_at
     from projledger.render import views
-    from projledger.store.facts_cache import FACTS, load_view, view_at
 
     if kind not in ITEM_LISTS | {"projects"}:
         raise ProjledgerError(f"list what? projects, issues, tasks or deadlines (not {kind!r})")
@@ -126,7 +126,7 @@ def list_(
     _warn_invalid(facts.invalid)
     chosen = _choose(list(facts.projects.values()), kind, only)
     if as_json:
-        from projledger.store.ledger import load_project
+        from projledger.ledger.load import load_project
 
         _json_rows(kind, chosen, lambda project_id: load_project(root, project_id))
     elif kind == "projects":

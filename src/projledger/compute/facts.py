@@ -2,7 +2,7 @@
 
 Reports read every project file; building a full `Project` model for each costs more than
 everything the reports compute. So each project is reduced to `ProjectFacts` (dates,
-states, owners and figures, no long texts), which `store/facts_cache.py` keeps on disk by
+states, owners and figures, no long texts), which `ledger/facts_cache.py` keeps on disk by
 file content, and every computation in `projledger.compute` works on facts. A project's
 facts depend on its file alone, never on the config or the report date.
 """

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from projledger.compute.deadlines import due_in_force
 from projledger.compute.facts import ProjectFacts
+from projledger.compute.light import Light
 from projledger.compute.progress import in_report, points, project_time_progress, rate
 from projledger.model.config import Config, MonthLights
 from projledger.model.enums import Pool
-from projledger.report.document import Light
 
 
 class LightKind:

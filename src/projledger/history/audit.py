@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from projledger.check.findings import Finding
 from projledger.errors import ProjledgerError
+from projledger.findings import Finding
 from projledger.history.diff import ITEM_LISTS, diff_items, item_ids, items_of
 from projledger.history.gitlog import Commit, LogEntry, tree_blobs
 from projledger.history.timeline import LedgerHistory, Step

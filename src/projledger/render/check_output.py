@@ -4,8 +4,8 @@ import json
 from typing import TextIO
 
 from projledger import __version__
-from projledger.check.findings import CODE_BY_ID, Finding, Severity, display_loc
 from projledger.check.run import CheckReport
+from projledger.findings import CODE_BY_ID, Finding, Severity, display_loc
 
 JSON_FORMAT_VERSION = 1
 

@@ -5,11 +5,12 @@ import datetime as dt
 
 from projledger.compute.deadlines import LABELS, LABELS_EN, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
+from projledger.compute.light import Light
 from projledger.compute.lights import project_lights
 from projledger.compute.progress import points, project_time_progress, rate
 from projledger.errors import ProjledgerError
 from projledger.model import Config, Project
-from projledger.report.document import Column, Figure, Kind, Light, Report, Table, Value
+from projledger.report.document import Column, Figure, Kind, Report, Table, Value
 from projledger.report.labels import label
 from projledger.root import LedgerRoot
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from projledger.compute.deadlines import DeadlineState, Status
-from projledger.compute.due_index import DueProject
 from projledger.errors import ProjledgerError
+from projledger.ledger.due_index import DueProject
+from projledger.ledger.facts_cache import DueLedger
 from projledger.report.deadline_rows import DueRow, deadline_table, due_rows, unit_resolver
 from projledger.report.document import Column, Kind, Report, Table
 from projledger.report.labels import label
-from projledger.store.facts_cache import DueLedger
 
 
 class GroupBy(StrEnum):
@@ -54,7 +54,7 @@ def build_due_report(
     window = ledger.config.due_soon_days if within is None else within
     keep = _overdue if overdue else _within(window)
     projects = _filtered_projects(ledger, only)
-    # Only the deadlines that can be in the list are decoded (`compute/due_index.py`).
+    # Only the deadlines that can be in the list are decoded (`ledger/due_index.py`).
     candidates = DueProject.could_be_overdue_on if overdue else DueProject.open_on
     rows = due_rows(projects, lambda p: candidates(p, as_of), ledger.config, as_of, keep)
     if only.units:

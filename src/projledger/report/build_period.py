@@ -12,6 +12,7 @@ from projledger.compute.deadlines import (
     exists_on,
 )
 from projledger.compute.facts import DeadlineFacts, ProjectFacts
+from projledger.compute.light import Light
 from projledger.compute.lights import LightKind, ProjectLight, project_lights
 from projledger.compute.progress import (
     Totals,
@@ -22,6 +23,7 @@ from projledger.compute.progress import (
     totals,
 )
 from projledger.compute.units import issue_open_on, unit_stats
+from projledger.ledger.facts_cache import FactsLedger
 from projledger.model.enums import Level, Maturity, Pool
 from projledger.report.deadline_rows import (
     DueRow,
@@ -34,12 +36,11 @@ from projledger.report.deadline_rows import (
     sort_overdue,
     unit_resolver,
 )
-from projledger.report.document import Chart, Column, Figure, Kind, Light, Report, Table, Value
+from projledger.report.document import Chart, Column, Figure, Kind, Report, Table, Value
 from projledger.report.flow import FlowCounts, flow_tables, read_flow
 from projledger.report.labels import label
 from projledger.report.period import Period
 from projledger.root import LedgerRoot
-from projledger.store.facts_cache import FactsLedger
 
 
 class _Builder:

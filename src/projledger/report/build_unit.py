@@ -7,6 +7,7 @@ from projledger.compute.deadlines import LABELS, LABELS_EN, deadline_state
 from projledger.compute.progress import in_report
 from projledger.compute.units import unit_stats
 from projledger.errors import ProjledgerError
+from projledger.ledger.facts_cache import FactsLedger
 from projledger.report.deadline_rows import (
     all_deadlines,
     deadline_table,
@@ -18,7 +19,6 @@ from projledger.report.deadline_rows import (
 )
 from projledger.report.document import Column, Figure, Kind, Report, Table, Value
 from projledger.report.labels import label
-from projledger.store.facts_cache import FactsLedger
 
 
 def build_unit_report(

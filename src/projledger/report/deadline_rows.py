@@ -14,9 +14,10 @@ from projledger.compute.deadlines import (
     exists_on,
 )
 from projledger.compute.facts import DeadlineFacts, ProjectFacts, ProjectHead
+from projledger.compute.light import Light
 from projledger.compute.progress import in_report
 from projledger.model import Config
-from projledger.report.document import Column, Kind, Light, Table, Value
+from projledger.report.document import Column, Kind, Table, Value
 from projledger.report.labels import label
 
 

@@ -14,6 +14,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from projledger.compute.light import Light
+
 Value = str | int | float | dt.date | None
 
 
@@ -29,12 +31,6 @@ class Kind(StrEnum):
     DATE = "date"
     LIGHT = "light"
     """"red", "yellow" or "green" (亮灯); shown as a coloured label."""
-
-
-class Light(StrEnum):
-    RED = "red"
-    YELLOW = "yellow"
-    GREEN = "green"
 
 
 @dataclass(frozen=True, slots=True)

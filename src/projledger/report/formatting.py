@@ -5,7 +5,8 @@ the invalid-files warning)."""
 
 import datetime as dt
 
-from projledger.report.document import Kind, Light, Report, Value
+from projledger.compute.light import Light
+from projledger.report.document import Kind, Report, Value
 
 MISSING = "—"
 

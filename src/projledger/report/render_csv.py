@@ -4,7 +4,8 @@ import csv
 import datetime as dt
 import io
 
-from projledger.report.document import Kind, Light, Report, Table, Value
+from projledger.compute.light import Light
+from projledger.report.document import Kind, Report, Table, Value
 from projledger.report.formatting import LIGHT_LABELS
 
 BOM = "\ufeff"

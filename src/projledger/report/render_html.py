@@ -9,7 +9,8 @@ import html
 import unicodedata
 from collections.abc import Sequence
 
-from projledger.report.document import Chart, Column, Figure, Kind, Light, Report, Table, Value
+from projledger.compute.light import Light
+from projledger.report.document import Chart, Column, Figure, Kind, Report, Table, Value
 from projledger.report.formatting import MISSING, format_value
 
 NUMERIC_KINDS = frozenset({Kind.INT, Kind.AMOUNT, Kind.PERCENT, Kind.POINTS})

@@ -12,7 +12,8 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from projledger.report.document import Kind, Light, Report, Table, Value
+from projledger.compute.light import Light
+from projledger.report.document import Kind, Report, Table, Value
 from projledger.report.formatting import (
     NUMERIC_KINDS,
     format_value,

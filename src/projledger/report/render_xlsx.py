@@ -15,7 +15,8 @@ import re
 import unicodedata
 from typing import Any
 
-from projledger.report.document import Kind, Light, Report, Table, Value
+from projledger.compute.light import Light
+from projledger.report.document import Kind, Report, Table, Value
 from projledger.report.formatting import (
     LIGHT_LABELS,
     format_value,

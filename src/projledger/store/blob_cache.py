@@ -22,7 +22,7 @@ An entry may carry bytes beside its value (`put(..., attachment=)`), kept after 
 (which holds no raw newline) and a newline, its place in the entry as
 `[blob id, value, stat or null, offset, length]`: reading the file then builds no object
 for them, and `attachment` hands out a view of them when asked. The due index keeps each
-deadline's fields so (`compute/due_index.py`): at 10,000 projects, 12 of its 16 MB, of
+deadline's fields so (`ledger/due_index.py`): at 10,000 projects, 12 of its 16 MB, of
 which a listing reads a third.
 """
 

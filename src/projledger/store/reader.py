@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from projledger.check.findings import Finding
+from projledger.findings import Finding
 from projledger.store.fast_screen import LONGEST_NUMBER, exact_reader_needed
 from projledger.store.limits import MAX_DEPTH
 

@@ -1,4 +1,4 @@
-"""Every project's facts (`compute/facts.py`), or its due index (`compute/due_index.py`),
+"""Every project's facts (`compute/facts.py`), or its due index (`ledger/due_index.py`),
 for reports: read fast, cached by content.
 
 A project file's facts are kept in `.projledger/facts-cache.json` under the file's git
@@ -18,12 +18,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from projledger.compute.due_index import (
-    DUE_INDEX_FORMAT,
-    DueProject,
-    due_index_from_json,
-    due_index_of,
-)
 from projledger.compute.facts import (
     FACTS_FORMAT,
     ProjectFacts,
@@ -32,10 +26,16 @@ from projledger.compute.facts import (
     project_facts,
 )
 from projledger.gcpause import gc_paused
+from projledger.ledger.config_cache import cached_config_and_blob
+from projledger.ledger.due_index import (
+    DUE_INDEX_FORMAT,
+    DueProject,
+    due_index_from_json,
+    due_index_of,
+)
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
-from projledger.store.config_cache import cached_config_and_blob
 from projledger.store.limits import read_ledger_bytes
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
     config as it is now (units and thresholds declared today), and the commit's id."""
     from projledger.check.rules import count_rule_errors
     from projledger.history.asof import snapshot_at
-    from projledger.store.ledger import load_config
+    from projledger.ledger.load import load_config
 
     snapshot = snapshot_at(root, revision)
     ledger: Ledger[Item] = Ledger(load_config(root))
@@ -135,7 +135,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
         if rebuild:
             cache.clear()
     else:
-        from projledger.store.ledger import load_config
+        from projledger.ledger.load import load_config
 
         config = load_config(root)
     ledger: Ledger[Item] = Ledger(config)
@@ -268,11 +268,11 @@ def _fingerprint(view: View[Any], config_blob: str) -> str:
         b"%s %d" % (view.cache_file.encode(), view.version),
         "ids.py",
         "store/reader.py",
-        "store/facts_cache.py",  # what makes a file's row (`_rows`)
+        "ledger/facts_cache.py",  # what makes a file's row (`_rows`)
         "check/*.py",
         "compute/facts.py",
         "compute/deadlines.py",
-        "compute/due_index.py",
+        "ledger/due_index.py",
         "model/*.py",
         extra=config_blob.encode(),
     )

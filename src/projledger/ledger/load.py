@@ -1,6 +1,6 @@
 """The config and single project files read as models, with errors that name the file,
 line and column; `Ledger`, a set of projects as an old commit had them (`--as-of`).
-Whole-ledger reads for views and reports go through `store/facts_cache.py`.
+Whole-ledger reads for views and reports go through `ledger/facts_cache.py`.
 (Imported only by the commands that need it: it brings pydantic and the readers.)"""
 
 import contextlib

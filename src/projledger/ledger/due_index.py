@@ -2,7 +2,7 @@
 every deadline with its target's title and owner filled in, each stored beside the days
 that bound when it can be open or overdue. A listing then decodes only the deadlines
 that can be in it: at 10,000 projects, about 20,000 of 67,000 for `overdue`. Like the
-facts, a project's index depends on its file alone; `store/facts_cache.py` keeps it on
+facts, a project's index depends on its file alone; `ledger/facts_cache.py` keeps it on
 disk by file content: the header as JSON, the deadlines' fields as bytes beside it
 (`BlobCache` attachments), which reading the cache leaves undecoded.
 """

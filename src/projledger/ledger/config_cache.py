@@ -26,7 +26,7 @@ def cached_config_and_blob(root: LedgerRoot) -> tuple[Config, str]:
     try:
         raw = read_ledger_bytes(root.config_file)
     except OSError:
-        from projledger.store.ledger import load_config
+        from projledger.ledger.load import load_config
 
         # Says what is wrong with the file; or reads one over the size limit, uncached.
         config = load_config(root)
@@ -40,7 +40,7 @@ def cached_config_and_blob(root: LedgerRoot) -> tuple[Config, str]:
         except (ValueError, TypeError, LookupError, AttributeError):
             pass  # a damaged entry: validate the file
     # The reader and the validation are imported only when the cache cannot answer.
-    from projledger.store.ledger import config_from_bytes
+    from projledger.ledger.load import config_from_bytes
 
     config = config_from_bytes(raw, str(root.config_file))
     cache.put(_KEY, blob, config.model_dump(mode="json"))
