@@ -52,7 +52,7 @@ from projledger.model import Config, Project
 from projledger.model.enums import TimeProgressMethod
 from projledger.report import period
 from projledger.report.deadline_rows import unit_resolver
-from projledger.report.document import Light
+from projledger.compute.light import Light
 from projledger.store.reader import read_yaml
 from tests.helpers import SAMPLE_ROOT, copy_root, run_cli
 

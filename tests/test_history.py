@@ -1,4 +1,4 @@
-"""`projledger history`, `log` (a period) and `ledger_at`, on real git repositories.
+"""`projledger history`, `changes` (a period) and `snapshot_at`, on real git repositories.
 
 Every commit here is made with plain git on hand-edited files, as people do without
 projledger: history must come from comparing versions, never from commit messages.
@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from projledger.errors import ProjledgerError
-from projledger.history.asof import ledger_at, snapshot_at
+from projledger.history.asof import snapshot_at
 from projledger.history.diff import ChangeKind, diff_project
 from projledger.history.values import normalize
 from projledger.root import LedgerRoot
@@ -263,8 +263,8 @@ def test_a_root_in_a_folder_of_the_repository(tmp_path: Path) -> None:
     assert changes[-1]["file"] == f"莱芜区/台账/projects/{PROJECT}.yaml"
     assert (changes[-1]["field"], changes[-1]["new"]) == ("stage", "还需要用地保障")
     root = LedgerRoot(ledger.root)
-    assert ledger_at(root, ledger.first)[PROJECT].stage == "已完成用地保障"
-    assert ledger_at(root, commit)[PROJECT].stage == "还需要用地保障"
+    assert snapshot_at(root, ledger.first).projects[PROJECT].stage == "已完成用地保障"
+    assert snapshot_at(root, commit).projects[PROJECT].stage == "还需要用地保障"
     ledger.file().unlink()
     ledger.commit("删除", "2026-11-04T10:00:00+08:00")
     result = ledger.cli("audit", ledger.first)
@@ -272,7 +272,7 @@ def test_a_root_in_a_folder_of_the_repository(tmp_path: Path) -> None:
     assert result.stdout.startswith(f"projects/{PROJECT}.yaml:1:1: error PL500 ")
     # A deleted project is still found by its full id, in history and in log.
     assert ledger.json("history", PROJECT)["changes"][-1]["kind"] == "removed"
-    assert ledger.json("log", "--project", PROJECT)["project"] == PROJECT
+    assert ledger.json("changes", "--project", PROJECT)["project"] == PROJECT
 
 
 def test_history_outside_a_git_repository_is_an_error(tmp_path: Path) -> None:
@@ -307,7 +307,7 @@ def period_ledger(ledger: Ledger) -> dict[str, str]:
 
 def test_log_lists_the_changes_of_a_period_by_author_date(ledger: Ledger) -> None:
     commits = period_ledger(ledger)
-    payload = ledger.json("log", "--since", "2026-11-05", "--until", "2026-11-09")
+    payload = ledger.json("changes", "--since", "2026-11-05", "--until", "2026-11-09")
     assert payload["format"] == "projledger-log"
     assert (payload["since"], payload["until"]) == ("2026-11-05", "2026-11-09")
     assert [(c["commit"], c["project"], c["item"], c["field"]) for c in payload["changes"]] == [
@@ -316,13 +316,13 @@ def test_log_lists_the_changes_of_a_period_by_author_date(ledger: Ledger) -> Non
         (commits["land"], PROJECT, None, "land.supplied_mu"),
     ]
     # Whole days, inclusive: a commit at 23:30 on the 5th belongs to the 5th.
-    only_sixth_to_eighth = ledger.json("log", "--since", "2026-11-06", "--until", "2026-11-08")
+    only_sixth_to_eighth = ledger.json("changes", "--since", "2026-11-06", "--until", "2026-11-08")
     assert [c["commit"] for c in only_sixth_to_eighth["changes"]] == [commits["street"]]
     # By author date: committed on the 12th, authored on the 9th.
-    assert ledger.json("log", "--since", "2026-11-10")["changes"] == []
-    assert len(ledger.json("log", "--until", "2026-11-01")["changes"]) == 15  # the first commit
+    assert ledger.json("changes", "--since", "2026-11-10")["changes"] == []
+    assert len(ledger.json("changes", "--until", "2026-11-01")["changes"]) == 15  # the first commit
 
-    table = ledger.cli("log", "--since", "2026-11-05", "--until", "2026-11-09")
+    table = ledger.cli("changes", "--since", "2026-11-05", "--until", "2026-11-09")
     assert table.returncode == 0, table.stderr
     assert "3 changes in 3 commits" in table.stdout
     assert "1260 → 1250" in table.stdout
@@ -331,38 +331,38 @@ def test_log_lists_the_changes_of_a_period_by_author_date(ledger: Ledger) -> Non
 def test_log_filters_by_unit_and_project(ledger: Ledger) -> None:
     commits = period_ledger(ledger)
     since = ("--since", "2026-11-02")
-    street = ledger.json("log", *since, "--unit", "高庄街道办事处")
+    street = ledger.json("changes", *since, "--unit", "高庄街道办事处")
     # The street office's task, and the record of a project where it has a responsibility.
     assert [(c["commit"], c["item"]) for c in street["changes"]] == [
         (commits["street"], "T-8H3J2Q"),
         (commits["land"], None),
     ]
-    assert ledger.json("log", *since, "--unit", "高庄街道")["changes"] == street["changes"]
-    power = ledger.json("log", *since, "--unit", "莱芜供电公司")
+    assert ledger.json("changes", *since, "--unit", "高庄街道")["changes"] == street["changes"]
+    power = ledger.json("changes", *since, "--unit", "莱芜供电公司")
     assert [(c["commit"], c["item"]) for c in power["changes"]] == [
         (commits["power"], "I-9TX3QW"),
         (commits["land"], None),
     ]
-    nobody = ledger.cli("log", *since, "--unit", "区水务局")
+    nobody = ledger.cli("changes", *since, "--unit", "区水务局")
     assert nobody.returncode == 0
     assert "no changes" in nobody.stdout
-    project = ledger.json("log", *since, "--project", "laiwu-jing")
+    project = ledger.json("changes", *since, "--project", "laiwu-jing")
     assert project["project"] == PROJECT
     assert len(project["changes"]) == 3
 
 
 def test_log_rejects_a_bad_period(ledger: Ledger) -> None:
-    result = ledger.cli("log", "--since", "2026-11-31")
+    result = ledger.cli("changes", "--since", "2026-11-31")
     assert result.returncode == 2
     assert "--since '2026-11-31' is not a date" in result.stderr
-    result = ledger.cli("log", "--since", "2026-11-09", "--until", "2026-11-01")
+    result = ledger.cli("changes", "--since", "2026-11-09", "--until", "2026-11-01")
     assert result.returncode == 2
 
 
 # --- the ledger as it was ------------------------------------------------------------------
 
 
-def test_ledger_at_a_date_or_a_commit(ledger: Ledger) -> None:
+def test_snapshot_at_a_date_or_a_commit(ledger: Ledger) -> None:
     ledger.edit("completed_this_year: 351600", "completed_this_year: 360000")
     second = ledger.commit("十月数", "2026-11-03T10:00:00+08:00")
     shutil.copy(SAMPLE_PROJECT.parent / "laiwu-matoushan-shuiku.yaml", ledger.root / "projects")
@@ -373,22 +373,22 @@ def test_ledger_at_a_date_or_a_commit(ledger: Ledger) -> None:
     def completed(projects: dict[str, Any]) -> float:
         return float(projects[PROJECT].investment.completed_this_year)
 
-    assert completed(ledger_at(root, "2026-11-01")) == 351600
-    assert completed(ledger_at(root, "2026-11-03")) == 360000
-    assert completed(ledger_at(root, "2026-11-04")) == 360000
-    latest = ledger_at(root, "2026-11-30")
+    assert completed(snapshot_at(root, "2026-11-01").projects) == 351600
+    assert completed(snapshot_at(root, "2026-11-03").projects) == 360000
+    assert completed(snapshot_at(root, "2026-11-04").projects) == 360000
+    latest = snapshot_at(root, "2026-11-30").projects
     assert completed(latest) == 372500
     assert sorted(latest) == [PROJECT, "laiwu-matoushan-shuiku"]
-    assert sorted(ledger_at(root, second)) == [PROJECT]
-    assert completed(ledger_at(root, second[:10])) == 360000
-    assert completed(ledger_at(root, "HEAD~1")) == 360000
-    closure = ledger_at(root, "HEAD")[PROJECT].issues[0].closure
+    assert sorted(snapshot_at(root, second).projects) == [PROJECT]
+    assert completed(snapshot_at(root, second[:10]).projects) == 360000
+    assert completed(snapshot_at(root, "HEAD~1").projects) == 360000
+    closure = snapshot_at(root, "HEAD").projects[PROJECT].issues[0].closure
     assert closure is not None and closure.date == dt.date(2026, 3, 18)
 
     with pytest.raises(ProjledgerError, match="no commit on or before 2026-10-31"):
-        ledger_at(root, "2026-10-31")
+        snapshot_at(root, "2026-10-31")
     with pytest.raises(ProjledgerError, match="neither a date"):
-        ledger_at(root, "no-such-branch")
+        snapshot_at(root, "no-such-branch")
 
 
 def test_snapshot_names_files_that_were_invalid_then(ledger: Ledger) -> None:

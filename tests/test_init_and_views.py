@@ -80,7 +80,7 @@ def test_init_inside_an_existing_repository_commits_only_its_files(tmp_path: Pat
 
 
 def test_show_and_list_on_the_sample(sample_root: Path) -> None:
-    shown = run_cli("show", "laiwu-jingpingang", "--today", "2026-11-20", cwd=sample_root)
+    shown = run_cli("show", "laiwu-jingpingang", "--as-of", "2026-11-20", cwd=sample_root)
     assert shown.returncode == 0, shown.stderr
     assert "精品钢绿色转型项目" in shown.stdout
     assert "逾期 5 天" in shown.stdout  # I-9TX3QW, extended to 11-15
@@ -89,7 +89,7 @@ def test_show_and_list_on_the_sample(sample_root: Path) -> None:
     listed = run_cli("list", "--json", "--pool", "在谈", cwd=sample_root)
     assert sorted(p["maturity"] for p in json.loads(listed.stdout)) == ["A", "B", "C"]
     issues = run_cli(
-        "list", "issues", "--state", "待核验", "--json", "--today", "2026-11-20", cwd=sample_root
+        "list", "issues", "--state", "待核验", "--json", "--as-of", "2026-11-20", cwd=sample_root
     )
     assert {i["state"] for i in json.loads(issues.stdout)} == {"待核验"}
     unknown = run_cli("show", "no-such-project", cwd=sample_root)
@@ -109,12 +109,12 @@ def test_show_reads_the_one_project_and_says_when_check_fails_it(sample_root: Pa
         text.replace("role: 牵头单位, unit: 莱芜区水务局", "role: 牵头单位, unit: 未申报的单位", 1),
         encoding="utf-8",
     )
-    shown = run_cli("show", "laiwu-matoushan", "--today", "2026-11-20", cwd=sample_root)
+    shown = run_cli("show", "laiwu-matoushan", "--as-of", "2026-11-20", cwd=sample_root)
     assert shown.returncode == 0, shown.stderr
     assert "未申报的单位" in shown.stdout
     assert shown.stderr.startswith("projledger: warning: laiwu-matoushan-shuiku.yaml has ")
     assert "reports leave it out" in shown.stderr
-    clean = run_cli("show", "laiwu-jingpingang", "--today", "2026-11-20", cwd=sample_root)
+    clean = run_cli("show", "laiwu-jingpingang", "--as-of", "2026-11-20", cwd=sample_root)
     assert clean.returncode == 0 and clean.stderr == ""
     broken = run_cli("show", "laiwu-zz-broken", cwd=sample_root)
     assert broken.returncode == 1
@@ -164,7 +164,7 @@ def test_list_leaves_out_and_names_what_check_fails_as_the_reports_do(
     path = sample_root / "projects" / "laiwu-matoushan-shuiku.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("unit: 莱芜区水务局", "unit: 未申报的单位", 1), encoding="utf-8")
-    table = run_cli("list", "--today", "2026-11-20", cwd=sample_root)
+    table = run_cli("list", "--as-of", "2026-11-20", cwd=sample_root)
     assert table.returncode == 0, table.stderr
     assert table.stdout.startswith(f"{len(every) - 1} 个项目")
     assert "laiwu-matoushan-shuiku" not in table.stdout
@@ -178,7 +178,7 @@ def test_list_leaves_out_and_names_what_check_fails_as_the_reports_do(
     assert json.loads(overdue.stdout)["invalid_files"] == ["laiwu-matoushan-shuiku.yaml"]
     # Items: the table and --json choose the same ones.
     unit = "济南市自然资源和规划局莱芜分局"
-    shown = run_cli("list", "issues", "--unit", unit, "--today", "2026-11-20", cwd=sample_root)
+    shown = run_cli("list", "issues", "--unit", unit, "--as-of", "2026-11-20", cwd=sample_root)
     dumped = json.loads(run_cli("list", "issues", "--unit", unit, "--json", cwd=sample_root).stdout)
     assert dumped and all(i["unit"] == unit for i in dumped)
     assert shown.stdout.startswith(f"{len(dumped)} 条问题")
@@ -194,7 +194,7 @@ def test_list_as_of_a_commit_shows_the_ledger_as_it_was(sample_root: Path) -> No
     path.write_text(
         text.replace("name: 精品钢绿色转型项目", "name: 精品钢绿色转型二期项目"), encoding="utf-8"
     )
-    for args in ((), ("--as-of", "HEAD")):
+    for args in ((), ("--at", "HEAD")):
         listed = run_cli("list", "--project", "laiwu-jingpingang", *args, cwd=sample_root)
         dumped = run_cli("list", "--project", "laiwu-jingpingang", "--json", *args, cwd=sample_root)
         assert listed.returncode == dumped.returncode == 0, listed.stderr + dumped.stderr
@@ -202,7 +202,7 @@ def test_list_as_of_a_commit_shows_the_ledger_as_it_was(sample_root: Path) -> No
         assert [r["name"] for r in json.loads(dumped.stdout)] == [name]
         assert name in listed.stdout
         shown = run_cli(
-            "show", "laiwu-jingpingang", "--today", "2026-11-20", *args, cwd=sample_root
+            "show", "laiwu-jingpingang", "--as-of", "2026-11-20", *args, cwd=sample_root
         )
         assert shown.returncode == 0, shown.stderr
         assert name in shown.stdout

@@ -44,6 +44,8 @@ class FileCheck:
     project: "Project | None" = None
     """The validated project (whatever the rules found in it)."""
     text: str | None = None
+    exact_reason: str | None = None
+    """Why the file was read by the exact YAML reader (None: the fast one read it)."""
 
     @property
     def errors(self) -> list[Finding]:

@@ -63,6 +63,7 @@ def _read_and_validate(
     if read.parsed:
         _header(read.text or "", header, file, result.findings)
     result.text = read.text
+    result.exact_reason = read.exact_reason
     return result, read, instance
 
 

@@ -30,12 +30,23 @@ if TYPE_CHECKING:
     from projledger.model import Config
 
 
+@dataclass(frozen=True)
+class SlowRead:
+    """A file this run read with the exact (slow) YAML reader: why, and how long its whole
+    check took (`check --verbose`)."""
+
+    file: str
+    reason: str
+    seconds: float
+
+
 @dataclass
 class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
     texts: dict[str, str] = field(default_factory=dict)
     """Text of each file with findings, to show the offending lines."""
+    slow_reads: list[SlowRead] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -148,7 +159,7 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
             continue
         entries.append(_Entry(path, file, show, raw))
 
-    results = _project_results(entries, config, cache, whole=wanted is None)
+    results = _project_results(entries, config, cache, report.slow_reads, whole=wanted is None)
     if cache is not None:
         cache.retain({entry.path.name for entry in entries} | {_CONFIG_KEY})
         cache.save()
@@ -266,7 +277,12 @@ class _ConfigFile:
 
 
 def _project_results(
-    entries: list[_Entry], config: _ConfigFile, cache: CheckCache | None, *, whole: bool
+    entries: list[_Entry],
+    config: _ConfigFile,
+    cache: CheckCache | None,
+    slow_reads: list[SlowRead],
+    *,
+    whole: bool,
 ) -> list[CachedFile | None]:
     """Each entry's findings: from the cache where its content is known, else checked (on
     every core when there are many). When only some files are reported (`whole` false),
@@ -280,7 +296,7 @@ def _project_results(
     ]
     if not whole:
         shown = [i for i, entry in enumerate(entries) if entry.show and results[i] is None]
-        _check_into(results, shown, entries, config, cache)
+        _check_into(results, shown, entries, config, cache, slow_reads)
         needles = _needles(result.summary for result in results if result and result.summary)
         misses = [
             index
@@ -289,7 +305,7 @@ def _project_results(
         ]
     else:
         misses = [index for index, result in enumerate(results) if result is None]
-    _check_into(results, misses, entries, config, cache)
+    _check_into(results, misses, entries, config, cache, slow_reads)
     for entry in entries:
         entry.raw = b""
     return results
@@ -301,13 +317,16 @@ def _check_into(
     entries: list[_Entry],
     config: _ConfigFile,
     cache: CheckCache | None,
+    slow_reads: list[SlowRead],
 ) -> None:
     if not indexes:
         return
     model = config.model()
     work = [(entries[i].raw, entries[i].file, Path(entries[i].file).stem) for i in indexes]
-    for index, result in zip(indexes, _check_all(work, model), strict=True):
+    for index, (result, slow) in zip(indexes, _check_all(work, model), strict=True):
         results[index] = result
+        if slow is not None:
+            slow_reads.append(slow)
         if cache is not None:
             cache.put(entries[index].path.name, blob_id(entries[index].raw), result)
 
@@ -358,7 +377,9 @@ def _unescaped(text: str) -> str:
     return _ESCAPE.sub(resolve, text)
 
 
-def _check_all(work: list[tuple[bytes, str, str]], config: "Config | None") -> list[CachedFile]:
+def _check_all(
+    work: list[tuple[bytes, str, str]], config: "Config | None"
+) -> list[tuple[CachedFile, SlowRead | None]]:
     from functools import partial
 
     from projledger.parallel import map_in_workers
@@ -368,13 +389,19 @@ def _check_all(work: list[tuple[bytes, str, str]], config: "Config | None") -> l
 
 def _check_chunk(
     config: "Config | None", work: Sequence[tuple[bytes, str, str]]
-) -> list[CachedFile]:
+) -> list[tuple[CachedFile, SlowRead | None]]:
+    from time import perf_counter
+
     from projledger.check.files import check_project_bytes
 
-    results = []
+    results: list[tuple[CachedFile, SlowRead | None]] = []
     for raw, file, stem in work:
+        start = perf_counter()
         checked = check_project_bytes(raw, file, stem, config)
-        results.append(CachedFile(checked.findings, checked.summary))
+        slow = None
+        if checked.exact_reason is not None:
+            slow = SlowRead(file, checked.exact_reason, perf_counter() - start)
+        results.append((CachedFile(checked.findings, checked.summary), slow))
     return results
 
 

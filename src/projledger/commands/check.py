@@ -15,10 +15,37 @@ class OutputFormat(StrEnum):
     GITHUB = "github"
 
 
-def run(paths: list[Path], cwd: Path, output: OutputFormat, strict: bool, use_cache: bool) -> int:
+def run(
+    paths: list[Path],
+    cwd: Path,
+    output: OutputFormat,
+    strict: bool,
+    use_cache: bool,
+    *,
+    verbose: bool = False,
+) -> int:
     from projledger.check.run import check_paths
 
-    return print_report(check_paths(paths, cwd, use_cache=use_cache, strict=strict), output)
+    report = check_paths(paths, cwd, use_cache=use_cache, strict=strict)
+    code = print_report(report, output)
+    if verbose:
+        _slow_reads(report)
+    return code
+
+
+def _slow_reads(report: "CheckReport") -> None:
+    """On stderr, so `--format json` output stays one document."""
+    slow = sorted(report.slow_reads, key=lambda read: read.file)
+    for read in slow:
+        sys.stderr.write(
+            f"{read.file}: read by the exact YAML reader ({read.reason}), "
+            f"{read.seconds * 1000:.1f} ms\n"
+        )
+    total = sum(read.seconds for read in slow)
+    sys.stderr.write(
+        f"{len(slow)} file(s) needed the exact YAML reader this run ({total:.2f} s); "
+        "files unchanged since a cached check are not read again\n"
+    )
 
 
 def print_report(report: "CheckReport", output: OutputFormat) -> int:

@@ -88,12 +88,12 @@ def _ledger(
 ) -> "tuple[Ledger[Item], Callable[[str], str]]":
     """The work tree's projects, or with `at` those of a commit (or of the end of a day);
     and the report's source line, in a language."""
-    from projledger.ledger.facts_cache import load_view, view_at
+    from projledger.ledger.facts_cache import ledger_at, load_view
 
     if at is None:
         describe = describe_source(root)  # git runs while the ledger is read
         return load_view(root, view, rebuild=rebuild), describe
-    ledger, commit = view_at(root, view, at)
+    ledger, commit = ledger_at(root, at, view.from_project)
     return ledger, lambda lang: f"commit {commit[:12]}"
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from projledger.errors import ProjledgerError
-from projledger.ledger.load import Ledger, load_config
+from projledger.ledger.facts_cache import as_is, ledger_at
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
 from projledger.root import LedgerRoot
@@ -17,15 +17,6 @@ if TYPE_CHECKING:
     from projledger.compute.facts import ProjectFacts
 
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
-
-
-def ledger_at(root: LedgerRoot, as_of: str) -> Ledger:
-    """Every project as it was at a commit or a day's end, with the declarations (units,
-    thresholds) as they are now."""
-    from projledger.history.asof import snapshot_at
-
-    snapshot = snapshot_at(root, as_of)
-    return Ledger(load_config(root), snapshot.projects, sorted(snapshot.invalid))
 
 
 def console() -> Any:
@@ -50,13 +41,13 @@ def show(
     project: str,
     item: str | None,
     today: dt.date,
-    as_of: str | None,
+    at: str | None,
     as_json: bool,
 ) -> int:
     from projledger.render import views
 
     root = LedgerRoot(root_path)
-    if as_of is None:
+    if at is None:
         # One file read, not the whole ledger (seconds at 10,000 projects).
         from projledger.ledger.config_cache import cached_config
         from projledger.ledger.load import load_checked_project
@@ -70,10 +61,10 @@ def show(
                 "check` fails it and the reports leave it out until it is fixed\n"
             )
     else:
-        current = ledger_at(root, as_of)
-        _warn_invalid(current.invalid)
-        config = current.config
-        model = current.projects[resolve_project(project, sorted(current.projects))]
+        then, _ = ledger_at(root, at, as_is)
+        _warn_invalid(then.invalid)
+        config = then.config
+        model = then.projects[resolve_project(project, sorted(then.projects))]
     window = config.due_soon_days
     if item is None:
         if as_json:
@@ -94,7 +85,7 @@ def list_(
     root_path: Path,
     kind: str,
     today: dt.date,
-    as_of: str | None,
+    at: str | None,
     as_json: bool,
     unit: str | None,
     leader: str | None,
@@ -106,23 +97,23 @@ def list_(
     """Projects or items chosen on their facts: from the reports' cache, so a second run
     over 10,000 files parses none, and leaving out (and naming) the files `check` fails,
     as the reports do. `--json` dumps the chosen projects' full records."""
-    from projledger.ledger.facts_cache import FACTS, load_view, view_at
+    from projledger.ledger.facts_cache import FACTS, load_view
     from projledger.render import views
 
     if kind not in ITEM_LISTS | {"projects"}:
         raise ProjledgerError(f"list what? projects, issues, tasks or deadlines (not {kind!r})")
     root = LedgerRoot(root_path)
     only = _Only(unit, leader, level, pool, state, project)
-    if as_of is not None and as_json:
+    if at is not None and as_json:
         # Full records as they were: the snapshot's models.
         from projledger.compute.facts import project_facts
 
-        then = ledger_at(root, as_of)
+        then, _ = ledger_at(root, at, as_is)
         _warn_invalid(then.invalid)
         chosen = _choose([project_facts(p) for p in then.projects.values()], kind, only)
         _json_rows(kind, chosen, then.projects.__getitem__)
         return 0
-    facts = load_view(root, FACTS) if as_of is None else view_at(root, FACTS, as_of)[0]
+    facts = load_view(root, FACTS) if at is None else ledger_at(root, at, FACTS.from_project)[0]
     _warn_invalid(facts.invalid)
     chosen = _choose(list(facts.projects.values()), kind, only)
     if as_json:

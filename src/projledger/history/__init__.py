@@ -6,6 +6,6 @@ file, so hand edits committed with plain git appear like changes made by projled
 already parsed; parsed versions are cached by blob id in `.projledger/history.sqlite`.
 
 - `timeline`: change records and the questions `history` and `log` ask;
-- `asof`: the ledger as it was at a commit or a date (`ledger_at`);
+- `asof`: the ledger as it was at a commit or a date (`snapshot_at`);
 - `audit`: rules about how the ledger changed (PL5xx).
 """

@@ -86,10 +86,3 @@ def snapshot_at(root: LedgerRoot, revision_or_date: str, *, use_cache: bool = Tr
             continue
         snapshot.projects[PurePosixPath(path).stem] = project
     return snapshot
-
-
-def ledger_at(root: LedgerRoot, revision_or_date: str) -> dict[str, "Project"]:
-    """Project id (file name) → Project, for every valid project file at a commit-ish or
-    at the end of a day (YYYY-MM-DD). Files invalid at that time are left out; use
-    `snapshot_at` to learn which."""
-    return snapshot_at(root, revision_or_date).projects

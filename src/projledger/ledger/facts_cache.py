@@ -107,9 +107,18 @@ def load_view(
         return _load(root, view, use_cache, rebuild)
 
 
-def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[Item], str]:
-    """The projects as a commit (or the end of a day, YYYY-MM-DD) had them, with the
-    config as it is now (units and thresholds declared today), and the commit's id."""
+def as_is(project: "Project") -> "Project":
+    """For `ledger_at`: the projects as models."""
+    return project
+
+
+def ledger_at(
+    root: LedgerRoot, revision: str, convert: "Callable[[Project], Item]"
+) -> tuple[Ledger[Item], str]:
+    """The projects as a commit (or the end of a day, YYYY-MM-DD) had them, each
+    converted (`FACTS.from_project`, `DUE_INDEX.from_project`, `as_is`), with the config
+    as it is now (units and thresholds declared today), and the commit's id. Like the
+    work tree's, it leaves out (and names) the files `check` would fail."""
     from projledger.check.rules import count_rule_errors
     from projledger.history.asof import snapshot_at
     from projledger.ledger.load import load_config
@@ -121,7 +130,7 @@ def view_at(root: LedgerRoot, view: View[Item], revision: str) -> tuple[Ledger[I
         if count_rule_errors(project, f"{project_id}.yaml", ledger.config):
             ledger.invalid.append(f"{project_id}.yaml")
         else:
-            ledger.projects[project_id] = view.from_project(project)
+            ledger.projects[project_id] = convert(project)
     _leave_out_shared_codes(ledger)
     return ledger, snapshot.commit
 

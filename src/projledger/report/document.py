@@ -14,8 +14,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from projledger.compute.light import Light
-
 Value = str | int | float | dt.date | None
 
 

@@ -9,7 +9,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from projledger.cli import RootOption, _root_path, app
+from projledger.cli.options import (
+    AsOf,
+    At,
+    RootOption,
+    day_option,
+    root_path,
+    today_by_the_clock,
+)
 from projledger.report.formats import ReportFormat
 
 report_app = typer.Typer(
@@ -18,7 +25,6 @@ report_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(report_app, name="report")
 
 
 class Lang(StrEnum):
@@ -39,24 +45,7 @@ class By(StrEnum):
     LEVEL = "level"
 
 
-DateOption = Optional[dt.datetime]  # noqa: UP045
-AsOf = Annotated[
-    DateOption,
-    typer.Option(
-        "--as-of",
-        formats=["%Y-%m-%d"],
-        help="The report date: overdue and rates as of this day (default: today; for a "
-        "past period, its last day). Dates the ledger records after it do not count yet.",
-    ),
-]
-At = Annotated[
-    Optional[str],  # noqa: UP045
-    typer.Option(
-        "--at",
-        help="Report on the ledger as it was at a commit, or at the end of a day "
-        "(YYYY-MM-DD), instead of the files in the work tree.",
-    ),
-]
+Day = Optional[dt.date]  # noqa: UP045
 Format = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
@@ -69,15 +58,6 @@ LangOption = Annotated[
     typer.Option("--lang", help="Language of labels (default: the config's `language`)."),
 ]
 Many = Optional[list[str]]  # noqa: UP045
-
-
-def _today() -> dt.date:
-    """The one place report commands read the clock: the core gets the date from here."""
-    return dt.date.today()
-
-
-def _date(value: dt.datetime | None) -> dt.date | None:
-    return value.date() if value is not None else None
 
 
 def _days(text: str) -> int:
@@ -96,7 +76,7 @@ def _deadlines_command(
     leader: list[str] | None,
     level: list[str] | None,
     project: list[str] | None,
-    as_of: dt.datetime | None,
+    as_of: dt.date | None,
     output_format: ReportFormat,
     output: Path | None,
     lang: Lang | None,
@@ -107,7 +87,7 @@ def _deadlines_command(
     from projledger.commands import reports_run
 
     code = reports_run.deadlines(
-        _root_path(root),
+        root_path(root),
         overdue=overdue,
         within=_days(within) if within is not None else None,
         by=by.value,
@@ -115,7 +95,7 @@ def _deadlines_command(
         leaders=leader or [],
         levels=level or [],
         projects=project or [],
-        as_of=_date(as_of) or _today(),
+        as_of=as_of or today_by_the_clock(),
         output_format=output_format,
         output=output,
         lang=lang.value if lang else None,
@@ -140,7 +120,6 @@ FailOnOption = Annotated[
 ]
 
 
-@app.command()
 def overdue(
     by: ByOption = By.UNIT,
     unit: UnitFilter = None,
@@ -174,7 +153,6 @@ def overdue(
     )
 
 
-@app.command()
 def due(
     within: Annotated[
         Optional[str],  # noqa: UP045
@@ -217,9 +195,9 @@ def due(
 def _period_report(
     kind: str,
     period_text: str | None,
-    start: dt.datetime | None,
-    end: dt.datetime | None,
-    as_of: dt.datetime | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    as_of: dt.date | None,
     output_format: ReportFormat,
     output: Path | None,
     lang: Lang | None,
@@ -229,13 +207,13 @@ def _period_report(
     from projledger.commands import reports_run
 
     code = reports_run.period_report(
-        _root_path(root),
+        root_path(root),
         kind=kind,
         period_text=period_text,
-        start=_date(start),
-        end=_date(end),
-        as_of=_date(as_of),
-        today=_today(),
+        start=start,
+        end=end,
+        as_of=as_of,
+        today=today_by_the_clock(),
         output_format=output_format,
         output=output,
         lang=lang.value if lang else None,
@@ -244,14 +222,8 @@ def _period_report(
     raise typer.Exit(code)
 
 
-From = Annotated[
-    DateOption,
-    typer.Option("--from", formats=["%Y-%m-%d"], help="First day of a custom period."),
-]
-To = Annotated[
-    DateOption,
-    typer.Option("--to", formats=["%Y-%m-%d"], help="Last day of a custom period."),
-]
+From = Annotated[Day, day_option("--from", help="First day of a custom period.")]
+To = Annotated[Day, day_option("--to", help="Last day of a custom period.")]
 
 
 @report_app.command()
@@ -321,9 +293,9 @@ def project_card(
     from projledger.commands import reports_run
 
     code = reports_run.project_card(
-        _root_path(root),
+        root_path(root),
         project,
-        as_of=_date(as_of) or _today(),
+        as_of=as_of or today_by_the_clock(),
         output_format=output_format,
         output=output,
         lang=lang.value if lang else None,
@@ -345,12 +317,18 @@ def unit_report(
     from projledger.commands import reports_run
 
     code = reports_run.unit_report(
-        _root_path(root),
+        root_path(root),
         unit,
-        as_of=_date(as_of) or _today(),
+        as_of=as_of or today_by_the_clock(),
         output_format=output_format,
         output=output,
         lang=lang.value if lang else None,
         at=at,
     )
     raise typer.Exit(code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(overdue)
+    app.command()(due)
+    app.add_typer(report_app, name="report")

@@ -1,19 +1,16 @@
-"""The history commands' command-line functions: `history`, `log` (a period) and `audit`.
-
-Registered in cli.py (`app.command("history")(history)`, `app.command("log")(log_changes)`
-or as the period form of its `log`, `app.command("audit")(audit)`). Argument parsing only:
-the work is in `projledger.commands.history`, imported when a command runs.
-"""
+"""`history`, `changes` and `audit`: what git says of the ledger. The work is in
+`projledger.commands.history`, imported when a command runs."""
 
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from projledger.cli import RootOption, _root_path
+from projledger.cli.options import RootOption, root_path
 from projledger.commands.check import OutputFormat
 from projledger.commands.history import HistoryFormat
 
+Text = Optional[str]  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
 HistoryFormatOption = Annotated[
     HistoryFormat, typer.Option("--format", "-f", help="Output format.")
 ]
@@ -28,7 +25,7 @@ def history(
         str, typer.Argument(help="Project id (or a unique prefix of one).", show_default=False)
     ],
     item: Annotated[
-        Optional[str],  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
+        Text,
         typer.Argument(
             help="Item id, or a unique prefix of it or of its part after the dash "
             "(4M8 for I-4M8K2P). Default: the whole project.",
@@ -44,21 +41,21 @@ def history(
     from projledger.commands import history as command
 
     raise typer.Exit(
-        command.run_history(_root_path(root), project, item, output, use_cache=not no_cache)
+        command.run_history(root_path(root), project, item, output, use_cache=not no_cache)
     )
 
 
-def log_changes(
+def changes(
     since: Annotated[
-        Optional[str],  # noqa: UP045
+        Text,
         typer.Option("--since", help="First day (YYYY-MM-DD), included.", show_default=False),
     ] = None,
     until: Annotated[
-        Optional[str],  # noqa: UP045
+        Text,
         typer.Option("--until", help="Last day (YYYY-MM-DD), included.", show_default=False),
     ] = None,
     unit: Annotated[
-        Optional[str],  # noqa: UP045
+        Text,
         typer.Option(
             "--unit",
             help="Only changes concerning this unit (name or short name): items it owns, "
@@ -67,7 +64,7 @@ def log_changes(
         ),
     ] = None,
     project: Annotated[
-        Optional[str],  # noqa: UP045
+        Text,
         typer.Option(
             "--project", help="Only this project (id or unique prefix).", show_default=False
         ),
@@ -76,11 +73,12 @@ def log_changes(
     no_cache: NoCacheOption = False,
     root: RootOption = None,
 ) -> None:
-    """Every change to the ledger in a period, by author date (whole days, inclusive)."""
+    """Every change to the ledger in a period, by author date (whole days, inclusive),
+    hand edits included."""
     from projledger.commands import history as command
 
     code = command.run_log(
-        _root_path(root), since, until, unit, project, output, use_cache=not no_cache
+        root_path(root), since, until, unit, project, output, use_cache=not no_cache
     )
     raise typer.Exit(code)
 
@@ -102,4 +100,10 @@ def audit(
     reused, closed issues untouched, due dates kept (extensions appended). Exit 1 on errors."""
     from projledger.commands import history as command
 
-    raise typer.Exit(command.run_audit(_root_path(root), revisions, output, Path.cwd()))
+    raise typer.Exit(command.run_audit(root_path(root), revisions, output, Path.cwd()))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(history)
+    app.command()(changes)
+    app.command()(audit)

@@ -1,0 +1,118 @@
+"""The command line: argument parsing only, and the only typer importer. One app; each
+group of commands has a module of its own, which calls one function in
+`projledger.commands` (where the heavy modules are imported, when a command runs).
+
+Typer turns every registered function into a click command (reading its signature and
+annotations) before it parses the arguments, so a run registers only the module that
+defines the command it names (`COMMAND_MODULES`), and of that only the command: the
+top-level help and an unknown name register everything (so click lists every command and
+suggests the nearest name).
+"""
+
+from collections.abc import Sequence
+
+import typer
+
+from projledger import __version__
+
+app = typer.Typer(
+    name="projledger",
+    help="Key-project ledgers (重点项目台账) as YAML files in git: "
+    "the four lists, checks, reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    # Plain help: rendering it with rich costs ~150 ms of imports on every --help.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"projledger {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """Key-project ledgers (重点项目台账) as YAML files in git."""
+
+
+# Which module defines each command, in the order `--help` lists them (a test checks this
+# against the registered app).
+COMMAND_MODULES: dict[str, str] = {
+    "check": "check",
+    "schema": "check",
+    "init": "views",
+    "show": "views",
+    "list": "views",
+    "new": "changes",
+    "add": "changes",
+    "advance": "changes",
+    "return": "changes",
+    "withdraw": "changes",
+    "retire": "changes",
+    "extend": "changes",
+    "set": "changes",
+    "log": "changes",
+    "history": "history",
+    "changes": "history",
+    "audit": "history",
+    "overdue": "reports",
+    "due": "reports",
+    "report": "reports",
+}
+
+
+def main() -> None:
+    import sys
+
+    from projledger.error_handler import run
+
+    run(prepare(sys.argv[1:]))
+
+
+def prepare(args: Sequence[str]) -> typer.Typer:
+    """The app, with what running `args` needs registered (and nothing else)."""
+    first = args[0] if args else None
+    if first is not None and first.startswith("-") and first not in ("-h", "--help"):
+        return app  # top-level options only (--version): no command
+    module = COMMAND_MODULES.get(first) if first is not None else None
+    register_commands(module)
+    if module is not None:
+        _keep_only(first)
+    return app
+
+
+_registered: set[str] = set()
+
+
+def register_commands(module: str | None = None) -> typer.Typer:
+    """Register the commands of `module` (None: of every module, in `--help`'s order)."""
+    import importlib
+
+    for name in dict.fromkeys(COMMAND_MODULES.values()):
+        if module in (None, name) and name not in _registered:
+            importlib.import_module(f"projledger.cli.{name}").register(app)
+            _registered.add(name)
+    return app
+
+
+def _keep_only(name: str | None) -> None:
+    commands = [info for info in app.registered_commands if _command_name(info) == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    app.registered_commands = commands
+    app.registered_groups = groups
+
+
+def _command_name(info: typer.models.CommandInfo) -> str:
+    """The name typer gives a registered command."""
+    if info.name:
+        return info.name
+    assert info.callback is not None
+    return info.callback.__name__.lower().replace("_", "-")

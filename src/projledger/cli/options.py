@@ -1,0 +1,156 @@
+"""Options declared once and used by every command that takes them.
+
+The six options of a change (`--today --author --dry-run --no-commit --commit-hand-edits
+--root`) come with `@change_command`, which adds them to the command's signature and
+hands the command one `ChangeRun`; the rest are `Annotated` declarations to name in a
+signature. The CLI is the one place the clock, the environment and the working directory
+come in: the core gets values.
+"""
+
+import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from projledger.dates import NotADayError, parse_day
+
+
+def today_by_the_clock() -> dt.date:
+    """The one place the commands read the clock."""
+    return dt.date.today()
+
+
+def root_path(root: Path | None) -> Path:
+    from projledger.root import find_root
+
+    return root.resolve() if root is not None else find_root(Path.cwd()).path
+
+
+def _day(text: str | dt.date) -> dt.date:
+    if isinstance(text, dt.date):
+        return text
+    try:
+        return parse_day(text)
+    except NotADayError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def day_option(*names: str, help: str) -> Any:
+    """An option that takes a day in any of the forms `projledger.dates` reads."""
+    return typer.Option(*names, parser=_day, metavar="DATE", help=help)
+
+
+RootOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
+    typer.Option(
+        "--root",
+        help="Ledger root (the directory with projledger.yaml). Default: the nearest one at "
+        "or above the current directory.",
+        file_okay=False,
+    ),
+]
+Day = Optional[dt.date]  # noqa: UP045
+AsOf = Annotated[
+    Day,
+    day_option(
+        "--as-of",
+        help="The report date: overdue, due soon and rates as of this day (default: today; "
+        "for a past period, its last day). Dates the ledger records after it do not count.",
+    ),
+]
+At = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--at",
+        help="The ledger as it was at a commit, or at the end of a day (YYYY-MM-DD), "
+        "instead of the files in the work tree.",
+    ),
+]
+ProjectArgument = Annotated[str, typer.Argument(help="Project id (or an unambiguous prefix).")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+# --- the options of every change -----------------------------------------------------------
+
+Today = Annotated[Day, day_option("--today", help="The date of the change (default: today).")]
+Author = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--author", help="Record the change as someone else's: 'Name <email>'."),
+]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Print the diff; change nothing.")]
+NoCommit = Annotated[bool, typer.Option("--no-commit", help="Write the file but do not commit.")]
+HandEdits = Annotated[
+    bool,
+    typer.Option(
+        "--commit-hand-edits",
+        help="Commit uncommitted edits of the file first, as their own commit.",
+    ),
+]
+
+
+class ChangeRun:
+    """What every change command is given: its options, and how to run its edit."""
+
+    def __init__(
+        self,
+        today: dt.date | None,
+        author: str | None,
+        dry_run: bool,
+        no_commit: bool,
+        commit_hand_edits: bool,
+        root: Path | None,
+    ) -> None:
+        self.today = today or today_by_the_clock()
+        self.author = author
+        self.dry_run = dry_run
+        self.no_commit = no_commit
+        self.commit_hand_edits = commit_hand_edits
+        self.root = root
+
+    def run(self, project: str, edit: object, *, create: bool = False) -> None:
+        from projledger.commands import change
+
+        opts = change.options(
+            self.today, self.author, self.dry_run, self.no_commit, self.commit_hand_edits
+        )
+        raise typer.Exit(change.run(root_path(self.root), project, edit, opts, create=create))
+
+
+_CHANGE_OPTIONS = (
+    ("today", Today, None),
+    ("author", Author, None),
+    ("dry_run", DryRun, False),
+    ("no_commit", NoCommit, False),
+    ("commit_hand_edits", HandEdits, False),
+    ("root", RootOption, None),
+)
+
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def change_command(*, hand_edits: bool = True) -> Callable[[Command], Command]:
+    """Give a command the change options: its signature gains them (so typer parses them
+    and `--help` lists them), and it is called with them as `change: ChangeRun`.
+    `hand_edits=False` for a command that makes a new file (nothing to commit first)."""
+
+    def decorate(command: Command) -> Command:
+        signature = inspect.signature(command)
+        own = [p for p in signature.parameters.values() if p.name != "change"]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=value)
+            for name, kind, value in _CHANGE_OPTIONS
+            if hand_edits or name != "commit_hand_edits"
+        ]
+
+        @functools.wraps(command)
+        def with_change(*args: Any, **kwargs: Any) -> None:
+            values = {name: kwargs.pop(name, default) for name, _, default in _CHANGE_OPTIONS}
+            command(*args, change=ChangeRun(**values), **kwargs)
+
+        with_change.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        return with_change  # type: ignore[return-value]
+
+    return decorate

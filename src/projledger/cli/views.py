@@ -1,0 +1,98 @@
+"""`init`, `show` and `list`: make a ledger root, and read what it holds."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from projledger.cli.options import (
+    AsOf,
+    At,
+    Author,
+    JsonFlag,
+    NoCommit,
+    ProjectArgument,
+    RootOption,
+    root_path,
+    today_by_the_clock,
+)
+
+Text = Optional[str]  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
+
+
+def init(
+    directory: Annotated[Path, typer.Argument(help="Where to create the ledger root.")] = Path(),
+    organisation: Annotated[
+        str, typer.Option("--organisation", help="The office keeping the ledger.")
+    ] = "某区发展和改革局",
+    author: Author = None,
+    no_commit: NoCommit = False,
+) -> None:
+    """Create a ledger root: config, schemas, projects/, and a first commit (git init if needed)."""
+    from projledger.changes.init import init_root
+    from projledger.gitrepo import Identity
+
+    result = init_root(
+        directory,
+        organisation,
+        commit=not no_commit,
+        author=Identity.parse(author) if author else None,
+    )
+    typer.echo(f"created a ledger root in {result.root}")
+    for path in result.written:
+        typer.echo(f"  {path.relative_to(result.root)}")
+    if result.created_repository:
+        typer.echo("  (a new git repository)")
+    if result.commit:
+        typer.echo(f"committed {result.commit[:8]}")
+    typer.echo("next: declare your units and people in projledger.yaml, then `projledger new`.")
+
+
+def show(
+    project: ProjectArgument,
+    item: Annotated[Text, typer.Argument(help="An item id (or prefix).")] = None,
+    as_of: AsOf = None,
+    at: At = None,
+    as_json: JsonFlag = False,
+    root: RootOption = None,
+) -> None:
+    """Show a project's record and four lists, or one item."""
+    from projledger.commands import views
+
+    when = as_of or today_by_the_clock()
+    raise typer.Exit(views.show(root_path(root), project, item, when, at, as_json))
+
+
+def list_(
+    kind: Annotated[str, typer.Argument(help="projects, issues, tasks or deadlines.")] = "projects",
+    unit: Annotated[Text, typer.Option("--unit", help="Only this unit's.")] = None,
+    leader: Annotated[
+        Text, typer.Option("--leader", help="Only projects this 包抓领导 leads.")
+    ] = None,
+    level: Annotated[Text, typer.Option("--level", help="省级 市级 区级.")] = None,
+    pool: Annotated[Text, typer.Option("--pool", help="库别.")] = None,
+    state: Annotated[
+        Text, typer.Option("--state", help="Items in this state (projects with an issue in it).")
+    ] = None,
+    project: Annotated[
+        Text, typer.Option("--project", help="Only this project (id or prefix).")
+    ] = None,
+    as_of: AsOf = None,
+    at: At = None,
+    as_json: JsonFlag = False,
+    root: RootOption = None,
+) -> None:
+    """List projects, or issues, tasks or deadlines across projects, with filters."""
+    from projledger.commands import views
+
+    when = as_of or today_by_the_clock()
+    code = views.list_(
+        root_path(root), kind, when, at, as_json, unit, leader, level, pool, state, project
+    )
+    raise typer.Exit(code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(show)
+    app.command("list")(list_)
