@@ -29,6 +29,7 @@ from projledger.compute.facts import (
     facts_to_json,
     project_facts,
 )
+from projledger.compute.light import Light
 from projledger.compute.lights import (
     LightKind,
     ProjectLight,
@@ -52,7 +53,6 @@ from projledger.model import Config, Project
 from projledger.model.enums import TimeProgressMethod
 from projledger.report import period
 from projledger.report.deadline_rows import unit_resolver
-from projledger.compute.light import Light
 from projledger.store.reader import read_yaml
 from tests.helpers import SAMPLE_ROOT, copy_root, run_cli
 

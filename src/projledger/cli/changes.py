@@ -357,7 +357,7 @@ def new(
         owner=owner,
         lead_leader=leader,
         stage=stage,
-        year=year or change.today.year,
+        year=year or change.day.year,
         total=total,
         plan_this_year=plan,
         code=code,

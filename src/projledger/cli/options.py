@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional, TypeVar
 
@@ -91,35 +92,35 @@ HandEdits = Annotated[
 ]
 
 
+@dataclass(frozen=True)
 class ChangeRun:
     """What every change command is given: its options, and how to run its edit."""
 
-    def __init__(
-        self,
-        today: dt.date | None,
-        author: str | None,
-        dry_run: bool,
-        no_commit: bool,
-        commit_hand_edits: bool,
-        root: Path | None,
-    ) -> None:
-        self.today = today or today_by_the_clock()
-        self.author = author
-        self.dry_run = dry_run
-        self.no_commit = no_commit
-        self.commit_hand_edits = commit_hand_edits
-        self.root = root
+    today: dt.date | None = None
+    author: str | None = None
+    dry_run: bool = False
+    no_commit: bool = False
+    commit_hand_edits: bool = False
+    root: Path | None = None
+
+    @property
+    def day(self) -> dt.date:
+        """The date of the change: --today, or the clock's."""
+        return self.today or today_by_the_clock()
 
     def run(self, project: str, edit: object, *, create: bool = False) -> None:
         from projledger.commands import change
 
         opts = change.options(
-            self.today, self.author, self.dry_run, self.no_commit, self.commit_hand_edits
+            self.day, self.author, self.dry_run, self.no_commit, self.commit_hand_edits
         )
         raise typer.Exit(change.run(root_path(self.root), project, edit, opts, create=create))
 
 
-_CHANGE_OPTIONS = (
+Options = tuple[tuple[str, Any, Any], ...]
+"""(parameter name, its Annotated declaration, its default), in `--help`'s order."""
+
+_CHANGE_OPTIONS: Options = (
     ("today", Today, None),
     ("author", Author, None),
     ("dry_run", DryRun, False),
@@ -131,26 +132,34 @@ _CHANGE_OPTIONS = (
 Command = TypeVar("Command", bound=Callable[..., None])
 
 
-def change_command(*, hand_edits: bool = True) -> Callable[[Command], Command]:
-    """Give a command the change options: its signature gains them (so typer parses them
-    and `--help` lists them), and it is called with them as `change: ChangeRun`.
-    `hand_edits=False` for a command that makes a new file (nothing to commit first)."""
+def with_options(
+    options: Options, bundle: str, make: Callable[..., object]
+) -> Callable[[Command], Command]:
+    """Give a command `options`: its signature gains them (so typer parses them and
+    `--help` lists them), and it is called with them made into one value, `bundle=make(...)`.
+    So options shared by many commands are declared, and handled, once."""
 
     def decorate(command: Command) -> Command:
         signature = inspect.signature(command)
-        own = [p for p in signature.parameters.values() if p.name != "change"]
+        own = [p for p in signature.parameters.values() if p.name != bundle]
         added = [
             inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind, default=value)
-            for name, kind, value in _CHANGE_OPTIONS
-            if hand_edits or name != "commit_hand_edits"
+            for name, kind, value in options
         ]
 
         @functools.wraps(command)
-        def with_change(*args: Any, **kwargs: Any) -> None:
-            values = {name: kwargs.pop(name, default) for name, _, default in _CHANGE_OPTIONS}
-            command(*args, change=ChangeRun(**values), **kwargs)
+        def with_bundle(*args: Any, **kwargs: Any) -> None:
+            values = {name: kwargs.pop(name, default) for name, _, default in options}
+            command(*args, **{bundle: make(**values)}, **kwargs)
 
-        with_change.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
-        return with_change  # type: ignore[return-value]
+        with_bundle.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        return with_bundle  # type: ignore[return-value]
 
     return decorate
+
+
+def change_command(*, hand_edits: bool = True) -> Callable[[Command], Command]:
+    """The options every change takes, as `change: ChangeRun`. `hand_edits=False` for a
+    command that makes a new file (there is nothing to commit first)."""
+    options = tuple(o for o in _CHANGE_OPTIONS if hand_edits or o[0] != "commit_hand_edits")
+    return with_options(options, "change", ChangeRun)

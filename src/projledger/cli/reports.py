@@ -1,8 +1,11 @@
 """The report commands' arguments: `overdue`, `due` and `report weekly|monthly|quarterly|
-project|unit`. The work is in `projledger.commands.reports_run`."""
+project|unit`. The options every report takes are declared once (`report_command`); the
+work is in `projledger.commands.reports_run`."""
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -12,10 +15,13 @@ import typer
 from projledger.cli.options import (
     AsOf,
     At,
+    Command,
+    Options,
     RootOption,
     day_option,
     root_path,
     today_by_the_clock,
+    with_options,
 )
 from projledger.report.formats import ReportFormat
 
@@ -45,7 +51,9 @@ class By(StrEnum):
     LEVEL = "level"
 
 
-Day = Optional[dt.date]  # noqa: UP045
+Day = Optional[dt.date]  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
+Text = Optional[str]  # noqa: UP045
+Many = Optional[list[str]]  # noqa: UP045
 Format = Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
@@ -57,7 +65,48 @@ LangOption = Annotated[
     Optional[Lang],  # noqa: UP045
     typer.Option("--lang", help="Language of labels (default: the config's `language`)."),
 ]
-Many = Optional[list[str]]  # noqa: UP045
+
+
+@dataclass(frozen=True)
+class ReportRun:
+    """The options every report takes."""
+
+    as_of: dt.date | None = None
+    output_format: ReportFormat = ReportFormat.TEXT
+    output: Path | None = None
+    lang: Lang | None = None
+    at: str | None = None
+    root: Path | None = None
+
+    @property
+    def root_path(self) -> Path:
+        return root_path(self.root)
+
+    @property
+    def day(self) -> dt.date:
+        """The report date: --as-of, or the clock's."""
+        return self.as_of or today_by_the_clock()
+
+    @property
+    def language(self) -> str | None:
+        return self.lang.value if self.lang else None
+
+
+_REPORT_OPTIONS: Options = (
+    ("as_of", AsOf, None),
+    ("output_format", Format, ReportFormat.TEXT),
+    ("output", Output, None),
+    ("lang", LangOption, None),
+    ("at", At, None),
+    ("root", RootOption, None),
+)
+
+
+def report_command(*, at: bool = True) -> Callable[[Command], Command]:
+    """The options every report takes, as `report: ReportRun`; `at=False` for a report of
+    the work tree only."""
+    options = tuple(o for o in _REPORT_OPTIONS if at or o[0] != "at")
+    return with_options(options, "report", ReportRun)
 
 
 def _days(text: str) -> int:
@@ -66,43 +115,6 @@ def _days(text: str) -> int:
     if match is None:
         raise typer.BadParameter(f"{text!r}: give days like 7d (or weeks like 2w)")
     return int(match[1]) * (7 if match[2] == "w" else 1)
-
-
-def _deadlines_command(
-    overdue: bool,
-    within: str | None,
-    by: By,
-    unit: list[str] | None,
-    leader: list[str] | None,
-    level: list[str] | None,
-    project: list[str] | None,
-    as_of: dt.date | None,
-    output_format: ReportFormat,
-    output: Path | None,
-    lang: Lang | None,
-    fail_on: FailOn,
-    at: str | None,
-    root: Path | None,
-) -> None:
-    from projledger.commands import reports_run
-
-    code = reports_run.deadlines(
-        root_path(root),
-        overdue=overdue,
-        within=_days(within) if within is not None else None,
-        by=by.value,
-        units=unit or [],
-        leaders=leader or [],
-        levels=level or [],
-        projects=project or [],
-        as_of=as_of or today_by_the_clock(),
-        output_format=output_format,
-        output=output,
-        lang=lang.value if lang else None,
-        fail_on=fail_on.value,
-        at=at,
-    )
-    raise typer.Exit(code)
 
 
 UnitFilter = Annotated[Many, typer.Option("--unit", help="Only this unit's (repeatable).")]
@@ -120,42 +132,57 @@ FailOnOption = Annotated[
 ]
 
 
+@dataclass(frozen=True)
+class _DeadlineFilters:
+    by: By
+    unit: list[str] | None
+    leader: list[str] | None
+    level: list[str] | None
+    project: list[str] | None
+    fail_on: FailOn
+
+
+def _deadlines(overdue: bool, within: str | None, only: _DeadlineFilters, run: ReportRun) -> None:
+    from projledger.commands import reports_run
+
+    code = reports_run.deadlines(
+        run.root_path,
+        overdue=overdue,
+        within=_days(within) if within is not None else None,
+        by=only.by.value,
+        units=only.unit or [],
+        leaders=only.leader or [],
+        levels=only.level or [],
+        projects=only.project or [],
+        as_of=run.day,
+        output_format=run.output_format,
+        output=run.output,
+        lang=run.language,
+        fail_on=only.fail_on.value,
+        at=run.at,
+    )
+    raise typer.Exit(code)
+
+
+@report_command()
 def overdue(
     by: ByOption = By.UNIT,
     unit: UnitFilter = None,
     leader: LeaderFilter = None,
     level: LevelFilter = None,
     project: ProjectFilter = None,
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
     fail_on: FailOnOption = FailOn.NEVER,
-    at: At = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """Every overdue deadline (逾期): what, whose, since when, extensions so far."""
-    _deadlines_command(
-        True,
-        None,
-        by,
-        unit,
-        leader,
-        level,
-        project,
-        as_of,
-        output_format,
-        output,
-        lang,
-        fail_on,
-        at,
-        root,
-    )
+    _deadlines(True, None, _DeadlineFilters(by, unit, leader, level, project, fail_on), report)
 
 
+@report_command()
 def due(
     within: Annotated[
-        Optional[str],  # noqa: UP045
+        Text,
         typer.Option(
             "--within", help="Days ahead, e.g. 7d or 2w (default: the config's due_soon_days)."
         ),
@@ -165,59 +192,35 @@ def due(
     leader: LeaderFilter = None,
     level: LevelFilter = None,
     project: ProjectFilter = None,
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
     fail_on: FailOnOption = FailOn.NEVER,
-    at: At = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """Deadlines not yet done and due within N days (临期), the report date included."""
-    _deadlines_command(
-        False,
-        within,
-        by,
-        unit,
-        leader,
-        level,
-        project,
-        as_of,
-        output_format,
-        output,
-        lang,
-        fail_on,
-        at,
-        root,
-    )
+    _deadlines(False, within, _DeadlineFilters(by, unit, leader, level, project, fail_on), report)
 
 
 def _period_report(
     kind: str,
     period_text: str | None,
-    start: dt.date | None,
-    end: dt.date | None,
-    as_of: dt.date | None,
-    output_format: ReportFormat,
-    output: Path | None,
-    lang: Lang | None,
-    at: str | None,
-    root: Path | None,
+    run: ReportRun,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
 ) -> None:
     from projledger.commands import reports_run
 
     code = reports_run.period_report(
-        root_path(root),
+        run.root_path,
         kind=kind,
         period_text=period_text,
         start=start,
         end=end,
-        as_of=as_of,
+        as_of=run.as_of,
         today=today_by_the_clock(),
-        output_format=output_format,
-        output=output,
-        lang=lang.value if lang else None,
-        at=at,
+        output_format=run.output_format,
+        output=run.output,
+        lang=run.language,
+        at=run.at,
     )
     raise typer.Exit(code)
 
@@ -227,103 +230,86 @@ To = Annotated[Day, day_option("--to", help="Last day of a custom period.")]
 
 
 @report_app.command()
+@report_command()
 def weekly(
     week: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--week", help="ISO week, e.g. 2026-W47 (default: this week)."),
+        Text, typer.Option("--week", help="ISO week, e.g. 2026-W47 (default: this week).")
     ] = None,
     start: From = None,
     end: To = None,
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
-    at: At = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """The weekly dispatch report (周调度): figures, breakdowns, ranking, lights, the
     week's issue flow from git history, and next week's due items."""
-    _period_report("weekly", week, start, end, as_of, output_format, output, lang, at, root)
+    _period_report("weekly", week, report, start, end)
 
 
 @report_app.command()
+@report_command()
 def monthly(
     month: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--month", help="e.g. 2026-11 (default: this month)."),
+        Text, typer.Option("--month", help="e.g. 2026-11 (default: this month).")
     ] = None,
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
-    at: At = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """The monthly bulletin (月通报): the weekly report's sections over a month."""
-    _period_report("monthly", month, None, None, as_of, output_format, output, lang, at, root)
+    _period_report("monthly", month, report)
 
 
 @report_app.command()
+@report_command()
 def quarterly(
     quarter: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option("--quarter", help="e.g. 2026-Q4 (default: this quarter)."),
+        Text, typer.Option("--quarter", help="e.g. 2026-Q4 (default: this quarter).")
     ] = None,
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
-    at: At = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """The quarterly inspection ranking (季督查排名): units and localities ranked."""
-    _period_report("quarterly", quarter, None, None, as_of, output_format, output, lang, at, root)
+    _period_report("quarterly", quarter, report)
 
 
 @report_app.command("project")
+@report_command(at=False)
 def project_card(
     project: Annotated[str, typer.Argument(help="Project id (or a unique prefix).")],
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """One project's card: record, four lists with their deadlines, lights, recent history."""
     from projledger.commands import reports_run
 
     code = reports_run.project_card(
-        root_path(root),
+        report.root_path,
         project,
-        as_of=as_of or today_by_the_clock(),
-        output_format=output_format,
-        output=output,
-        lang=lang.value if lang else None,
+        as_of=report.day,
+        output_format=report.output_format,
+        output=report.output,
+        lang=report.language,
     )
     raise typer.Exit(code)
 
 
 @report_app.command("unit")
+@report_command()
 def unit_report(
     unit: Annotated[str, typer.Argument(help="Unit name or short name (from projledger.yaml).")],
-    as_of: AsOf = None,
-    output_format: Format = ReportFormat.TEXT,
-    output: Output = None,
-    lang: LangOption = None,
-    at: At = None,
-    root: RootOption = None,
+    *,
+    report: ReportRun,
 ) -> None:
     """Everything a unit answers for: responsibilities, issues, tasks and their deadlines."""
     from projledger.commands import reports_run
 
     code = reports_run.unit_report(
-        root_path(root),
+        report.root_path,
         unit,
-        as_of=as_of or today_by_the_clock(),
-        output_format=output_format,
-        output=output,
-        lang=lang.value if lang else None,
-        at=at,
+        as_of=report.day,
+        output_format=report.output_format,
+        output=report.output,
+        lang=report.language,
+        at=report.at,
     )
     raise typer.Exit(code)
 
