@@ -216,3 +216,23 @@ def test_codes_are_unique_and_documented() -> None:
     assert len(codes) == len(set(codes))
     for code in CODES:
         assert f"| {code.code} | {code.severity.value} | {code.title} |" in readme
+
+
+def test_verbose_names_the_files_the_exact_reader_read_and_why(sample_root: Path) -> None:
+    """Ordinary punctuation keeps a file on the fast reader; an anchor needs the exact one,
+    and `--verbose` says which file, why and how long it took."""
+    punctuated = sample_root / PROJECT
+    text = punctuated.read_text(encoding="utf-8")
+    punctuated.write_text(text + "# R&D中心 3#楼: A&B公司, 3*5米!\n", encoding="utf-8")
+    anchored = sample_root / "projects" / "laiwu-matoushan-shuiku.yaml"
+    anchored_text = anchored.read_text(encoding="utf-8")
+    anchored.write_text(anchored_text.replace("\nname: ", "\nname: &n ", 1), encoding="utf-8")
+    result = run_cli("check", "--verbose", "--no-cache", cwd=sample_root)
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("1 file(s) needed the exact YAML reader this run")
+    assert re.fullmatch(
+        r"projects/laiwu-matoushan-shuiku\.yaml: read by the exact YAML reader "
+        r"\(an anchor, alias or tag at line \d+\), \d+\.\d ms",
+        lines[0],
+    ), lines
+    assert "PL010" in result.stdout
