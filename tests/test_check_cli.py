@@ -5,6 +5,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from projledger.findings import CODES
 from tests.helpers import SAMPLE_PROJECT, copy_root, run_cli
 
@@ -236,3 +238,29 @@ def test_verbose_names_the_files_the_exact_reader_read_and_why(sample_root: Path
         lines[0],
     ), lines
     assert "PL010" in result.stdout
+
+
+def test_worker_processes_find_what_one_process_finds(
+    sample_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files the cache does not know are read and checked by worker processes: the same
+    findings as in one process, for broken, unreadable and over-large files too."""
+    from projledger import parallel
+    from projledger.check.run import check_paths
+
+    projects = sample_root / "projects"
+    break_closure(sample_root)
+    (projects / "broken.yaml").write_text("a: [1\n", encoding="utf-8")
+    (projects / "huge.yaml").write_bytes(b"# x\n" * 300_000)
+    (projects / "not-a-file.yaml").mkdir()
+
+    def findings(use_cache: bool) -> list[tuple[str, int | None, str]]:
+        report = check_paths([sample_root], sample_root, use_cache=use_cache)
+        return [(f.file, f.line, f.code) for f in report.findings]
+
+    one_process = findings(use_cache=False)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_ITEMS", 1)
+    assert findings(use_cache=False) == one_process
+    assert findings(use_cache=True) == one_process  # cold cache: workers read the files
+    assert findings(use_cache=True) == one_process  # warm: from the cache
+    assert {code for _, _, code in one_process} >= {"PL101", "PL007", "PL002", "PL001"}

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from projledger.check.cache import CachedFile, CheckCache, checker_fingerprint
 from projledger.check.entries import (
@@ -146,9 +146,12 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
     for path, file, precheck in _listing(root, cwd):
         show = reported(path)
         report.files_checked += show
-        raw = b""
+        raw: bytes | None = None
         problem = precheck
-        if problem is None:
+        # A file the cache does not know, in a check of the whole root, is read by the
+        # worker that checks it: the workers start at once, and no bytes are sent to them.
+        must_read = wanted is not None or (cache is not None and cache.knows(path.name))
+        if problem is None and must_read:
             try:
                 raw = read_ledger_bytes(path)
             except OSError as exc:
@@ -172,12 +175,20 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
         if entry.show:
             named = file_name_finding(entry.path, entry.file)
             findings = [named.at(1, 1), *result.findings] if named else result.findings
-            text = decode(read_ledger_bytes(entry.path), entry.file).text if findings else None
+            text = _text_of(entry.path, entry.file) if findings else None
             _collect(report, entry.file, findings, text)
     for path, finding in _across_files(summaries, cwd):
         if reported(path):
             text = decode(path.read_bytes(), finding.file).text
             _collect(report, finding.file, place_findings([finding], text), text)
+
+
+def _text_of(path: Path, file: str) -> str | None:
+    """The file's text, to show the lines of its findings (None if it cannot be read)."""
+    try:
+        return decode(read_ledger_bytes(path), file).text
+    except OSError:
+        return None
 
 
 def _unreadable(path: Path, file: str, exc: OSError) -> Finding:
@@ -216,8 +227,9 @@ class _Entry:
     path: Path
     file: str
     show: bool
-    raw: bytes
-    """The file's bytes until it is checked or found in the cache (then dropped)."""
+    raw: bytes | None
+    """The file's bytes until it is checked or found in the cache (then dropped); None
+    for a file its checker reads."""
 
 
 class _ConfigFile:
@@ -290,7 +302,7 @@ def _project_results(
     (None for the rest): `check FILE` in a large root reads every file but parses few."""
     results: list[CachedFile | None] = [
         cache.get(entry.path.name, blob_id(entry.raw), entry.file)
-        if cache is not None and cache.knows(entry.path.name)
+        if cache is not None and entry.raw is not None and cache.knows(entry.path.name)
         else None  # a name the cache has never seen: no need to hash the file
         for entry in entries
     ]
@@ -301,13 +313,13 @@ def _project_results(
         misses = [
             index
             for index, result in enumerate(results)
-            if result is None and _may_share(entries[index].raw, needles)
+            if result is None and _may_share(entries[index].raw or b"", needles)
         ]
     else:
         misses = [index for index, result in enumerate(results) if result is None]
     _check_into(results, misses, entries, config, cache, slow_reads)
     for entry in entries:
-        entry.raw = b""
+        entry.raw = None
     return results
 
 
@@ -322,13 +334,16 @@ def _check_into(
     if not indexes:
         return
     model = config.model()
-    work = [(entries[i].raw, entries[i].file, Path(entries[i].file).stem) for i in indexes]
-    for index, (result, slow) in zip(indexes, _check_all(work, model), strict=True):
-        results[index] = result
-        if slow is not None:
-            slow_reads.append(slow)
-        if cache is not None:
-            cache.put(entries[index].path.name, blob_id(entries[index].raw), result)
+    work = [
+        _Work(str(entries[i].path), entries[i].raw, entries[i].file, entries[i].path.stem)
+        for i in indexes
+    ]
+    for index, done in zip(indexes, _check_all(work, model), strict=True):
+        results[index] = done.result
+        if done.slow is not None:
+            slow_reads.append(done.slow)
+        if cache is not None and done.blob is not None:
+            cache.put(entries[index].path.name, done.blob, done.result)
 
 
 def _needles(summaries: Iterable[ProjectSummary]) -> list[list[str]]:
@@ -377,9 +392,23 @@ def _unescaped(text: str) -> str:
     return _ESCAPE.sub(resolve, text)
 
 
-def _check_all(
-    work: list[tuple[bytes, str, str]], config: "Config | None"
-) -> list[tuple[CachedFile, SlowRead | None]]:
+class _Work(NamedTuple):
+    """A file for a checker: its bytes, or None to read them from `path` there."""
+
+    path: str
+    raw: bytes | None
+    file: str
+    stem: str
+
+
+class _Done(NamedTuple):
+    result: CachedFile
+    slow: SlowRead | None
+    blob: str | None
+    """The content's blob id, to cache the result under; None: not to be cached."""
+
+
+def _check_all(work: list[_Work], config: "Config | None") -> list[_Done]:
     from functools import partial
 
     from projledger.parallel import map_in_workers
@@ -387,22 +416,28 @@ def _check_all(
     return map_in_workers(partial(_check_chunk, config), work)
 
 
-def _check_chunk(
-    config: "Config | None", work: Sequence[tuple[bytes, str, str]]
-) -> list[tuple[CachedFile, SlowRead | None]]:
+def _check_chunk(config: "Config | None", work: Sequence[_Work]) -> list[_Done]:
     from time import perf_counter
 
     from projledger.check.files import check_project_bytes
 
-    results: list[tuple[CachedFile, SlowRead | None]] = []
-    for raw, file, stem in work:
+    done: list[_Done] = []
+    for item in work:
+        raw = item.raw
+        if raw is None:
+            try:
+                raw = read_ledger_bytes(item.path)
+            except OSError as exc:  # gone or changed since it was listed
+                problem = _unreadable(Path(item.path), item.file, exc).at(1, 1)
+                done.append(_Done(CachedFile([problem], None), None, None))
+                continue
         start = perf_counter()
-        checked = check_project_bytes(raw, file, stem, config)
+        checked = check_project_bytes(raw, item.file, item.stem, config)
         slow = None
         if checked.exact_reason is not None:
-            slow = SlowRead(file, checked.exact_reason, perf_counter() - start)
-        results.append((CachedFile(checked.findings, checked.summary), slow))
-    return results
+            slow = SlowRead(item.file, checked.exact_reason, perf_counter() - start)
+        done.append(_Done(CachedFile(checked.findings, checked.summary), slow, blob_id(raw)))
+    return done
 
 
 def _collect(report: CheckReport, file: str, findings: list[Finding], text: str | None) -> None:
