@@ -20,7 +20,9 @@ app = typer.Typer(
     help="Key-project ledgers (重点项目台账) as YAML files in git: "
     "the four lists, checks, reports.",
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell; the
+    # values (projects, items, units, people) come from cli/complete.py.
+    add_completion=True,
     pretty_exceptions_enable=False,
     # Plain help: rendering it with rich costs ~150 ms of imports on every --help.
     rich_markup_mode=None,
@@ -79,7 +81,7 @@ def main() -> None:
 
 def prepare(args: Sequence[str]) -> typer.Typer:
     """The app, with what running `args` needs registered (and nothing else)."""
-    first = args[0] if args else None
+    first = args[0] if args else _completed_command()
     if first is not None and first.startswith("-") and first not in ("-h", "--help"):
         return app  # top-level options only (--version): no command
     module = COMMAND_MODULES.get(first) if first is not None else None
@@ -87,6 +89,19 @@ def prepare(args: Sequence[str]) -> typer.Typer:
     if module is not None:
         _keep_only(first)
     return app
+
+
+def _completed_command() -> str | None:
+    """When the shell asks for completions, the command already typed (so only its module
+    is registered): bash and zsh pass the words in COMP_WORDS, fish and PowerShell in
+    _TYPER_COMPLETE_ARGS."""
+    import os
+
+    if "_PROJLEDGER_COMPLETE" not in os.environ:
+        return None
+    words = (os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or "").split()
+    typed_command = len(words) > 2 or (len(words) == 2 and words[1] in COMMAND_MODULES)
+    return words[1] if typed_command and words[1] in COMMAND_MODULES else None
 
 
 _registered: set[str] = set()

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli import complete
 from projledger.cli.options import ChangeRun, ProjectArgument, change_command, day_option
 
 add_app = typer.Typer(
@@ -42,9 +43,16 @@ def add_issue(
     ] = 1,
     description: Annotated[Text, typer.Option("--description")] = None,
     unit: Annotated[
-        Text, typer.Option("--unit", help="Responsible unit (交办 with --person and --due).")
+        Text,
+        typer.Option(
+            "--unit",
+            autocompletion=complete.units,
+            help="Responsible unit (交办 with --person and --due).",
+        ),
     ] = None,
-    person: Annotated[Text, typer.Option("--person", help="Responsible person.")] = None,
+    person: Annotated[
+        Text, typer.Option("--person", autocompletion=complete.people, help="Responsible person.")
+    ] = None,
     measures: Annotated[Text, typer.Option("--measures")] = None,
     due: DueOption = None,
     basis: Annotated[Text, typer.Option("--basis", help="Where the time limit comes from.")] = None,
@@ -78,7 +86,9 @@ def add_issue(
 def add_task(
     project: Project,
     title: Annotated[str, typer.Option("--title", help="The work or node, e.g. 完成300户征迁.")],
-    unit: Annotated[str, typer.Option("--unit", help="Responsible unit.")],
+    unit: Annotated[
+        str, typer.Option("--unit", autocompletion=complete.units, help="Responsible unit.")
+    ],
     person: Annotated[Text, typer.Option("--person")] = None,
     amount: Annotated[Optional[float], typer.Option("--amount", help="Quantified target.")] = None,  # noqa: UP045
     measure_unit: Annotated[
@@ -151,13 +161,21 @@ def add_deadline(
 def advance(
     project: Project,
     item: Annotated[
-        str | None, typer.Argument(help="Issue or task id; without it, the project.")
+        str | None,
+        typer.Argument(
+            autocompletion=complete.items, help="Issue or task id; without it, the project."
+        ),
     ] = None,
     to: Annotated[
         Text, typer.Option("--to", help="The state or stage to go to (default: the next).")
     ] = None,
-    unit: Annotated[Text, typer.Option("--unit", help="交办: responsible unit.")] = None,
-    person: Annotated[Text, typer.Option("--person", help="交办: responsible person.")] = None,
+    unit: Annotated[
+        Text, typer.Option("--unit", autocompletion=complete.units, help="交办: responsible unit.")
+    ] = None,
+    person: Annotated[
+        Text,
+        typer.Option("--person", autocompletion=complete.people, help="交办: responsible person."),
+    ] = None,
     due: DueOption = None,
     basis: Annotated[Text, typer.Option("--basis")] = None,
     evidence: Annotated[
@@ -166,7 +184,9 @@ def advance(
     explanation: Annotated[
         Text, typer.Option("--explanation", help="待核验: how it was solved.")
     ] = None,
-    verifier: Annotated[Text, typer.Option("--verifier", help="销号: who verified.")] = None,
+    verifier: Annotated[
+        Text, typer.Option("--verifier", autocompletion=complete.people, help="销号: who verified.")
+    ] = None,
     pool: Annotated[
         Text, typer.Option("--pool", help="Move the project to this pool (库别).")
     ] = None,
@@ -219,9 +239,13 @@ def advance(
 @change_command()
 def return_(
     project: Project,
-    item: Annotated[str, typer.Argument(help="The issue 待核验 to return.")],
+    item: Annotated[
+        str, typer.Argument(autocompletion=complete.items, help="The issue 待核验 to return.")
+    ],
     reason: Annotated[str, typer.Option("--reason", help="Why verification failed.")],
-    by: Annotated[Text, typer.Option("--by", help="Who returned it.")] = None,
+    by: Annotated[
+        Text, typer.Option("--by", autocompletion=complete.people, help="Who returned it.")
+    ] = None,
     *,
     change: ChangeRun,
 ) -> None:
@@ -234,7 +258,9 @@ def return_(
 @change_command()
 def withdraw(
     project: Project,
-    item: Annotated[str, typer.Argument(help="The issue to withdraw.")],
+    item: Annotated[
+        str, typer.Argument(autocompletion=complete.items, help="The issue to withdraw.")
+    ],
     reason: Annotated[str, typer.Option("--reason", help="Why it no longer needs solving.")],
     *,
     change: ChangeRun,
@@ -264,11 +290,20 @@ def retire(
 def extend(
     project: Project,
     item: Annotated[
-        str, typer.Argument(help="A deadline id, or the issue or task whose deadline it is.")
+        str,
+        typer.Argument(
+            autocompletion=complete.items,
+            help="A deadline id, or the issue or task whose deadline it is.",
+        ),
     ],
     to: Annotated[dt.date, day_option("--to", help="The new due date.")],
     reason: Annotated[str, typer.Option("--reason")],
-    approver: Annotated[str, typer.Option("--approver", help="Who approved the extension.")],
+    approver: Annotated[
+        str,
+        typer.Option(
+            "--approver", autocompletion=complete.people, help="Who approved the extension."
+        ),
+    ],
     *,
     change: ChangeRun,
 ) -> None:
@@ -298,9 +333,13 @@ def set_(
 @change_command()
 def log(
     project: Project,
-    item: Annotated[str, typer.Argument(help="The issue (id or prefix).")],
+    item: Annotated[
+        str, typer.Argument(autocompletion=complete.items, help="The issue (id or prefix).")
+    ],
     note: Annotated[str, typer.Argument(help="The progress note (进展).")],
-    by: Annotated[Text, typer.Option("--by", help="Who reports it.")] = None,
+    by: Annotated[
+        Text, typer.Option("--by", autocompletion=complete.people, help="Who reports it.")
+    ] = None,
     *,
     change: ChangeRun,
 ) -> None:
@@ -323,7 +362,12 @@ def new(
     industry: Annotated[str, typer.Option("--industry", help="行业领域.")],
     locality: Annotated[str, typer.Option("--locality", help="属地 (镇/街道).")],
     owner: Annotated[str, typer.Option("--owner", help="实施主体 / 项目业主.")],
-    leader: Annotated[str, typer.Option("--leader", help="包抓领导 (a declared person).")],
+    leader: Annotated[
+        str,
+        typer.Option(
+            "--leader", autocompletion=complete.people, help="包抓领导 (a declared person)."
+        ),
+    ],
     stage: Annotated[str, typer.Option("--stage", help="Stage, from projledger.yaml.")],
     total: Annotated[float, typer.Option("--total", help="Total investment, 万元.")],
     year: Annotated[

@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli import complete
 from projledger.cli.options import RootOption, root_path
 from projledger.commands.check import OutputFormat
 from projledger.commands.history import HistoryFormat
@@ -27,6 +28,7 @@ def history(
     item: Annotated[
         Text,
         typer.Argument(
+            autocompletion=complete.items,
             help="Item id, or a unique prefix of it or of its part after the dash "
             "(4M8 for I-4M8K2P). Default: the whole project.",
             show_default=False,
@@ -58,6 +60,7 @@ def changes(
         Text,
         typer.Option(
             "--unit",
+            autocompletion=complete.units,
             help="Only changes concerning this unit (name or short name): items it owns, "
             "and records of projects where it has a responsibility.",
             show_default=False,

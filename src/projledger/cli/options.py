@@ -17,6 +17,7 @@ from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
+from projledger.cli import complete
 from projledger.dates import NotADayError, parse_day
 
 
@@ -71,7 +72,10 @@ At = Annotated[
         "instead of the files in the work tree.",
     ),
 ]
-ProjectArgument = Annotated[str, typer.Argument(help="Project id (or an unambiguous prefix).")]
+ProjectArgument = Annotated[
+    str,
+    typer.Argument(help="Project id (or an unambiguous prefix).", autocompletion=complete.projects),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
 # --- the options of every change -----------------------------------------------------------

@@ -12,6 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli import complete
 from projledger.cli.options import (
     AsOf,
     At,
@@ -61,6 +62,16 @@ Output = Annotated[
         "--output", "-o", help="Write to this file (atomically) instead of stdout.", dir_okay=False
     ),
 ]
+TemplateOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--template",
+        help="For --format docx: the office's own .docx (or .dotx) with its letterhead and "
+        "styles; {{正文}} marks where the report goes (see the README).",
+        dir_okay=False,
+        exists=True,
+    ),
+]
 LangOption = Annotated[
     Optional[Lang],  # noqa: UP045
     typer.Option("--lang", help="Language of labels (default: the config's `language`)."),
@@ -77,6 +88,7 @@ class ReportRun:
     lang: Lang | None = None
     at: str | None = None
     root: Path | None = None
+    template: Path | None = None
 
     @property
     def root_path(self) -> Path:
@@ -99,6 +111,7 @@ _REPORT_OPTIONS: Options = (
     ("lang", LangOption, None),
     ("at", At, None),
     ("root", RootOption, None),
+    ("template", TemplateOption, None),
 )
 
 
@@ -117,8 +130,16 @@ def _days(text: str) -> int:
     return int(match[1]) * (7 if match[2] == "w" else 1)
 
 
-UnitFilter = Annotated[Many, typer.Option("--unit", help="Only this unit's (repeatable).")]
-LeaderFilter = Annotated[Many, typer.Option("--leader", help="Only projects this 包抓领导 leads.")]
+UnitFilter = Annotated[
+    Many,
+    typer.Option("--unit", autocompletion=complete.units, help="Only this unit's (repeatable)."),
+]
+LeaderFilter = Annotated[
+    Many,
+    typer.Option(
+        "--leader", autocompletion=complete.people, help="Only projects this 包抓领导 leads."
+    ),
+]
 LevelFilter = Annotated[Many, typer.Option("--level", help="省级, 市级 or 区级 (repeatable).")]
 ProjectFilter = Annotated[Many, typer.Option("--project", help="Only this project (id or prefix).")]
 ByOption = Annotated[By, typer.Option("--by", help="Group by unit, leader, project or level.")]
@@ -160,6 +181,7 @@ def _deadlines(overdue: bool, within: str | None, only: _DeadlineFilters, run: R
         lang=run.language,
         fail_on=only.fail_on.value,
         at=run.at,
+        template=run.template,
     )
     raise typer.Exit(code)
 
@@ -221,6 +243,7 @@ def _period_report(
         output=run.output,
         lang=run.language,
         at=run.at,
+        template=run.template,
     )
     raise typer.Exit(code)
 
@@ -288,6 +311,7 @@ def project_card(
         output_format=report.output_format,
         output=report.output,
         lang=report.language,
+        template=report.template,
     )
     raise typer.Exit(code)
 
@@ -310,6 +334,7 @@ def unit_report(
         output=report.output,
         lang=report.language,
         at=report.at,
+        template=report.template,
     )
     raise typer.Exit(code)
 

@@ -5,6 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli import complete
 from projledger.cli.options import (
     AsOf,
     At,
@@ -50,7 +51,9 @@ def init(
 
 def show(
     project: ProjectArgument,
-    item: Annotated[Text, typer.Argument(help="An item id (or prefix).")] = None,
+    item: Annotated[
+        Text, typer.Argument(autocompletion=complete.items, help="An item id (or prefix).")
+    ] = None,
     as_of: AsOf = None,
     at: At = None,
     as_json: JsonFlag = False,
@@ -65,9 +68,14 @@ def show(
 
 def list_(
     kind: Annotated[str, typer.Argument(help="projects, issues, tasks or deadlines.")] = "projects",
-    unit: Annotated[Text, typer.Option("--unit", help="Only this unit's.")] = None,
+    unit: Annotated[
+        Text, typer.Option("--unit", autocompletion=complete.units, help="Only this unit's.")
+    ] = None,
     leader: Annotated[
-        Text, typer.Option("--leader", help="Only projects this 包抓领导 leads.")
+        Text,
+        typer.Option(
+            "--leader", autocompletion=complete.people, help="Only projects this 包抓领导 leads."
+        ),
     ] = None,
     level: Annotated[Text, typer.Option("--level", help="省级 市级 区级.")] = None,
     pool: Annotated[Text, typer.Option("--pool", help="库别.")] = None,
