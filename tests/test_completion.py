@@ -52,7 +52,9 @@ def test_completion_in_no_ledger_root_offers_nothing_and_does_not_fail(tmp_path:
 
 def test_the_completion_script_is_shown(tmp_path: Path) -> None:
     env = cli_env()
-    env["SHELL"] = "/bin/bash"
+    # typer's switch for naming the shell instead of detecting it from the process tree
+    # (a test runs under pytest, not a shell).
+    env["_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION"] = "1"
     result = subprocess.run(
         [PROJLEDGER, "--show-completion", "bash"],
         cwd=tmp_path,

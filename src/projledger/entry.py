@@ -21,17 +21,24 @@ import types
 
 
 def main() -> None:
+    from projledger.error_handler import run
+
+    # Start-up inside the handler too: a fault while building the command is a bug like
+    # any other (one line and a crash log, never a traceback).
+    run(_start_and_run)
+
+
+def _start_and_run() -> object:
     gc.disable()
     try:
         _without_pydantic_plugins()
         from projledger.cli import prepare
-        from projledger.error_handler import run
 
         app = prepare(sys.argv[1:])
     finally:
         gc.freeze()
         gc.enable()
-    run(app)
+    return app()
 
 
 def _without_pydantic_plugins() -> None:

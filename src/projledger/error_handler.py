@@ -1,14 +1,20 @@
 """The one place where an exception becomes a message and an exit code.
 
 Typer reports usage errors itself (exit 2). A user's mistake (ProjledgerError) is one
-line on stderr and its exit code; Ctrl-C is 130; anything else is a bug: a short message,
-the traceback in a log file, exit 3. No traceback reaches a user for their own mistake.
+line on stderr and its exit code; Ctrl-C is 130; anything else is a bug: one line, the
+traceback in a new private log file (`crash_log.py`), exit 3. No traceback reaches the
+terminal, even when no log can be written. Messages are shown with control characters
+escaped: they may quote a file's content or name.
 """
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable
+from typing import TextIO
 
 from projledger.errors import ProjledgerError
+from projledger.render.safe_text import printable_lines
 
 
 def run(app: Callable[[], object]) -> None:
@@ -17,6 +23,9 @@ def run(app: Callable[[], object]) -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    # Everything said on stderr (typer's own usage errors included, which quote what was
+    # typed: a file name with a BEL or an ESC) has its control characters escaped.
+    sys.stderr = _PrintableStream(sys.stderr)
     try:
         app()
     except ProjledgerError as exc:
@@ -28,15 +37,48 @@ def run(app: Callable[[], object]) -> None:
     except BrokenPipeError:
         sys.exit(1)
     except Exception:
-        import tempfile  # only now: a fault is rare, and every run would pay the import
-        import traceback
-        from pathlib import Path
-
-        log = Path(tempfile.gettempdir()) / "projledger-crash.log"
-        log.write_text(traceback.format_exc(), encoding="utf-8")
-        _error(f"internal error (a bug in projledger); details in {log}. Please report it.")
+        _crashed()
         sys.exit(3)
 
 
+def _crashed() -> None:
+    """Within `except`: the bug's traceback to a crash log, and one line to the user."""
+    log = None
+    try:
+        # Imported only now: a fault is rare, and every run would pay the imports.
+        import traceback
+
+        from projledger.crash_log import write_crash_log
+
+        log = write_crash_log(traceback.format_exc(), os.environ)
+    except Exception:
+        pass  # whatever failed, the user still gets the one line
+    if log is None:
+        _error(
+            "internal error (a bug in projledger), and no private directory could take its "
+            "crash log (set XDG_STATE_HOME to a directory of yours to keep one). Please "
+            "report it with the command you ran."
+        )
+    else:
+        _error(f"internal error (a bug in projledger); details in {log}. Please report it.")
+
+
+class _PrintableStream:
+    """A text stream that writes its text with control characters escaped, but for line
+    breaks and tabs (see `render.safe_text`)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(printable_lines(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"projledger: error: {message}\n")
+    # No stderr to tell (closed, or a broken pipe): the exit code says it.
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"projledger: error: {message}\n")

@@ -1,9 +1,8 @@
 """Rules on projledger.yaml itself."""
 
-from collections import Counter
 from collections.abc import Iterator
 
-from projledger.findings import Finding
+from projledger.findings import Finding, display_loc
 from projledger.model import Config
 
 
@@ -11,23 +10,38 @@ def check_config(config: Config, file: str) -> list[Finding]:
     return [*_duplicates(config, file), *_people_units(config, file), *_thresholds(config, file)]
 
 
+Declared = tuple[tuple[str | int, ...], str]
+"""Where a name is declared (its path in the file) and the name."""
+
+
 def _duplicates(config: Config, file: str) -> Iterator[Finding]:
-    lists: tuple[tuple[str, list[str]], ...] = (
-        ("units", [u.name for u in config.units]),
-        ("units", [u.short for u in config.units if u.short]),
-        ("people", [p.name for p in config.people]),
-        ("stages", list(config.all_stages())),
+    """Each declaration of a name declared before, at its own entry."""
+    groups: tuple[list[Declared], ...] = (
+        [(("units", i, "name"), unit.name) for i, unit in enumerate(config.units)],
+        [(("units", i, "short"), unit.short) for i, unit in enumerate(config.units) if unit.short],
+        [(("people", i, "name"), person.name) for i, person in enumerate(config.people)],
+        _stages(config),
     )
-    for list_name, names in lists:
-        for name, count in Counter(names).items():
-            if count > 1:
-                yield Finding.of(
-                    "PL401",
-                    f"{name} is declared {count} times in {list_name}; names must be unique so "
-                    "rankings do not split",
-                    file,
-                    (list_name,),
-                )
+    for declared in groups:
+        first: dict[str, tuple[str | int, ...]] = {}
+        for loc, name in declared:
+            if name not in first:
+                first[name] = loc
+                continue
+            yield Finding.of(
+                "PL401",
+                f"{name} is declared again: {display_loc(loc)} repeats {display_loc(first[name])}; "
+                "remove one or rename it, so rankings do not split",
+                file,
+                loc,
+            )
+
+
+def _stages(config: Config) -> list[Declared]:
+    """Both lists of stages: a stage is in one of them, once."""
+    declared: list[Declared] = [(("stages", i), stage) for i, stage in enumerate(config.stages)]
+    declared += [(("continuing_stages", i), s) for i, s in enumerate(config.continuing_stages)]
+    return declared
 
 
 def _people_units(config: Config, file: str) -> Iterator[Finding]:

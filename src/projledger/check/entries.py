@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from projledger.findings import Finding, Severity
 from projledger.ids import PROJECT_ID_RE
 from projledger.store.limits import MAX_FILE_BYTES
-from projledger.store.locate import locate, locate_in_text
+from projledger.store.locate import keys_as_held, locate, locate_in_text
 
 if TYPE_CHECKING:
     from projledger.model import Config, Project
@@ -100,7 +100,8 @@ def place_findings(findings: list[Finding], text: str | None, data: Any = None) 
     if hasattr(data, "lc"):
         positions = [locate(data, f.loc) for f in unplaced]
     elif text is not None:
-        positions = locate_in_text(text, [f.loc for f in unplaced])
+        locs = [keys_as_held(data, f.loc) if data is not None else f.loc for f in unplaced]
+        positions = locate_in_text(text, locs)
     else:
         positions = [(1, 1)] * len(unplaced)
     placed = dict(zip(map(id, unplaced), positions, strict=True))

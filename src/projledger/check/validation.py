@@ -2,13 +2,13 @@
 
 import difflib
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from projledger.findings import Finding, display_loc
-from projledger.model.common import LedgerModel
+from projledger.model.common import MAX_AMOUNT, LedgerModel
 
 _PATTERN_HELP = {
     "^I-": "an issue id: I- and 4-12 capital letters or digits, e.g. I-4M8K2P",
@@ -29,13 +29,20 @@ def validate(model: type[BaseModel], data: Any, file: str) -> tuple[Any, list[Fi
         return None, list(_findings(exc, file))
 
 
+MAX_SUGGESTIONS = 100
+"""Unknown fields of one file that get a close-match suggestion (~50 us each): the text
+output shows a file's first 100 findings, and 20,000 unknown keys need not cost a second."""
+
+
 def _findings(exc: ValidationError, file: str) -> Iterator[Finding]:
+    unknown = 0
     for error in exc.errors(include_url=False):
         loc = tuple(part for part in error["loc"] if part != "[key]")
-        yield _finding(error, loc, file)
+        unknown += error["type"] == "extra_forbidden"
+        yield _finding(error, loc, file, suggest=unknown <= MAX_SUGGESTIONS)
 
 
-def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
+def _finding(error: Any, loc: tuple[str | int, ...], file: str, *, suggest: bool) -> Finding:
     kind: str = error["type"]
     value = error.get("input")
     where = display_loc(loc)
@@ -50,9 +57,12 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
         )
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        hint = _suggest(name)
+        hint = _suggest(name) if suggest else _NO_SUGGESTION
         parent = f"in {display_loc(loc[:-1])}" if len(loc) > 1 else "at the top level"
         return Finding.of("PL102", f"unknown field `{name}` {parent}{hint}", file, loc)
+    number = _number_finding(kind, value, ctx, loc, file)
+    if number is not None:
+        return number
     if loc and loc[-1] == "schema_version" and len(loc) == 1:
         return Finding.of(
             "PL105",
@@ -71,11 +81,9 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
         what = _pattern_help(str(ctx.get("pattern", "")))
         return Finding.of("PL104", f"{where}: {_short(value)} is not {what}", file, loc)
     if kind == "string_type" and isinstance(value, int | float):
+        got = str(value).lower() if isinstance(value, bool) else f"the number {_short(value)}"
         return Finding.of(
-            "PL103",
-            f"{where}: expected text, got the number {_short(value)}; put it in quotes",
-            file,
-            loc,
+            "PL103", f"{where}: expected text, got {got}; put it in quotes", file, loc
         )
     if kind.startswith(("date", "datetime")):
         return Finding.of(
@@ -97,6 +105,34 @@ def _finding(error: Any, loc: tuple[str | int, ...], file: str) -> Finding:
     return Finding.of("PL103", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc)
 
 
+def _number_finding(
+    kind: str, value: Any, ctx: dict[str, Any], loc: tuple[str | int, ...], file: str
+) -> Finding | None:
+    """A number field given true/false or text, or an amount out of its bounds."""
+    where = display_loc(loc)
+    if kind in ("int_type", "float_type") and isinstance(value, bool):
+        word = "true" if value else "false"
+        message = f"{where}: expected a number, got {word}; write the number itself"
+        return Finding.of("PL103", message, file, loc)
+    if kind in ("int_type", "float_type") and isinstance(value, str):
+        message = (
+            f"{where}: expected a number, got the text {_short(value)}; write it in digits, "
+            "without quotes"
+        )
+        return Finding.of("PL103", message, file, loc)
+    if kind == "less_than_equal" and ctx.get("le") == MAX_AMOUNT:
+        message = (
+            f"{where}: {_short(value)} is larger than any amount can be (at most 10^12 万元 "
+            "or 亩); check the number and its unit"
+        )
+        return Finding.of("PL104", message, file, loc)
+    if kind == "greater_than_equal" and ctx.get("ge") == 0:
+        return Finding.of(
+            "PL104", f"{where}: {_short(value)} is negative; it must be 0 or more", file, loc
+        )
+    return None
+
+
 def _short(value: Any) -> str:
     """A value as it may appear in a message: never long, never failing (a 5,000-digit
     int has no repr under Python's int_max_str_digits limit)."""
@@ -116,9 +152,13 @@ def _pattern_help(pattern: str) -> str:
     return f"in the form {pattern}"
 
 
+@lru_cache(maxsize=1024)
 def _suggest(name: str) -> str:
     close = difflib.get_close_matches(name, _all_field_names(), n=1, cutoff=0.75)
-    return f"; did you mean `{close[0]}`?" if close else "; remove it or fix its spelling"
+    return f"; did you mean `{close[0]}`?" if close else _NO_SUGGESTION
+
+
+_NO_SUGGESTION = "; remove it or fix its spelling"
 
 
 @cache

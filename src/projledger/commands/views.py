@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from projledger.commands.terminal import console
 from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
+from projledger.render.safe_text import printable
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
@@ -19,19 +21,13 @@ if TYPE_CHECKING:
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
 
 
-def console() -> Any:
-    from rich.console import Console
-
-    # Piped into a file or another program, tables need not fit an 80-column terminal.
-    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-
-
 def _warn_invalid(invalid: list[str]) -> None:
     if invalid:
         more = f" and {len(invalid) - 5} more" if len(invalid) > 5 else ""
+        names = printable(", ".join(invalid[:5]))  # file names may hold control characters
         sys.stderr.write(
             f"projledger: warning: {len(invalid)} file(s) have errors (cannot be read, or "
-            f"`projledger check` fails them) and are left out: {', '.join(invalid[:5])}{more}; "
+            f"`projledger check` fails them) and are left out: {names}{more}; "
             "run `projledger check`\n"
         )
 

@@ -4,13 +4,35 @@ import enum
 import types
 from typing import Annotated, Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
+from pydantic_core import PydanticKnownError
 
 Text = Annotated[str, StringConstraints(min_length=1)]
 """A required piece of text: an empty string is as good as missing."""
 
-Amount = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-"""Money in 万元 (ten thousand yuan), or any other non-negative quantity."""
+MAX_AMOUNT = 10**12
+"""The largest amount a file may hold: 10^12 万元 is 10^16 yuan, 10^12 亩 over 40 times
+China's land. Sums over any ledger then stay far from a float's limit (~1.8e308), so no
+report figure can become infinite."""
+
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False, strict=True)]
+"""Money in 万元 (ten thousand yuan), or any other non-negative quantity. Strict: YAML's
+true/false are not numbers (pydantic's lax mode reads them as 1 and 0)."""
+
+Integer = Annotated[int, Strict()]
+"""A whole number, never true/false (bool is an int to Python and to pydantic's lax mode);
+give the bounds with `Field`."""
+
+
+def _not_a_bool(value: Any) -> Any:
+    # Literal[1] matches True (True == 1): refuse it as a strict int field would.
+    if isinstance(value, bool):
+        raise PydanticKnownError("int_type")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_not_a_bool)]
+"""The one schema version this code reads."""
 
 
 Model = TypeVar("Model", bound="LedgerModel")

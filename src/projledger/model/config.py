@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr
 
-from projledger.model.common import LedgerModel, Text
+from projledger.model.common import Integer, LedgerModel, SchemaVersion, Text
 from projledger.model.enums import TimeProgressMethod
 
 # Guangzhou's split of the stages of a new project, and of a continuing one (DOMAIN.md).
@@ -39,18 +39,22 @@ class Person(LedgerModel):
     """Post, e.g. 副区长, 局长."""
 
 
+Points = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False, strict=True)]
+"""Percentage points behind time progress: a project is at most 100 behind."""
+
+
 class InvestmentLights(LedgerModel):
     """Investment lights: percentage points behind time progress."""
 
-    yellow_behind_points: float = Field(default=10, ge=0)
-    red_behind_points: float = Field(default=30, ge=0)
+    yellow_behind_points: Points = 10
+    red_behind_points: Points = 30
 
 
 class MonthLights(LedgerModel):
     """Lights by months without the expected event (start, progress)."""
 
-    yellow_after_months: int = Field(ge=0)
-    red_after_months: int = Field(ge=0)
+    yellow_after_months: Integer = Field(ge=0)
+    red_after_months: Integer = Field(ge=0)
 
 
 class Lights(LedgerModel):
@@ -70,7 +74,7 @@ class Lights(LedgerModel):
 class Config(LedgerModel):
     """projledger.yaml: what the organisation declares, and how reports compute."""
 
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     organisation: Text
     """The office keeping the ledger, e.g. 济南市莱芜区发展和改革局."""
     language: Literal["zh", "en"] = "zh"
@@ -83,7 +87,7 @@ class Config(LedgerModel):
     """Stages of a project before it starts, in order."""
     continuing_stages: list[Text] = Field(default_factory=lambda: list(DEFAULT_CONTINUING_STAGES))
     """Stages of a continuing (续建) project."""
-    due_soon_days: int = Field(default=7, ge=0, le=366)
+    due_soon_days: Integer = Field(default=7, ge=0, le=366)
     """A deadline within this many days is due soon (临期)."""
     time_progress: TimeProgressMethod = TimeProgressMethod.MONTHS
     lights: Lights = Field(default_factory=Lights)

@@ -14,7 +14,7 @@ from projledger.ids import (
     RESPONSIBILITY_ID_PATTERN,
     TASK_ID_PATTERN,
 )
-from projledger.model.common import Amount, LedgerModel, Text
+from projledger.model.common import Amount, Integer, LedgerModel, SchemaVersion, Text
 from projledger.model.enums import (
     ApprovalStatus,
     CauseSide,
@@ -95,7 +95,7 @@ class Approval(LedgerModel):
 class Investment(LedgerModel):
     """投资, in 万元. `year` is the year the 'this year' figures belong to."""
 
-    year: int = Field(ge=2000, le=2100)
+    year: Integer = Field(ge=2000, le=2100)
     total: Amount
     """总投资."""
     completed_before_year: Amount = 0
@@ -197,7 +197,7 @@ class Issue(LedgerModel):
     cause_side: CauseSide
     """Whether the cause is on the government or the enterprise side."""
     raised: dt.date
-    coordination_level: int = Field(default=1, ge=1, le=4)
+    coordination_level: Integer = Field(default=1, ge=1, le=4)
     """1 分管领导 → 2 责任单位主要领导 → 3 联系县/区领导专题协调 → 4 主要领导督办."""
     state: IssueState
     unit: str | None = None
@@ -217,6 +217,8 @@ class Measure(LedgerModel):
 
     amount: Amount
     unit: Text
+    done: Amount | None = None
+    """How much of it is done so far (已完成数量), as the responsible unit last reported."""
 
 
 class Task(LedgerModel):
@@ -244,6 +246,17 @@ class Extension(LedgerModel):
     approver: Text
 
 
+class ExtensionRequest(LedgerModel):
+    """申请延期: a unit asks for a later due date. It changes nothing by itself: the
+    approver grants it with `projledger extend` (an extension), and the request stays."""
+
+    date: dt.date
+    new_due: dt.date
+    reason: Text
+    by: str | None = None
+    """Who asked (the unit)."""
+
+
 class Deadline(LedgerModel):
     """时效清单 entry: the one place a due date lives. Met/pending/overdue is computed."""
 
@@ -255,6 +268,8 @@ class Deadline(LedgerModel):
     basis: str | None = None
     """Where the time limit comes from (依据), e.g. a meeting's minutes."""
     extensions: list[Extension] = Field(default_factory=list)
+    requests: list[ExtensionRequest] = Field(default_factory=list)
+    """Extensions asked for (申请延期), granted or not: see `extensions` for the granted."""
 
     @property
     def effective_due(self) -> dt.date:
@@ -265,7 +280,7 @@ class Deadline(LedgerModel):
 class Project(LedgerModel):
     """One key project: its record and its four lists."""
 
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     id: Annotated[str, Field(pattern=PROJECT_ID_PATTERN)]
     """Project id, equal to the file name without `.yaml`."""
     code: Annotated[str, Field(pattern=PROJECT_CODE_PATTERN)] | None = None
@@ -286,6 +301,8 @@ class Project(LedgerModel):
     """Stage, one of the config's `stages` or `continuing_stages`."""
     description: str | None = None
     """建设内容."""
+    note: str | None = None
+    """备注: remarks carried over from the 台账."""
     retirement: Retirement | None = None
     approvals: dict[ApprovalName, Approval] = Field(default_factory=dict)
     investment: Investment

@@ -1,13 +1,22 @@
-"""`check` output: a terminal format (rich), versioned JSON, and GitHub annotations."""
+"""`check` output: a terminal format (rich), versioned JSON, and GitHub annotations.
+
+The text and GitHub formats show at most `MAX_SHOWN_PER_FILE` findings of a file and count
+the rest: a file with 20,000 unknown keys is one mistake, not 20,000 lines to scroll
+(or annotations, of which GitHub shows a few dozen anyway). JSON lists every finding.
+File names, messages and source lines are shown with control characters escaped."""
 
 import json
+from collections.abc import Iterator
+from itertools import groupby
 from typing import TextIO
 
 from projledger import __version__
 from projledger.check.run import CheckReport
 from projledger.findings import CODE_BY_ID, Finding, Severity, display_loc
+from projledger.render.safe_text import json_safe, printable
 
 JSON_FORMAT_VERSION = 1
+MAX_SHOWN_PER_FILE = 100
 
 
 def render_json(report: CheckReport, out: TextIO) -> None:
@@ -34,12 +43,12 @@ def render_json(report: CheckReport, out: TextIO) -> None:
             for f in report.findings
         ],
     }
-    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write(json_safe(json.dumps(payload, ensure_ascii=False, indent=2)))
     out.write("\n")
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25")
 
 
 def _escape_property(text: str) -> str:
@@ -48,13 +57,31 @@ def _escape_property(text: str) -> str:
 
 def render_github(report: CheckReport, out: TextIO) -> None:
     """Workflow commands: each finding becomes an annotation on its file and line."""
-    for f in report.findings:
-        title = _escape_property(f"{f.code} {CODE_BY_ID[f.code].title}")
-        out.write(
-            f"::{f.severity.value} file={_escape_property(f.file)},line={f.line or 1},"
-            f"col={f.col or 1},title={title}::{_escape_data(f.message)}\n"
-        )
+    for file, shown, rest in _capped(report.findings):
+        for f in shown:
+            title = _escape_property(f"{f.code} {CODE_BY_ID[f.code].title}")
+            out.write(
+                f"::{f.severity.value} file={_escape_property(f.file)},line={f.line or 1},"
+                f"col={f.col or 1},title={title}::{_escape_data(f.message)}\n"
+            )
+        if rest:
+            out.write(_more_line(file, rest) + "\n")
     out.write(_summary_line(report) + "\n")
+
+
+def _capped(findings: list[Finding]) -> Iterator[tuple[str, list[Finding], int]]:
+    """Each run of one file's findings: the file, the findings to show, how many more."""
+    for file, run in groupby(findings, key=lambda f: f.file):
+        group = list(run)
+        shown = group[:MAX_SHOWN_PER_FILE]
+        yield file, shown, len(group) - len(shown)
+
+
+def _more_line(file: str, rest: int) -> str:
+    return (
+        f"{printable(file)}: … and {rest:,} more finding{'s' * (rest != 1)} in this file "
+        "(`--format json` lists them all)"
+    )
 
 
 def _summary_line(report: CheckReport) -> str:
@@ -73,20 +100,23 @@ def render_text(report: CheckReport, out: TextIO, color: bool | None = None) -> 
     from rich.text import Text
 
     console = Console(file=out, force_terminal=color, no_color=color is False, soft_wrap=True)
-    lines_of: dict[str, list[str]] = {}
-    for f in report.findings:
-        style = "bold red" if f.severity == Severity.ERROR else "bold yellow"
-        header = Text()
-        header.append(f"{f.file}:{f.line or 1}:{f.col or 1}: ", style="bold")
-        header.append(f"{f.severity.value} {f.code}", style=style)
-        header.append(f" {f.message}")
-        console.print(header, highlight=False)
-        text = report.texts.get(f.file)
-        if text is None or not f.line:
-            continue
-        lines = lines_of.setdefault(f.file, text.split("\n"))
-        if f.line <= len(lines):
-            _show_line(console, lines, f)
+    lines_of: dict[str, list[str]] = {}  # each file's text split once, however many findings
+    for file, shown, rest in _capped(report.findings):
+        text = report.texts.get(file)
+        if text is not None and file not in lines_of:
+            lines_of[file] = text.split("\n")
+        lines = lines_of.get(file, [])
+        for f in shown:
+            style = "bold red" if f.severity == Severity.ERROR else "bold yellow"
+            header = Text()
+            header.append(f"{printable(f.file)}:{f.line or 1}:{f.col or 1}: ", style="bold")
+            header.append(f"{f.severity.value} {f.code}", style=style)
+            header.append(f" {printable(f.message)}")
+            console.print(header, highlight=False)
+            if f.line and f.line <= len(lines):
+                _show_line(console, lines, f)
+        if rest:
+            console.print(Text(_more_line(file, rest), style="bold"), highlight=False)
     summary_style = "bold red" if report.count(Severity.ERROR) else "bold green"
     console.print(Text(_summary_line(report), style=summary_style), highlight=False)
 
@@ -99,8 +129,8 @@ def _show_line(console: object, lines: list[str], finding: Finding) -> None:
     assert isinstance(console, Console)
     source = lines[(finding.line or 1) - 1].replace("\t", " ")
     gutter = f"{finding.line:>5} | "
-    console.print(Text(gutter, style="dim") + Text(source), highlight=False)
-    caret_at = cell_len(source[: max((finding.col or 1) - 1, 0)])
+    console.print(Text(gutter, style="dim") + Text(printable(source)), highlight=False)
+    caret_at = cell_len(printable(source[: max((finding.col or 1) - 1, 0)]))
     console.print(Text(" " * (len(gutter) + caret_at) + "^", style="bold"), highlight=False)
 
 

@@ -1,4 +1,5 @@
-"""`show` and `list` in the terminal (rich): CJK text is aligned by display width."""
+"""`show` and `list` in the terminal (rich): CJK text is aligned by display width. Every
+value from a file is shown as `Text` (never markup) with control characters escaped."""
 
 import datetime as dt
 from collections.abc import Iterable
@@ -11,8 +12,10 @@ from rich.text import Text
 from projledger.compute.deadlines import LABELS, Status, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.model import Project
+from projledger.render.safe_text import printable
+from projledger.report.aligned_columns import Cell, Styled, print_aligned
 from projledger.report.formatting import format_amount as amount
-from projledger.report.render_terminal import LONG_TABLE_ROWS, print_aligned
+from projledger.report.render_terminal import LONG_TABLE_ROWS
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "yellow", Status.MET_LATE: "magenta"}
 
@@ -28,9 +31,14 @@ def _table(title: str, columns: Iterable[str]) -> Table:
 NO_WRAP = {"id", "项目", "时限", "日期", "状态", "库别", "级别"}
 
 
+def _plain(value: object, style: str = "") -> Text:
+    """A value as written in the file: never markup (a title with "[...]" in it prints as
+    written), and no control character reaches the terminal."""
+    return Text(printable(str(value)), style=style)
+
+
 def _add_row(table: Table, *cells: str | Text) -> None:
-    # Text, never markup: a title with "[...]" in it prints as written.
-    table.add_row(*(cell if isinstance(cell, Text) else Text(cell) for cell in cells))
+    table.add_row(*(cell if isinstance(cell, Text) else _plain(cell) for cell in cells))
 
 
 def _print_rows(
@@ -39,7 +47,11 @@ def _print_rows(
     """A rich table, or from `LONG_TABLE_ROWS` rows plain aligned columns (rich's layout
     took 12 s for the 10,000 projects of a city's ledger)."""
     if len(rows) >= LONG_TABLE_ROWS:
-        print_aligned(console, title, header, rows, [name in right for name in header])
+        cells: list[list[Cell]] = [
+            [Styled(cell.plain, str(cell.style)) if cell.style else cell.plain for cell in row]
+            for row in rows
+        ]
+        print_aligned(console, title, header, cells, [name in right for name in header])
         return
     table = _table(title, header)
     for index, name in enumerate(header):
@@ -68,7 +80,7 @@ def _due_of(facts: ProjectFacts, target: str, today: dt.date, window: int) -> tu
 def show_project(console: Console, project: Project, today: dt.date, window: int) -> None:
     inv = project.investment
     rate = f"{inv.completed_this_year / inv.plan_this_year:.1%}" if inv.plan_this_year else "—"
-    console.print(f"[bold]{project.name}[/]  ({project.id})")
+    console.print(Text.assemble(_plain(project.name, "bold"), f"  ({project.id})"))
     record = [
         ("项目代码", project.code or "—"),
         ("级别", "、".join(project.levels)),
@@ -90,7 +102,7 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
     ]
     grid = Table.grid(padding=(0, 2))
     for key, value in record:
-        grid.add_row(f"[dim]{key}[/]", value)
+        grid.add_row(Text(key, style="dim"), _plain(value))
     console.print(grid)
     if project.approvals:
         table = _table("审批手续", ["手续", "状态", "文号", "日期"])
@@ -133,22 +145,25 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
 
 
 def show_item(console: Console, project: Project, item: Any, today: dt.date, window: int) -> None:
-    console.print(f"[bold]{item.id}[/]  {project.name} ({project.id})")
+    console.print(
+        Text.assemble(_plain(item.id, "bold"), "  ", _plain(project.name), f" ({project.id})")
+    )
     grid = Table.grid(padding=(0, 2))
     for key, value in item.model_dump(mode="json", exclude_none=True).items():
-        grid.add_row(f"[dim]{key}[/]", _text(value))
+        grid.add_row(Text(key, style="dim"), Text(_text(value)))
     due, status = _due(project, item.id, today, window)
     if due != "—":
-        grid.add_row("[dim]时限[/]", f"{due} {status}")
+        grid.add_row(Text("时限", style="dim"), Text.assemble(f"{due} ", status))
     console.print(grid)
 
 
 def _text(value: Any) -> str:
+    """A field's value, escaped: a list one item a line."""
     if isinstance(value, list):
         return "\n".join(_text(v) for v in value) or "—"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {v}" for k, v in value.items())
-    return str(value)
+        return printable(", ".join(f"{k}: {v}" for k, v in value.items()))
+    return printable(str(value))
 
 
 def list_projects(
@@ -171,7 +186,7 @@ def list_projects(
             project.leader or "",
             str(open_issues),
         )
-        rows.append([*map(Text, cells), Text(str(overdue), style="bold red" if overdue else "")])
+        rows.append([*map(_plain, cells), Text(str(overdue), style="bold red" if overdue else "")])
     header = ["项目", "名称", "级别", "库别", "阶段", "包抓领导", "未结问题", "逾期"]
     _print_rows(console, f"{len(projects)} 个项目", header, rows, {"未结问题", "逾期"})
 
@@ -187,11 +202,11 @@ def list_items(
         header = ["项目", "id", "对象", "时限", "时效"]
         for project, deadline in rows:
             due, status = _due_of(project, deadline.target, today, window)
-            cells.append([*map(Text, (project.id, deadline.id, deadline.target, due)), status])
+            cells.append([*map(_plain, (project.id, deadline.id, deadline.target, due)), status])
     else:
         header = ["项目", "id", "状态", "标题", "责任单位", "责任人", "时限", "时效"]
         for project, item in rows:
             due, status = _due_of(project, item.id, today, window)
             texts = (project.id, item.id, item.state, item.title, item.unit or "")
-            cells.append([*map(Text, (*texts, item.person or "", due)), status])
+            cells.append([*map(_plain, (*texts, item.person or "", due)), status])
     _print_rows(console, title, header, cells, set())

@@ -28,6 +28,7 @@ which a listing reads a third.
 
 import hashlib
 import json
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -259,7 +260,24 @@ def _loads(raw: bytes) -> Any:
     try:
         return orjson.loads(raw)
     except orjson.JSONDecodeError:
-        return json.loads(raw.decode("utf-8", "surrogatepass"))
+        # Like orjson, no NaN, Infinity or 1e999: no cached figure can be infinite (a
+        # ValueError drops the whole cache).
+        return json.loads(
+            raw.decode("utf-8", "surrogatepass"),
+            parse_float=_finite,
+            parse_constant=_not_a_number,
+        )
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is out of range")
+    return value
+
+
+def _not_a_number(text: str) -> Any:
+    raise ValueError(f"{text} is not a number")
 
 
 def _dumps(payload: Any) -> bytes:

@@ -48,6 +48,12 @@ _MAYBE_IMPOSSIBLE_DATE = re.compile(
     r"|0?2-(?:29|3[01])|0?[469]-31|11-31"  # a day past the month's end
     r")(?!\d)"
 )
+# A quoted date ('2026-11-20'): yaml-rs reads it as a date, ruamel.yaml (rightly) as text.
+# One pattern per quote, so each starts with a literal.
+_QUOTED_DATES = (
+    re.compile(r"'[ \t]*\d{4}-\d\d?-\d\d?"),
+    re.compile(r'"[ \t]*\d{4}-\d\d?-\d\d?'),
+)
 # A time of day (12:30:00): a time to yaml-rs, text to ruamel.yaml.
 _TIME = re.compile(r":\d\d:\d")
 # Numbers yaml-rs reads and ruamel.yaml keeps as text: a leading underscore (`_1`), an
@@ -89,6 +95,11 @@ def _merge_key(text: str) -> int | None:
     return _first(_MERGE_KEY, text) if "<<" in text else None
 
 
+def _quoted_date(text: str) -> int | None:
+    found = [offset for p in _QUOTED_DATES if (offset := _first(p, text)) is not None]
+    return min(found) if found else None
+
+
 def _date_with_time(text: str) -> int | None:
     return _first(_DATE_TIME, text)
 
@@ -118,6 +129,7 @@ _CONSTRUCTS: tuple[tuple[str, Callable[[str], int | None]], ...] = (
     (f"a number of more than {LONGEST_NUMBER} digits", _long_number),
     ("a merge key", _merge_key),
     ("a date with a time of day", _date_with_time),
+    ("a quoted date (text that looks like a date)", _quoted_date),
     ("a date that does not exist", _date_that_does_not_exist),
     ("a number or time in a form the readers type differently", _number_typed_differently),
 )

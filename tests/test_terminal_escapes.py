@@ -1,0 +1,91 @@
+"""Control characters from a file's content or name never reach the terminal raw: `show`,
+`list`, their warnings and the error line show them escaped (`\\x1b`), as `check` does
+(tests/test_bad_input.py: a file name and a value with ESC and BEL)."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers import JINGPINGANG, SAMPLE_PROJECT, cli_env, run_cli
+
+# YAML's double-quoted escapes: ESC ] 0; ... BEL retitles the terminal window, ESC [2J
+# clears the screen, BEL rings.
+NAME = ("name: 精品钢绿色转型项目\n", 'name: "精品钢\\e]0;pwned\\a项目"\n')
+TITLE = ("    title: 厂区周边300户居民征迁\n", '    title: "厂区\\e[2J周边\\a征迁"\n')
+SHOWN_NAME = "精品钢\\x1b]0;pwned\\x07项目"
+SHOWN_TITLE = "厂区\\x1b[2J周边\\x07征迁"
+BROKEN = "bad\x1b[31m\x07.yaml"
+
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def with_controls(root: Path) -> None:
+    path = root / "projects" / SAMPLE_PROJECT.name
+    text = path.read_text(encoding="utf-8")
+    for old, new in (NAME, TITLE):
+        assert text.count(old) == 1
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    (root / "projects" / BROKEN).write_text("a: [1\n", encoding="utf-8")
+
+
+def escaped(result: subprocess.CompletedProcess[str]) -> str:
+    """stdout and stderr, which must hold no raw control character but line breaks."""
+    assert "Traceback" not in result.stderr
+    for stream in (result.stdout, result.stderr):
+        assert RAW_CONTROL.findall(stream) == [], stream
+    return result.stdout + result.stderr
+
+
+def test_show_escapes_the_project_and_its_items(sample_root: Path) -> None:
+    with_controls(sample_root)
+    project = escaped(run_cli("show", JINGPINGANG, cwd=sample_root))
+    assert SHOWN_NAME in project
+    assert SHOWN_TITLE in project
+    item = escaped(run_cli("show", JINGPINGANG, "I-4M8K2P", cwd=sample_root))
+    assert SHOWN_NAME in item
+    assert SHOWN_TITLE in item
+
+
+def test_list_escapes_values_and_the_names_of_files_it_leaves_out(sample_root: Path) -> None:
+    with_controls(sample_root)
+    result = run_cli("list", "issues", "--project", JINGPINGANG, cwd=sample_root)
+    shown = escaped(result)
+    assert SHOWN_TITLE in shown
+    assert "are left out: bad\\x1b[31m\\x07.yaml; run `projledger check`" in result.stderr
+
+
+def test_an_error_line_escapes_what_it_quotes(tmp_path: Path) -> None:
+    """The one place errors are printed (`error_handler`): a message may quote a file; a
+    message of several lines (a refused change lists its findings) keeps its lines."""
+    code = (
+        "from projledger.error_handler import run\n"
+        "from projledger.errors import ProjledgerError\n"
+        "def fail() -> None:\n"
+        "    raise ProjledgerError('unit 莱芜\\x1b[2J区\\x07 is not declared\\n  p.yaml:3')\n"
+        "run(fail)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=cli_env(tmp_path),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "projledger: error: unit 莱芜\\x1b[2J区\\x07 is not declared\n  p.yaml:3\n"
+    )
+
+
+def test_a_usage_error_quoting_a_typed_name_escapes_its_control_characters(
+    tmp_path: Path,
+) -> None:
+    """typer's own usage errors quote what was typed; stderr escapes them too."""
+    result = run_cli("check", "nope\a\x1b[2J.yaml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "\a" not in result.stderr and "\x1b" not in result.stderr
+    assert "nope\\x07" in result.stderr  # (click drops the ESC sequence off a terminal)
