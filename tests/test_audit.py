@@ -39,7 +39,7 @@ def codes(ledger: Ledger, base: str, head: str = "HEAD") -> list[str]:
 
 
 def test_every_code_is_registered() -> None:
-    for code in ("PL500", "PL501", "PL502", "PL503", "PL504", "PL505"):
+    for code in ("PL500", "PL501", "PL502", "PL503", "PL504", "PL505", "PL506"):
         assert CODE_BY_ID[code].severity.value == "error"
 
 
@@ -324,3 +324,200 @@ def test_an_unknown_revision_is_an_error(ledger: Ledger) -> None:
     assert "'no-such-rev' is not a commit of this repository" in result.stderr
     result = ledger.cli("audit", "..HEAD")
     assert result.returncode == 2
+
+
+# --- every commit of the range, not only its ends ---------------------------------------------
+
+TASK = (
+    "  - id: T-6FJ2RA\n    title: 完成年度投资42亿元\n"
+    "    measure: {amount: 420000, unit: 万元}\n"
+    "    unit: 莱芜区发展和改革局\n    person: 周海涛\n    state: 进行中\n"
+)
+OTHER_TASK = TASK.replace("完成年度投资42亿元", "完成厂区道路硬化")
+
+
+def test_a_removal_then_a_reuse_is_two_findings_whatever_the_ends_show(ledger: Ledger) -> None:
+    """Once a bug: BASE..HEAD compared only the ends (the same id, another title: an edit)
+    and found nothing, while HEAD~1..HEAD found the reuse."""
+    ledger.edit(TASK, "")
+    removed = ledger.commit("删任务", "2026-11-03T10:00:00+08:00", WANG)
+    ledger.edit("tasks:\n", "tasks:\n" + OTHER_TASK)
+    reused = ledger.commit("新任务", "2026-11-04T10:00:00+08:00", LI)
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL501", "PL502"]
+    assert f"was removed from tasks in commit {removed[:8]}" in found[0][1]
+    assert found[1][1].startswith(
+        "id T-6FJ2RA was used by another task (完成年度投资42亿元), which was removed, and is "
+        f'used again in commit {reused[:8]} (李娜, 2026-11-04, "新任务") for 完成厂区道路硬化'
+    )
+    assert codes(ledger, "HEAD~1") == ["PL502"]
+    result = ledger.cli("audit", f"{ledger.first}..HEAD")
+    assert result.returncode == 1
+
+    # The put-back: the new task gets a new id, the old one comes back as it was.
+    ledger.edit(OTHER_TASK, OTHER_TASK.replace("T-6FJ2RA", "T-6FJ2RB") + TASK)
+    ledger.commit("改号并恢复", "2026-11-05T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_an_item_added_and_removed_within_the_range_was_deleted(ledger: Ledger) -> None:
+    add_issue(ledger)
+    ledger.commit("新增", "2026-11-02T10:00:00+08:00")
+    ledger.edit(NEW_ISSUE, "")
+    removed = ledger.commit("删除", "2026-11-03T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL501"]
+    assert (
+        f"I-7WQ3NB (厂区南侧排水管网接入) was removed from issues in commit {removed[:8]}"
+        in (found[0][1])
+    )
+
+
+def test_a_later_commit_that_does_not_put_back_does_not_clear(ledger: Ledger) -> None:
+    """A closed issue edited, then reopened through a return: the edit stays a finding
+    (the return reopens the edited issue, not the one that was closed)."""
+    ledger.edit("    title: 厂区周边300户居民征迁\n", "    title: 厂区周边300户居民征迁安置\n")
+    edited = ledger.commit("改已销号问题", "2026-11-03T10:00:00+08:00")
+    ledger.edit("    state: 已销号\n", "    state: 办理中\n")
+    ledger.edit(CLOSED_ISSUE_END, "    returns:\n      - {date: 2026-11-04, reason: 复查}\n")
+    ledger.commit("退回", "2026-11-04T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL503"]
+    assert f"changed afterwards in commit {edited[:8]}" in found[0][1]
+
+
+def test_a_due_date_put_back_clears_and_changed_further_stays(ledger: Ledger) -> None:
+    ledger.edit("due: 2026-12-31", "due: 2027-01-31")
+    changed = ledger.commit("改期", "2026-11-03T10:00:00+08:00")
+    ledger.edit("due: 2027-01-31", "due: 2027-02-28")
+    ledger.commit("再改期", "2026-11-04T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL504"]
+    assert found[0][1].startswith(
+        "the due date of deadline D-7YB4CG was changed from 2026-12-31 to 2027-02-28 in "
+        f"commit {changed[:8]}"
+    )
+    ledger.edit("due: 2027-02-28", "due: 2026-12-31")
+    ledger.commit("改回", "2026-11-05T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+# --- an extension after the closure (PL506) ---------------------------------------------------
+
+
+def test_an_extension_dated_after_its_target_was_closed(ledger: Ledger) -> None:
+    """I-4M8K2P was due 2026-03-20 and closed 2026-03-18; task T-8H3J2Q was completed
+    2026-03-14. An extension granted after either closure rewrites history."""
+    late = (
+        "  - {id: D-2NQ7VK, target: I-4M8K2P, due: 2026-03-20, "
+        "basis: 区重点项目推进会议纪要〔2026〕3号}\n"
+    )
+    ledger.edit(
+        late,
+        "  - id: D-2NQ7VK\n    target: I-4M8K2P\n    due: 2026-03-20\n"
+        "    basis: 区重点项目推进会议纪要〔2026〕3号\n    extensions:\n"
+        "      - {date: 2026-11-03, new_due: 2026-04-30, reason: 补办延期, approver: 王建国}\n",
+    )
+    extended = ledger.commit("补办延期", "2026-11-03T10:00:00+08:00", LI)
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL506"]
+    assert found[0][1] == (
+        "extension 1 of deadline D-2NQ7VK (I-4M8K2P) is dated 2026-11-03, after its target "
+        f'was closed on 2026-03-18, in commit {extended[:8]} (李娜, 2026-11-03, "补办延期"); '
+        "an extension after the closure would count a late closure as on time: remove it (a "
+        "deadline met late stays late)"
+    )
+    result = ledger.cli("audit", f"{ledger.first}..HEAD", "--format", "json")
+    [finding] = json.loads(result.stdout)["findings"]
+    line = ledger.file().read_text(encoding="utf-8").splitlines()[finding["line"] - 1]
+    assert "补办延期" in line
+    # Removing it is the put-back (not an extension removed: it never should have been).
+    ledger.edit(
+        "    extensions:\n"
+        "      - {date: 2026-11-03, new_due: 2026-04-30, reason: 补办延期, approver: 王建国}\n",
+        "",
+    )
+    ledger.commit("撤回延期", "2026-11-04T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_an_extension_granted_before_the_closure_is_legal(ledger: Ledger) -> None:
+    ledger.edit(
+        "  - {id: D-5RW9HM, target: T-8H3J2Q, due: 2026-03-20, basis: 征迁专班工作方案}\n",
+        "  - id: D-5RW9HM\n    target: T-8H3J2Q\n    due: 2026-03-20\n    basis: 征迁专班工作方案\n"
+        "    extensions:\n"
+        "      - {date: 2026-03-10, new_due: 2026-03-31, reason: 补录, approver: 王建国}\n",
+    )
+    ledger.commit("补录延期", "2026-11-03T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+# --- unreadable versions ------------------------------------------------------------------------
+
+
+CONFLICT = (
+    "<<<<<<< HEAD\n      - {date: 2026-03-06, note: 签约完成210户}\n=======\n"
+    "      - {date: 2026-03-06, note: 签约完成215户}\n>>>>>>> 专班\n"
+)
+
+
+def test_a_commit_that_leaves_the_file_unreadable_is_reported(ledger: Ledger) -> None:
+    """Once a bug: a version with merge-conflict markers passed the audit unjudged."""
+    ledger.edit("      - {date: 2026-03-06, note: 签约完成210户}\n", CONFLICT)
+    broken = ledger.commit("合并", "2026-11-03T10:00:00+08:00", LI)
+    found = audit_findings(LedgerRoot(ledger.root), ledger.first, cwd=ledger.root)
+    assert [(f.code, f.file) for f in found] == [("PL016", FILE)]
+    assert found[0].message.startswith(
+        f'commit {broken[:8]} (李娜, 2026-11-03, "合并") left the file unreadable: git '
+        "merge-conflict markers"
+    )
+    line = ledger.file().read_text(encoding="utf-8").splitlines()[(found[0].line or 0) - 1]
+    assert line == "<<<<<<< HEAD"
+    result = ledger.cli("audit", ledger.first)
+    assert result.returncode == 1
+    assert f"{FILE}:{found[0].line}:1: error PL016 commit {broken[:8]}" in result.stdout
+
+    # The next version is judged against the last readable one: resolving the conflict
+    # by dropping both notes changes the closed issue.
+    ledger.edit(CONFLICT, "")
+    fixed = ledger.commit("解决冲突", "2026-11-04T10:00:00+08:00")
+    found = audit_findings(LedgerRoot(ledger.root), ledger.first, cwd=ledger.root)
+    assert [f.code for f in found] == ["PL503"]
+    assert f"progress[1] changed afterwards in commit {fixed[:8]}" in found[0].message
+    ledger.edit(
+        "    progress:\n      - {date: 2026-03-14",
+        "    progress:\n      - {date: 2026-03-06, note: 签约完成210户}\n      - {date: 2026-03-14",
+    )
+    ledger.commit("恢复", "2026-11-05T10:00:00+08:00")
+    assert audit(ledger, ledger.first) == []
+
+
+def test_each_branch_is_judged_against_its_own_parent(ledger: Ledger) -> None:
+    """Two branches change the file, then merge: no commit is judged against the other
+    branch's version (which lacks its changes); a change made by the merge itself is
+    judged too, as a merge's."""
+    git(ledger.top, "switch", "-q", "-c", "feature")
+    add_issue(ledger)
+    ledger.commit("分支新问题", "2026-11-03T10:00:00+08:00")
+    git(ledger.top, "switch", "-q", "main")
+    ledger.edit(EXTENSION, EXTENSION + SECOND_EXTENSION)
+    ledger.commit("主线延期", "2026-11-04T10:00:00+08:00")
+    git(ledger.top, "merge", "-q", "--no-edit", "feature")
+    assert audit(ledger, ledger.first) == []
+
+    # A merge whose resolution drops an item.
+    git(ledger.top, "switch", "-q", "-c", "other")
+    ledger.edit("stage: 已完成用地保障", "stage: 还需要用地保障")
+    ledger.commit("分支阶段", "2026-11-05T10:00:00+08:00")
+    git(ledger.top, "switch", "-q", "main")
+    ledger.edit("evidence: 现场核验照片及验收单}", "evidence: 现场核验照片及验收单}  # 主线")
+    ledger.commit("主线", "2026-11-05T11:00:00+08:00")
+    git(ledger.top, "merge", "-q", "--no-commit", "other")
+    ledger.edit(NEW_ISSUE, "")
+    ledger.commit("合并", "2026-11-06T10:00:00+08:00")
+    found = audit(ledger, ledger.first)
+    assert [code for code, _ in found] == ["PL501"]
+    assert (
+        "I-7WQ3NB (厂区南侧排水管网接入) was removed from issues in a merge between "
+        in (found[0][1])
+    )

@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.helpers import SAMPLE_PROJECT, copy_root, run_cli
+from tests.helpers import SAMPLE_PROJECT, as_in_terminal, copy_root, run_cli
 
 CORPUS = Path(__file__).resolve().parent / "corpus" / "bad"
 CONTROL = CORPUS / "projects" / "control-valid.yaml"
@@ -105,6 +105,26 @@ def _fifo(projects: Path, outside: Path) -> None:
     os.mkfifo(projects / "named-pipe.yaml")
 
 
+CONTROL_NAME = "esc\x1b[31m-bel\x07.yaml"
+"""A file name with ESC and BEL: echoed raw, it would recolour the terminal and beep."""
+
+
+def _control_name(projects: Path, outside: Path) -> None:
+    (projects / CONTROL_NAME).write_text(_variant("control-name", 6), encoding="utf-8")
+
+
+UNKNOWN_KEYS = 1_000
+MAX_SHOWN_PER_FILE = 100
+"""The findings of one file the text format shows; it counts the rest."""
+FIRST_UNKNOWN_LINE = CONTROL.read_text(encoding="utf-8").count("\n") + 1
+
+
+def _many_unknown_keys(projects: Path, outside: Path) -> None:
+    extra = "".join(f"extra-field-{n}: 值{n}\n" for n in range(UNKNOWN_KEYS))
+    text = _variant("many-unknown-keys", 7) + extra
+    (projects / "many-unknown-keys.yaml").write_text(text, encoding="utf-8")
+
+
 GENERATED = (
     Case("gbk-encoded.yaml", "bytes", "GBK-encoded Chinese", (("PL003", 2),), make=_gbk),
     Case("utf8-bom.yaml", "bytes", "UTF-8 with a byte-order mark", (("PL004", 1),), make=_bom),
@@ -137,6 +157,21 @@ GENERATED = (
         "a FIFO named like a project file",
         (("PL001", 1),),
         make=_fifo,
+    ),
+    Case(
+        CONTROL_NAME,
+        "file-name",
+        "ESC and BEL in the file name",
+        (("PL014", 1),),
+        also=frozenset({"PL200"}),  # the id (control-name) is not the file's name
+        make=_control_name,
+    ),
+    Case(
+        "many-unknown-keys.yaml",
+        "schema",
+        f"{UNKNOWN_KEYS:,} unknown top-level fields",
+        (("PL102", FIRST_UNKNOWN_LINE), ("PL102", FIRST_UNKNOWN_LINE + UNKNOWN_KEYS - 1)),
+        make=_many_unknown_keys,
     ),
 )
 
@@ -336,17 +371,29 @@ def test_yaml_tag_was_not_obeyed(run: Run) -> None:
     assert not list(run.root.parent.rglob(TAG_MARKER))
 
 
-def test_text_format_shows_place_and_source_line(run: Run) -> None:
-    result = check(run.root, "--format", "text", cwd=run.root)
+@pytest.fixture(scope="module")
+def text_run(run: Run) -> subprocess.CompletedProcess[str]:
+    """`projledger check ROOT --format text` over the same root, from the cache."""
+    return check(run.root, "--format", "text", cwd=run.root)
+
+
+def test_text_format_shows_place_and_source_line(
+    run: Run, text_run: subprocess.CompletedProcess[str]
+) -> None:
+    result = text_run
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     out = result.stdout.split("\n")
+    by_file: dict[str, list[Any]] = {}
     for finding in run.payload["findings"]:
-        header = (
-            f"{finding['file']}:{finding['line']}:{finding['column']}: "
-            f"{finding['severity']} {finding['code']} "
-        )
-        assert any(line.startswith(header) for line in out), header
+        by_file.setdefault(finding["file"], []).append(finding)
+    for file, findings in by_file.items():
+        for finding in findings[:MAX_SHOWN_PER_FILE]:
+            header = (
+                f"{as_in_terminal(file)}:{finding['line']}:{finding['column']}: "
+                f"{finding['severity']} {finding['code']} "
+            )
+            assert any(line.startswith(header) for line in out), header
     for case in CASES:
         if case.make is not None:
             continue
@@ -354,13 +401,41 @@ def test_text_format_shows_place_and_source_line(run: Run) -> None:
         for code, line in case.expect:
             if (case.file, code) in NOT_REPORTED or (case.file, code) in WRONG_LINE:
                 continue
-            shown = f"{line:>5} | {source[line - 1].replace(chr(9), ' ')}"
+            shown = f"{line:>5} | {as_in_terminal(source[line - 1].replace(chr(9), ' '))}"
             at = [
                 n for n, text in enumerate(out) if text.startswith(f"projects/{case.file}:{line}:")
             ]
             assert at, f"no {case.file}:{line}: in the text output"
             assert any(out[n + 1] == shown for n in at), f"{case.file}: {shown!r} not shown"
     assert re.search(r"^\d+ files checked: \d+ errors", result.stdout, re.MULTILINE)
+
+
+def test_text_format_shows_a_file_s_first_findings_and_counts_the_rest(
+    run: Run, text_run: subprocess.CompletedProcess[str]
+) -> None:
+    file = "projects/many-unknown-keys.yaml"
+    assert len(run.findings("many-unknown-keys.yaml")) == UNKNOWN_KEYS  # JSON: all of them
+    headers = [line for line in text_run.stdout.split("\n") if line.startswith(f"{file}:")]
+    rest = UNKNOWN_KEYS - MAX_SHOWN_PER_FILE
+    assert len(headers) == MAX_SHOWN_PER_FILE + 1
+    assert headers[-1] == (
+        f"{file}: … and {rest:,} more findings in this file (`--format json` lists them all)"
+    )
+    last_shown = FIRST_UNKNOWN_LINE + MAX_SHOWN_PER_FILE - 1
+    assert headers[-2].startswith(f"{file}:{last_shown}:1: error PL102 ")
+
+
+def test_no_control_character_reaches_the_terminal(
+    text_run: subprocess.CompletedProcess[str],
+) -> None:
+    """ESC and BEL in a file name and in a value (and a NEL in a shown line) are shown
+    escaped, in the header, the message and the source line."""
+    assert re.findall(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text_run.stdout) == []
+    out = text_run.stdout
+    name = "esc\\x1b[31m-bel\\x07.yaml"
+    assert f"projects/{name}:1:1: error PL014 {name} is not <project-id>.yaml" in out
+    assert "陈\\x1b[31m明\\x07" in out  # the member's name, quoted by PL207's message
+    assert "签约完成\\x85210户" in out  # the NEL of nel-in-value.yaml, in its shown line
 
 
 def test_a_second_run_from_the_cache_reports_the_same(run: Run) -> None:

@@ -16,7 +16,9 @@ copy of one committed sample repository (see `refusals`); the tests then check o
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
+import multiprocessing
 import os
 import random
 import re
@@ -32,8 +34,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
+from projledger.changes.items import log_note
+from projledger.changes.project import set_field
+from projledger.changes.transaction import ChangeOptions, change_project
 from projledger.commands.change import LOCK_WAIT, lock_wait
+from projledger.errors import ProjledgerError
+from projledger.findings import CODE_BY_ID, Severity
+from projledger.ids import PROJECT_ID_RE
+from projledger.root import LedgerRoot
 from tests.helpers import (
     JINGPINGANG,
     LUZHONG,
@@ -202,6 +212,45 @@ CASES: dict[str, Case] = {
         f"set {MATOUSHAN} D-6A52DJ.due 2027-01-01",
         ("D-6A52DJ.due changes through `projledger extend`",),
     ),
+    # Once bugs: commands made commits `projledger audit` rejects (PL503), and extended
+    # the deadline of an item closed late, turning it into one closed on time.
+    "log-on-a-closed-issue": Case(
+        f"log {MATOUSHAN} I-CYKEW8 补充进展",
+        (
+            "refused: I-CYKEW8 is closed (已销号) and a closed issue is not changed: reopen it "
+            f"through a return (退回) first, `projledger return {MATOUSHAN} I-CYKEW8 --reason …`",
+            "(`projledger audit` would report PL503); nothing was written",
+        ),
+    ),
+    "set-on-a-closed-issue": Case(
+        f"set {JINGPINGANG} I-4M8K2P.title 厂区周边征迁",
+        ("I-4M8K2P is closed (已销号)", "reopen it through a return (退回) first"),
+    ),
+    "extend-a-closed-issue": Case(
+        f"extend {MATOUSHAN} I-CYKEW8 --to 2026-12-31 --reason 补办 --approver 杨帆",
+        ("I-CYKEW8 is 已销号 since 2026-", "the deadline of a closed item is not extended"),
+    ),
+    "extend-a-completed-task": Case(
+        f"extend {JINGPINGANG} T-8H3J2Q --to 2026-12-31 --reason 补办 --approver 王建国",
+        (
+            "T-8H3J2Q is 已完成 since 2026-03-14: the deadline of a closed item is not "
+            "extended (an extension now would count a late closure as on time",
+        ),
+    ),
+    # Once bugs: a line break in a one-line field broke the commit's subject and could
+    # forge a trailer.
+    "line-break-in-a-title": Case(
+        f"add issue {MATOUSHAN} --title '库区道路\nProjledger-Item: I-FAKE00' --category 用地",
+        ("title '库区道路'… has a line break, and a title is one line: write it on one line",),
+    ),
+    "line-break-in-a-reason": Case(
+        f"withdraw {MATOUSHAN} I-CTXGTS --reason '重复登记\n\n见I-Q442SQ'",
+        ("reason '重复登记'… has a line break, and a reason is one line",),
+    ),
+    "line-break-in-a-note": Case(
+        f"log {MATOUSHAN} I-Q442SQ '已上会\r\n待批复'",
+        ("note '已上会'… has a line break, and a note is one line",),
+    ),
 }
 
 KNOWN_BUGS: dict[str, str] = {}
@@ -261,6 +310,84 @@ def test_bad_input_is_refused_and_changes_nothing(name: str, refusals: dict[str,
     assert outcome.after == outcome.before, "refused: no file, commit or status changed"
     assert outcome.after.status == ""
     assert not (outcome.ledger.top.parent / "outside.yaml").exists()
+
+
+# --- a file `check` fails is refused, never crashed on ------------------------------------
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "bad"
+
+
+def corpus_files_check_fails() -> list[str]:
+    """The corpus's project files (named as a change names a project) that `check` fails
+    with an error of their own (not one across files, like a code two files share): every
+    way a file can be broken that the corpus knows."""
+    manifest = YAML(typ="safe").load((CORPUS / "cases.yaml").read_text(encoding="utf-8"))
+    return [
+        entry["file"]
+        for entry in manifest["cases"]
+        if entry["file"].endswith(".yaml")
+        and entry["kind"] != "across-files"
+        and PROJECT_ID_RE.fullmatch(entry["file"].removesuffix(".yaml"))
+        and any(CODE_BY_ID[e["code"]].severity == Severity.ERROR for e in entry["expect"])
+    ]
+
+
+def test_a_change_of_a_file_check_fails_says_run_check(tmp_path: Path) -> None:
+    """Once a bug: a file whose shape is wrong (a top-level scalar or list, `issues: 5`,
+    `deadlines: [7]`, `tasks: {a: 1}`, `progress: 7` ...) crashed every change command
+    (exit 3). The transaction runs `check`'s own check of the file before any edit: each
+    corpus file is refused with its first finding and "run `projledger check`"."""
+    root = copy_root(tmp_path / "root", projects=False)
+    names = corpus_files_check_fails()
+    assert len(names) > 50
+    for name in names:
+        shutil.copyfile(CORPUS / "projects" / name, root / "projects" / name)
+    options = ChangeOptions(
+        today=dt.date(2026, 11, 20), random_bits=random.Random(1).getrandbits, commit=False
+    )
+    outcomes: dict[str, str] = {}
+    for name in names:
+        before = (root / "projects" / name).read_bytes()
+        try:
+            change_project(
+                LedgerRoot(root), name.removesuffix(".yaml"), set_field("description", "y"), options
+            )
+            outcomes[name] = "changed"
+        except ProjledgerError as error:
+            if "run `projledger check` for every problem" not in str(error):
+                outcomes[name] = str(error)
+        except Exception as error:
+            outcomes[name] = f"crashed: {error!r}"
+        assert (root / "projects" / name).read_bytes() == before, name
+    assert outcomes == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "finding"),
+    [
+        ("x\n", "1:1: PL100 "),
+        ("- a\n- b\n", "1:1: PL100 "),
+        (None, "PL103 issues: "),
+    ],
+    ids=["top-level-scalar", "top-level-list", "issues-a-number"],
+)
+def test_a_broken_committed_file_is_refused_with_exit_1(
+    template: Ledger, tmp_path: Path, text: str | None, finding: str
+) -> None:
+    ledger = clone(template, tmp_path / "repo")
+    path = ledger.file(MATOUSHAN)
+    if text is None:
+        old = path.read_text(encoding="utf-8")
+        text = old[: old.index("\nissues:\n")] + "\nissues: 5\n" + old[old.index("\ntasks:\n") :]
+    path.write_text(text, encoding="utf-8")
+    git(ledger.top, "commit", "-q", "-am", "x")
+    message = ledger.refused(f"set {MATOUSHAN} description y")
+    assert message.startswith(f"projledger: error: {path}:")
+    assert finding in message
+    assert message.endswith(
+        "(the file fails `projledger check`: fix it first; run `projledger check` for every "
+        "problem)\n"
+    )
 
 
 # --- the repository is not ready -----------------------------------------------------------
@@ -560,6 +687,87 @@ def test_the_lock_wait_is_ten_seconds_unless_set(monkeypatch: pytest.MonkeyPatch
         assert lock_wait() == seconds
 
 
+def tickets(root: Path) -> list[str]:
+    """The places in the root's queue for its lock, in order."""
+    queue = root / ".projledger" / "queue"
+    if not queue.is_dir():
+        return []
+    return sorted(p.name for p in queue.iterdir() if p.name.isdigit())
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
+
+
+def test_waiting_commands_take_the_lock_in_the_order_they_came(tmp_path: Path) -> None:
+    """Once a bug: waiters polled the lock, and whichever polled first after a release
+    took it, however long the others had waited. Now they queue."""
+    ledger = Ledger.create(tmp_path / "repo")
+    descriptor = hold_lock(ledger.root)
+    try:
+        first = start(ledger, "log", MATOUSHAN, "I-Q442SQ", "先到")
+        assert wait_for(lambda: len(tickets(ledger.root)) == 1), "the first never queued"
+        second = start(ledger, "log", MATOUSHAN, "I-Q442SQ", "后到")
+        assert wait_for(lambda: len(tickets(ledger.root)) == 2), "the second never queued"
+    finally:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        os.close(descriptor)
+    for proc in (first, second):
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    assert ledger.show("HEAD~1").subject.endswith("进展: 先到")
+    assert ledger.show("HEAD").subject.endswith("进展: 后到")
+    assert tickets(ledger.root) == []
+
+
+WRITERS, CHANGES_EACH = 8, 10
+
+
+def write_changes(root: Path, writer: int) -> list[str]:
+    """One writer's changes, in a process of its own (forked): the errors it met."""
+    errors = []
+    for number in range(CHANGES_EACH):
+        options = ChangeOptions(
+            today=dt.date(2026, 11, 20), random_bits=random.Random(writer).getrandbits
+        )
+        try:
+            change_project(
+                LedgerRoot(root),
+                MATOUSHAN,
+                log_note("I-Q442SQ", f"写入{writer}-{number}", None),
+                options,
+            )
+        except ProjledgerError as error:
+            errors.append(str(error))
+    return errors
+
+
+def test_eight_writers_of_ten_changes_each_all_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Eight processes change one file ten times each, all at once, with the default wait
+    for the lock: every change is committed, one after the other, none lost."""
+    ledger = Ledger.create(tmp_path / "repo")
+    for key, value in cli_env().items():
+        monkeypatch.setenv(key, value)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(WRITERS) as pool:
+        errors = pool.starmap(write_changes, [(ledger.root, w) for w in range(WRITERS)])
+    assert errors == [[]] * WRITERS
+    assert ledger.count() == 1 + WRITERS * CHANGES_EACH
+    text = ledger.text(MATOUSHAN)
+    for writer in range(WRITERS):
+        for number in range(CHANGES_EACH):
+            assert f"note: 写入{writer}-{number}}}" in text
+    assert ledger.status() == ""
+    assert tickets(ledger.root) == []
+
+
 # --- killed at any moment ------------------------------------------------------------------
 
 VALUE_LINE = re.compile(r"(?m)^  completed_this_year: \d+    # ")
@@ -753,3 +961,78 @@ def test_a_killed_commit_leaves_no_ref_lock_that_blocks_the_next_command(tmp_pat
     result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 之后的进展 --commit-hand-edits")
     assert result.returncode == 0, result.stderr
     assert blocking_git_locks(ledger) == []
+
+
+def test_a_change_killed_between_its_write_and_its_commit_is_committed_by_the_next(
+    tmp_path: Path,
+) -> None:
+    """Once a bug: a change killed after its file was replaced and before its commit (one
+    kill in eight) was left uncommitted; the next command refused the file as edited by
+    hand, and --commit-hand-edits then recorded projledger's own change as a hand edit.
+
+    Each `set` here is killed (with its git) the moment its file is replaced: inside the
+    journal's window. The next change, without --commit-hand-edits, first commits the
+    interrupted one as it would have been committed (its message, author and date) and says
+    so on stderr; or, when the kill came after the commit, just goes on."""
+    ledger = Ledger.create(tmp_path / "repo")
+    path, rel = ledger.file(MATOUSHAN), ledger.rel(MATOUSHAN)
+    journal = ledger.root / ".projledger" / "journal.json"
+    landed = 0
+    for attempt in range(15):
+        if landed >= 3 and attempt >= 6:
+            break
+        head, old = ledger.head(), path.read_text(encoding="utf-8")
+        previous = re.search(r"(?m)^  completed_this_year: (\d+)", old)
+        assert previous is not None
+        value = 31000 + attempt
+        new = VALUE_LINE.sub(f"  completed_this_year: {value}    # ", old)
+        inode = path.stat().st_ino
+        proc = start(ledger, "set", MATOUSHAN, "investment.completed_this_year", str(value))
+        while proc.poll() is None and path.stat().st_ino == inode:
+            pass
+        kill_group(proc)
+        in_window = path.read_text(encoding="utf-8") == new and ledger.head() == head
+        assert journal.exists() or not in_window, "written without its journal"
+
+        result = ledger.run(f"log {MATOUSHAN} I-Q442SQ 之后的进展{attempt}")
+        assert result.returncode == 0, result.stderr
+        assert ledger.show().subject.endswith(f"进展: 之后的进展{attempt}")
+        if in_window:
+            landed += 1
+            interrupted = ledger.show("HEAD~1")
+            assert result.stderr == (
+                "projledger: note: completed a change that was interrupted before its commit: "
+                f"{interrupted.subject} (commit {interrupted.sha[:8]})\n"
+            )
+            assert interrupted.parents == [head]
+            assert interrupted.subject == (
+                f"[马头山水库工程] investment.completed_this_year: {previous.group(1)} → {value}"
+            )
+            assert interrupted.trailers == {
+                "Projledger-Command": "set",
+                "Projledger-Project": MATOUSHAN,
+                "Projledger-From": previous.group(1),
+                "Projledger-To": str(value),
+            }
+            assert interrupted.author == interrupted.committer
+            assert git(ledger.top, "show", f"HEAD~1:{rel}") == new
+        else:
+            assert result.stderr == ""
+        assert not journal.exists()
+        assert ledger.status() == ""
+    log = git(ledger.top, "log", "--format=%B")
+    assert "hand-edits" not in log and "手工修改" not in log
+    assert landed >= 3, f"{landed} kills landed between the write and the commit"
+
+
+def test_hand_edits_the_audit_would_reject_are_not_committed(tmp_path: Path) -> None:
+    """--commit-hand-edits makes a commit too: it must pass `projledger audit` as well."""
+    ledger = Ledger.create(tmp_path / "repo")
+    path = ledger.file(MATOUSHAN)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("evidence: 现场核验记录}", "evidence: 现场核验记录及照片}"), encoding="utf-8"
+    )
+    message = ledger.refused(f"log {MATOUSHAN} I-Q442SQ 入户 --commit-hand-edits")
+    assert "refused: in the hand edits, I-CYKEW8 is closed (已销号)" in message
+    assert ledger.count() == 1

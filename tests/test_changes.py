@@ -399,7 +399,11 @@ def test_one_deadline_per_target_and_extensions_keep_the_old_date(ledger: Ledger
         old="2026-10-31",
         new="2026-12-31",
     )
-    assert extended.subject == f"{MATOUSHAN_NAME} 延期 D-6A52DJ (I-Q442SQ): 2026-10-31 → 2026-12-31"
+    # Granted after the date in force had passed: allowed, said so, and dated the day it
+    # was granted (the days between stay overdue).
+    assert extended.subject == (
+        f"{MATOUSHAN_NAME} 延期 D-6A52DJ (I-Q442SQ): 2026-10-31 → 2026-12-31 (逾期后延期)"
+    )
     assert_text(
         ledger.text(MATOUSHAN),
         put_after(
@@ -663,16 +667,16 @@ def test_retire_needs_reason_and_reviewer(ledger: Ledger) -> None:
 def test_ids_may_be_abbreviated_and_an_ambiguous_one_is_refused(ledger: Ledger) -> None:
     base = ledger.text(JINGPINGANG)
     logged = ledger.change(
-        "log laiwu-jing I-4M 征迁档案已归档",
+        "log laiwu-jing I-9T 塔基再完成3基",
         project=JINGPINGANG,
         trailer="log",
-        item="I-4M8K2P",
+        item="I-9TX3QW",
     )
-    assert logged.subject == "[精品钢绿色转型项目] 问题 I-4M8K2P 进展: 征迁档案已归档"
+    assert logged.subject == "[精品钢绿色转型项目] 问题 I-9TX3QW 进展: 塔基再完成3基"
     text = put_after(
         base,
-        "      - {date: 2026-03-14, note: 300户全部签约，腾空完成280户}",
-        "      - {date: 2026-11-20, note: 征迁档案已归档}\n",
+        "      - {date: 2026-10-30, note: 新建塔基完成12基，剩余6基受雨季影响}  # 周调度会上通报",
+        "      - {date: 2026-11-20, note: 塔基再完成3基}\n",
     )
     assert_text(ledger.text(JINGPINGANG), text)
     # The part after the dash, in lower case: the issue's deadline is extended.
@@ -829,12 +833,12 @@ def test_set_on_an_item_names_the_item_in_its_commit(ledger: Ledger) -> None:
 
 def test_set_takes_a_lower_case_abbreviation(ledger: Ledger) -> None:
     ledger.change(
-        f"set {JINGPINGANG} 4m8.measures 成立征迁专班，一户一档",
+        f"set {JINGPINGANG} 9tx.measures 供电公司分段迁改",
         project=JINGPINGANG,
         trailer="set",
-        item="I-4M8K2P",
-        old="成立征迁专班，实行“一户一档”，27天完成全部签约腾空。",
-        new="成立征迁专班，一户一档",
+        item="I-9TX3QW",
+        old="供电公司编制迁改方案，区发改局协调停电窗口。",
+        new="供电公司分段迁改",
     )
 
 
@@ -936,3 +940,128 @@ def test_a_change_in_a_repository_without_commits_commits_just_its_file(tmp_path
     assert git(top, "log", "--name-only", "--format=").split() == [path, path]
     assert git(top, "status", "--porcelain", "--", path) == ""
     assert "?? projects/" in git(top, "status", "--porcelain", "--untracked-files=normal")
+
+
+# --- what `projledger audit` would reject is refused; the proper way works -----------------
+
+
+def test_a_closed_issue_is_reopened_through_a_return_then_changed(ledger: Ledger) -> None:
+    """A closed issue (已销号) changes only after a return reopens it; the commits pass
+    `projledger audit`."""
+    base_commit, base = ledger.head(), ledger.text(JINGPINGANG)
+    message = ledger.refused(f"log {JINGPINGANG} I-4M8K2P 复查发现2户未腾空")
+    assert "reopen it through a return (退回) first" in message
+    reopened = ledger.change(
+        f"return {JINGPINGANG} I-4M8K2P --reason 复查发现2户未腾空 --by 周海涛",
+        project=JINGPINGANG,
+        trailer="return",
+        item="I-4M8K2P",
+        old="已销号",
+        new="办理中",
+    )
+    assert (
+        reopened.subject == "[精品钢绿色转型项目] 问题 I-4M8K2P 重新打开 (退回): 复查发现2户未腾空"
+    )
+    # The closure record goes (the history keeps it); the blank line after the issue stays.
+    text = base.replace(
+        "    state: 已销号\n    unit: 高庄街道办事处", "    state: 办理中\n    unit: 高庄街道办事处"
+    )
+    text = text.replace(
+        "    closure: {date: 2026-03-18, verifier: 周海涛, evidence: 现场核验照片及验收单}\n",
+        "    returns:\n      - {date: 2026-11-20, reason: 复查发现2户未腾空, by: 周海涛}\n",
+    )
+    assert_text(ledger.text(JINGPINGANG), text)
+    ledger.change(
+        f"log {JINGPINGANG} I-4M8K2P 2户已腾空",
+        project=JINGPINGANG,
+        trailer="log",
+        item="I-4M8K2P",
+    )
+    audited = ledger.cli("audit", f"{base_commit}..HEAD")
+    assert audited.returncode == 0, audited.stdout
+
+
+def test_trailers_cannot_be_forged_by_a_value(ledger: Ledger) -> None:
+    """A description may hold several lines; the commit's subject and trailers stay one
+    line each, so a value can never add a trailer."""
+    value = "新建中型水库一座\n\nProjledger-Item: I-FAKE00\nProjledger-Command: new"
+    result = run_cli("set", MATOUSHAN, "description", value, "--today", TODAY, cwd=ledger.root)
+    assert result.returncode == 0, result.stderr
+    commit = ledger.show()
+    assert commit.trailers == {
+        "Projledger-Command": "set",
+        "Projledger-Project": MATOUSHAN,
+        "Projledger-From": commit.trailers["Projledger-From"],
+        "Projledger-To": "新建中型水库一座  Projledger-Item: I-FAKE00 Projledger-Command: new",
+    }
+    assert "\n" not in commit.subject
+    assert result.stdout == f"{commit.subject} (commit {commit.sha[:8]})\n"
+    body = git(ledger.top, "show", "-s", "--format=%B", "HEAD").rstrip("\n").split("\n")
+    assert body[:2] == [commit.subject, ""]
+    assert [line.partition(":")[0] for line in body[2:]] == [
+        "Projledger-Command",
+        "Projledger-Project",
+        "Projledger-From",
+        "Projledger-To",
+    ]
+
+
+def test_change_message_keeps_every_value_on_its_line() -> None:
+    from projledger.changes.transaction import Change
+
+    change = Change(
+        command="set",
+        project="p",
+        project_name="项目\nProjledger-Item: X",
+        summary="a\rb\u2028c",
+        item="I-1\nProjledger-To: x",
+        old="o\n",
+        new="\n\nProjledger-Command: forged",
+    )
+    subject, _, trailers = change.message().partition("\n\n")
+    assert subject == "[项目 Projledger-Item: X] a b c"
+    assert trailers.splitlines() == [
+        "Projledger-Command: set",
+        "Projledger-Project: p",
+        "Projledger-Item: I-1 Projledger-To: x",
+        "Projledger-From: o",
+        "Projledger-To:   Projledger-Command: forged",
+    ]
+
+
+# --- text fields are text ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "written"),
+    [
+        ("description", "12:30:00", "description: 12:30:00"),
+        ("I-CTXGTS.description", "123", "    description: '123'"),
+        ("T-Z24R3Y.note", "true", "    note: 'true'"),
+        ("T-G335MA.note", "1e3", "    note: '1e3'"),
+        ("T-RR55VA.note", "null", "    note: 'null'"),
+        ("T-Z24R3Y.note", "12:30", "    note: 12:30"),
+    ],
+)
+def test_set_writes_a_text_field_as_text(
+    ledger: Ledger, field: str, value: str, written: str
+) -> None:
+    """Once a bug: a value that looks like a number, a boolean or a time was written as
+    one into a text field (refused as the wrong type), with no way to write it as text."""
+    result = run_cli("set", MATOUSHAN, field, value, "--today", TODAY, cwd=ledger.root)
+    assert result.returncode == 0, result.stderr
+    assert written in ledger.text(MATOUSHAN).splitlines()
+    assert ledger.cli("check").returncode == 0
+    shown = ledger.cli("show", MATOUSHAN, *field.split(".")[:-1], "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert f'"{field.rsplit(".", maxsplit=1)[-1]}": "{value}"' in shown.stdout
+
+
+def test_set_writes_a_date_like_text_as_text(ledger: Ledger) -> None:
+    result = run_cli(
+        "set", MATOUSHAN, "description", "2026-11-20", "--today", TODAY, cwd=ledger.root
+    )
+    assert result.returncode == 0, result.stderr
+    assert "description: '2026-11-20'" in ledger.text(MATOUSHAN).splitlines()
+
+

@@ -44,6 +44,7 @@ CODES: tuple[Code, ...] = (
     Code("PL016", E, "merge-conflict markers left in the file"),
     Code("PL017", E, "YAML version directive other than 1.2"),
     Code("PL018", E, "YAML merge key not allowed"),
+    Code("PL019", E, "merge conflict recorded by the merge driver"),
     # The schema.
     Code("PL100", E, "top level is not a mapping"),
     Code("PL101", E, "required field missing"),
@@ -92,6 +93,7 @@ CODES: tuple[Code, ...] = (
     Code("PL503", E, "closed issue (已销号) changed without a recorded return"),
     Code("PL504", E, "deadline's due date changed"),
     Code("PL505", E, "deadline extension edited or removed"),
+    Code("PL506", E, "deadline extended after its target was closed"),
 )
 
 CODE_BY_ID: dict[str, Code] = {c.code: c for c in CODES}

@@ -32,6 +32,13 @@ class Identity:
         return f"{self.name} <{self.email}>"
 
     @classmethod
+    def parse_ident(cls, ident: str) -> tuple["Identity", str]:
+        """`git var GIT_AUTHOR_IDENT`'s 'Name <email> 1795158000 +0800': the identity and
+        the date, in git's internal format (which `git commit --date` takes)."""
+        person, bracket, date = ident.rpartition(">")
+        return cls.parse(person + bracket), date.strip()
+
+    @classmethod
     def parse(cls, text: str) -> "Identity":
         """'Name <email>' as git writes it (and as `--author` takes it)."""
         name, bracket, rest = text.partition("<")
@@ -146,6 +153,7 @@ class LedgerRepo:
         author: Identity | None = None,
         *,
         nothing_else_staged: bool = False,
+        date: str | None = None,
     ) -> str:
         """Commit exactly these files (nothing else that is staged); the new commit's id.
         They are staged first even when git tracks them (`commit --only` would take them
@@ -165,11 +173,20 @@ class LedgerRepo:
             args += ["-m", body.strip()]
         if author is not None:
             args.append(f"--author={author}")
+        if date is not None:
+            args.append(f"--date={date}")
         if nothing_else_staged:
             self.git(*args)
         else:
             self.git(*args, "--only", "--", *names)
         return self.head_commit()
+
+    def committed_blob(self, path: Path) -> str | None:
+        """The blob id of `path` in HEAD, or None (no HEAD, or not in it)."""
+        try:
+            return self.git("rev-parse", "--verify", "--quiet", f"HEAD:{self.relative(path)}")
+        except ProjledgerError:
+            return None
 
     def head_commit(self) -> str:
         """HEAD's commit id, read from the branch's ref file where git keeps it loose
@@ -283,12 +300,16 @@ class Readiness:
         # With no path, status lists the whole tree: ask for the branch only.
         self._status = StatusProbe(repo.top, paths or [".git-no-such-path"])
         self._identity = _start(repo.top, ["git", "var", "GIT_COMMITTER_IDENT"])
+        self._author = _start(repo.top, ["git", "var", "GIT_AUTHOR_IDENT"])
+        self.author: tuple[Identity, str] | None = None
+        """Who git records as the author, and when (git's date format), as of now."""
         # The index against HEAD (its cached trees make this a few ms at 10,000 files).
         self._staged = _start(repo.top, ["git", "diff", "--cached", "--name-only", "-z"])
 
     def wait(self) -> bool:
         status = self._status.result()
         identity = _finish(self._identity)
+        author = _finish(self._author)
         staged = _finish(self._staged)
         # Unknown (git failed, as before the first commit) counts as something else.
         self.nothing_else_staged = (
@@ -300,8 +321,9 @@ class Readiness:
             raise ProjledgerError("git status failed: is the repository intact? (git fsck)")
         if status.head is not None and status.detached:
             raise ProjledgerError(DETACHED)
-        if identity is None:
+        if identity is None or author is None:
             raise ProjledgerError(NO_IDENTITY)
+        self.author = Identity.parse_ident(author.strip())
         return status.head is not None and status.changed
 
 

@@ -12,6 +12,23 @@ STATE_DIR = ".projledger"
 """Caches and locks; ignored by git through its own .gitignore."""
 
 
+_OWN_ENTRIES = (CONFIG_FILE_NAME, PROJECTS_DIR, STATE_DIR)
+
+
+def link_refusal(link: Path, shown: str) -> str:
+    """Why a symbolic link `link` (shown as `shown`) is refused, and what to do."""
+    try:
+        target = str(link.readlink())
+    except OSError:
+        target = "?"
+    what = "file" if link.name.endswith(".yaml") else "directory"
+    return (
+        f"{shown} is a symbolic link (to {target}); projledger reads and writes nothing "
+        f"through a link, which may lead out of the ledger root: replace the link with the "
+        f"{what} itself"
+    )
+
+
 @dataclass(frozen=True)
 class LedgerRoot:
     path: Path
@@ -37,6 +54,12 @@ class LedgerRoot:
         if not self.projects_dir.is_dir():
             return []
         return sorted(p for p in self.projects_dir.iterdir() if not p.name.startswith("."))
+
+    def linked_entries(self) -> list[Path]:
+        """Those of the root's own entries (projledger.yaml, projects/, .projledger/) that are
+        symbolic links. Nothing is read or written through them: a link may lead out of the
+        root, and git records the link, not what it points to."""
+        return [self.path / name for name in _OWN_ENTRIES if (self.path / name).is_symlink()]
 
     def state_dir(self) -> Path:
         """.projledger/, created on first use with a .gitignore that ignores all of it."""

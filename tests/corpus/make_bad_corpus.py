@@ -474,6 +474,104 @@ CASES = [
         ),
         [],
     ),
+    # --- Added later still: values the schema once let through (an amount whose sum over
+    # two files is infinite, true for a number), a complex key, control characters.
+    Case(
+        "amount-too-large",
+        "schema",
+        "total investment 1.7976931348623157e308 万元: two such files made a report's sum inf",
+        sub("  total: 1280000        # 万元\n", "  total: 1.7976931348623157e308  # 万元\n"),
+        [("PL104", "total: 1.797")],
+    ),
+    Case(
+        "amount-negative",
+        "schema",
+        "a negative amount received",
+        sub("planned: 300000, received: 180000}", "planned: 300000, received: -180000}"),
+        [("PL104", "received: -180000")],
+    ),
+    Case(
+        "boolean-for-integer",
+        "schema",
+        "coordination_level: true, which pydantic's lax mode read as 1",
+        sub("    coordination_level: 3\n", "    coordination_level: true\n"),
+        [("PL103", "coordination_level: true")],
+    ),
+    Case(
+        "boolean-for-schema-version",
+        "schema",
+        "schema_version: true, equal to 1 in Python",
+        sub("schema_version: 1\n", "schema_version: true\n"),
+        [("PL103", "schema_version: true")],
+    ),
+    Case(
+        "boolean-for-amount",
+        "schema",
+        "needed_mu: false",
+        sub("  needed_mu: 1260\n", "  needed_mu: false\n"),
+        [("PL103", "needed_mu: false")],
+    ),
+    Case(
+        "complex-key",
+        "schema",
+        "a complex key (a list as a key: ? [a, b])",
+        sub("pool: 续建\n", "pool: 续建\n? [省级, 市级]\n: 续建\n"),
+        [("PL103", "? [省级, 市级]")],
+    ),
+    Case(
+        "control-characters-in-value",
+        "rules",
+        "ESC and BEL (YAML escapes \\e, \\a) in a task-force member's name",
+        sub("members: [陈明, 郑磊]", 'members: ["陈\\e[31m明\\a", 郑磊]'),
+        [("PL207", "members: [")],
+    ),
+    # --- Shapes that crashed every change command (exit 3) while `check` named them.
+    Case(
+        "top-level-scalar",
+        "schema",
+        "a single word at the top level",
+        None,
+        [("PL100", "")],
+        text=HEADER + "x\n",
+    ),
+    Case(
+        "issues-a-number",
+        "schema",
+        "issues: 5 instead of a list",
+        lambda text: (
+            text[: text.index("\nissues:\n")] + "\nissues: 5\n" + text[text.index("\ntasks:\n") :]
+        ),
+        [("PL103", "issues: 5")],
+    ),
+    Case(
+        "deadline-a-number",
+        "schema",
+        "deadlines: [7], a number for a deadline",
+        lambda text: text[: text.index("\ndeadlines:\n")] + "\ndeadlines: [7]\n",
+        [("PL103", "deadlines: [7]")],
+    ),
+    Case(
+        "tasks-a-mapping",
+        "schema",
+        "tasks: {a: 1}, a mapping instead of a list",
+        lambda text: (
+            text[: text.index("\ntasks:\n")]
+            + "\ntasks: {a: 1}\n"
+            + text[text.index("\ndeadlines:\n") :]
+        ),
+        [("PL103", "tasks: {a: 1}")],
+    ),
+    Case(
+        "progress-a-number",
+        "schema",
+        "an issue's progress: 7 instead of a list of notes",
+        sub(
+            "    progress:\n      - {date: 2026-03-06, note: 签约完成210户}\n"
+            "      - {date: 2026-03-14, note: 300户全部签约，腾空完成280户}\n",
+            "    progress: 7\n",
+        ),
+        [("PL103", "progress: 7")],
+    ),
 ]
 SUFFIX = {"Bad Name": ".yaml"}
 EXTRA_FILES = [

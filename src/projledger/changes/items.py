@@ -209,28 +209,56 @@ def extend_deadline(typed: str, new_due: dt.date, reason: str, approver: str) ->
 
     def edit(ctx: EditContext) -> Change:
         deadline = _deadline_for(ctx, typed)
+        _refuse_if_target_closed(ctx, str(deadline.get("target")))
         current = Deadline.model_validate(_plain(deadline)).effective_due
         if new_due <= current:
             raise ProjledgerError(
                 f"{deadline.get('id')} is due {current}; an extension must be later than that"
             )
         extensions = sequence(deadline, "extensions", field_order(Deadline))
+        # Dated the day it is granted, never earlier: an extension granted after the due
+        # date leaves the days between overdue.
         append(
             extensions,
             {"date": ctx.today, "new_due": new_due, "reason": reason, "approver": approver},
         )
         deadlines = ctx.data["deadlines"]
         unfold_if_long(deadlines, next(i for i, d in enumerate(deadlines) if d is deadline))
+        late = " (逾期后延期)" if ctx.today > current else ""
         return project_change(
             ctx,
             "extend",
-            f"延期 {deadline.get('id')} ({deadline.get('target')}): {current} → {new_due}",
+            f"延期 {deadline.get('id')} ({deadline.get('target')}): {current} → {new_due}{late}",
             item=str(deadline.get("id")),
             old=str(current),
             new=str(new_due),
         )
 
     return edit
+
+
+def _refuse_if_target_closed(ctx: EditContext, target: str) -> None:
+    """A closed target's deadline is met (or met late, or cancelled) for good: an
+    extension granted now would count a late closure as on time (audit: PL506)."""
+    from projledger.history.rules import target_closed_on
+    from projledger.history.values import normalize
+
+    closed_on = target_closed_on(normalize(ctx.data), target)
+    if closed_on is None:
+        return
+    kind, _, name = target.partition(":")
+    if kind == "approval":
+        state = f"已办结 ({name})"
+    elif kind == "milestone":
+        state = f"reached ({name})"
+    else:
+        ref = resolve_item(ctx.data, target, kinds=("issues", "tasks"))
+        state = str(ctx.data[ref.list_name][ref.index].get("state"))
+    raise ProjledgerError(
+        f"{target} is {state} since {closed_on}: the deadline of a closed item is not extended "
+        "(an extension now would count a late closure as on time; a deadline met late stays "
+        "late)"
+    )
 
 
 def _deadline_for(ctx: EditContext, typed: str) -> Any:

@@ -18,6 +18,7 @@ from projledger.changes.yamledit import (
     parse_date,
     put,
     record,
+    remove,
     sequence,
 )
 from projledger.errors import ProjledgerError
@@ -167,24 +168,30 @@ def _answer(step: IssueStep, flag: str, ctx: EditContext, what: str) -> None:
 
 
 def return_issue(typed: str, reason: str, by: str | None) -> Any:
-    """退回: verification refused; back to 办理中 with the reason on record."""
+    """退回: verification refused, back to 办理中 with the reason on record; or a closed
+    issue reopened the same way (its closure record goes; the history keeps it), the one
+    way a closed issue may change again."""
 
     def edit(ctx: EditContext) -> Change:
         ref = resolve_item(ctx.data, typed, kinds=("issues",))
         issue = ctx.data["issues"][ref.index]
-        if issue.get("state") != S.AWAITING_VERIFICATION:
+        state = issue.get("state")
+        if state not in (S.AWAITING_VERIFICATION, S.CLOSED):
             raise ProjledgerError(
-                f"only an issue 待核验 can be returned; {ref.id} is {issue.get('state')}"
+                f"only an issue 待核验 can be returned, or one 已销号 reopened; {ref.id} is {state}"
             )
+        if state == S.CLOSED and "closure" in issue:
+            remove(issue, "closure")
         returns = sequence(issue, "returns", ISSUE_ORDER)
         append(returns, {"date": ctx.today, "reason": reason, "by": by})
         issue["state"] = S.IN_PROGRESS.value
+        verb = "退回" if state == S.AWAITING_VERIFICATION else "重新打开 (退回)"
         return project_change(
             ctx,
             "return",
-            f"问题 {ref.id} 退回: {reason}",
+            f"问题 {ref.id} {verb}: {reason}",
             item=ref.id,
-            old=S.AWAITING_VERIFICATION.value,
+            old=str(state),
             new=S.IN_PROGRESS.value,
         )
 

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from projledger.changes.field_types import DATE, INTEGER, NUMBER, TEXT, field_kind
 from projledger.changes.items import PROJECT_ORDER, project_change
 from projledger.changes.new_ids import new_item_id
 from projledger.changes.transaction import Change, EditContext
@@ -17,6 +18,7 @@ from projledger.changes.yamledit import (
     put,
     record,
     sequence,
+    text_scalar,
 )
 from projledger.errors import ProjledgerError
 from projledger.model.enums import ApprovalStatus, Pool, Role
@@ -266,19 +268,21 @@ def advance_approval(
 
 def set_field(path: str, raw_value: str) -> Any:
     """Set one field of the record (investment.completed_this_year) or of an item
-    (T-6FJ2RA.note); the value is read as a number, a date or text."""
+    (T-6FJ2RA.note); the value is read as the field's type (text, a number, a date)."""
 
     def edit(ctx: EditContext) -> Change:
         parts = path.split(".")
         target = ctx.data
         label = path
         item_id: str | None = None
+        list_name: str | None = None
         if parts[0] not in ctx.data and parts[0] not in field_order(Project):
             # Not a field of the record: an item's id (or an abbreviation of one).
             ref = resolve_item(ctx.data, parts[0])
             target = ctx.data[ref.list_name][ref.index]
             parts = parts[1:]
             item_id = ref.id
+            list_name = ref.list_name
             label = f"{ref.id}.{'.'.join(parts)}"
         if not parts or parts[0] in ("id", "schema_version"):
             raise ProjledgerError(
@@ -299,8 +303,7 @@ def set_field(path: str, raw_value: str) -> Any:
             raise ProjledgerError(
                 f"{path} is a section, not a single value; set its fields one by one"
             )
-        # Text stays text (a permit number of digits); otherwise a number or a date.
-        value = raw_value if isinstance(old, str) else _value(raw_value)
+        value = _typed(raw_value, field_kind(list_name, parts), label)
         target[key] = value
         return project_change(
             ctx,
@@ -332,7 +335,25 @@ GUARDED_FIELDS = {
 """Fields that move only through the command that checks the step (set would skip it)."""
 
 
+def _typed(text: str, kind: str | None, label: str) -> Any:
+    """The value as the field holds it: text as text, however it looks (a description
+    that reads 2026-11-20, a permit number of digits), numbers and dates as such."""
+    if kind == TEXT:
+        return text_scalar(text, label)
+    if kind == DATE:
+        return parse_date(text, label)
+    if kind in (INTEGER, NUMBER):
+        for convert in (int, float):
+            try:
+                return convert(text)
+            except ValueError:
+                pass
+        return text  # `check` says what is wrong with it
+    return _value(text)
+
+
 def _value(text: str) -> Any:
+    """A value for a field the model does not know (refused by `check`, which names it)."""
     for convert in (int, float):
         try:
             return convert(text)

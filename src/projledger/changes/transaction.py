@@ -1,8 +1,13 @@
 """One user action = one validated, atomic change of one file = one git commit.
 
-take the root's lock → load → change → validate (refuse, writing nothing, if the ledger
-would be invalid) → atomic write → commit exactly that file. If the commit fails the old
-file is put back, so the file and the repository never disagree.
+refuse links out of the root → take the root's lock (first come, first served) → finish a
+change a killed command left between its write and its commit (recovery.py) → load →
+refuse a file `check` fails → change → validate (refuse, writing nothing, if the ledger
+would be invalid, if a one-line field would hold a line break, or if `projledger audit`
+would reject the change) → write the journal → atomic write → commit exactly that file →
+drop the journal. If the commit fails the old file is put back, so the file and the
+repository never disagree; if the command is killed between the write and the commit, the
+journal lets the next command commit the change as its own.
 """
 
 import contextlib
@@ -17,9 +22,18 @@ from typing import TYPE_CHECKING, Any
 
 from projledger.changes.lock import WAIT_SECONDS, RootLock
 from projledger.changes.new_ids import RandomBits
+from projledger.changes.one_line import LINE_BREAK
+from projledger.changes.recovery import finish_interrupted_change
+from projledger.changes.refusals import (
+    refuse_hand_edits_audit_rejects,
+    refuse_if_check_fails,
+    refuse_if_invalid,
+    refuse_links,
+    refuse_what_history_forbids,
+)
 from projledger.errors import ProjledgerError
-from projledger.findings import Finding
 from projledger.gitrepo import Identity, LedgerRepo, Readiness
+from projledger.history.values import normalize
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
@@ -39,6 +53,11 @@ class Change:
     old: str | None = None
     new: str | None = None
 
+    @property
+    def subject(self) -> str:
+        """The commit's subject and what the user reads: one line, whatever the values."""
+        return one_line(f"[{self.project_name}] {self.summary}")
+
     def message(self) -> str:
         trailers = [
             ("Projledger-Command", self.command),
@@ -47,8 +66,14 @@ class Change:
             ("Projledger-From", self.old),
             ("Projledger-To", self.new),
         ]
-        lines = [f"{key}: {value}" for key, value in trailers if value]
-        return f"[{self.project_name}] {self.summary}\n\n" + "\n".join(lines) + "\n"
+        # Each trailer one line: a value can never start a line, so never add a trailer.
+        lines = [f"{key}: {one_line(value)}" for key, value in trailers if value]
+        return f"{self.subject}\n\n" + "\n".join(lines) + "\n"
+
+
+def one_line(text: str) -> str:
+    """Line breaks (any that git, an editor or a terminal would break at) as spaces."""
+    return " ".join(text.splitlines()) if LINE_BREAK.search(text) else text
 
 
 @dataclass
@@ -63,6 +88,8 @@ class ChangeOptions:
     """Asks the user for a missing field (the CLI passes a prompt on a terminal)."""
     lock_wait: float = WAIT_SECONDS
     """Seconds to wait for another command's change of the root before giving up."""
+    notify: Callable[[str], None] = lambda note: None
+    """Tells the user, in one line, what was done besides the change (the CLI prints it)."""
 
 
 @dataclass
@@ -112,8 +139,11 @@ def create_project(
 def _transact(
     root: LedgerRoot, path: Path, edit: Edit, options: ChangeOptions, create: bool
 ) -> Outcome:
+    refuse_links(root, path)
     with RootLock(root.state_dir(), options.lock_wait):
         _clean_up_after_a_killed_change(root)
+        if not options.dry_run:
+            finish_interrupted_change(root, options.notify)
         with _changing(root, path):
             return _locked(root, path, edit, options, create)
 
@@ -144,18 +174,26 @@ def _locked(
         old_text = document.text
         if readiness is not None and readiness.wait():
             hand_edits = _hand_edits(readiness.repo, path, options, config)
+        refuse_if_check_fails(old_text, path, config)
+    before = None if create else normalize(document.data)  # as history reads the file
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
     if new_text == old_text:
         raise ProjledgerError(f"nothing to change: {change.summary} is already so")
-    _refuse_if_invalid(new_text, path, config)
+    refuse_if_invalid(new_text, path, config)
+    refuse_what_history_forbids(before, normalize(document.data), change.project)
     diff = _diff(old_text, new_text, path, root)
     outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
     if options.dry_run:
         return outcome
     previous = old_text if not create else None
-    alone = readiness is not None and readiness.nothing_else_staged
-    _write_and_commit(path, previous, new_text, change, repo, options, outcome, alone)
+    if repo is None or readiness is None:
+        from projledger.store.atomic import write_text_atomic
+
+        write_text_atomic(path, new_text)
+        outcome.written = True
+        return outcome
+    _write_and_commit(root, path, previous, new_text, readiness, options, outcome)
     return outcome
 
 
@@ -226,26 +264,11 @@ def _hand_edits(repo: LedgerRepo, path: Path, options: ChangeOptions, config: "C
             f"(`git commit {name}`), or pass --commit-hand-edits to commit them first as "
             "their own commit"
         )
-    _refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, what="the hand edits")
+    refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, what="the hand edits")
+    refuse_hand_edits_audit_rejects(repo, path)
     return repo.commit_files(
         [path], f"[{path.stem}] 手工修改 hand edits\n\nProjledger-Command: hand-edits\n"
     )
-
-
-def _refuse_if_invalid(text: str, path: Path, config: "Config", what: str = "the change") -> None:
-    from projledger.check.files import check_project_bytes
-
-    checked = check_project_bytes(text.encode("utf-8"), str(path), path.stem, config)
-    errors = checked.errors
-    if errors:
-        raise ProjledgerError(
-            f"refused: {what} would leave {path.name} invalid; nothing was written.\n"
-            + "\n".join(_finding_line(f) for f in errors)
-        )
-
-
-def _finding_line(finding: Finding) -> str:
-    return f"  {finding.file}:{finding.line or 1}: {finding.code} {finding.message}"
 
 
 def _diff(old: str, new: str, path: Path, root: LedgerRoot) -> str:
@@ -258,31 +281,51 @@ def _diff(old: str, new: str, path: Path, root: LedgerRoot) -> str:
 
 
 def _write_and_commit(
+    root: LedgerRoot,
     path: Path,
     old_text: str | None,
     new_text: str,
-    change: Change,
-    repo: LedgerRepo | None,
+    readiness: Readiness,
     options: ChangeOptions,
     outcome: Outcome,
-    nothing_else_staged: bool,
 ) -> None:
+    from projledger.changes import journal
     from projledger.store.atomic import write_text_atomic
+    from projledger.store.blob_cache import blob_id
 
-    write_text_atomic(path, new_text)
-    outcome.written = True
-    if repo is None:
-        return
+    assert readiness.author is not None  # known once readiness.wait() has run
+    author, date = options.author or readiness.author[0], readiness.author[1]
+    message = outcome.change.message()
+    state = root.state_dir()
+    new_raw = new_text.encode("utf-8")
+    entry = journal.Entry(
+        file=path.relative_to(root.path).as_posix(),
+        old_blob=blob_id(old_text.encode("utf-8")) if old_text is not None else None,
+        new_blob=blob_id(new_raw),
+        message=message,
+        author=str(author),
+        date=date,
+    )
+    journal.write(state, entry)
     try:
-        outcome.commit = repo.commit_files(
-            [path], change.message(), options.author, nothing_else_staged=nothing_else_staged
+        write_text_atomic(path, new_text)
+        outcome.written = True
+        outcome.commit = readiness.repo.commit_files(
+            [path],
+            message,
+            author,
+            nothing_else_staged=readiness.nothing_else_staged,
+            date=date,
         )
     except BaseException:
         # The commit did not happen: put the file back as it was, so the work tree and
         # the history agree (interrupted by Ctrl-C included).
-        if old_text is None:
-            path.unlink(missing_ok=True)
-        else:
-            write_text_atomic(path, old_text)
-        outcome.written = False
+        if outcome.written:
+            if old_text is None:
+                path.unlink(missing_ok=True)
+            else:
+                write_text_atomic(path, old_text)
+            outcome.written = False
+        journal.clear(state)
         raise
+    journal.clear(state)

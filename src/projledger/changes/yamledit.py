@@ -38,6 +38,17 @@ def put(mapping: Any, key: str, value: Any, order: tuple[str, ...]) -> None:
     _attach_after_key(mapping, key, trailing)
 
 
+def remove(mapping: Any, key: str) -> None:
+    """Delete `key`; the blank lines and comments after its entry stay (after the entry
+    before it), separating the mapping from what follows."""
+    keys = list(mapping)
+    position = keys.index(key)
+    trailing = _detach_after_key(mapping, key)
+    del mapping[key]
+    if trailing and position > 0:
+        _attach_after_key(mapping, keys[position - 1], trailing)
+
+
 def _detach_after_key(mapping: Any, key: Any) -> str:
     text = detach_trailing(mapping[key]) if _is_block(mapping[key]) else ""
     if text:
@@ -201,6 +212,35 @@ def attach_trailing(node: Any, text: str) -> None:
     container, key, index = slot
     slots = container.ca.items.setdefault(key, [None, None, None, None])
     slots[index] = CommentToken("\n" + text, CommentMark(0), None)
+
+
+def text_scalar(text: str, what: str) -> Any:
+    """`text` as a scalar that reads back as the same text, with the reader `check` uses:
+    plain where it can be (ruamel.yaml quotes what would read as a number, a date, a
+    boolean...), else double-quoted; refused if neither would."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    read = None
+    for candidate in (text, DoubleQuotedScalarString(text)):
+        read = _read_back(candidate)
+        if isinstance(read, str) and read == text:
+            return candidate
+    kind = "a date" if isinstance(read, dt.date) else f"{type(read).__name__} {read!r}"
+    raise ProjledgerError(
+        f"{what}: {text!r} would be read back as {kind}, not as this text; write it another "
+        "way (a date as text: 2026年11月20日)"
+    )
+
+
+def _read_back(value: Any) -> Any:
+    import io
+
+    from projledger.store.reader import new_roundtrip_yaml, read_yaml
+
+    buffer = io.StringIO()
+    new_roundtrip_yaml().dump({"value": value}, buffer)
+    read = read_yaml(buffer.getvalue().encode("utf-8"), "value")
+    return read.data.get("value") if read.parsed and isinstance(read.data, dict) else None
 
 
 def number(value: float) -> float | int:

@@ -240,7 +240,8 @@ def advance(
 def return_(
     project: Project,
     item: Annotated[
-        str, typer.Argument(autocompletion=complete.items, help="The issue 待核验 to return.")
+        str,
+        typer.Argument(autocompletion=complete.items, help="The issue 待核验 or 已销号 to return."),
     ],
     reason: Annotated[str, typer.Option("--reason", help="Why verification failed.")],
     by: Annotated[
@@ -249,7 +250,8 @@ def return_(
     *,
     change: ChangeRun,
 ) -> None:
-    """Return (退回) an issue awaiting verification to 办理中, with the reason."""
+    """Return (退回) an issue awaiting verification to 办理中, or reopen a closed (已销号)
+    one, with the reason."""
     from projledger.changes.loop import return_issue
 
     change.run(project, return_issue(item, reason, by))

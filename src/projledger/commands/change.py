@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from projledger.changes.lock import WAIT_SECONDS, RootBusyError
-from projledger.changes.transaction import ChangeOptions, change_project, create_project
+from projledger.changes.refusals import refuse_links
+from projledger.changes.transaction import (
+    ChangeOptions,
+    change_project,
+    create_project,
+    one_line,
+)
 from projledger.errors import ProjledgerError, UsageError
 from projledger.gitrepo import Identity
 from projledger.refs import project_in_root
@@ -34,7 +40,12 @@ def options(
         commit_hand_edits=commit_hand_edits,
         ask=_prompt if sys.stdin.isatty() and sys.stdout.isatty() else None,
         lock_wait=lock_wait(),
+        notify=_note,
     )
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(f"projledger: note: {text}\n")
 
 
 LOCK_WAIT = "PROJLEDGER_LOCK_WAIT"
@@ -71,6 +82,7 @@ def run(
 ) -> int:
     root = LedgerRoot(root_path)
     try:
+        refuse_links(root)  # before projects/ is listed to find the project
         if create:
             outcome = create_project(root, project, edit, opts)
         else:
@@ -81,10 +93,10 @@ def run(
     out = sys.stdout
     if opts.dry_run:
         out.write(outcome.diff)
-        out.write(f"dry run: {outcome.change.summary} (nothing written)\n")
+        out.write(f"dry run: {one_line(outcome.change.summary)} (nothing written)\n")
         return 0
     if outcome.hand_edits_commit:
         out.write(f"committed the hand edits first: {outcome.hand_edits_commit[:8]}\n")
     where = f"commit {outcome.commit[:8]}" if outcome.commit else "not committed (--no-commit)"
-    out.write(f"[{outcome.change.project_name}] {outcome.change.summary} ({where})\n")
+    out.write(f"{outcome.change.subject} ({where})\n")
     return 0

@@ -24,9 +24,14 @@ def run(
     *,
     verbose: bool = False,
 ) -> int:
-    from projledger.check.run import check_paths
+    from projledger.check.run import CheckReport, check_paths
+    from projledger.commands.check_links import without_linked_roots
+    from projledger.findings import Finding
 
-    report = check_paths(paths, cwd, use_cache=use_cache, strict=strict)
+    kept, refused = without_linked_roots(paths, cwd)
+    report = check_paths(kept, cwd, use_cache=use_cache, strict=strict) if kept else CheckReport()
+    report.files_checked += len(refused)
+    report.findings = sorted([*report.findings, *refused], key=Finding.sort_key)
     code = print_report(report, output)
     if verbose:
         _slow_reads(report)

@@ -108,3 +108,29 @@ def display(value: Json) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(display(item) for item in value) + "]"
     return str(value)
+
+
+UNREADABLE: Json = None
+"""A version that is not a readable mapping (`check` tells why)."""
+
+
+def parse_version(raw: bytes) -> tuple[Json, str]:
+    """A version's data (UNREADABLE if it is not a readable mapping) and its JSON text,
+    read as `check` reads it."""
+    import json
+
+    from projledger.store.reader import read_yaml
+
+    result = read_yaml(raw, "version")
+    if not result.parsed or not isinstance(result.data, dict):
+        return UNREADABLE, "null"
+    if result.fast:
+        # yaml-rs gives plain types: the C JSON encoder marks the dates, and reading its
+        # text back is the normalised data, several times faster than walking it here.
+        try:
+            text = json.dumps(result.data, ensure_ascii=False, default=mark_date)
+            return json.loads(text), text
+        except (TypeError, ValueError):
+            pass  # a key that is a date, say: the general way below
+    data = normalize(result.data)
+    return data, json.dumps(data, ensure_ascii=False)

@@ -14,15 +14,12 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from projledger.gitrepo import LedgerRepo
-from projledger.history.values import Json, mark_date, normalize
+from projledger.history.values import Json, parse_version
 from projledger.store.blob_cache import code_fingerprint
 
 CACHE_FILE = "history.sqlite"
 CACHE_FORMAT = 1
 _CHUNK = 500  # parameters per SELECT: well under SQLite's limit
-
-UNREADABLE: Json = None
-"""A version that is not a readable mapping (`check` tells why)."""
 
 
 def _fingerprint() -> str:
@@ -47,7 +44,7 @@ class VersionStore:
             self._memory.update(found)
             missing = [b for b in wanted if b not in found]
             if missing:
-                parsed = [_parse(raw) for raw in self.repo.blobs(missing)]
+                parsed = [parse_version(raw) for raw in self.repo.blobs(missing)]
                 self._memory.update((b, data) for b, (data, _) in zip(missing, parsed, strict=True))
                 self._store([(b, text) for b, (_, text) in zip(missing, parsed, strict=True)])
         return self._memory
@@ -114,22 +111,3 @@ def _open(path: Path) -> sqlite3.Connection | None:
         except sqlite3.Error:
             return None
     return None
-
-
-def _parse(raw: bytes) -> tuple[Json, str]:
-    """A version's data and its JSON text (for the cache)."""
-    from projledger.store.reader import read_yaml
-
-    result = read_yaml(raw, "version")
-    if not result.parsed or not isinstance(result.data, dict):
-        return UNREADABLE, "null"
-    if result.fast:
-        # yaml-rs gives plain types: the C JSON encoder marks the dates, and reading its
-        # text back is the normalised data, several times faster than walking it here.
-        try:
-            text = json.dumps(result.data, ensure_ascii=False, default=mark_date)
-            return json.loads(text), text
-        except (TypeError, ValueError):
-            pass  # a key that is a date, say: the general way below
-    data = normalize(result.data)
-    return data, json.dumps(data, ensure_ascii=False)
