@@ -21,7 +21,11 @@ median counting:
 - the baseline of the weekly report: `git log --raw --no-renames --no-abbrev
   --since=2026-11-14 -- projects` and one `git cat-file --batch` of every blob it names;
 - `report weekly --root ROOT --week 2026-W47`, cold and warm, on both repositories:
-  target 3y/1y <= 1.2 (the report's cost follows the week's changes, not the history).
+  target 3y/1y <= 1.2 (the report's cost follows the week's changes, not the history);
+- as text (what a terminal, or a pipe, gets), warm: `overdue` and `due --within 7d`
+  against `check`, target <= 1.2; `report weekly` against the same report as JSON, target
+  <= 1.5; and `report weekly` as html, md and xlsx: the peak memory (max RSS, measured in
+  the warm-up round) of every report weekly run, any format, target <= 300 MB.
 
 Always exits 0: this reports, it does not gate.
 """
@@ -35,10 +39,12 @@ import os
 import random
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -69,6 +75,13 @@ YEARS = (1, 3)
 CACHE_DIR = ".projledger"
 OVERDUE_TARGET = 1.0
 LENGTH_TARGET = 1.2
+TEXT_TARGET = 1.2
+"""`overdue` and `due` as text, warm, over `check` warm."""
+WEEKLY_TEXT_TARGET = 1.5
+"""`report weekly` as text, warm, over the same report as JSON."""
+MEMORY_TARGET_MB = 300.0
+"""Peak memory (max RSS) of `report weekly` in any format."""
+FILE_FORMATS = ("html", "md", "xlsx")
 TIMEOUT = 1800.0
 BUILD_FILE = "build.json"
 """In --keep DIR: how the repositories there were built (written last, so only when done)."""
@@ -802,6 +815,8 @@ class Run:
     cpu: float = 0.0
     """CPU seconds (user + system) of the processes it ran, their workers included: less
     moved by a busy shared machine than the wall time the targets are set on."""
+    peak_mb: float = 0.0
+    """The largest resident set of the command's process or any it waited for (MiB)."""
 
 
 def children_cpu() -> float:
@@ -810,32 +825,81 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run_command(command: Sequence[str], root: Path, env: dict[str, str], cold: bool) -> Run:
-    """One child process, wall time from launch to exit; cold: caches deleted first.
+PEAK_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as out:
+    out.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status) & 255)
+"""
+"""Runs a command and writes its peak RSS (KiB) to a file. A process's max RSS counts the
+image it was started from before `exec`: started straight from this benchmark, every
+command would show the benchmark's own size, so it is started from this small process."""
+
+
+def run_command(
+    command: Sequence[str], root: Path, env: dict[str, str], cold: bool, memory: bool = False
+) -> Run:
+    """One child process, wall time from launch to exit; cold: caches deleted first;
+    memory: through `PEAK_LAUNCHER`, for its peak RSS (not timed: the launcher's start-up
+    would count).
 
     Exit 0 is a run; so is exit 1 with JSON on stdout (check's findings, and maybe
-    overdue's "there are overdue deadlines"). Anything else is a failure."""
+    overdue's "there are overdue deadlines"). Anything else is a failure. A command
+    with `--output FILE` is noted by the size of the file it wrote."""
     if cold:
         shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
-    started, cpu = time.perf_counter(), children_cpu()
-    try:
-        done = subprocess.run(
-            command,
-            cwd=root,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            check=False,
-            timeout=TIMEOUT,
-        )
-    except subprocess.TimeoutExpired:
+    with tempfile.NamedTemporaryFile(suffix=".peak") as peak_file:
+        if memory:
+            command = [sys.executable, "-S", "-c", PEAK_LAUNCHER, peak_file.name, *command]
+        started = time.perf_counter()
+        done = _measured(command, root, env)
+        seconds = time.perf_counter() - started
+        peak_text = Path(peak_file.name).read_text(encoding="ascii") if memory else ""
+    if done is None:
         return Run(TIMEOUT, False, f"killed after {TIMEOUT:.0f} s")
-    seconds, cpu = time.perf_counter() - started, children_cpu() - cpu
-    output = _json(done.stdout)
-    if done.returncode == 0 or (done.returncode == 1 and output is not None):
-        return Run(seconds, True, _output_note(output, len(done.stdout)), cpu)
-    stderr = done.stderr.decode("utf-8", "replace").strip() or "(no stderr)"
-    return Run(seconds, False, f"exit {done.returncode}:\n{stderr}")
+    code, stdout, stderr, cpu = done
+    peak_mb = int(peak_text) / 1024 if peak_text else 0.0  # KiB on Linux
+    output = _json(stdout)
+    if code == 0 or (code == 1 and output is not None):
+        written = _output_file(command)
+        size = written.stat().st_size if written is not None and written.is_file() else None
+        note = _output_note(output, len(stdout) if size is None else size)
+        return Run(seconds, True, note, cpu, peak_mb)
+    text = stderr.decode("utf-8", "replace").strip() or "(no stderr)"
+    return Run(seconds, False, f"exit {code}:\n{text}")
+
+
+def _measured(
+    command: Sequence[str], cwd: Path, env: dict[str, str]
+) -> tuple[int, bytes, bytes, float] | None:
+    """Exit code, stdout, stderr and CPU seconds of one child (`wait4`: its own and that
+    of the processes it waited for); None if killed at TIMEOUT."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=errors,
+        )  # fmt: skip
+        timer = threading.Timer(TIMEOUT, process.kill)
+        timer.start()
+        try:
+            assert process.stdout is not None
+            stdout = process.stdout.read()
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        process.stdout.close()
+        errors.seek(0)
+        stderr = errors.read()
+    if process.returncode == -signal.SIGKILL:
+        return None
+    return process.returncode, stdout, stderr, usage.ru_utime + usage.ru_stime
+
+
+def _output_file(command: Sequence[str]) -> Path | None:
+    return Path(command[command.index("--output") + 1]) if "--output" in command else None
 
 
 def _json(stdout: bytes) -> Any:
@@ -863,9 +927,10 @@ def _output_note(output: Any, size: int) -> str:
     return note
 
 
-def read_week(root: Path, env: dict[str, str]) -> Run:
+def read_week(root: Path, env: dict[str, str], memory: bool = False) -> Run:
     """The baseline of the weekly report: the week's `git log --raw` (2-day margin), then
-    one `git cat-file --batch` of every old and new blob it names, timed together."""
+    one `git cat-file --batch` of every old and new blob it names, timed together (their
+    memory is not measured)."""
     started, cpu = time.perf_counter(), children_cpu()
     log = subprocess.run(
         [
@@ -904,9 +969,11 @@ class Series:
     """The runs of one row."""
 
     name: str
-    measure: Callable[[], Run]
+    measure: Callable[..., Run]
+    """Called with `memory=True` once (the warm-up round): the peak RSS, not timed."""
     seconds: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
     failure: str = ""
     note: str = ""
 
@@ -918,20 +985,27 @@ class Series:
     def median_cpu(self) -> float | None:
         return statistics.median(self.cpu) if self.cpu and not self.failure else None
 
-    def run(self) -> None:
+    @property
+    def peak_mb(self) -> float | None:
+        """Peak RSS in MiB, from the warm-up round."""
+        return max(self.peaks) if self.peaks and not self.failure else None
+
+    def run(self, memory: bool = False) -> None:
         if self.failure:
             return  # failed once: not run again, the other rows go on
-        outcome = self.measure()
+        outcome = self.measure(memory=memory)
         if outcome.ok:
             self.seconds.append(outcome.seconds)
             self.cpu.append(outcome.cpu)
+            if outcome.peak_mb:
+                self.peaks.append(outcome.peak_mb)
             self.note = outcome.detail
             return
         self.failure = outcome.detail
         print(f"\n{self.name} FAILED, {outcome.detail}\n", flush=True)
 
 
-def series(roots: dict[int, Path], env: dict[str, str]) -> list[Series]:
+def series(roots: dict[int, Path], env: dict[str, str], work: Path) -> list[Series]:
     """The rows, in the order each round runs them; check and overdue on the 3-year root."""
     main = roots[max(YEARS)]
     check = [*projledger(), "check", str(main), "--format", "json"]
@@ -950,6 +1024,8 @@ def series(roots: dict[int, Path], env: dict[str, str]) -> list[Series]:
         for state in ("cold", "warm"):
             measure = partial(run_command, command, main, env, state == "cold")
             rows.append(Series(f"{name}, {state}", measure))
+    # Right after the warm `overdue`: a cold row deletes the root's caches.
+    rows += deadline_text_series(main, env)
     for years in YEARS:
         root = roots[years]
         report = [
@@ -966,14 +1042,44 @@ def series(roots: dict[int, Path], env: dict[str, str]) -> list[Series]:
         for state in ("cold", "warm"):
             measure = partial(run_command, report, root, env, state == "cold")
             rows.append(Series(f"report weekly, {years}y, {state}", measure))
-    return rows
+    # After the warm 3-year report, whose facts cache they read.
+    return rows + weekly_format_series(main, env, work)
+
+
+def _warm(commands: dict[str, list[str]], root: Path, env: dict[str, str]) -> list[Series]:
+    return [
+        Series(f"{name}, warm", partial(run_command, command, root, env, False))
+        for name, command in commands.items()
+    ]
+
+
+def deadline_text_series(main: Path, env: dict[str, str]) -> list[Series]:
+    """`overdue` and `due` as text (what a terminal or a pipe gets), warm."""
+    as_of = ["--as-of", str(AS_OF)]
+    commands = {
+        "overdue text": [*projledger(), "overdue", "--root", str(main), *as_of],
+        "due text": [*projledger(), "due", "--root", str(main), *as_of, "--within", "7d"],
+    }
+    return _warm(commands, main, env)
+
+
+def weekly_format_series(main: Path, env: dict[str, str], work: Path) -> list[Series]:
+    """`report weekly` on the 3-year root as text, html, md and xlsx (to a file), warm."""
+    weekly = [*projledger(), "report", "weekly", "--root", str(main), "--week", WEEK]
+    commands = {
+        "report weekly text, 3y": weekly,
+        **{f"report weekly {f}, 3y": [*weekly, "--format", f] for f in FILE_FORMATS},
+    }
+    commands["report weekly xlsx, 3y"] += ["--output", str(work / "weekly.xlsx")]
+    return _warm(commands, main, env)
 
 
 def measure(rows: list[Series], repeat: int) -> None:
-    """A warm-up round (bytecode, page cache; a command that fails stops here), then
-    `repeat` rounds, each running every row once so a busy moment hits all alike."""
+    """A warm-up round (bytecode, page cache; a command that fails stops here; each
+    command's peak memory), then `repeat` rounds, each running every row once so a busy
+    moment hits all alike."""
     for row in rows:
-        row.run()
+        row.run(memory=True)
         row.seconds.clear()
         row.cpu.clear()
     for number in range(repeat):
@@ -993,10 +1099,13 @@ def report(rows: list[Series], week: WeekCount) -> None:
             for y in YEARS
             for s in ("cold", "warm")
         },
+        "overdue text, warm": ("check, warm", TEXT_TARGET),
+        "due text, warm": ("check, warm", TEXT_TARGET),
+        f"report weekly text, {hi}y, warm": (f"report weekly, {hi}y, warm", WEEKLY_TEXT_TARGET),
     }
     print(
         f"\n{'what':<30} {'seconds':>8} {'baseline':>9} {'ratio':>7} {'target':>7}  met?  "
-        f"{'cpu s':>7} {'cpu ratio':>9}  note"
+        f"{'cpu s':>7} {'cpu ratio':>9} {'MiB':>5}  note"
     )
     for row in rows:
         base, target = compared.get(row.name, (None, None))
@@ -1008,6 +1117,15 @@ def report(rows: list[Series], week: WeekCount) -> None:
         note = "report failed" if failed else f"the same week over {hi} and {lo} year(s)"
         name = f"report weekly {hi}y/{lo}y, {state}"
         _print_row(name, long, short, LENGTH_TARGET, note)
+    weekly = [row for row in rows if row.name.startswith("report weekly")]
+    peaks = [(row.peak_mb, row.name) for row in weekly if row.peak_mb is not None]
+    if peaks:
+        peak, name = max(peaks)
+        met = "yes" if peak <= MEMORY_TARGET_MB else "NO"
+        print(
+            f"{'report weekly, peak memory':<30} {peak:6.0f} MiB (target {MEMORY_TARGET_MB:.0f}"
+            f" MiB, met: {met}), the largest of {len(peaks)} rows: {name}"
+        )
     print(
         f"\n{WEEK}: {week.commits} commits changing {week.changes} project files; check and "
         f"overdue on the {hi}-year root. Medians of the rounds; the targets are on wall time, "
@@ -1025,6 +1143,7 @@ def _print_row(
         short = lines[0] if len(lines) == 1 else f"{lines[0]} {lines[-1]}"
         print(f"{name:<30} {'failed':>8} {'':>9} {'':>7} {'':>7}        {short}")
         return
+    peak = f"{row.peak_mb:5.0f}" if row.peak_mb else f"{'':>5}"
     shown = f"{baseline:9.3f}" if baseline else f"{'':>9}"
     ratio = f"{seconds / baseline:6.2f}x" if baseline else f"{'':>7}"
     goal = f"{target:6.1f}x" if target else f"{'':>7}"
@@ -1033,7 +1152,7 @@ def _print_row(
     cpu_text = f"{cpu:7.3f}" if cpu is not None else f"{'':>7}"
     cpu_ratio = f"{cpu / base_cpu:8.2f}x" if cpu is not None and base_cpu else f"{'':>9}"
     wall = f"{name:<30} {seconds:8.3f} {shown} {ratio} {goal}  {met:<4}"
-    print(f"{wall}  {cpu_text} {cpu_ratio}  {note}")
+    print(f"{wall}  {cpu_text} {cpu_ratio} {peak}  {note}")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -1064,7 +1183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if roots is None:
             return 0
         week = describe(roots)
-        rows = series(roots, child_env(work / "pycache"))
+        rows = series(roots, child_env(work / "pycache"), work)
         measure(rows, args.repeat or (1 if args.quick else 3))
         report(rows, week)
     except (subprocess.CalledProcessError, OSError, RuntimeError) as exc:

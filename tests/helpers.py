@@ -122,6 +122,12 @@ def git(
     return completed.stdout
 
 
+def as_in_terminal(text: str) -> str:
+    """`text` as projledger's terminal output shows it: each control character (C0 but
+    tab, DEL, C1) written as `\\xNN`, never raw."""
+    return re.sub(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 # --- tools from the machine ------------------------------------------------------------------
 
 
@@ -142,6 +148,76 @@ def require_tool(name: str, candidates: Iterable[str], install_hint: str) -> str
     if on_ci():
         pytest.fail(message)
     pytest.skip(message)
+
+
+def pdf_of_html(html_file: Path, pdf: Path, profile: Path) -> None:
+    """Print an HTML file to `pdf` with headless Chromium, as a browser prints it on A4
+    (skipped without Chromium; required under CI)."""
+    binary = require_tool(
+        "Chromium",
+        ("/usr/bin/chromium", "chromium", "chromium-browser"),
+        "install Debian's chromium (apt-get install chromium) to run the browser tests",
+    )
+    profile.mkdir(parents=True, exist_ok=True)
+    command = [
+        binary,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        f"--user-data-dir={profile}",
+        f"--print-to-pdf={pdf}",
+        "--no-pdf-header-footer",
+        html_file.as_uri(),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0 and pdf.is_file(), result.stderr[-3000:]
+
+
+def pdf_of_docx(document: Path, out_dir: Path) -> Path:
+    """Convert a .docx to PDF with LibreOffice headless, as an office would print it
+    (skipped without LibreOffice; required under CI)."""
+    binary = require_tool(
+        "LibreOffice",
+        ("soffice", "libreoffice"),
+        "install Debian's libreoffice-writer-nogui to run the .docx print tests",
+    )
+    profile = out_dir / "lo-profile"
+    command = [
+        binary,
+        f"-env:UserInstallation={profile.as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out_dir),
+        str(document),
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    pdf = out_dir / (document.stem + ".pdf")
+    assert result.returncode == 0 and pdf.is_file(), result.stdout + result.stderr
+    return pdf
+
+
+def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
+    """Each page's (width, height) in points, by poppler's pdfinfo."""
+    pdfinfo = require_tool("pdfinfo", ("pdfinfo",), "install Debian's poppler-utils")
+    count = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", count, re.M)[1])  # type: ignore[index]
+    sizes = subprocess.run(
+        [pdfinfo, "-f", "1", "-l", str(pages), str(pdf)], capture_output=True, text=True, check=True
+    ).stdout
+    found = re.findall(r"^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", sizes, re.M)
+    return [(float(w), float(h)) for w, h in found]
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's text in reading order, by poppler's pdftotext."""
+    pdftotext = require_tool("pdftotext", ("pdftotext",), "install Debian's poppler-utils")
+    return subprocess.run(
+        [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 # --- ledger roots ----------------------------------------------------------------------------

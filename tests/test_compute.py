@@ -24,6 +24,7 @@ from projledger.compute.deadlines import (
 )
 from projledger.compute.facts import (
     DeadlineFacts,
+    FactsReader,
     ProjectFacts,
     facts_from_json,
     facts_to_json,
@@ -1132,6 +1133,30 @@ def test_facts_json_round_trip_of_hand_made_projects() -> None:
     ]
     for f in made:
         assert facts_from_json(json.loads(json.dumps(facts_to_json(f)))) == f
+
+
+def test_one_reader_shares_what_projects_repeat() -> None:
+    """A ledger's projects repeat their units, people, states and days: read by one
+    `FactsReader`, each is one object, and every project reads back as itself."""
+    facts = [
+        project_facts(read_project(path.read_text(encoding="utf-8"), path.name))
+        for path in SAMPLE_PROJECTS
+    ]
+    read = FactsReader()
+    back = [read(json.loads(json.dumps(facts_to_json(f), ensure_ascii=False))) for f in facts]
+    assert back == facts
+    first: dict[object, int] = {}  # each value: the id of the object first met
+
+    def one_object(value: object) -> None:
+        assert first.setdefault(value, id(value)) == id(value), value
+
+    for f in back:
+        for issue in f.issues:
+            for text in (issue.category, issue.state, issue.unit, issue.person, issue.raised):
+                one_object(text)
+        for value in (f.pool, f.stage, f.leader, f.levels, *f.activity):
+            one_object(value)
+    assert len(first) > 20
 
 
 # --- 10. one unit under its short and full names -----------------------------------------

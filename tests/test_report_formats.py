@@ -187,9 +187,9 @@ def test_markdown_structure() -> None:
     assert md == render_markdown(sample_report())
     blocks = md.split("\n\n")
     assert blocks[0] == "# 2026年11月重点项目月报"
+    # The source closes the document: the heading is for the reader.
     assert blocks[1] == (
         "单位：莱芜区重点项目推进办公室 · 期间：2026-11-01 至 2026-11-30 · 截至：2026-11-20"
-        " · 数据来源：commit 77c1436 (工作区有未提交的修改)"
     )
     warning = blocks[2].split("\n")
     assert warning[0].startswith("> **注意**：2 个项目文件有错误")
@@ -214,7 +214,11 @@ def test_markdown_structure() -> None:
     assert "| -4.0 |" in table[3]
     for row in table:
         assert len(re.findall(r"(?<!\\)\|", row)) == 11, row
-    assert blocks[8:] == ["## 逾期问题", "*截至报告日已超过时限、尚未销号的问题。*\n"]
+    assert blocks[8:] == [
+        "## 逾期问题",
+        "*截至报告日已超过时限、尚未销号的问题。*",
+        "*数据来源：commit 77c1436 (工作区有未提交的修改)*\n",
+    ]
 
 
 def test_markdown_english_without_warning_or_period() -> None:
@@ -224,9 +228,9 @@ def test_markdown_english_without_warning_or_period() -> None:
     assert ">" not in md
     assert (
         md.split("\n\n")[1] == "Organisation: Laiwu District Key Projects Office · As of: "
-        "2026-11-20 · Source: commit 77c1436"
+        "2026-11-20"
     )
-    assert md.endswith("## Overdue\n\nnone\n")
+    assert md.endswith("## Overdue\n\nnone\n\n*Source: commit 77c1436*\n")
 
 
 # -- CSV --------------------------------------------------------------------------------
@@ -429,7 +433,8 @@ def test_xlsx_table_sheet() -> None:
     row = {column: sheet[f"{column}4"] for column in "ABCDEFGHIJ"}
     assert row["A"].value == "XM-2026-001" and row["A"].data_type == "s"
     assert (row["D"].value, row["D"].number_format) == (647.4, "#,##0.0")
-    assert (row["E"].value, row["E"].number_format) == (629.0, "#,##0.0")
+    # Whole 万元 without a trailing ".0".
+    assert (row["E"].value, row["E"].number_format) == (629.0, "#,##0")
     assert (row["F"].value, row["F"].number_format) == (0.972, "0.0%")
     assert (row["G"].value, row["G"].number_format) == (13.8, "+0.0;-0.0;0.0")
     assert (row["H"].value, row["H"].number_format) == (2, "0")
@@ -476,7 +481,8 @@ def test_xlsx_empty_and_english_tables() -> None:
 def test_xlsx_sheet_names_valid_and_unique() -> None:
     names = workbook(same_title_report()).sheetnames
     assert names[0] == "Summary"
-    assert names[1] == LONG_TITLE[:31]
+    # Cut at a word: the bracketed part would be cut in half, so it goes whole.
+    assert names[1] == LONG_TITLE[: LONG_TITLE.index("（")]
     assert names[2] == LONG_TITLE[:27] + " (2)"
     assert names[3] == "Q3_ _draft_ a_b_c__d"
     assert names[4] == "summary (2)"

@@ -104,9 +104,9 @@ def test_language_and_head() -> None:
     assert '<html lang="en">' in en
     assert '<meta charset="utf-8">' in zh
     assert "<title>2026年第47周重点项目周报</title>" in zh
-    assert "截至 2026-11-20" in zh
-    assert "As of 2026-11-20" in en
-    assert "2026-11-14–2026-11-20" in zh
+    assert "截至2026年11月20日" in zh
+    assert "As of 20 November 2026" in en
+    assert "2026-11-14 至 2026-11-20" in zh
     assert "提交 77c1436" in zh
     assert "These files have errors (unreadable, or failing the checks) and are left out" in en
     assert "None" in en and "无" in zh  # the empty table
@@ -151,7 +151,9 @@ def test_tables_figures_lights_and_chart() -> None:
 def test_print_rules() -> None:
     page = render_html(sample_report())
     for rule in (
-        "@page { size: A4; margin: 15mm; }",
+        "@page { size: A4; margin: 12mm 12mm 14mm;",
+        "@page wide { size: A4 landscape;",
+        "section.wide { page: wide; }",
         "thead { display: table-header-group; }",
         "print-color-adjust: exact",
         "break-inside: avoid",

@@ -254,6 +254,24 @@ def test_an_issue_raised_before_the_week_counts_as_entered_late_not_new(
     assert (counts["New issues"], counts["Entered late (raised before the period)"]) == (1, 1)
 
 
+def test_the_text_says_the_weeks_flow_from_its_table(week47_report: dict[str, Any]) -> None:
+    """The 通报's words take the flow table's counts (one computation), and leave out the
+    moves that did not happen."""
+    counts = {row["key"]: row["count"] for row in table(week47_report, "flow")}
+    lead = week47_report["narrative"][0]["text"]
+    assert (
+        f"本周新增问题{counts['new']}个，销号{counts['closed']}个，"
+        f"新增逾期事项{counts['became_overdue']}项。"
+    ) in lead
+    assert "交办" not in lead  # none assigned this week
+    issues = week47_report["narrative"].index({"level": 1, "text": "三、问题办理情况"})
+    assert week47_report["narrative"][issues + 1]["text"] == (
+        f"本周新增问题{counts['new']}个，开始办理{counts['started']}个，销号{counts['closed']}个，"
+        f"退回{counts['returned']}个，延期{counts['extended']}项，"
+        f"新增逾期事项{counts['became_overdue']}项。"
+    )
+
+
 def test_weekly_flow_counts_what_git_recorded_in_the_week(
     week47: Week47, week47_report: dict[str, Any]
 ) -> None:
@@ -792,10 +810,12 @@ def test_weekly_outside_git_says_the_flow_needs_history(tmp_path: Path) -> None:
 
 def test_weekly_language_follows_the_config_unless_given(sample_repo: Path, tmp_path: Path) -> None:
     zh = report_json("report", "weekly", "--week", "2026-W47", cwd=sample_repo)
-    assert (zh["lang"], zh["title"]) == ("zh", "重点项目周调度报告 2026-W47")
+    assert (zh["lang"], zh["title"]) == ("zh", "重点项目周调度报告")
+    assert zh["subtitle"] == "2026年第47周（11月16日—11月22日）"
     assert zh["tables"][0]["title"] == "按级别"
     en = report_json("report", "weekly", "--week", "2026-W47", "--lang", "en", cwd=sample_repo)
-    assert (en["lang"], en["title"]) == ("en", "Key projects: weekly dispatch report 2026-W47")
+    assert (en["lang"], en["title"]) == ("en", "Key projects: weekly dispatch report")
+    assert en["subtitle"] == "Week 47 of 2026 (16–22 November)"
     assert en["tables"][0]["title"] == "By level"
     assert [t["key"] for t in en["tables"]] == [t["key"] for t in zh["tables"]]
     assert [t["rows"] for t in en["tables"]][:5] == [t["rows"] for t in zh["tables"]][:5]
@@ -812,7 +832,7 @@ def test_weekly_language_follows_the_config_unless_given(sample_repo: Path, tmp_
 PERIOD_TABLES = [
     "by_level", "by_pool", "by_maturity", "by_industry", "by_locality", "unit_ranking",
     "lights", "behind", "flow", "issue_events", "advances", "overdue", "period_due",
-    "coordination", "next_due",
+    "coordination", "next_due", "project_ids",
 ]  # fmt: skip
 
 
@@ -821,7 +841,7 @@ def test_monthly_and_quarterly_reports(sample_repo: Path) -> None:
         "report", "monthly", "--month", "2026-11", "--as-of", "2026-11-20", cwd=sample_repo
     )
     assert monthly["kind"] == "monthly"
-    assert monthly["title"] == "重点项目月通报 2026-11"
+    assert (monthly["title"], monthly["subtitle"]) == ("重点项目月通报", "2026年11月份")
     assert monthly["period"] == {"start": "2026-11-01", "end": "2026-11-30"}
     assert [t["key"] for t in monthly["tables"]] == PERIOD_TABLES
     assert len(table(monthly, "overdue")) == 13
@@ -847,7 +867,9 @@ def test_monthly_and_quarterly_reports(sample_repo: Path) -> None:
         "quarterly_locality",
         "lights",
         "behind",
+        "project_ids",
     ]
+    assert quarterly["subtitle"] == "2026年四季度"
     assert figure(quarterly, "overdue_items") == 13
     # Localities of the 17 reported projects: 10 different ones.
     assert len(table(quarterly, "quarterly_locality")) == 10
@@ -937,20 +959,27 @@ def test_a_script_in_a_project_name_is_escaped_in_html_and_markdown(tmp_path: Pa
     assert "alert(1)</" not in page
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
     # matoushan's rows: lights 1, behind 1, overdue 3 (I-Q442SQ, T-RR55VA, 用地规划许可),
-    # coordination 2 (I-Z6TQ4H level 3, I-Q442SQ level 4), next week's due 1 (I-CTXGTS).
-    assert page.count(escaped) == 8
+    # coordination 2 (I-Z6TQ4H level 3, I-Q442SQ level 4), next week's due 1 (I-CTXGTS),
+    # the appendix of ids 1; and the text names it twice (a red light behind time
+    # progress, I-Q442SQ supervised by the principal leader).
+    assert page.count(escaped) == 11
     # Markdown renderers pass raw HTML through, so the Markdown escapes it too.
     markdown = ok(run_cli("report", "weekly", "--week", "2026-W47", "--format", "md", cwd=root))
     assert "<script" not in markdown.lower()
-    assert markdown.count(escaped) == 8
+    assert markdown.count(escaped) == 11
     as_data = report_json("report", "weekly", "--week", "2026-W47", cwd=root)
     assert "<script>alert(1)</script>" in {r["project"] for r in table(as_data, "overdue")}
 
 
 def _damage_facts(entries: list[list[Any]]) -> None:
-    entries[0][1] = [1, 2, 3]  # too short
-    entries[1][1] = {"a": 1}  # not a row
-    entries[2][1][20] = [["x"]]  # a deadline without its fields
+    entries[0][1] = [1, 2, 3]  # not the project's id
+    entries[1][1] = {"a": 1}  # not an id at all
+    # The facts are kept as bytes after the JSON, each project's decoded as it is read:
+    # one ends a byte early, and each later entry points one byte into its facts.
+    entries[2][4] -= 1
+    for entry in entries[3:]:
+        if len(entry) == 5 and entry[4]:
+            entry[3] += 1
 
 
 def _damage_due_index(entries: list[list[Any]]) -> None:

@@ -30,21 +30,34 @@ def describe_source(root: LedgerRoot) -> Callable[[str], str]:
 
 
 def write_report(
-    report: Report, output_format: ReportFormat, output: Path | None, table: str | None = None
+    report: Report,
+    output_format: ReportFormat,
+    output: Path | None,
+    table: str | None = None,
+    template: Path | None = None,
 ) -> None:
-    """Render and write to `output` (atomically) or standard output."""
+    """Render and write to `output` (atomically) or standard output; `template`: the
+    office's .docx for `--format docx`."""
+    if template is not None and output_format != ReportFormat.DOCX:
+        raise UsageError("--template is for --format docx")
     if output_format == ReportFormat.TEXT:
         if output is not None:
-            raise UsageError("--output needs a file format: --format md, html, json, csv or xlsx")
-        from projledger.commands.views import console
+            raise UsageError(
+                "--output needs a file format: --format md, html, json, csv, xlsx or docx"
+            )
+        from projledger.commands.terminal import console
         from projledger.report.render_terminal import render_terminal
 
         render_terminal(report, console())
         return
-    data = render_bytes(report, output_format, table)
+    data = render_bytes(report, output_format, table, template)
     if output is None:
-        if output_format == ReportFormat.XLSX and sys.stdout.isatty():
-            raise UsageError("an .xlsx workbook is not for the terminal: add --output FILE.xlsx")
+        binary = output_format in (ReportFormat.XLSX, ReportFormat.DOCX)
+        if binary and sys.stdout.isatty():
+            raise UsageError(
+                f"a .{output_format.value} file is not for the terminal: "
+                f"add --output FILE.{output_format.value}"
+            )
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
@@ -56,7 +69,11 @@ def write_report(
         raise ProjledgerError(f"{output}: cannot write the report ({exc.strerror})") from None
 
 
-def render_bytes(report: Report, output_format: ReportFormat, table: str | None) -> bytes:
+def render_bytes(
+    report: Report, output_format: ReportFormat, table: str | None, template: Path | None = None
+) -> bytes:
+    if output_format == ReportFormat.DOCX:
+        return _docx(report, template)
     if output_format == ReportFormat.XLSX:
         from projledger.report.render_xlsx import render_xlsx
 
@@ -81,3 +98,17 @@ def render_bytes(report: Report, output_format: ReportFormat, table: str | None)
         except ValueError as exc:
             raise UsageError(f"--format csv: {exc}") from None
     return text.encode("utf-8")
+
+
+def _docx(report: Report, template: Path | None) -> bytes:
+    from projledger.report.docx_template import TemplateError
+    from projledger.report.render_docx import render_docx
+
+    if template is None:
+        return render_docx(report)
+    try:
+        return render_docx(report, template.read_bytes())
+    except OSError as exc:
+        raise ProjledgerError(f"--template {template}: cannot read it ({exc.strerror})") from None
+    except TemplateError as exc:
+        raise ProjledgerError(f"--template {template}: {exc}") from None

@@ -32,6 +32,7 @@ def deadlines(
     lang: str | None,
     fail_on: str,
     at: str | None = None,
+    template: Path | None = None,
 ) -> int:
     from projledger.ledger.due_index import DamagedEntryError
     from projledger.ledger.facts_cache import DUE_INDEX
@@ -70,7 +71,7 @@ def deadlines(
             # again, and write the cache anew.
             ledger, _ = _ledger(root, DUE_INDEX, at, rebuild=True)
             reports = build_all()
-        write_report(reports[0], output_format, output, "items")
+        write_report(reports[0], output_format, output, "items", template)
     failing = set(_failing(fail_on))
     found = {
         kind: len(report.table("items").rows) for kind, report in zip(kinds, reports, strict=True)
@@ -110,6 +111,7 @@ def period_report(
     output: Path | None,
     lang: str | None,
     at: str | None = None,
+    template: Path | None = None,
 ) -> int:
     from projledger.ledger.facts_cache import FACTS
     from projledger.report.build_period import build_period_report
@@ -123,7 +125,7 @@ def period_report(
     language = lang or ledger.config.language
     source = describe(language)
     report = build_period_report(root, ledger, kind, span, report_date, language, source)
-    write_report(report, output_format, output)
+    write_report(report, output_format, output, template=template)
     return 0
 
 
@@ -154,6 +156,7 @@ def project_card(
     output_format: ReportFormat,
     output: Path | None,
     lang: str | None,
+    template: Path | None = None,
 ) -> int:
     from projledger.ledger.config_cache import cached_config
     from projledger.ledger.load import load_checked_project
@@ -166,7 +169,7 @@ def project_card(
     model, errors = load_checked_project(root, project_in_root(root, project), config)
     source = describe_source(root)(language)
     report = build_project_card(root, config, model, as_of, language, source, errors=errors)
-    write_report(report, output_format, output)
+    write_report(report, output_format, output, template=template)
     return 0
 
 
@@ -179,6 +182,7 @@ def unit_report(
     output: Path | None,
     lang: str | None,
     at: str | None = None,
+    template: Path | None = None,
 ) -> int:
     from projledger.ledger.facts_cache import FACTS
     from projledger.report.build_unit import build_unit_report
@@ -188,5 +192,5 @@ def unit_report(
     language = lang or ledger.config.language
     source = describe(language)
     report = build_unit_report(ledger, unit, as_of, language, source)
-    write_report(report, output_format, output)
+    write_report(report, output_format, output, template=template)
     return 0

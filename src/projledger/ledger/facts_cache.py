@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
+import orjson
+
 from projledger.compute.facts import (
     FACTS_FORMAT,
+    FactsReader,
     ProjectFacts,
-    facts_from_json,
     facts_to_json,
     project_facts,
 )
@@ -53,6 +55,10 @@ class _Identified(Protocol):
 Item = TypeVar("Item", bound=_Identified)
 
 
+Reader = Callable[[Any, bytes | memoryview], Item]
+"""Decodes one cached entry: its JSON value and the bytes kept beside it."""
+
+
 @dataclass(frozen=True)
 class View(Generic[Item]):
     """What a cache keeps of each project file, and how it is read back."""
@@ -62,24 +68,39 @@ class View(Generic[Item]):
     to_json: "Callable[[Project], tuple[Any, bytes | None]]"
     """A valid project's JSON data, and bytes to keep beside it undecoded
     (`BlobCache.attachment`) or None. Module-level: it runs in the worker processes."""
-    from_json: Callable[[Any, bytes | memoryview], Item]
+    reader: "Callable[[], Reader[Item]]"
+    """A reader for one load: it may share what the entries repeat."""
 
-    def from_project(self, project: "Project") -> Item:
+    def from_project(self, project: "Project", read: "Reader[Item] | None" = None) -> Item:
         """What the cache would give for a project read elsewhere (an old commit's)."""
         value, attachment = self.to_json(project)
-        return self.from_json(value, attachment or b"")
+        return (read or self.reader())(value, attachment or b"")
 
 
-def _facts_entry(project: "Project") -> tuple[Any, None]:
-    return facts_to_json(project_facts(project)), None
+def _facts_entry(project: "Project") -> tuple[str, bytes]:
+    # The facts as bytes beside the cache's JSON (each decoded alone as it is read, not
+    # all 26 MB of them at once); the value is the project's id, to check them against.
+    return project.id, orjson.dumps(facts_to_json(project_facts(project)))
 
 
-def _facts_from_entry(value: Any, _: bytes | memoryview) -> ProjectFacts:
-    return facts_from_json(value)
+def _facts_reader() -> Reader[ProjectFacts]:
+    read = FactsReader()
+
+    def from_entry(value: Any, attachment: bytes | memoryview) -> ProjectFacts:
+        facts = read(orjson.loads(attachment))
+        if facts.id != value:
+            raise ValueError("the cached facts are not the entry's project")
+        return facts
+
+    return from_entry
 
 
-FACTS = View("facts-cache.json", FACTS_FORMAT, _facts_entry, _facts_from_entry)
-DUE_INDEX = View("due-cache.json", DUE_INDEX_FORMAT, due_index_of, due_index_from_json)
+def _due_index_reader() -> Reader[DueProject]:
+    return due_index_from_json
+
+
+FACTS = View("facts-cache.json", FACTS_FORMAT, _facts_entry, _facts_reader)
+DUE_INDEX = View("due-cache.json", DUE_INDEX_FORMAT, due_index_of, _due_index_reader)
 
 
 @dataclass
@@ -148,6 +169,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
 
         config = load_config(root)
     ledger: Ledger[Item] = Ledger(config)
+    read = view.reader()
     names: list[str] = []
     found: list[Item | None] = []
     # Files to parse: (index, blob id, bytes, stat).
@@ -164,7 +186,7 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             continue
         # An unchanged stat spares reading and hashing the file (`BlobCache`).
         hit = cache.get_by_stat(entry.name, stat) if cache is not None else MISS
-        item = _decoded(view, cache, entry.name, hit)
+        item = _decoded(read, cache, entry.name, hit)
         if item is None:
             try:
                 raw = read_ledger_bytes(entry.path)
@@ -174,13 +196,13 @@ def _load(root: LedgerRoot, view: View[Item], use_cache: bool, rebuild: bool) ->
             # Bytes are kept only for a file to parse: a hit's memory is reused by the next.
             blob = blob_id(raw)
             hit = cache.get(entry.name, blob, stat) if cache is not None else MISS
-            item = _decoded(view, cache, entry.name, hit)
+            item = _decoded(read, cache, entry.name, hit)
             if item is None and hit is not None:
                 misses.append((len(names), blob, raw, stat))  # a miss, or a damaged entry
         names.append(entry.name)
         found.append(item)
     if misses:
-        _parse(view, cache, config, names, found, misses)
+        _parse(view, read, cache, config, names, found, misses)
     if cache is not None:
         cache.retain(set(names))
         cache.save()
@@ -211,6 +233,7 @@ def _leave_out_shared_codes(ledger: Ledger[Item]) -> None:
 
 def _parse(
     view: View[Item],
+    read: Reader[Item],
     cache: BlobCache | None,
     config: Config,
     names: list[str],
@@ -226,18 +249,18 @@ def _parse(
     for (index, blob, _, stat), row in zip(misses, parsed, strict=True):
         value, attachment = row if row is not None else (None, None)
         if value is not None:
-            found[index] = view.from_json(value, attachment or b"")
+            found[index] = read(value, attachment or b"")
         if cache is not None:
             cache.put(names[index], blob, value, stat, attachment)
 
 
-def _decoded(view: View[Item], cache: BlobCache | None, name: str, hit: Any) -> Item | None:
+def _decoded(read: Reader[Item], cache: BlobCache | None, name: str, hit: Any) -> Item | None:
     """The cached value decoded; None for a miss, for a file known to be no project
     (cached as None), or for an entry that cannot be decoded (damaged: parse again)."""
     if hit is MISS or hit is None or cache is None:
         return None
     try:
-        return view.from_json(hit, cache.attachment(name))
+        return read(hit, cache.attachment(name))
     except (LookupError, TypeError, ValueError, AttributeError):
         return None
 

@@ -10,6 +10,7 @@ from projledger.compute.lights import project_lights
 from projledger.compute.progress import points, project_time_progress, rate
 from projledger.errors import ProjledgerError
 from projledger.model import Config, Project
+from projledger.report.deadline_rows import item_text
 from projledger.report.document import Column, Figure, Kind, Report, Table, Value
 from projledger.report.labels import label
 from projledger.root import LedgerRoot
@@ -135,7 +136,7 @@ class _Card:
             "responsibilities",
             self.t("responsibilities_list"),
             [
-                Column("id", self.t("item_id")),
+                Column("id", self.t("item_id"), printed=False, whole=True),
                 Column("role", self.t("role")),
                 Column("unit", self.t("unit")),
                 Column("person", self.t("person")),
@@ -152,7 +153,7 @@ class _Card:
             "issues",
             self.t("issues_list"),
             [
-                Column("id", self.t("item_id")),
+                Column("id", self.t("item_id"), printed=False, whole=True),
                 Column("title", self.t("title")),
                 Column("category", self.t("category")),
                 Column("state", self.t("status")),
@@ -185,7 +186,7 @@ class _Card:
             "tasks",
             self.t("tasks_list"),
             [
-                Column("id", self.t("item_id")),
+                Column("id", self.t("item_id"), printed=False, whole=True),
                 Column("title", self.t("title")),
                 Column("state", self.t("status")),
                 Column("unit", self.t("unit")),
@@ -216,9 +217,9 @@ class _Card:
             "deadlines",
             self.t("deadlines_list"),
             [
-                Column("id", self.t("item_id")),
-                Column("target", self.t("item")),
-                Column("title", self.t("title")),
+                Column("id", self.t("item_id"), printed=False, whole=True),
+                Column("target", self.t("target"), printed=False, whole=True),
+                Column("title", self.t("item")),
                 Column("original_due", self.t("original_due"), Kind.DATE),
                 Column("due", self.t("due_date"), Kind.DATE),
                 Column("extensions", self.t("extensions"), Kind.INT),
@@ -228,7 +229,9 @@ class _Card:
         for d in self.facts.deadlines:
             due, status = self.status(d.target)
             granted = sum(1 for day, _ in d.extensions if day <= self.as_of)
-            table.rows.append([d.id, d.target, d.title, d.due, due, granted, status])
+            table.rows.append(
+                [d.id, d.target, item_text(d, self.lang), d.due, due, granted, status]
+            )
         return table
 
     def approvals(self) -> Table:
@@ -262,7 +265,7 @@ def _recent_history(root: LedgerRoot, project_id: str, lang: str, notes: list[st
             Column("field", label("field", lang)),
             Column("change", label("change", lang)),
             Column("author", label("author", lang)),
-            Column("commit", label("commit", lang)),
+            Column("commit", label("commit", lang), printed=False, whole=True),
         ],
     )
     try:

@@ -146,11 +146,11 @@ def _summary(
     for row, name in zip(rows, groups, strict=True):
         worst[name] = max(worst[name], row.state.days_overdue)
     columns = [
-        Column("group", label(_GROUP_LABEL[by], lang)),
+        Column("group", label(_GROUP_LABEL[by], lang), whole=by != GroupBy.PROJECT),
         Column("count", label("count", lang), Kind.INT),
     ]
     if overdue:
-        columns.append(Column("max_days_overdue", label("days_overdue", lang) + " (max)", Kind.INT))
+        columns.append(Column("max_days_overdue", label("max_days_overdue", lang), Kind.INT))
     table = Table("summary", label(_GROUP_LABEL[by], lang), columns)
     for name in ranked:
         table.rows.append([name, sizes[name], *([worst[name]] if overdue else [])])

@@ -39,7 +39,15 @@ from projledger.report.deadline_rows import (
 from projledger.report.document import Chart, Column, Figure, Kind, Report, Table, Value
 from projledger.report.flow import FlowCounts, flow_tables, read_flow
 from projledger.report.labels import label
+from projledger.report.narrative import narrate
 from projledger.report.period import Period
+from projledger.report.period_names import (
+    date_range,
+    day_label,
+    month_label,
+    next_period,
+    period_label,
+)
 from projledger.root import LedgerRoot
 
 
@@ -115,7 +123,7 @@ class _Builder:
     ) -> Table:
         """Figures per group; `grouped_by` is the label key of the group column."""
         columns = [
-            Column("group", self.t(grouped_by)),
+            Column("group", self.t(grouped_by), whole=True),
             Column("projects", self.t("projects"), Kind.INT),
             Column("total_investment", self.t("total_investment"), Kind.AMOUNT),
             Column("plan", self.t("plan"), Kind.AMOUNT),
@@ -168,7 +176,7 @@ class _Builder:
     def unit_ranking(self) -> Table:
         columns = [
             Column("rank", self.t("rank"), Kind.INT),
-            Column("unit", self.t("unit")),
+            Column("unit", self.t("unit"), whole=True),
             Column("issues", self.t("issues_total"), Kind.INT),
             Column("open", self.t("open_issues"), Kind.INT),
             Column("closed_in_period", self.t("closed_in_period"), Kind.INT),
@@ -222,13 +230,13 @@ class _Builder:
             neg_red=thresholds.negotiation.red_after_months,
         )
         columns = [
-            Column("project_id", self.t("project_id"), terminal=False),
-            Column("project", self.t("name")),
+            Column("project", self.t("name"), whole=True),
+            _project_id_column(self.lang),
             Column("light", self.t("light"), Kind.LIGHT),
-            Column("light_kind", self.t("light_kind")),
+            Column("light_kind", self.t("light_kind"), whole=True),
             Column("reason", self.t("reason")),
-            Column("leader", self.t("leader")),
-            Column("unit", self.t("unit")),
+            Column("leader", self.t("leader"), whole=True),
+            Column("unit", self.t("unit"), whole=True),
             Column("level", self.t("level")),
         ]
         table = Table("lights", self.t("lights_table"), columns, note=note)
@@ -243,8 +251,8 @@ class _Builder:
                         -found.behind,
                         p.id,
                         [
-                            p.id,
                             p.name,
+                            p.id,
                             found.light,
                             self.t(f"light_{found.kind}"),
                             self._reason(p, found),
@@ -262,18 +270,20 @@ class _Builder:
             return self.t("behind_points").format(found.behind)
         if found.kind == LightKind.START:
             deadline = p.deadline_for("milestone:开工")
-            month = f"{deadline.due:%Y-%m}" if deadline else "—"
+            month = month_label(deadline.due, self.lang) if deadline else "—"
             if found.behind == 0:
                 return self.t("start_late_month").format(month)
             return self.t("start_late").format(month, int(found.behind))
-        return self.t("no_progress").format(int(found.behind), p.last_activity(self.as_of))
+        last = p.last_activity(self.as_of)
+        shown = day_label(last, self.lang) if last is not None else "—"
+        return self.t("no_progress").format(int(found.behind), shown)
 
     def behind_table(self, lights: dict[str, list[ProjectLight]]) -> Table:
         columns = [
-            Column("project_id", self.t("project_id"), terminal=False),
-            Column("project", self.t("name")),
-            Column("leader", self.t("leader")),
-            Column("unit", self.t("unit")),
+            Column("project", self.t("name"), whole=True),
+            _project_id_column(self.lang),
+            Column("leader", self.t("leader"), whole=True),
+            Column("unit", self.t("unit"), whole=True),
             Column("plan", self.t("plan"), Kind.AMOUNT),
             Column("completed", self.t("completed"), Kind.AMOUNT),
             Column("completion", self.t("completion"), Kind.PERCENT),
@@ -298,8 +308,8 @@ class _Builder:
                     gap,
                     p.id,
                     [
-                        p.id,
                         p.name,
+                        p.id,
                         p.leader,
                         self.resolve(p.lead_unit),
                         inv.plan_this_year,
@@ -341,20 +351,22 @@ class _Builder:
             for row in self.deadlines
             if row.state.status in open_statuses and upcoming.start <= row.state.due <= upcoming.end
         ]
-        title = f"{self.t('next_due_table')} ({upcoming.start} – {upcoming.end})"
+        days = date_range(upcoming.start, upcoming.end, self.lang, year=self.period.end.year)
+        title = self.t("next_due_table").format(next_period(self.period, self.lang))
+        title += f" ({days})" if self.lang == "en" else f"（{days}）"
         return deadline_table("next_due", title, sort_due(rows), self.lang)
 
     def coordination_table(self) -> Table:
         columns = [
-            Column("project_id", self.t("project_id"), terminal=False),
-            Column("project", self.t("name")),
-            Column("issue", self.t("item_id")),
+            Column("project", self.t("name"), whole=True),
+            _project_id_column(self.lang),
+            Column("issue", self.t("item_id"), printed=False, whole=True),
             Column("title", self.t("title")),
             Column("coordination_level", self.t("coordination_level"), Kind.INT),
-            Column("unit", self.t("unit")),
-            Column("person", self.t("person")),
-            Column("leader", self.t("leader")),
-            Column("raised", self.t("raised"), Kind.DATE),
+            Column("unit", self.t("unit"), whole=True),
+            Column("person", self.t("person"), whole=True),
+            Column("leader", self.t("leader"), whole=True),
+            Column("raised", self.t("raised"), Kind.DATE, printed=False),
             Column("due", self.t("due_date"), Kind.DATE),
         ]
         table = Table(
@@ -368,8 +380,8 @@ class _Builder:
                 due = self.state_of(deadline).due if deadline else None
                 table.rows.append(
                     [
-                        p.id,
                         p.name,
+                        p.id,
                         issue.id,
                         issue.title,
                         issue.coordination_level,
@@ -380,7 +392,7 @@ class _Builder:
                         due,
                     ]
                 )
-        table.rows.sort(key=lambda r: (-_num(r[4]), str(r[0]), str(r[2])))
+        table.rows.sort(key=lambda r: (-_num(r[4]), str(r[1]), str(r[2])))
         return table
 
     def became_overdue(self) -> int:
@@ -418,7 +430,8 @@ def build_period_report(
     b = _Builder(ledger, period, as_of, lang)
     report = Report(
         kind=kind,
-        title=f"{label(kind, lang)} {period.name}",
+        title=label(kind, lang),
+        subtitle=period_label(period, lang),
         organisation=ledger.config.organisation,
         lang=lang,
         period_start=period.start,
@@ -435,7 +448,9 @@ def build_period_report(
             b.locality_ranking(),
             b.lights_table(lights),
             b.behind_table(lights),
+            project_ids_table(b.projects, lang),
         ]
+        report.narrative = narrate(report, period)
         return report
     names = {p.id: p.name for p in ledger.projects.values()}
     titles = {(p.id, i.id): i.title for p in ledger.projects.values() for i in p.issues}
@@ -457,8 +472,30 @@ def build_period_report(
         b.period_due_table(),
         b.coordination_table(),
         b.next_due_table(),
+        project_ids_table(b.projects, lang),
     ]
+    report.narrative = narrate(report, period)
     return report
+
+
+def _project_id_column(lang: str) -> Column:
+    """The project's id: kept in the files (JSON, CSV, .xlsx), out of the printed page,
+    where the appendix (`project_ids_table`) gives it once per project."""
+    return Column(
+        "project_id", label("project_id", lang), terminal=False, printed=False, whole=True
+    )
+
+
+def project_ids_table(projects: Iterable[ProjectFacts], lang: str) -> Table:
+    """The appendix of a printed report: each project's name and id, by id (pinyin)."""
+    columns = [
+        Column("project", label("name", lang), whole=True),
+        Column("project_id", label("project_id", lang), whole=True),
+    ]
+    rows: list[list[Value]] = [[p.name, p.id] for p in sorted(projects, key=lambda p: p.id)]
+    return Table(
+        "project_ids", label("project_ids", lang), columns, rows, label("project_ids_note", lang)
+    )
 
 
 def _grouped(

@@ -68,11 +68,11 @@ def build_unit_report(
         "responsibilities",
         t("responsibilities_list"),
         [
-            Column("project_id", t("project_id")),
-            Column("project", t("name")),
-            Column("role", t("role")),
-            Column("person", t("person")),
-            Column("leader", t("leader")),
+            Column("project", t("name"), whole=True),
+            Column("project_id", t("project_id"), printed=False, whole=True),
+            Column("role", t("role"), whole=True),
+            Column("person", t("person"), whole=True),
+            Column("leader", t("leader"), whole=True),
         ],
     )
     issues = _items_table("issues", "issues_list", ("raised", "raised"), lang)
@@ -81,7 +81,7 @@ def build_unit_report(
     for p in projects:
         for role, who, person in p.responsibilities:
             if resolve(who) == unit:
-                duties.rows.append([p.id, p.name, role, person, p.leader])
+                duties.rows.append([p.name, p.id, role, person, p.leader])
 
         def status(target: str) -> tuple[Value, Value]:
             deadline = p.deadline_for(target)  # noqa: B023 - used within this iteration
@@ -95,8 +95,8 @@ def build_unit_report(
                 due, state = status(issue.id)
                 issues.rows.append(
                     [
-                        p.id,
                         p.name,
+                        p.id,
                         issue.id,
                         issue.title,
                         issue.state,
@@ -111,8 +111,8 @@ def build_unit_report(
                 due, state = status(task.id)
                 tasks.rows.append(
                     [
-                        p.id,
                         p.name,
+                        p.id,
                         task.id,
                         task.title,
                         task.state,
@@ -128,7 +128,7 @@ def build_unit_report(
     upcoming = sort_due([r for r in mine if r.state.status in ("due_soon", "pending")])
     report.tables = [
         deadline_table("overdue", t("overdue_table"), overdue, lang, note=t("overdue_note")),
-        deadline_table("upcoming", t("next_due_table"), upcoming, lang),
+        deadline_table("upcoming", t("upcoming_table"), upcoming, lang),
         duties,
         issues,
         tasks,
@@ -143,12 +143,12 @@ def _items_table(key: str, title: str, dated: tuple[str, str], lang: str) -> Tab
         return label(name, lang)
 
     columns = [
-        Column("project_id", t("project_id")),
-        Column("project", t("name")),
-        Column("id", t("item_id")),
+        Column("project", t("name"), whole=True),
+        Column("project_id", t("project_id"), printed=False, whole=True),
+        Column("id", t("item_id"), printed=False, whole=True),
         Column("title", t("title")),
-        Column("state", t("status")),
-        Column("person", t("person")),
+        Column("state", t("status"), whole=True),
+        Column("person", t("person"), whole=True),
         Column(dated[0], t(dated[1]), Kind.DATE),
         Column("due", t("due_date"), Kind.DATE),
         Column("deadline", t("deadline_status")),

@@ -13,7 +13,7 @@ from projledger.compute.deadlines import (
     deadline_state,
     exists_on,
 )
-from projledger.compute.facts import DeadlineFacts, ProjectFacts, ProjectHead
+from projledger.compute.facts import DeadlineFacts, ProjectFacts, ProjectHead, TargetKind
 from projledger.compute.light import Light
 from projledger.compute.progress import in_report
 from projledger.model import Config
@@ -89,6 +89,14 @@ def sort_due(rows: list[DueRow]) -> list[DueRow]:
     return sorted(rows, key=lambda r: (r.state.due, r.project.id, r.state.deadline.id))
 
 
+def item_text(deadline: DeadlineFacts, lang: str) -> str:
+    """What a deadline is for, as a reader names it: the issue's or task's title, the
+    approval (用地规划许可), the milestone as a 节点 (开工节点), never `milestone:开工`."""
+    if deadline.kind == TargetKind.MILESTONE:
+        return label("milestone_item", lang).format(deadline.title)
+    return deadline.title
+
+
 def deadline_table(
     key: str,
     title: str,
@@ -102,30 +110,54 @@ def deadline_table(
     """One row per deadline; `group` (label key, each row's value) adds a first column to
     group by."""
     overdue_only = bool(rows) and all(r.state.status == Status.OVERDUE for r in rows)
+    any_overdue = any(r.state.status == Status.OVERDUE for r in rows)
     grouped_by_unit = group is not None and group[0] == "unit"
+    # Printed: the columns a reader of the page needs (project, item, unit, person, due,
+    # days overdue or left, light); ids, leader, level and history stay in the files.
     columns = [
-        Column("project_id", label("project_id", lang), terminal=False),
-        Column("project", label("name", lang)),
-        Column("kind", label("target_kind", lang)),
-        Column("target", label("item_id", lang)),
+        Column("project", label("name", lang), whole=True),
+        Column("project_id", label("project_id", lang), terminal=False, printed=False, whole=True),
+        Column("kind", label("target_kind", lang), printed=False),
+        Column("target", label("item_id", lang), printed=False, whole=True),
         Column("item", label("item", lang)),
-        Column("unit", label("unit", lang), terminal=not grouped_by_unit),
-        Column("person", label("person", lang)),
-        Column("leader", label("leader", lang)),
-        Column("level", label("level", lang), terminal=False),
-        Column("original_due", label("original_due", lang), Kind.DATE, terminal=False),
+        Column(
+            "unit",
+            label("unit", lang),
+            terminal=not grouped_by_unit,
+            printed=not grouped_by_unit,
+            whole=True,
+        ),
+        Column("person", label("person", lang), whole=True),
+        Column("leader", label("leader", lang), printed=False, whole=True),
+        Column("level", label("level", lang), terminal=False, printed=False),
+        Column(
+            "original_due", label("original_due", lang), Kind.DATE, terminal=False, printed=False
+        ),
         Column("due", label("due_date", lang), Kind.DATE),
-        Column("days_overdue", label("days_overdue", lang), Kind.INT),
-        Column("days_left", label("days_left", lang), Kind.INT, terminal=not overdue_only),
-        Column("extensions", label("extensions", lang), Kind.INT),
+        Column("days_overdue", label("days_overdue", lang), Kind.INT, printed=any_overdue),
+        Column(
+            "days_left",
+            label("days_left", lang),
+            Kind.INT,
+            terminal=not overdue_only,
+            printed=not overdue_only,
+        ),
+        Column("extensions", label("extensions", lang), Kind.INT, printed=False),
         Column("light", label("light", lang), Kind.LIGHT),
     ]
     if with_status:
-        columns.append(Column("status", label("status", lang)))
+        columns.append(Column("status", label("status", lang), whole=True))
     if group is not None:
         # Its own label: the grouped-by column (unit, leader) is also in the row, and CSV
-        # readers address columns by header.
-        columns.insert(0, Column("group", label("group_by", lang).format(label(group[0], lang))))
+        # readers address columns by header. Grouped by project it holds the id too.
+        columns.insert(
+            0,
+            Column(
+                "group",
+                label("group_by", lang).format(label(group[0], lang)),
+                whole=group[0] != "project",
+            ),
+        )
     table = Table(key, title, columns, note=note)
     kinds: dict[str, str] = {}  # the target kinds' labels, looked up once
     statuses = LABELS_EN if lang == "en" else LABELS
@@ -139,11 +171,11 @@ def deadline_table(
         )
         overdue = status == Status.OVERDUE
         cells: list[Value] = [
-            project.id,
             project.name,
+            project.id,
             kind,
             deadline.target,
-            deadline.title,
+            item_text(deadline, lang),
             row.unit,
             deadline.person,
             project.leader,

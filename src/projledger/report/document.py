@@ -39,6 +39,13 @@ class Column:
     terminal: bool = True
     """Shown in the terminal: False for detail columns (ids, original dates) that every
     file format keeps but that would make a terminal table too wide to read."""
+    printed: bool = True
+    """Shown in the formats people print and send (HTML, Markdown, .docx): False for ids
+    and other details a reader of the printed page does not need (JSON, CSV and .xlsx
+    keep every column)."""
+    whole: bool = False
+    """A name or an id, read as a whole: printed formats never break it inside a word
+    (a person's name must not wrap one character per line)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +73,28 @@ class Table:
 
     def for_terminal(self) -> "Table":
         """This table without its detail columns."""
-        keep = [i for i, column in enumerate(self.columns) if column.terminal]
+        return self._keep([i for i, column in enumerate(self.columns) if column.terminal])
+
+    def for_print(self) -> "Table":
+        """This table with the columns a reader of the printed page needs."""
+        return self._keep([i for i, column in enumerate(self.columns) if column.printed])
+
+    def _keep(self, keep: list[int]) -> "Table":
         if len(keep) == len(self.columns):
             return self
+        columns = [self.columns[i] for i in keep]
+        chart = self.chart
+        if chart is not None:
+            kept = {column.key for column in columns}
+            if not {chart.label_column, *chart.value_columns} <= kept:
+                chart = None  # a chart of a column left out goes with it
         return Table(
             self.key,
             self.title,
-            [self.columns[i] for i in keep],
+            columns,
             [[row[i] for i in keep] for row in self.rows],
             self.note,
-            self.chart,
+            chart,
         )
 
 
@@ -87,6 +106,15 @@ class Figure:
     label: str
     value: Value
     kind: Kind
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the report's text (the words of a 通报 before its tables)."""
+
+    text: str
+    level: int = 0
+    """0 body text; 1 a heading (一、总体情况); 2 a subheading (（一）分级别)."""
 
 
 @dataclass(slots=True)
@@ -110,6 +138,11 @@ class Report:
     tables: list[Table] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Sentences about the whole report (e.g. no git history for the issue flow)."""
+    subtitle: str = ""
+    """The period as an official writes it: 2026年第47周（11月16日—11月22日）, 2026年11月份."""
+    narrative: list[Paragraph] = field(default_factory=list)
+    """The text before the tables, written from the figures and tables above (a period
+    report's 通报 sections); empty for lists and cards."""
 
     def table(self, key: str) -> Table:
         return next(t for t in self.tables if t.key == key)

@@ -233,13 +233,18 @@ def flow_tables(flow: Flow | None, counts: FlowCounts, lang: str) -> list[Table]
     summary = Table(
         "flow",
         t("flow_table"),
-        [Column("event", t("item")), Column("count", t("count"), Kind.INT)],
+        [
+            Column("event", t("item"), whole=True),
+            Column("count", t("count"), Kind.INT),
+            # For programs (and the narrative): which count it is, whatever the language.
+            Column("key", t("event_key"), terminal=False, printed=False),
+        ],
         note=t("flow_note"),
         chart=Chart("event", ("count",), t("flow_table")),
     )
     for name in _COUNT_ORDER:
         key = "flow_overdue" if name == "became_overdue" else f"flow_{name}"
-        summary.rows.append([t(key), getattr(counts, name)])
+        summary.rows.append([t(key), getattr(counts, name), name])
     events = Table("issue_events", t("events_table"), _event_columns(lang))
     advances = Table("advances", t("advances_table"), _event_columns(lang))
     if flow is not None:
@@ -251,15 +256,15 @@ def flow_tables(flow: Flow | None, counts: FlowCounts, lang: str) -> list[Table]
 def _event_columns(lang: str) -> list[Column]:
     return [
         Column("date", label("date", lang), Kind.DATE),
-        Column("project_id", label("project_id", lang)),
-        Column("project", label("name", lang)),
-        Column("item", label("item_id", lang)),
+        Column("project", label("name", lang), whole=True),
+        Column("project_id", label("project_id", lang), printed=False, whole=True),
+        Column("item", label("item_id", lang), printed=False, whole=True),
         Column("title", label("title", lang)),
-        Column("change", label("change", lang)),
+        Column("change", label("change", lang), whole=True),
         Column("from", label("from", lang)),
         Column("to", label("to", lang)),
-        Column("author", label("author", lang)),
-        Column("commit", label("commit", lang)),
+        Column("author", label("author", lang), whole=True),
+        Column("commit", label("commit", lang), printed=False, whole=True),
     ]
 
 
@@ -270,4 +275,4 @@ def _event_row(e: Event, lang: str) -> list[Value]:
         change = label(e.change, lang)
     old = e.old if isinstance(e.old, str | int | float) or e.old is None else None
     new = e.new if isinstance(e.new, str | int | float) or e.new is None else None
-    return [e.day, e.project, e.project_name, e.item, e.title, change, old, new, e.author, e.commit]
+    return [e.day, e.project_name, e.project, e.item, e.title, change, old, new, e.author, e.commit]

@@ -59,6 +59,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "original_due": ("原定时限", "Originally due"),
     "days_overdue": ("逾期天数", "Days overdue"),
     "days_left": ("剩余天数", "Days left"),
+    "max_days_overdue": ("最长逾期天数", "Most days overdue"),
     "extensions": ("延期次数", "Extensions"),
     "light": ("亮灯", "Light"),
     "deadline_status": ("时效", "Deadline"),
@@ -105,9 +106,9 @@ LABELS: dict[str, tuple[str, str]] = {
     # lights
     "lights_table": ("红黄灯项目", "Red and yellow lights"),
     "lights_note": (
-        "投资：落后时间进度 {yellow}–{red} 个百分点黄灯，超过 {red} 个百分点红灯；"
-        "开工：计划开工月份结束后未开工黄灯，满 {start_red} 个月红灯；"
-        "在谈：{neg_yellow} 个月无进展黄灯，{neg_red} 个月红灯。",
+        "投资：落后时间进度{yellow}—{red}个百分点黄灯，超过{red}个百分点红灯；"
+        "开工：计划开工月份结束后未开工黄灯，满{start_red}个月红灯；"
+        "在谈：{neg_yellow}个月无进展黄灯，{neg_red}个月红灯。",
         "Investment: yellow {yellow}-{red} points behind time progress, red beyond {red}; "
         "start: yellow once the planned month has ended without a start, red after "
         "{start_red} months; under negotiation: yellow after {neg_yellow} months without "
@@ -117,10 +118,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "light_investment": ("投资进度", "investment"),
     "light_start": ("开工", "start"),
     "light_negotiation": ("在谈推进", "negotiation"),
-    "behind_points": ("落后时间进度 {0:.1f} 个百分点", "{0:.1f} points behind time progress"),
-    "start_late": ("计划 {0} 开工，已逾 {1} 个月未开工", "planned to start {0}, {1} months late"),
-    "start_late_month": ("计划 {0} 开工，当月未开工", "planned to start {0}, not started"),
-    "no_progress": ("{0} 个月无进展（最近进展 {1}）", "{0} months without progress (last {1})"),
+    "behind_points": ("落后时间进度{0:.1f}个百分点", "{0:.1f} points behind time progress"),
+    "start_late": ("计划{0}开工，已逾{1}个月未开工", "planned to start {0}, {1} month(s) late"),
+    "start_late_month": ("计划{0}开工，当月未开工", "planned to start {0}, not started"),
+    "no_progress": ("{0}个月无进展（最近进展{1}）", "{0} month(s) without progress (last {1})"),
     # behind time progress
     "behind_table": ("慢于时间进度的项目（慢序时）", "Projects behind time progress"),
     "behind_note": (
@@ -134,6 +135,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "From git history, by each commit's author date; 'became overdue' is computed from "
         "the due dates.",
     ),
+    "event_key": ("代码", "Key"),
     "flow_new": ("新增问题", "New issues"),
     "flow_entered_late": ("补录问题（提出早于本期）", "Entered late (raised before the period)"),
     "flow_assigned": ("交办", "Assigned"),
@@ -163,7 +165,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "report date is not overdue yet.",
     ),
     "period_due_table": ("本期到期事项落实情况", "Items due this period"),
-    "next_due_table": ("下期到期事项", "Due next period"),
+    "next_due_table": ("{0}到期事项", "Due {0}"),
+    "upcoming_table": ("未到期事项", "Not yet due"),
+    "target": ("对象", "Target"),
+    "milestone_item": ("{0}节点", "{0} milestone"),
+    "project_ids": ("项目编号对照", "Project ids"),
+    "project_ids_note": (
+        "正文各表只写项目名称；按项目编号可在台账中查到项目文件（projects/<编号>.yaml）。",
+        "The tables name projects; a project's id names its file in the ledger "
+        "(projects/<id>.yaml).",
+    ),
     "coordination_table": ("需领导协调的问题", "Issues needing a leader's coordination"),
     "coordination_note": (
         "协调层级为 3（联系县/区领导专题协调）或 4（主要领导督办）的未销号问题。",

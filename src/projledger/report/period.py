@@ -20,6 +20,15 @@ class Period:
     months: int = 0
     """1 for a month, 3 for a quarter; 0 for weeks and custom periods (counted in days)."""
 
+    @property
+    def unit(self) -> str:
+        """week, month, quarter, or days (a custom period)."""
+        if self.months == 1:
+            return "month"
+        if self.months == 3:
+            return "quarter"
+        return "week" if _WEEK.match(self.name) else "days"
+
     def next(self) -> "Period":
         """The period right after this one (下期): the next week, month or quarter; for
         a custom period, as many days again."""

@@ -32,6 +32,7 @@ def report_to_dict(report: Report, *, with_rows: bool = True) -> dict[str, Any]:
         "version": JSON_FORMAT_VERSION,
         "kind": report.kind,
         "title": report.title,
+        "subtitle": report.subtitle,
         "organisation": report.organisation,
         "lang": report.lang,
         "period": {"start": _date(report.period_start), "end": _date(report.period_end)},
@@ -39,6 +40,9 @@ def report_to_dict(report: Report, *, with_rows: bool = True) -> dict[str, Any]:
         "source": report.source,
         "invalid_files": list(report.invalid_files),
         "notes": list(report.notes),
+        "narrative": [
+            {"level": paragraph.level, "text": paragraph.text} for paragraph in report.narrative
+        ],
         "figures": [
             {
                 "key": figure.key,

@@ -1,11 +1,14 @@
-"""A report as GitHub-flavoured Markdown (for wikis, issues and mail)."""
+"""A report as GitHub-flavoured Markdown (for wikis, issues and mail): its text, then its
+tables with the columns a reader needs (`Table.for_print`); the data's source last."""
 
-from projledger.report.document import Report, Table
+import re
+
+from projledger.report.document import Paragraph, Report, Table
 from projledger.report.formatting import (
     NUMERIC_KINDS,
     format_value,
     invalid_files_warning,
-    meta_line,
+    meta_fields,
     words,
 )
 
@@ -38,6 +41,7 @@ def _pipe_table(header: list[str], aligns: list[bool], rows: list[list[str]]) ->
 
 
 def _table_block(table: Table, report: Report) -> str:
+    table = table.for_print()
     blocks = [f"## {_text(' '.join(table.title.split()))}"]
     if table.note:
         blocks.append(_italic(table.note))
@@ -62,14 +66,33 @@ def _table_block(table: Table, report: Report) -> str:
     return "\n\n".join(blocks)
 
 
+def _paragraph(paragraph: Paragraph) -> str:
+    text = _text(" ".join(paragraph.text.split()))
+    if paragraph.level:
+        return "#" * (paragraph.level + 1) + " " + text
+    # A paragraph starting with "1." or "-" must not become a list, nor "#" a heading.
+    if text[:1] in "-+*#>|":
+        return "\\" + text
+    ordered = re.match(r"\d+(?=[.)](\s|$))", text)
+    return text if ordered is None else ordered[0] + "\\" + text[ordered.end() :]
+
+
 def render_markdown(report: Report) -> str:
     w = words(report)
-    blocks = [f"# {_text(' '.join(report.title.split()))}", _cell(meta_line(report))]
+    colon = w["colon"]
+    meta = " · ".join(
+        f"{label}{colon}{text}" for label, text in meta_fields(report) if label != w["source"]
+    )
+    blocks = [f"# {_text(' '.join(report.title.split()))}"]
+    if report.subtitle:
+        blocks.append(f"**{_text(report.subtitle)}**")
+    blocks.append(_cell(meta))
     if report.invalid_files:
         quote = [f"> **{w['note']}**{w['colon']}{invalid_files_warning(report)}", ">"]
         quote.extend(f"> - `{name}`" for name in report.invalid_files)
         blocks.append("\n".join(quote))
     blocks.extend(_text(note) for note in report.notes)
+    blocks.extend(_paragraph(paragraph) for paragraph in report.narrative)
     if report.figures:
         blocks.append(
             _pipe_table(
@@ -82,4 +105,6 @@ def render_markdown(report: Report) -> str:
             )
         )
     blocks.extend(_table_block(table, report) for table in report.tables)
+    # The data's commit closes the document, out of its heading.
+    blocks.append(_italic(f"{w['source']}{colon}{report.source}"))
     return "\n\n".join(blocks) + "\n"

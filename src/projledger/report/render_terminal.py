@@ -4,6 +4,8 @@ Every piece of report text goes in as `rich.text.Text`, never as markup: a proje
 with "[...]" in it must print as written.
 """
 
+from collections.abc import Sequence
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, Group
@@ -13,8 +15,10 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from projledger.compute.light import Light
+from projledger.report.aligned_columns import Cell, ColumnValues, Styled, print_columns
 from projledger.report.document import Kind, Report, Table, Value
 from projledger.report.formatting import (
+    MISSING,
     NUMERIC_KINDS,
     format_value,
     invalid_files_warning,
@@ -120,59 +124,51 @@ def _table(table: Table, lang: str, console: Console) -> RichTable:
 
 
 LONG_TABLE_ROWS = 300
-"""From this many rows a table is laid out as plain aligned columns: rich's Table costs
-about 2 ms a row, 40 s for the 20,000 overdue items of a 10,000-project ledger."""
+"""From this many rows a table is laid out as plain aligned columns (`aligned_columns`):
+rich's Table lays out every cell, too slow for the 20,000 overdue items of a
+10,000-project ledger (bench/README.md)."""
 
 
 def _long_table(table: Table, lang: str, console: Console) -> None:
-    """Aligned columns by display width (CJK-safe), header in bold; values never wrap
-    (the terminal's own line wrapping, or `less -S`, takes over on narrow screens)."""
-    lights = [column.kind == Kind.LIGHT for column in table.columns]
-    rows = [
-        [
-            Text(
-                format_value(value, column.kind, lang),
-                style=LIGHT_STYLES[Light(value)]
-                if light and isinstance(value, str) and value in LIGHT_VALUES
-                else "",
-            )
-            for column, value, light in zip(table.columns, row, lights, strict=True)
-        ]
-        for row in table.rows
+    """Aligned columns by display width (CJK-safe), header in bold, lights in colour;
+    values never wrap. Only the terminal's columns (`Table.for_terminal`), taken column by
+    column."""
+    columns = [*zip(*table.rows, strict=True)]
+    shown = [
+        _shown(column.kind, lang, values)
+        for column, values in zip(table.columns, columns, strict=True)
+        if column.terminal
     ]
-    right = [column.kind in NUMERIC_KINDS for column in table.columns]
-    header = [column.label for column in table.columns]
-    print_aligned(console, table.title, header, rows, right, table.note)
+    kept = [column for column in table.columns if column.terminal]
+    right = [column.kind in NUMERIC_KINDS for column in kept]
+    header = [column.label for column in kept]
+    print_columns(console, table.title, header, shown, right, table.note)
 
 
-def print_aligned(
-    console: Console,
-    title: str,
-    header: list[str],
-    rows: list[list[Text]],
-    right: list[bool],
-    note: str | None = None,
-) -> None:
-    """A long table as plain columns aligned by display width: rich's Table costs about
-    1-2 ms a row (40 s for 20,000 rows). A cell keeps its style, not its line breaks."""
-    lines = [[Text(name, style="bold") for name in header], *rows]
-    texts = [[cell.plain.replace("\n", " ") for cell in cells] for cells in lines]
-    widths = [max(cell_len(row[index]) for row in texts) for index in range(len(header))]
-    out = Text()
-    out.append(title + "\n", style="bold")
-    last = len(header) - 1
-    for cells, plains in zip(lines, texts, strict=True):
-        for index, (cell, plain) in enumerate(zip(cells, plains, strict=True)):
-            pad = " " * (widths[index] - cell_len(plain))
-            out.append(pad + plain if right[index] else plain + pad, style=cell.style or None)
-            out.append("  " if index < last else "\n")
-    if note:
-        out.append(note + "\n", style="dim")
-    console.print(out, end="", soft_wrap=True)
+def _shown(kind: Kind, lang: str, values: Sequence[Value]) -> ColumnValues:
+    """A column's values, and how the terminal shows each distinct one (lights in
+    colour)."""
+    types = set(map(type, values))
+    if kind == Kind.TEXT and types <= {str, type(None)}:
+        # Names and titles, mostly distinct: no formatting but the missing ones'.
+        return values, {value: value or MISSING for value in set(values)}  # type: ignore[misc]
+
+    def cell(value: Value) -> Cell:
+        text = format_value(value, kind, lang)
+        if kind == Kind.LIGHT and isinstance(value, str) and value in LIGHT_VALUES:
+            return Styled(text, LIGHT_STYLES[Light(value)])
+        return text
+
+    if bool in types or {int, float} <= types:
+        # 1, 1.0 and True are one key of a dict: each value formatted in its place.
+        return range(len(values)), dict(enumerate(map(cell, values)))
+    return values, {value: cell(value) for value in set(values)}
 
 
 def render_terminal(report: Report, console: Console) -> None:
     console.print(Text(report.title, style="bold"))
+    if report.subtitle:
+        console.print(Text(report.subtitle, style="bold"))
     console.print(Text(meta_line(report), style="dim"))
     if report.invalid_files:
         # First, before any figure: those figures leave these projects out.
@@ -189,13 +185,17 @@ def render_terminal(report: Report, console: Console) -> None:
         )
     for note in report.notes:
         console.print(Text(note))
+    if report.narrative:  # the report's text (narrative.py), before its tables
+        console.print()
+    for paragraph in report.narrative:
+        console.print(Text(paragraph.text, style="bold" if paragraph.level else ""))
     if report.figures:
         console.print()
         console.print(_figures(report))
     for table in report.tables:
         console.print()
         if len(table.rows) >= LONG_TABLE_ROWS:
-            _long_table(table.for_terminal(), report.lang, console)
+            _long_table(table, report.lang, console)
         elif table.rows:
             console.print(_table(table.for_terminal(), report.lang, console))
         else:

@@ -19,6 +19,7 @@ from projledger.compute.light import Light
 from projledger.report.document import Kind, Report, Table, Value
 from projledger.report.formatting import (
     LIGHT_LABELS,
+    format_amount,
     format_value,
     invalid_files_warning,
     meta_fields,
@@ -26,6 +27,9 @@ from projledger.report.formatting import (
 )
 
 MAX_WIDTH = 50
+TEXT_WIDTH = 90
+"""The text sheet's one column: a paragraph wraps at about 45 CJK characters."""
+TEXT_SHEET = ("正文", "Text")
 LANDSCAPE_COLUMNS = 6
 A4 = 9
 
@@ -36,6 +40,8 @@ NUMBER_FORMATS = {
     Kind.POINTS: "+0.0;-0.0;0.0",
     Kind.DATE: "yyyy-mm-dd",
 }
+WHOLE_AMOUNT = "#,##0"
+"""Whole 万元 (most of them) without a trailing ".0"."""
 # Excel's own "Bad" / "Neutral" / "Good" cell styles: readable in print and in colour.
 LIGHT_COLOURS = {
     Light.RED: ("#FFC7CE", "#9C0006"),
@@ -77,15 +83,40 @@ def _trim_sheet_name(name: str) -> str:
     return name.strip().strip("'").strip()
 
 
+# What a cut may not split: a bracketed part (closed or running to the end), a Latin word.
+_WORD = re.compile(r"（[^）]*）?|\([^)]*\)?|[A-Za-z0-9'’._-]+|\s+|.", re.DOTALL)
+_CUT_END = " ,;:–—-、，；：_"
+
+
+def _utf16_len(text: str) -> int:
+    return sum(2 if ord(char) > 0xFFFF else 1 for char in text)
+
+
+def _cut(text: str, limit: int) -> str:
+    """`text` cut to `limit` UTF-16 units at a word: a whole Latin word, a whole CJK
+    character, never inside brackets (统计表（按单位汇总） loses the bracket, not half of
+    it); only a first word longer than the limit is cut inside."""
+    if _utf16_len(text) <= limit:
+        return text
+    kept, used = [], 0
+    for word in _WORD.findall(text):
+        used += _utf16_len(word)
+        if used > limit:
+            break
+        kept.append(word)
+    cut = "".join(kept).rstrip(_CUT_END)
+    return cut or _utf16_prefix(text, limit)
+
+
 def sheet_name(title: str, taken: set[str]) -> str:
     """A valid Excel sheet name for `title`, unique among `taken` (case-folded names, as
-    Excel compares them); adds the result to `taken`."""
+    Excel compares them); adds the result to `taken`. Cut to 31 characters at a word."""
     base = _trim_sheet_name(_SHEET_NAME_BAD.sub("_", " ".join(title.split()))) or "Sheet"
-    name = _trim_sheet_name(_utf16_prefix(base, SHEET_NAME_LIMIT)) or "Sheet"
+    name = _trim_sheet_name(_cut(base, SHEET_NAME_LIMIT)) or "Sheet"
     number = 2
     while name.casefold() in taken or name.casefold() in _RESERVED_SHEET_NAMES:
         suffix = f" ({number})"
-        name = _trim_sheet_name(_utf16_prefix(base, SHEET_NAME_LIMIT - len(suffix))) + suffix
+        name = _trim_sheet_name(_cut(base, SHEET_NAME_LIMIT - len(suffix))) + suffix
         number += 1
     taken.add(name.casefold())
     return name
@@ -96,12 +127,13 @@ class _Formats:
 
     def __init__(self, workbook: Any) -> None:
         self._workbook = workbook
-        self._cache: dict[tuple[str, str], Any] = {}
+        self._cache: dict[tuple[str, str, bool], Any] = {}
         self.title = workbook.add_format({"bold": True, "font_size": 14})
         self.bold = workbook.add_format({"bold": True})
         self.note = workbook.add_format({"italic": True, "font_color": "#595959"})
         self.warning = workbook.add_format({"bold": True, "font_color": "#C00000"})
         self.label = workbook.add_format({"font_color": "#595959", "valign": "top"})
+        self.paragraph = workbook.add_format({"text_wrap": True, "valign": "top"})
         self.header = workbook.add_format(
             {
                 "bold": True,
@@ -113,12 +145,13 @@ class _Formats:
         )
         self.date = workbook.add_format({"num_format": NUMBER_FORMATS[Kind.DATE], "align": "left"})
 
-    def cell(self, kind: Kind, light: Light | None = None) -> Any:
-        key = (kind.value, light.value if light else "")
+    def cell(self, kind: Kind, light: Light | None = None, *, whole: bool = False) -> Any:
+        """The format of a cell of `kind`; `whole`: an amount without decimals."""
+        key = (kind.value, light.value if light else "", whole)
         if key not in self._cache:
             properties: dict[str, Any] = {"border": 1, "valign": "top"}
             if kind in NUMBER_FORMATS:
-                properties["num_format"] = NUMBER_FORMATS[kind]
+                properties["num_format"] = WHOLE_AMOUNT if whole else NUMBER_FORMATS[kind]
             if kind == Kind.TEXT:
                 properties["text_wrap"] = True  # long names wrap inside the capped width
             if light is not None:
@@ -138,7 +171,8 @@ def _write(
     sheet: Any, row: int, col: int, value: Value, kind: Kind, report: Report, formats: _Formats
 ) -> None:
     light = _light(value) if kind == Kind.LIGHT else None
-    fmt = formats.cell(kind, light)
+    whole = kind == Kind.AMOUNT and isinstance(value, int | float) and float(value).is_integer()
+    fmt = formats.cell(kind, light, whole=whole)
     if value is None or value == "":
         sheet.write_blank(row, col, None, fmt)
     elif light is not None:
@@ -154,7 +188,7 @@ def _write(
 def _shown(value: Value, kind: Kind, lang: str) -> str:
     """The text Excel shows for a value, to size its column."""
     if kind == Kind.AMOUNT and isinstance(value, int | float):
-        return f"{value:,.1f}"
+        return format_amount(value)
     if value is None or value == "":
         return ""
     return format_value(value, kind, lang)
@@ -235,11 +269,36 @@ def _table_sheet(workbook: Any, name: str, table: Table, report: Report, formats
         sheet.set_column(col, col, max(_width(shown), min(label, MAX_WIDTH)))
     if table.columns:
         last = len(table.columns) - 1
-        # Scrolling keeps the header and the first column (usually the id or name) in view.
-        sheet.freeze_panes(header + 1, 1)
+        # Scrolling keeps the header and the project's name (or the first column) in view.
+        sheet.freeze_panes(header + 1, _frozen_columns(table))
         sheet.autofilter(header, 0, header + len(table.rows), last)
         sheet.repeat_rows(header)
     _print_setup(sheet, landscape=len(table.columns) > LANDSCAPE_COLUMNS)
+
+
+def _frozen_columns(table: Table) -> int:
+    """Columns kept in view: up to the project's name when it leads the table (after a
+    group column, say), else the first column."""
+    keys = [column.key for column in table.columns[:2]]
+    return keys.index("project") + 1 if "project" in keys else 1
+
+
+def _text_sheet(workbook: Any, name: str, report: Report, formats: _Formats) -> None:
+    """The report's text (its 通报 paragraphs), one paragraph a row, wrapped."""
+    sheet = workbook.add_worksheet(name)
+    sheet.set_column(0, 0, TEXT_WIDTH)
+    sheet.write_string(0, 0, report.title, formats.title)
+    row = 1
+    if report.subtitle:
+        sheet.write_string(row, 0, report.subtitle, formats.bold)
+        row += 1
+    row += 1  # a blank line before the text
+    for paragraph in report.narrative:
+        row += 1 if paragraph.level == 1 else 0
+        style = formats.bold if paragraph.level else formats.paragraph
+        sheet.write_string(row, 0, paragraph.text, style)
+        row += 1
+    _print_setup(sheet, landscape=False)
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -268,6 +327,8 @@ def render_xlsx(report: Report) -> bytes:
     formats = _Formats(workbook)
     taken: set[str] = set()
     _summary(workbook, sheet_name(words(report)["summary"], taken), report, formats)
+    if report.narrative:
+        _text_sheet(workbook, sheet_name(TEXT_SHEET[report.lang == "en"], taken), report, formats)
     for table in report.tables:
         _table_sheet(workbook, sheet_name(table.title, taken), table, report, formats)
     workbook.close()

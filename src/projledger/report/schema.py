@@ -38,6 +38,10 @@ REPORT_JSON_SCHEMA: dict[str, Any] = {
             "description": "weekly, monthly, quarterly, project, unit, overdue, due.",
         },
         "title": {"type": "string"},
+        "subtitle": {
+            "type": "string",
+            "description": "The period as written in a title: 2026年第47周（11月16日—11月22日）.",
+        },
         "organisation": {"type": "string"},
         "lang": {"enum": ["zh", "en"]},
         "period": {
@@ -53,10 +57,27 @@ REPORT_JSON_SCHEMA: dict[str, Any] = {
         "source": {"type": "string"},
         "invalid_files": {"type": "array", "items": {"type": "string"}},
         "notes": {"type": "array", "items": {"type": "string"}},
+        "narrative": {
+            "type": "array",
+            "description": "The text before the tables (a period report's 通报), from its figures.",
+            "items": {"$ref": "#/$defs/paragraph"},
+        },
         "figures": {"type": "array", "items": {"$ref": "#/$defs/figure"}},
         "tables": {"type": "array", "items": {"$ref": "#/$defs/table"}},
     },
     "$defs": {
+        "paragraph": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["level", "text"],
+            "properties": {
+                "level": {
+                    "enum": [0, 1, 2],
+                    "description": "0 body text, 1 a heading (一、), 2 a subheading (（一）).",
+                },
+                "text": {"type": "string"},
+            },
+        },
         "value": {
             **_VALUE,
             "description": (
