@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import JINGPINGANG, SAMPLE_PROJECT, cli_env, run_cli
+from tests.helpers import JINGPINGANG, SAMPLE_PROJECT, cli_env, git, run_cli
 
 # YAML's double-quoted escapes: ESC ] 0; ... BEL retitles the terminal window, ESC [2J
 # clears the screen, BEL rings.
@@ -89,3 +89,23 @@ def test_a_usage_error_quoting_a_typed_name_escapes_its_control_characters(
     assert result.returncode == 2
     assert "\a" not in result.stderr and "\x1b" not in result.stderr
     assert "nope\\x07" in result.stderr  # (click drops the ESC sequence off a terminal)
+
+
+def test_reports_and_history_escape_what_the_files_hold(sample_root: Path) -> None:
+    """The report's terminal output and a project's history print titles and names from
+    the files: escaped there too (the JSON keeps the text as it is)."""
+    with_controls(sample_root)
+    (sample_root / "projects" / BROKEN).unlink()
+    git(sample_root, "init", "-q")
+    git(sample_root, "add", "-A")
+    git(sample_root, "commit", "-qm", "台账")
+    card = run_cli("report", "project", JINGPINGANG, "--as-of", "2026-11-20", cwd=sample_root)
+    history = run_cli("history", JINGPINGANG, cwd=sample_root)
+    for result in (card, history):
+        assert result.returncode == 0, result.stderr
+        assert not RAW_CONTROL.search(result.stdout)
+        assert SHOWN_TITLE in result.stdout
+    as_json = run_cli(
+        "report", "project", JINGPINGANG, "--as-of", "2026-11-20", "-f", "json", cwd=sample_root
+    )
+    assert "厂区\\u001b[2J周边\\u0007征迁" in as_json.stdout

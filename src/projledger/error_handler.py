@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from projledger.errors import ProjledgerError
-from projledger.render.safe_text import printable_lines
+from projledger.safe_text import printable_lines
 
 
 def run(app: Callable[[], object]) -> None:

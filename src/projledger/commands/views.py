@@ -12,7 +12,7 @@ from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
-from projledger.render.safe_text import printable
+from projledger.safe_text import printable
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:

@@ -6,6 +6,7 @@ from typing import Any, TextIO
 from projledger.history.diff import ChangeKind
 from projledger.history.timeline import Change
 from projledger.history.values import Json, display
+from projledger.safe_text import printable
 
 JSON_FORMAT_VERSION = 1
 ABSENT = "—"
@@ -66,7 +67,7 @@ def render_table(
         console.print(f"{title}: no changes", markup=False)
         return
     commits = len({change.commit.id for change in changes})
-    heading = (
+    heading = printable(
         f"{title}: {len(changes)} change{'s' * (len(changes) != 1)} "
         f"in {commits} commit{'s' * (commits != 1)}"
     )
@@ -78,7 +79,8 @@ def render_table(
         if project_column:
             row.append(change.project)
         row += [change.item or "project", change.field, describe(change)]
-        rows.append(row)
+        # Values come from the files: an ESC printed raw would drive the terminal.
+        rows.append([printable(cell) for cell in row])
     widths = [cell_len(name) for name in header]
     for row in rows:
         for column, cell in enumerate(row[:-1]):

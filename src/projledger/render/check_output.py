@@ -13,7 +13,7 @@ from typing import TextIO
 from projledger import __version__
 from projledger.check.run import CheckReport
 from projledger.findings import CODE_BY_ID, Finding, Severity, display_loc
-from projledger.render.safe_text import json_safe, printable
+from projledger.safe_text import json_safe, printable
 
 JSON_FORMAT_VERSION = 1
 MAX_SHOWN_PER_FILE = 100

@@ -5,6 +5,7 @@ with "[...]" in it must print as written.
 """
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rich import box
 from rich.cells import cell_len
@@ -25,6 +26,7 @@ from projledger.report.formatting import (
     meta_line,
     words,
 )
+from projledger.safe_text import printable
 
 LIGHT_STYLES = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 LIGHT_VALUES = frozenset(light.value for light in Light)
@@ -165,7 +167,35 @@ def _shown(kind: Kind, lang: str, values: Sequence[Value]) -> ColumnValues:
     return values, {value: cell(value) for value in set(values)}
 
 
+def _printable(report: Report) -> Report:
+    """The report with control characters in its text escaped (\\x1b): titles, names and
+    notes come from files and file names, and an ESC printed raw would drive the terminal."""
+
+    def cell(value: Value) -> Value:
+        return printable(value) if isinstance(value, str) else value
+
+    return replace(
+        report,
+        title=printable(report.title),
+        subtitle=printable(report.subtitle),
+        invalid_files=[printable(name) for name in report.invalid_files],
+        notes=[printable(note) for note in report.notes],
+        narrative=[replace(p, text=printable(p.text)) for p in report.narrative],
+        figures=[replace(f, label=printable(f.label), value=cell(f.value)) for f in report.figures],
+        tables=[
+            replace(
+                table,
+                title=printable(table.title),
+                note=printable(table.note) if table.note else table.note,
+                rows=[[cell(value) for value in row] for row in table.rows],
+            )
+            for table in report.tables
+        ],
+    )
+
+
 def render_terminal(report: Report, console: Console) -> None:
+    report = _printable(report)
     console.print(Text(report.title, style="bold"))
     if report.subtitle:
         console.print(Text(report.subtitle, style="bold"))
