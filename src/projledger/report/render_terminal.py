@@ -26,7 +26,7 @@ from projledger.report.formatting import (
     meta_line,
     words,
 )
-from projledger.safe_text import printable
+from projledger.safe_text import printable_lines
 
 LIGHT_STYLES = {Light.RED: "bold red", Light.YELLOW: "bold yellow", Light.GREEN: "bold green"}
 LIGHT_VALUES = frozenset(light.value for light in Light)
@@ -169,24 +169,27 @@ def _shown(kind: Kind, lang: str, values: Sequence[Value]) -> ColumnValues:
 
 def _printable(report: Report) -> Report:
     """The report with control characters in its text escaped (\\x1b): titles, names and
-    notes come from files and file names, and an ESC printed raw would drive the terminal."""
+    notes come from files and file names, and an ESC printed raw would drive the terminal.
+    Line breaks stay: a cell of several lines is shown on several."""
 
     def cell(value: Value) -> Value:
-        return printable(value) if isinstance(value, str) else value
+        return printable_lines(value) if isinstance(value, str) else value
 
     return replace(
         report,
-        title=printable(report.title),
-        subtitle=printable(report.subtitle),
-        invalid_files=[printable(name) for name in report.invalid_files],
-        notes=[printable(note) for note in report.notes],
-        narrative=[replace(p, text=printable(p.text)) for p in report.narrative],
-        figures=[replace(f, label=printable(f.label), value=cell(f.value)) for f in report.figures],
+        title=printable_lines(report.title),
+        subtitle=printable_lines(report.subtitle),
+        invalid_files=[printable_lines(name) for name in report.invalid_files],
+        notes=[printable_lines(note) for note in report.notes],
+        narrative=[replace(p, text=printable_lines(p.text)) for p in report.narrative],
+        figures=[
+            replace(f, label=printable_lines(f.label), value=cell(f.value)) for f in report.figures
+        ],
         tables=[
             replace(
                 table,
-                title=printable(table.title),
-                note=printable(table.note) if table.note else table.note,
+                title=printable_lines(table.title),
+                note=printable_lines(table.note) if table.note else table.note,
                 rows=[[cell(value) for value in row] for row in table.rows],
             )
             for table in report.tables
