@@ -1,0 +1,368 @@
+"""Planning the import of a 台账 sheet: find its header, read its rows, resolve the
+units and people it names, match its projects to the ledger and build their files."""
+
+import datetime as dt
+import re
+from typing import Any
+
+from projledger.dates import NotADayError, parse_day
+from projledger.errors import ProjledgerError
+from projledger.excel.build import BuildContext, DraftError, desired_project
+from projledger.excel.declare import declare
+from projledger.excel.headers import IGNORED, Header, find_header
+from projledger.excel.match import Existing, existing_projects
+from projledger.excel.names import UnitResolver, person_name
+from projledger.excel.plan import ImportOptions, Plan, refuse_unknown
+from projledger.excel.project_ids import project_id as new_project_id
+from projledger.excel.rows import ProjectDraft, RowContext, SheetRead, read_rows
+from projledger.excel.stage import Job, RowRef, Staged, stage_all
+from projledger.excel.workbook import Sheet, Workbook
+from projledger.ids import PROJECT_ID_RE
+from projledger.model.config import Config
+from projledger.root import LedgerRoot
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_AS_OF = re.compile(r"截至\s*([0-9０-９年月日号底末.\-/]+)")
+_SHEET_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
+REQUIRED_COLUMNS = {
+    "levels": "levels",
+    "pool": "pool",
+    "industry": "industry",
+    "locality": "locality",
+    "owner": "owner",
+    "stage": "stage",
+    "leader": "leader",
+    "investment.total": "total",
+}
+"""A required field (as build.py names it) → the column that gives it."""
+
+
+def choose_sheet(workbook: Workbook, options: ImportOptions) -> tuple[Sheet, Header]:
+    wanted = options.sheet or options.mapping.sheet
+    overrides = options.mapping.columns
+    names = [wanted] if wanted else workbook.sheet_names
+    if wanted and wanted not in workbook.sheet_names:
+        raise ProjledgerError(
+            f"{workbook.path.name} has no sheet {wanted!r}; its sheets: "
+            f"{', '.join(workbook.sheet_names)}"
+        )
+    empty = True
+    for name in names:
+        sheet = workbook.sheet(name)
+        if any(any(v is not None for v in row) for row in sheet.rows):
+            empty = False
+        header = find_header(sheet, overrides, options.mapping.header_rows)
+        if header is not None and {"name", "code", "id"} & set(header.fields):
+            return sheet, header
+    if empty:
+        where = f"sheet {names[0]}" if len(names) == 1 else "every sheet"
+        raise ProjledgerError(f"{workbook.path.name}: {where} is empty")
+    place = f"{workbook.path.name}, sheet {names[0]}" if len(names) == 1 else workbook.path.name
+    raise ProjledgerError(
+        f"{place}: no header row found (no row in the first 30 names 项目名称 and other "
+        "columns projledger knows); add the header, or describe the layout in a mapping file "
+        "(--mapping, README: Excel in and out)"
+    )
+
+
+def plan_sheet(
+    root: LedgerRoot, workbook: Workbook, config: Config, options: ImportOptions
+) -> Plan:
+    sheet, header = choose_sheet(workbook, options)
+    _refuse_block_merges(sheet, header)
+    plan = Plan(
+        workbook.path.name,
+        "台账",
+        sheets={sheet.name: sheet},
+        header_rows={sheet.name: header.rows},
+    )
+    year = _year(header, options)
+    unit_match = _SHEET_UNIT.search(header.title)
+    default_unit = options.mapping.amount_unit or (unit_match[1] if unit_match else "万元")
+    context = RowContext(options.mapping, options.defaults, year, config.all_stages(), default_unit)
+    read = read_rows(sheet, header, context)
+    _notes(plan, header, year, options)
+    for failure in read.failures:
+        plan.fail([RowRef(sheet.name, failure.row)], failure.reason)
+    for kind, rows in read.skipped.items():
+        plan.skipped[kind] = [RowRef(sheet.name, r) for r in rows]
+    resolver = UnitResolver(config)
+    config = _names(root, plan, read, resolver, config, options)
+    existing = existing_projects(root)
+    raised = _as_of(header, year) or options.today
+    build = BuildContext(
+        defaults=options.defaults,
+        today=options.today,
+        raised=options.defaults_day("issue.raised", year) or raised,
+        basis=f"台账导入: {workbook.path.name}",
+        random_bits=options.random_bits,
+        unit=lambda written: resolver.resolve(written) or written,
+    )
+    missing: dict[str, list[int]] = {}
+    taken = set(existing.ids)
+    jobs = []
+    for draft in read.drafts:
+        job = _plan_draft(
+            root, plan, sheet, header, draft, existing, build, taken, missing, options
+        )
+        if job is not None:
+            jobs.append(job)
+    if missing:
+        listed = ", ".join(
+            f"{label} (rows {', '.join(str(r + 1) for r in sorted(set(rows))[:5])})"
+            for label, rows in missing.items()
+        )
+        raise ProjledgerError(
+            f"refused: new projects need fields the sheet has no column for: {listed}; give "
+            "them with --default KEY=VALUE (e.g. --default level=区级 --default stage=前期研究) "
+            "or add the columns"
+        )
+    add_staged(plan, stage_all(root, jobs, config))
+    _codes_unique(plan, existing)
+    plan.imported_rows = sum(len(s.rows) for s in plan.staged)
+    return plan
+
+
+def _refuse_block_merges(sheet: Sheet, header: Header) -> None:
+    """A merge over several rows and several fields of the data leaves no row whole: the
+    sheet is refused, naming the cells (one row's merge across fields fails that row)."""
+    from projledger.excel.headers import column_letter
+
+    for r0, c0, r1, c1 in sheet.merged:
+        if r0 <= header.last_row or r1 == r0 or c1 == c0:
+            continue
+        fields = {c.field for c in header.columns[c0 : c1 + 1] if c.field is not None}
+        if len(fields) > 1:
+            cells = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+            raise ProjledgerError(
+                f"{sheet.where()}, cells {cells}: merged across several rows and columns of "
+                "the data, so no row can be read whole; unmerge them and import again"
+            )
+
+
+def _year(header: Header, options: ImportOptions) -> int:
+    if options.mapping.year:
+        return options.mapping.year
+    if options.year:
+        return options.year
+    found = _TITLE_YEAR.search(header.title)
+    return int(found[1]) if found else options.today.year
+
+
+def _as_of(header: Header, year: int) -> dt.date | None:
+    found = _AS_OF.search(header.title)
+    if found is None:
+        return None
+    try:
+        return parse_day(found[1], year=year)
+    except NotADayError:
+        return None
+
+
+def _notes(plan: Plan, header: Header, year: int, options: ImportOptions) -> None:
+    ignored = [c.label for c in header.columns if c.field is None and c.label != _letter(c)]
+    if ignored:
+        plan.notes.append(
+            f"columns not imported (no ledger field; map them with --mapping): {'、'.join(ignored)}"
+        )
+    skipped = [c.label for c in header.columns if c.field in IGNORED]
+    if skipped:
+        plan.notes.append(
+            f"columns read for nothing (projledger numbers and computes them): {'、'.join(skipped)}"
+        )
+    if not options.year and not options.mapping.year and not _TITLE_YEAR.search(header.title):
+        plan.notes.append(f"the sheet's title names no year: {year} assumed (--year to say)")
+
+
+def _letter(column: Any) -> str:
+    from projledger.excel.headers import column_letter
+
+    return column_letter(column.index)
+
+
+def _names(
+    root: LedgerRoot,
+    plan: Plan,
+    read: SheetRead,
+    resolver: UnitResolver,
+    config: Config,
+    options: ImportOptions,
+) -> Config:
+    """Resolve every unit and person; refuse or declare (--declare) the unknown ones."""
+    units: dict[str, list[int]] = {}
+    people: dict[str, tuple[str | None, list[int]]] = {}
+    leaders: dict[str, list[int]] = {}
+    known_people = config.person_names()
+
+    def unit(written: str | None, row: int) -> str | None:
+        if not written:
+            return None
+        resolved = resolver.resolve(written)
+        if resolved is None:
+            units.setdefault(person_name(written), []).append(row)
+            return person_name(written)
+        return resolved
+
+    def person(written: str | None, of_unit: str | None, row: int) -> None:
+        if written and written not in known_people:
+            known, rows = people.get(written, (of_unit, []))
+            people[written] = (known or of_unit, [*rows, row])
+
+    for draft in read.drafts:
+        first = draft.rows[0]
+        lead = unit(draft.lead_unit, first)
+        for written in draft.row_units:
+            unit(written, first)
+        if draft.leader and draft.leader not in known_people:
+            leaders.setdefault(draft.leader, []).append(first)
+        for name in draft.row_people:
+            person(name, lead, first)
+        for issue in draft.issues:
+            owner = unit(issue.unit, issue.row)
+            for helper in issue.helpers:
+                unit(helper, issue.row)
+            person(issue.person, owner, issue.row)
+    how = (
+        "declare them in projledger.yaml (a sheet's own way of writing a unit as its `short`), "
+        "or pass --declare to declare them in the import's commit"
+    )
+    if not options.declare:
+        refuse_unknown("units", units, how)
+        refuse_unknown("people", {**{n: r for n, (_, r) in people.items()}, **leaders}, how)
+        return config
+    leader_unit = options.defaults.get("leader_unit")
+    if leaders and not leader_unit:
+        refuse_unknown(
+            "包抓领导",
+            leaders,
+            "declare them in projledger.yaml, or give the unit "
+            "to declare them under: --default leader_unit=区政府",
+        )
+    declared_units = sorted(units)
+    resolver.extra = declared_units
+    resolved_leader_unit = resolver.resolve(leader_unit) if leader_unit else None
+    if leader_unit and leaders and resolved_leader_unit is None:
+        raise ProjledgerError(f"--default leader_unit={leader_unit}: no such unit is declared")
+    new_people: list[tuple[str, str]] = []
+    homeless: dict[str, list[int]] = {}
+    for name, (of_unit, rows) in sorted(people.items()):
+        if of_unit is None:
+            homeless[name] = rows
+        else:
+            new_people.append((name, of_unit))
+    refuse_unknown(
+        "people",
+        homeless,
+        "they have no 责任单位 in the sheet to be declared under; declare them in projledger.yaml",
+    )
+    new_people += [(name, str(resolved_leader_unit)) for name in sorted(leaders)]
+    if not declared_units and not new_people:
+        return config
+    plan.declared = declare(root, declared_units, new_people)
+    plan.declared_units = declared_units
+    plan.declared_people = new_people
+    return plan.declared.config
+
+
+def _plan_draft(
+    root: LedgerRoot,
+    plan: Plan,
+    sheet: Sheet,
+    header: Header,
+    draft: ProjectDraft,
+    existing: Existing,
+    build: BuildContext,
+    taken: set[str],
+    missing: dict[str, list[int]],
+    options: ImportOptions,
+) -> Job | None:
+    rows = [RowRef(sheet.name, r) for r in dict.fromkeys(draft.rows)]
+    record = draft.record
+    code, name = record.get("code"), record.get("name")
+    matched = existing.match(draft.id, code, name)
+    if matched is None and name and len(existing.by_name.get(name, [])) > 1:
+        plan.fail(
+            rows,
+            f"项目名称 {name} names {len(existing.by_name[name])} projects "
+            f"({', '.join(existing.by_name[name])}); add its 项目代码 or 项目编号",
+        )
+        return None
+    current = _current(root, matched) if matched else None
+    if matched and current is not None:
+        had = current.get("code")
+        if code and had and code != had:
+            plan.fail(rows, f"项目代码 {code} differs from the ledger's {had} for {matched}")
+            return None
+    if matched is None:
+        if draft.id is not None and not PROJECT_ID_RE.match(draft.id):
+            plan.fail(
+                rows,
+                f"项目编号 {draft.id!r} is not a project id (lower-case pinyin, "
+                "digits and hyphens)",
+            )
+            return None
+        project_id = draft.id or new_project_id(str(name or code), taken, options.id_prefix)
+    else:
+        project_id = matched
+    taken.add(project_id)
+    build.missing = {}
+    try:
+        desired = desired_project(draft, current, project_id, build)
+    except DraftError as error:
+        plan.fail(rows, str(error))
+        return None
+    if build.missing:
+        empty = []
+        for label, _ in build.missing.items():
+            field = label.split("(")[-1].rstrip(")")
+            column = REQUIRED_COLUMNS.get(field)
+            if column in header.fields:
+                empty.append(label)
+            else:
+                missing.setdefault(label, []).extend(draft.rows)
+        if empty:
+            plan.fail(
+                rows,
+                f"a new project needs {'、'.join(empty)}: the cell is empty (or give --default)",
+            )
+        return None
+    return Job(project_id, desired, current is None, rows)
+
+
+def add_staged(plan: Plan, results: list[tuple[Staged, list[str]]]) -> None:
+    """Each built file into the plan, or its rows into the failures."""
+    for staged, errors in results:
+        if errors:
+            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+            plan.fail(
+                staged.rows, "the project would not pass check: " + "；".join(errors[:3]) + more
+            )
+        else:
+            plan.staged.append(staged)
+
+
+def _current(root: LedgerRoot, project_id: str) -> Any:
+    from projledger.excel.tree import plain
+    from projledger.store.document import load_document
+
+    return plain(load_document(root.project_file(project_id)).data)
+
+
+def _codes_unique(plan: Plan, existing: Existing) -> None:
+    """A national code is the ledger's once (PL301): a row that would give a project
+    another's code fails."""
+    from projledger.store.reader import read_yaml
+
+    holders: dict[str, str] = dict(existing.by_code)
+    kept = []
+    for staged in plan.staged:
+        data = read_yaml(staged.new_text.encode(), staged.path.name).data or {}
+        code = data.get("code")
+        other = holders.get(code) if code else None
+        if other is not None and other != staged.project_id:
+            plan.fail(staged.rows, f"项目代码 {code} is {other}'s already (PL301)")
+            continue
+        if code:
+            holders[code] = staged.project_id
+        kept.append(staged)
+    plan.staged = kept
