@@ -65,6 +65,9 @@ lights:
 GITIGNORE = "# projledger's caches and locks\n.projledger/\n"
 GITATTRIBUTES = (
     "# Ledger files stay LF on every platform (projledger refuses CRLF).\n*.yaml text eol=lf\n"
+    # The same lines as projledger.sync.setup.ATTRIBUTES_BLOCK (a test keeps them equal).
+    "\n# Ledger files merge item by item (the command is in each clone's .git/config:\n"
+    "# `projledger setup`).\nprojledger.yaml merge=projledger\nprojects/*.yaml merge=projledger\n"
 )
 
 

@@ -68,6 +68,13 @@ COMMAND_MODULES: dict[str, str] = {
     "overdue": "reports",
     "due": "reports",
     "report": "reports",
+    "import": "excel",
+    "export": "excel",
+    "setup": "sync",
+    "sync": "sync",
+    "resolve": "sync",
+    "server-hook": "sync",
+    "merge-driver": "sync",
 }
 
 

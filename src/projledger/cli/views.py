@@ -46,6 +46,11 @@ def init(
         typer.echo("  (a new git repository)")
     if result.commit:
         typer.echo(f"committed {result.commit[:8]}")
+        # The merge driver's command lives in the clone's .git/config (`projledger setup`).
+        from projledger.gitrepo import LedgerRepo
+        from projledger.sync.setup import configure_clone
+
+        configure_clone(LedgerRepo.open(result.root).top)
     typer.echo("next: declare your units and people in projledger.yaml, then `projledger new`.")
 
 

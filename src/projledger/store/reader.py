@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from projledger.findings import Finding
+from projledger.store import conflict_marks
 from projledger.store.fast_screen import LONGEST_NUMBER, exact_reader_needed
 from projledger.store.limits import MAX_DEPTH
 
@@ -138,6 +139,9 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
         result.parsed = not findings
     else:
         result.parsed = result.fast = True
+    if conflict_marks.PREFIX in text:
+        # Conflicts the merge driver recorded (PL019): the file still reads as data.
+        result.findings.extend(conflict_marks.mark_findings(text, file))
     result.data = data
     return result
 

@@ -1,0 +1,62 @@
+"""`projledger server-hook install REPO.git`: a pre-receive hook that runs `audit` and
+`check` on every push (`receive.py` does the work).
+
+The hook is a two-line shell script that runs the interpreter that installed it, by
+absolute path, so the server's PATH does not matter. Where a pre-receive hook is already
+there (Gitea's, which runs `hooks/pre-receive.d/*`, or someone's own), it goes into
+`pre-receive.d/` when that exists, and otherwise is not written over unless asked: the
+hook's text (`server-hook script`) can be put wherever a server runs hooks from (GitLab:
+`custom_hooks/pre-receive.d/` through `gitaly hooks set`; Gitea: the repository's Git
+hooks settings).
+"""
+
+import os
+from pathlib import Path
+
+from projledger.errors import ProjledgerError
+from projledger.sync import gitcmd
+from projledger.sync.setup import projledger_command
+
+MARKER = "# projledger server hook"
+
+
+def script() -> str:
+    return (
+        "#!/bin/sh\n"
+        f"{MARKER} (pre-receive): refuses a push that `projledger audit` or\n"
+        "# `projledger check` rejects, with their findings as the reason. Written by\n"
+        "# `projledger server-hook install`; reads git's `OLD NEW REF` lines on stdin.\n"
+        f"exec {projledger_command()} server-hook run\n"
+    )
+
+
+def install(repository: Path, *, force: bool = False) -> Path:
+    """Write the hook into a (bare) repository; the file written."""
+    if not repository.is_dir():
+        raise ProjledgerError(
+            f"{repository} is not a directory; give the path of the bare repository"
+        )
+    bare = gitcmd.run(repository, "rev-parse", "--is-bare-repository")
+    if not bare.ok:
+        raise ProjledgerError(f"{repository} is not a git repository: {bare.last_line()}")
+    if bare.out.strip() != "true":
+        raise ProjledgerError(
+            f"{repository} is a clone with a work tree; install the hook in the shared bare "
+            "repository people push to (the one `git clone` was given)"
+        )
+    hooks = Path(gitcmd.must(repository, "rev-parse", "--git-path", "hooks"))
+    hooks = hooks if hooks.is_absolute() else repository / hooks
+    chained = hooks / "pre-receive.d"
+    target = chained / "projledger" if chained.is_dir() else hooks / "pre-receive"
+    if target.exists() and not force and MARKER not in target.read_text(errors="replace"):
+        raise ProjledgerError(
+            f"{target} exists and is not projledger's; add the line "
+            f"`{projledger_command()} server-hook run` to it (it reads the same stdin), or "
+            "pass --force to replace it"
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_text(script(), encoding="utf-8")
+    os.chmod(temporary, 0o755)  # noqa: PTH101 - the mode git needs to run it
+    temporary.replace(target)
+    return target
