@@ -12,8 +12,8 @@ from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
 from projledger.model import Project
 from projledger.refs import resolve_item, resolve_project
-from projledger.safe_text import printable
 from projledger.root import LedgerRoot
+from projledger.safe_text import printable
 
 if TYPE_CHECKING:
     from projledger.compute.facts import ProjectFacts

@@ -12,10 +12,10 @@ from rich.text import Text
 from projledger.compute.deadlines import LABELS, Status, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.model import Project
-from projledger.safe_text import printable
 from projledger.report.aligned_columns import Cell, Styled, print_aligned
 from projledger.report.formatting import format_amount as amount
 from projledger.report.render_terminal import LONG_TABLE_ROWS
+from projledger.safe_text import printable
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "yellow", Status.MET_LATE: "magenta"}
 
