@@ -9,6 +9,7 @@ sheet: they are computed from the other sheets and not read back.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 TEXT, NUMBER, INT, DATE, NAMES, NUMBERS = "text", "number", "int", "date", "names", "numbers"
 LIST_SEPARATOR = "、"
@@ -232,3 +233,14 @@ RECORD_SHEETS = (APPROVALS, FUNDING, PROGRESS, RETURNS, EXTENSIONS, REQUESTS)
 SHEETS = (PROJECTS, *LIST_SHEETS, *RECORD_SHEETS)
 HEADER_ROW = 1
 """Row 0 holds the sheet's title; the header is row 1, data from row 2."""
+
+
+def flattened(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A record's values by dotted key (investment.total), as the sheets' columns name them."""
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            flat.update(flattened(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat

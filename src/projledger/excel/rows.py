@@ -18,6 +18,7 @@ from functools import partial
 from typing import Any
 
 from projledger.excel.headers import Header, column_letter
+from projledger.excel.ledger_format import flattened
 from projledger.excel.mapping import Mapping
 from projledger.excel.values import (
     EMPTY_MARKS,
@@ -433,8 +434,8 @@ class _Row:
         return written[0] if written else None
 
     def _agree(self, draft: ProjectDraft, record: dict[str, Any]) -> None:
-        for key, value in _flat(record).items():
-            known = _flat(draft.record).get(key)
+        for key, value in flattened(record).items():
+            known = flattened(draft.record).get(key)
             if known is not None and known != value:
                 self.reasons.append(
                     f"{key}: {value} here, {known} in row {draft.rows[0] + 1} of the same project"
@@ -518,16 +519,6 @@ def guess_category(title: str) -> str:
         if any(word in title for word in words):
             return category.value
     return IssueCategory.OTHER.value
-
-
-def _flat(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    flat: dict[str, Any] = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            flat.update(_flat(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
 
 
 def _fill(target: dict[str, Any], source: dict[str, Any]) -> None:

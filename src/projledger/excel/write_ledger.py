@@ -18,6 +18,7 @@ from projledger.excel.ledger_format import (
     PROJECTS,
     SHEETS,
     SheetFormat,
+    flattened,
 )
 from projledger.excel.meta import write_meta
 from projledger.excel.xlsx_out import Formats, fit_columns, new_workbook, print_setup, write
@@ -49,14 +50,14 @@ def _rows(
     for number, project in enumerate(projects, start=1):
         head = {"project": project["id"], "项目名称": project["name"]}
         if form.key == "projects":
-            rows.append({**_flat(project), **_derived(project, number, as_of)})
+            rows.append({**flattened(project), **_derived(project, number, as_of)})
         elif form.key in ("issues", "responsibilities", "tasks", "deadlines"):
             for item in project.get(form.key) or ():
                 extra = {}
                 if form.key == "deadlines":
                     extensions = item.get("extensions") or []
                     extra["现行时限"] = extensions[-1]["new_due"] if extensions else item["due"]
-                rows.append({**head, **_flat(item), **extra})
+                rows.append({**head, **flattened(item), **extra})
         elif form.key == "approvals":
             for name, approval in (project.get("approvals") or {}).items():
                 rows.append({**head, "name": name, **approval})
@@ -92,16 +93,6 @@ def _derived(project: dict[str, Plain], number: int, as_of: dt.date) -> dict[str
         "包抓领导": "、".join(p for p in leaders if p),
         "未结问题": open_issues,
     }
-
-
-def _flat(record: dict[str, Plain], prefix: str = "") -> dict[str, Plain]:
-    flat: dict[str, Plain] = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            flat.update(_flat(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
 
 
 def _cells(form: SheetFormat, row: dict[str, Plain]) -> list[Plain]:
