@@ -211,7 +211,7 @@ def _plain(value: object) -> Value:
 
 # --- tables ------------------------------------------------------------------------------
 
-_COUNT_ORDER = (
+COUNT_ORDER = (  # also the order the narrative names them in
     "new",
     "entered_late",
     "assigned",
@@ -242,7 +242,7 @@ def flow_tables(flow: Flow | None, counts: FlowCounts, lang: str) -> list[Table]
         note=t("flow_note"),
         chart=Chart("event", ("count",), t("flow_table")),
     )
-    for name in _COUNT_ORDER:
+    for name in COUNT_ORDER:
         key = "flow_overdue" if name == "became_overdue" else f"flow_{name}"
         summary.rows.append([t(key), getattr(counts, name), name])
     events = Table("issue_events", t("events_table"), _event_columns(lang))

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from projledger.compute.deadlines import LABELS, LABELS_EN, Status
 from projledger.report.document import Paragraph, Report, Value
+from projledger.report.flow import COUNT_ORDER
 from projledger.report.labels import label
 from projledger.report.narrative_words import Zh, percent, words_for
 from projledger.report.period import Period
@@ -344,20 +345,7 @@ class _Narrator:
     def flow_sentence(self) -> list[str]:
         if "flow" not in self.tables:
             return []
-        keys = (
-            "new",
-            "entered_late",
-            "assigned",
-            "started",
-            "submitted",
-            "closed",
-            "returned",
-            "withdrawn",
-            "reopened",
-            "extended",
-            "became_overdue",
-        )
-        clauses = self.flow_clauses(keys)
+        clauses = self.flow_clauses(COUNT_ORDER)
         if not clauses:
             return [
                 self.say(
