@@ -101,6 +101,31 @@ def run_cli(
     )
 
 
+def run_cli_killed_at_commit(*args: str | Path, cwd: Path, shims: Path) -> None:
+    """Run `projledger ARGS` with a `git` (in the directory `shims`) that SIGKILLs the
+    command the moment it asks git to commit: after its files are written and staged,
+    before the commit. A fault injected exactly where a kill by timing lands now and then."""
+    shims.mkdir(parents=True, exist_ok=True)
+    real_git = shutil.which("git")
+    assert real_git is not None
+    shim = shims / "git"
+    shim.write_text(
+        f'#!/bin/sh\nif [ "$1" = commit ]; then kill -9 $PPID; exit 1; fi\nexec {real_git} "$@"\n'
+    )
+    shim.chmod(0o755)
+    completed = subprocess.run(
+        [sys.executable, "-m", "projledger", *map(str, args)],
+        cwd=cwd,
+        env={**cli_env(), "PATH": f"{shims}{os.pathsep}{os.environ['PATH']}"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == -9, f"not killed at its commit: {completed.stderr}"
+
+
 def git(
     cwd: Path, *args: str, env: Mapping[str, str] | None = None, stdin: str | None = None
 ) -> str:
@@ -422,9 +447,11 @@ class Ledger:
         result = self.run(command, today=today)
         assert result.returncode == exit_code, (result.stdout, result.stderr)
         assert "Traceback" not in result.stderr
-        if exit_code == 1:
-            assert result.stderr.startswith("projledger: error: "), result.stderr
-            assert result.stderr.count("projledger: error:") == 1
+        prefixes = ("projledger: error: ", "projledger: 错误：")  # the ledger's language
+        if exit_code == 1 or result.stderr.startswith(prefixes):
+            # projledger's own usage errors (an ambiguous name, exit 2) are one line too.
+            assert result.stderr.startswith(prefixes), result.stderr
+            assert sum(result.stderr.count(prefix) for prefix in prefixes) == 1
         else:
             assert result.stderr.startswith("Usage: "), result.stderr
         assert self.head() == before

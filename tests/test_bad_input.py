@@ -373,8 +373,9 @@ def test_yaml_tag_was_not_obeyed(run: Run) -> None:
 
 @pytest.fixture(scope="module")
 def text_run(run: Run) -> subprocess.CompletedProcess[str]:
-    """`projledger check ROOT --format text` over the same root, from the cache."""
-    return check(run.root, "--format", "text", cwd=run.root)
+    """`projledger check ROOT --format text` over the same root, from the cache; in
+    English, the language these tests read (test_messages.py reads the Chinese)."""
+    return check(run.root, "--format", "text", "--lang", "en", cwd=run.root)
 
 
 def test_text_format_shows_place_and_source_line(

@@ -500,23 +500,32 @@ def test_set_a_number_a_date_and_text_in_a_larger_repository(tmp_path: Path) -> 
         old="27500",
         new="31200",
     )
-    # The number changes; its comment stays where it was.
+    # The number changes; its comment stays where it was. A completed figure is data for
+    # a period: its date, its months (1-10月, the month before the change's date) and the
+    # series, which keeps the figure it replaced.
     text = swap_line(
         base,
         "  completed_this_year: 27500    # 库区征迁拖了后腿，大坝填筑未能全面展开",
         "  completed_this_year: 31200    # 库区征迁拖了后腿，大坝填筑未能全面展开",
     )
+    text = swap_line(
+        text,
+        "  updated: 2026-11-08\n  through_month: 10",
+        "  updated: 2026-11-20\n  through_month: 10\n  series:\n"
+        "    - {through: 10, completed: 27500, reported: 2026-11-08}\n"
+        "    - {through: 10, completed: 31200, reported: 2026-11-20}",
+    )
     assert_text(ledger.text(MATOUSHAN), text)
 
     dated = ledger.change(
-        f"set {MATOUSHAN} investment.updated 2026-11-20",
+        f"set {MATOUSHAN} investment.updated 2026-11-19",
         project=MATOUSHAN,
         trailer="set",
-        old="2026-11-08",
-        new="2026-11-20",
+        old="2026-11-20",
+        new="2026-11-19",
     )
-    assert dated.subject == f"{MATOUSHAN_NAME} investment.updated: 2026-11-08 → 2026-11-20"
-    text = swap_line(text, "  updated: 2026-11-08", "  updated: 2026-11-20")
+    assert dated.subject == f"{MATOUSHAN_NAME} investment.updated: 2026-11-20 → 2026-11-19"
+    text = swap_line(text, "  updated: 2026-11-20", "  updated: 2026-11-19")
     assert_text(ledger.text(MATOUSHAN), text)
 
     old_description = re.search(r"(?m)^description: (.*)$", base)
@@ -584,19 +593,17 @@ def test_new_project_is_one_new_file_that_check_accepts(ledger: Ledger) -> None:
     )
     checked = ledger.run(f"check projects/{project}.yaml", today=None)
     assert checked.returncode == 0, checked.stdout
-    assert "1 files checked: no findings" in checked.stdout or "no findings" in checked.stdout
+    assert "未发现问题" in checked.stdout  # no findings, in the ledger's language (zh)
 
 
 def test_stage_approval_and_pool_advance(ledger: Ledger) -> None:
     # Stage: the next of the config's stages; reaching 开工 records the actual start.
     base = ledger.text(YINGCHENG)
-    staged = ledger.change(
-        "advance laiwu-yingcheng --date 2026-11-18",
-        project=YINGCHENG,
-        trailer="advance",
-        old="已完成规划报建",
-        new="开工",
-    )
+    # Its 施工许可 is 办理中: 开工 is recorded only with --force (PL225).
+    forced = ledger.run("advance laiwu-yingcheng --date 2026-11-18 --force")
+    assert forced.returncode == 0 and "PL225" in forced.stderr, forced.stderr
+    staged = ledger.show()
+    assert staged.trailers["Projledger-Forced"] == "PL225"
     assert staged.subject == "[嬴城电子信息产业园显示模组项目] 阶段: 已完成规划报建 → 开工"
     text = swap_line(base, "stage: 已完成规划报建", "stage: 开工")
     text = put_after(text, "  supplied_mu: 78", "schedule: {actual_start: 2026-11-18}\n")
@@ -700,11 +707,9 @@ def test_ids_may_be_abbreviated_and_an_ambiguous_one_is_refused(ledger: Ledger) 
     # Two ids sharing a prefix (a hand edit, committed): the prefix is refused, listing both.
     ledger.file(JINGPINGANG).write_text(text.replace("I-9TX3QW", "I-4M8QQQ"), encoding="utf-8")
     git(ledger.top, "commit", "-q", "-am", "手工改号")
-    message = ledger.refused(f"log {JINGPINGANG} 4M8 复核")
-    assert (
-        f"'4M8' is ambiguous in project {JINGPINGANG}: I-4M8K2P, I-4M8QQQ; type more of the id"
-        in message
-    )
+    message = ledger.refused(f"log {JINGPINGANG} 4M8 复核", exit_code=2)
+    assert f"「4M8」在项目 {JINGPINGANG} 中可指：I-4M8K2P 厂区周边300户居民征迁 (已销号)" in message
+    assert "I-4M8QQQ 220千伏供电线路迁改滞后 (办理中)" in message
 
 
 def test_dry_run_prints_the_diff_and_changes_nothing(ledger: Ledger) -> None:
@@ -880,13 +885,8 @@ def _start_records_the_schedule(ledger: Ledger) -> None:
     """yingcheng: `land:` then a blank line then `responsibilities:`; reaching 开工 adds
     `schedule:` between them."""
     base = ledger.text(YINGCHENG)
-    ledger.change(
-        f"advance {YINGCHENG} --date 2026-11-18",
-        project=YINGCHENG,
-        trailer="advance",
-        old="已完成规划报建",
-        new="开工",
-    )
+    forced = ledger.run(f"advance {YINGCHENG} --date 2026-11-18 --force")  # 施工许可 办理中
+    assert forced.returncode == 0, forced.stderr
     text = swap_line(base, "stage: 已完成规划报建", "stage: 开工")
     text = put_after(text, "  supplied_mu: 78", "schedule: {actual_start: 2026-11-18}\n")
     assert_text(ledger.text(YINGCHENG), text)
@@ -1063,5 +1063,3 @@ def test_set_writes_a_date_like_text_as_text(ledger: Ledger) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "description: '2026-11-20'" in ledger.text(MATOUSHAN).splitlines()
-
-

@@ -22,9 +22,11 @@ def break_closure(root: Path) -> Path:
 
 
 def test_sample_root_is_clean(sample_root: Path) -> None:
-    result = run_cli("check", cwd=sample_root)
+    result = run_cli("check", cwd=sample_root)  # the sample ledger's language is zh
     assert result.returncode == 0, result.stdout
-    assert re.search(r"^\d+ files checked: no findings$", result.stdout, re.M)
+    assert re.search(r"^已检查 \d+ 个文件：未发现问题$", result.stdout, re.M)
+    english = run_cli("check", "--lang", "en", cwd=sample_root)
+    assert re.search(r"^\d+ files checked: no findings$", english.stdout, re.M)
 
 
 def test_text_output_names_file_line_and_shows_the_line(sample_root: Path) -> None:
@@ -34,11 +36,11 @@ def test_text_output_names_file_line_and_shows_the_line(sample_root: Path) -> No
     assert result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"root/{PROJECT}:75:5: error PL101 required field `verifier` is missing in "
+        f"root/{PROJECT}:76:5: error PL101 required field `verifier` is missing in "
         "issues[0].closure; add it"
     )
     assert (
-        lines[1].strip() == "75 |     closure: {date: 2026-03-18, evidence: 现场核验照片及验收单}"
+        lines[1].strip() == "76 |     closure: {date: 2026-03-18, evidence: 现场核验照片及验收单}"
     )
     assert lines[2].strip() == "^"
     assert lines[-1] == f"{count_files(sample_root)} files checked: 1 error, 0 warnings in 1 file"
@@ -64,7 +66,7 @@ def test_json_output_is_versioned_and_complete(sample_root: Path) -> None:
             "title": "required field missing",
             "message": "required field `verifier` is missing in issues[0].closure; add it",
             "file": PROJECT,
-            "line": 75,
+            "line": 76,
             "column": 5,
             "path": "issues[0].closure.verifier",
         }
@@ -76,7 +78,7 @@ def test_github_output_annotates_the_line(sample_root: Path) -> None:
     result = run_cli("check", "--format", "github", cwd=sample_root)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
-        f"::error file={PROJECT},line=75,col=5,title=PL101 required field missing::"
+        f"::error file={PROJECT},line=76,col=5,title=PL101 required field missing::"
         "required field `verifier` is missing in issues[0].closure; add it"
     )
 
@@ -87,10 +89,12 @@ def test_strict_turns_warnings_into_errors(sample_root: Path) -> None:
     path.write_text(text.replace('permit_no: "370116202410150101", ', ""), encoding="utf-8")
     relaxed = run_cli("check", cwd=sample_root)
     assert relaxed.returncode == 0
-    assert "warning PL219" in relaxed.stdout
+    assert "警告 PL219 审批手续“施工许可”已办结，但没有文号" in relaxed.stdout
     strict = run_cli("check", "--strict", cwd=sample_root)
     assert strict.returncode == 1
-    assert "error PL219" in strict.stdout
+    assert "错误 PL219" in strict.stdout
+    english = run_cli("check", "--strict", "--lang", "en", cwd=sample_root)
+    assert "error PL219 approval 施工许可 is 已办结 but has no permit_no" in english.stdout
 
 
 def test_every_file_is_checked_and_every_finding_reported(sample_root: Path) -> None:
@@ -136,9 +140,7 @@ def test_checking_one_file_sees_duplicates_however_the_other_file_writes_them(
     text = sample.read_text(encoding="utf-8")
     sample.write_text(text.replace("name: 精品钢绿色转型项目", "name: 精品钢 绿色转型项目"))
     other = text.replace("id: laiwu-jingpingang-lvse-zhuanxing", "id: zz-copy")
-    other = other.replace(
-        "code: 2024-370116-31-03-015821", 'code: "2024-370116-31-03-01582\\x31"'
-    )
+    other = other.replace("code: 2024-370116-31-03-015821", 'code: "2024-370116-31-03-01582\\x31"')
     other = other.replace("name: 精品钢绿色转型项目", "name: 精品钢\n  绿色转型项目")
     (sample_root / "projects" / "zz-copy.yaml").write_text(other, encoding="utf-8")
     for extra in ((), ("--no-cache",)):

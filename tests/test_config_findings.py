@@ -10,7 +10,9 @@ from tests.helpers import SAMPLE_PROJECT, run_cli
 
 
 def config_findings(root: Path) -> list[dict[str, Any]]:
-    result = run_cli("check", "--format", "json", "--no-cache", cwd=root)
+    # In English: what is checked here is where each finding points (test_messages.py
+    # checks the sample's own language, zh).
+    result = run_cli("check", "--format", "json", "--no-cache", "--lang", "en", cwd=root)
     assert "Traceback" not in result.stderr
     findings: list[dict[str, Any]] = json.loads(result.stdout)["findings"]
     return [f for f in findings if f["file"] == "projledger.yaml"]

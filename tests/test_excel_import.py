@@ -5,8 +5,17 @@ Every workbook is built here (XlsxWriter, openpyxl, xlwt); no binary fixture."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import random
+import shlex
+import signal
+import subprocess
+import sys
+import time
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +23,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
-from tests.helpers import Ledger, git
+from tests.helpers import TODAY, Ledger, cli_env, git, run_cli_killed_at_commit
 
 DEFAULTS = "--default level=区级 --default industry=先进制造"
 
@@ -189,8 +198,13 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
     sheet = write_taizhang(tmp_path / "台账.xlsx")
     before = ledger.count()
     result = ledger.run(f"import {sheet} {DEFAULTS}")
-    assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
+    # One row fails: the others are committed, and the import exits 1 saying so.
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == (
+        f"projledger: error: 1 row(s) not imported, listed with the reason in "
+        f"{tmp_path / '台账-未导入.xlsx'}; the other rows were imported. To finish, correct "
+        "them and import again; pass --allow-failed-rows when failed rows are expected\n"
+    )
     assert ledger.count() == before + 1, "one commit"
     commit = ledger.show()
     assert commit.trailers["Projledger-Command"] == "import"
@@ -205,7 +219,7 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
     )
     check = ledger.cli("check")
     assert check.returncode == 0, check.stdout
-    assert "no findings" in check.stdout
+    assert "未发现问题" in check.stdout  # no findings, in the ledger's language
     # The summary counts every row: 5 imported, 1 failed, 1 subtotal, 2 sections, 1 blank.
     assert "5 row(s) imported into 4 project(s) (4 new, 0 changed, 0 unchanged); 1 failed" in (
         result.stdout
@@ -221,10 +235,11 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
     assert rows[1][0] == 11 and "主体施工" in rows[1][1] and rows[1][3] == "人才公寓（二期）"
     assert len(rows) == 2
 
-    # Again: nothing changes, no commit.
+    # Again, failed rows expected: nothing changes, no commit, exit 0 with a warning.
     head = ledger.head()
-    again = ledger.run(f"import {sheet} {DEFAULTS}")
+    again = ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows")
     assert again.returncode == 0, again.stderr
+    assert again.stderr.startswith("projledger: warning: 1 row(s) not imported, listed with")
     assert ledger.head() == head
     assert "nothing to change" in again.stdout
     assert ledger.status() == ""
@@ -284,16 +299,17 @@ def test_an_updated_sheet_updates_what_changed_as_one_commit(
     ledger: Ledger, tmp_path: Path
 ) -> None:
     first = write_taizhang(tmp_path / "v1.xlsx")
-    assert ledger.run(f"import {first} {DEFAULTS}").returncode == 0
+    assert ledger.run(f"import {first} {DEFAULTS} --allow-failed-rows").returncode == 0
     steel = yaml_of(ledger, "jingpin-gang-lvse-zhuanxing")
     updated = write_taizhang(tmp_path / "v2.xlsx", completed=38000, extra_problem=True)
     count = ledger.count()
     dry = ledger.run(f"import {updated} {DEFAULTS} --dry-run")
-    assert dry.returncode == 0, dry.stderr
+    assert dry.returncode == 1, "a row would fail: a dry run says so as the import would"
+    assert "1 row(s) not imported, listed above (dry run: nothing written)" in dry.stderr
     assert "~ investment.completed_this_year: 35160 → 38000" in dry.stdout
     assert "移民安置房交付" in dry.stdout
     assert ledger.count() == count and ledger.status() == ""
-    result = ledger.run(f"import {updated} {DEFAULTS}")
+    result = ledger.run(f"import {updated} {DEFAULTS} --allow-failed-rows")
     assert result.returncode == 0, result.stderr
     assert ledger.count() == count + 1
     assert sorted(ledger.show().files) == [
@@ -403,6 +419,116 @@ def test_an_xls_workbook_with_merged_cells_imports(ledger: Ledger, tmp_path: Pat
         ("用地未报批", "用地"),
         ("资金缺口", "资金"),
     ]
+
+
+# --- 进展情况: words of progress, not a stage ------------------------------------------------
+
+NEW_PROJECT = f"{DEFAULTS} --default pool=新建 --default locality=凤城街道 --default owner=城投公司"
+
+
+def test_free_text_progress_beside_a_stage_column_is_the_projects_progress(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    path = tmp_path / "进展.csv"
+    path.write_text(
+        "项目名称,总投资（万元）,项目阶段,进展情况,包抓领导\n"
+        "城东污水处理厂,5000,前期研究,已完成可研编制，正在办理用地预审,王建国\n"
+        '城西物流园,3000,开工,"已完成主体结构施工，\n正在进行装修",王建国\n',
+        encoding="utf-8",
+    )
+    result = ledger.run(f"import {path} {NEW_PROJECT}")
+    assert result.returncode == 0, result.stderr
+    sewage = yaml_of(ledger, "chengdong-wushui-chulichang")
+    assert sewage["stage"] == "前期研究"
+    assert sewage["current_progress"] == "已完成可研编制，正在办理用地预审"
+    depot = yaml_of(ledger, "chengxi-wuliuyuan")
+    assert depot["stage"] == "开工"
+    assert depot["current_progress"] == "已完成主体结构施工，\n正在进行装修"
+    assert ledger.cli("check").returncode == 0
+    card = ledger.cli("report", "project", "chengxi-wuliuyuan")
+    assert card.returncode == 0 and "进展情况" in card.stdout, card.stderr
+    # The next week's sheet says more: the progress is replaced (git keeps the old words).
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("正在办理用地预审", "用地预审已批复"),
+        encoding="utf-8",
+    )
+    again = ledger.run(f"import {path} {NEW_PROJECT} --dry-run")
+    assert again.returncode == 0, again.stderr
+    was, now = "已完成可研编制，正在办理用地预审", "已完成可研编制，用地预审已批复"
+    assert f"~ current_progress: {was} → {now}" in again.stdout
+    # Exported and imported back: the same progress.
+    exported = tmp_path / "导出.xlsx"
+    assert ledger.cli("export", "ledger", "-o", str(exported)).returncode == 0
+    header = [c.value for c in openpyxl.load_workbook(exported)["项目台账"][2]]
+    assert header[header.index("项目阶段") + 1] == "进展情况"
+    back = ledger.run(f"import {exported}")
+    assert back.returncode == 0, back.stderr
+    assert "(0 new, 0 changed, 2 unchanged); 0 failed" in back.stdout
+    # A workbook exported before the column existed is read without it.
+    book = openpyxl.load_workbook(exported)
+    book["项目台账"].delete_cols(header.index("进展情况") + 1)
+    book.save(tmp_path / "旧版导出.xlsx")
+    older = ledger.run(f"import {tmp_path / '旧版导出.xlsx'}")
+    assert older.returncode == 0, older.stderr
+    assert "(0 new, 0 changed, 2 unchanged); 0 failed" in older.stdout
+
+
+def test_a_sheet_with_only_free_text_progress_needs_the_stage_elsewhere(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """进展情况 alone, in words: not a stage (before, its rows failed as undeclared
+    stages); the stage comes from --default, or the import is refused naming it."""
+    path = tmp_path / "进展.csv"
+    path.write_text(
+        "项目名称,总投资（万元）,进展情况,包抓领导\n"
+        "城南学校,3000,已完成主体结构施工，正在进行装修,王建国\n",
+        encoding="utf-8",
+    )
+    refused = ledger.refused(f"import {path} {NEW_PROJECT}")
+    assert "项目阶段 (stage)" in refused and "--default" in refused
+    result = ledger.run(f"import {path} {NEW_PROJECT} --default stage=开工")
+    assert result.returncode == 0, result.stderr
+    school = yaml_of(ledger, "chengnan-xuexiao")
+    assert school["stage"] == "开工"
+    assert school["current_progress"] == "已完成主体结构施工，正在进行装修"
+
+
+def test_a_progress_column_of_stages_is_the_stage(ledger: Ledger, tmp_path: Path) -> None:
+    """进展情况 whose every cell is a declared stage (or one the mapping maps to one) is the
+    stage column, and the output says so; a mapping file naming the column decides."""
+    path = tmp_path / "阶段.csv"
+    path.write_text(
+        "项目名称,总投资（万元）,进展情况,包抓领导\n"
+        "城北供热管网,3000,前期研究,王建国\n"
+        "城北公园,2000,手续办理中,王建国\n",
+        encoding="utf-8",
+    )
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text("values: {stage: {手续办理中: 前期研究}}\n", encoding="utf-8")
+    result = ledger.run(f"import {path} {NEW_PROJECT} --mapping {mapping} --dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "note: column 进展情况 holds stages only: read as 项目阶段 (stage)" in result.stdout
+    result = ledger.run(f"import {path} {NEW_PROJECT} --mapping {mapping}")
+    assert result.returncode == 0, result.stderr
+    heating = yaml_of(ledger, "chengbei-gongre-guanwang")
+    assert heating["stage"] == "前期研究" and "current_progress" not in heating
+    assert yaml_of(ledger, "chengbei-gongyuan")["stage"] == "前期研究"
+    # A mapping that names the column keeps it as words of progress.
+    mapping.write_text("columns: {进展情况: progress}\n", encoding="utf-8")
+    kept = ledger.run(f"import {path} {NEW_PROJECT} --default stage=开工 --mapping {mapping}")
+    assert kept.returncode == 0, kept.stderr
+    assert yaml_of(ledger, "chengbei-gongre-guanwang")["current_progress"] == "前期研究"
+
+
+def test_progress_set_by_hand_goes_where_the_model_puts_it(tmp_path: Path) -> None:
+    """`set PROJECT current_progress …` (as any new key of the record) goes after the
+    record's keys before it, not at the end of the file."""
+    ledger = Ledger.create(tmp_path / "root")
+    result = ledger.run("set laiwu-matoushan-shuiku current_progress 大坝填筑至32米")
+    assert result.returncode == 0, result.stderr
+    lines = ledger.text("laiwu-matoushan-shuiku").splitlines()
+    at = lines.index("current_progress: 大坝填筑至32米")
+    assert lines[at - 1].startswith("description: ") and lines[at + 1] == ""
 
 
 # --- hostile workbooks: one line naming the file, exit 1, no traceback ---------------------
@@ -550,7 +676,8 @@ def test_a_row_merged_across_fields_fails_alone(ledger: Ledger, tmp_path: Path) 
         f"import {tmp_path / 'row.xlsx'} {DEFAULTS} --default pool=新建 --default locality=口镇 "
         "--default owner=某公司"
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
+    assert "1 row(s) not imported" in result.stderr and "Traceback" not in result.stderr
     assert "row 3: cells B3:D3 are merged across columns of different fields" in result.stdout
     assert (ledger.root / "projects" / "jia.yaml").exists() or "jia" in result.stdout
 
@@ -567,6 +694,132 @@ def test_timing_of_a_million_rows_is_bounded(ledger: Ledger, tmp_path: Path) -> 
 
 def test_git_history_of_an_import_names_the_source(ledger: Ledger, tmp_path: Path) -> None:
     sheet = write_taizhang(tmp_path / "台账.xlsx")
-    assert ledger.run(f"import {sheet} {DEFAULTS}").returncode == 0
+    assert ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows").returncode == 0
     body = git(ledger.top, "log", "-1", "--format=%B")
     assert "Projledger-Source: 台账.xlsx" in body
+
+
+# --- killed between writing its files and its commit: the change journal -----------------
+
+
+def killed_at_commit(ledger: Ledger, tmp_path: Path, command: str) -> None:
+    """`projledger COMMAND` killed after writing its files, before its commit."""
+    run_cli_killed_at_commit(
+        *shlex.split(command), "--today", TODAY, cwd=ledger.root, shims=tmp_path / "shims"
+    )
+
+
+JOURNAL = Path(".projledger") / "journal.json"
+
+
+def test_an_import_killed_before_its_commit_is_committed_by_the_next_command(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """Every file written, no commit: the next import makes the import's own commit (its
+    message and author: never taken for hand edits), says so, and finds nothing left to do."""
+    sheet = write_taizhang(tmp_path / "台账.xlsx")
+    head, count = ledger.head(), ledger.count()
+    killed_at_commit(ledger, tmp_path, f"import {sheet} {DEFAULTS} --allow-failed-rows")
+    assert (ledger.root / JOURNAL).exists()
+    assert ledger.head() == head
+    assert len(ledger.status().splitlines()) == 4, "four new files written, not committed"
+
+    again = ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows")
+    assert again.returncode == 0, again.stderr
+    commit = ledger.show()
+    assert again.stderr.startswith(
+        "projledger: note: completed a change that was interrupted before its commit: "
+        f"{commit.subject} (commit {commit.sha[:8]})\n"
+    )
+    assert commit.subject == "[导入] 台账.xlsx: 新建项目 4 个"
+    assert commit.trailers == {"Projledger-Command": "import", "Projledger-Source": "台账.xlsx"}
+    assert commit.parents == [head] and ledger.count() == count + 1
+    assert len(commit.files) == 4
+    assert "nothing to change" in again.stdout
+    assert ledger.status() == "" and not (ledger.root / JOURNAL).exists()
+    assert ledger.cli("check").returncode == 0
+    assert_what_the_sheet_says(ledger)
+
+
+def test_an_import_killed_while_writing_its_files_is_undone_by_the_next_command(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    """Some files written, some not (a kill between two renames; made here from the kill at
+    the commit by unstaging and putting one file back): the next command, any change,
+    puts back the files written, says so, and runs; the import, run again, is whole."""
+    first = write_taizhang(tmp_path / "v1.xlsx")
+    assert ledger.run(f"import {first} {DEFAULTS} --allow-failed-rows").returncode == 0
+    head = ledger.head()
+    before = {p: ledger.text(p) for p in ("jingpin-gang-lvse-zhuanxing", "matoushan-shuiku")}
+    updated = write_taizhang(tmp_path / "v2.xlsx", completed=38000, extra_problem=True)
+    killed_at_commit(ledger, tmp_path, f"import {updated} {DEFAULTS} --allow-failed-rows")
+    git(ledger.top, "reset", "-q")
+    git(ledger.top, "checkout", "--", "projects/jingpin-gang-lvse-zhuanxing.yaml")
+    assert ledger.status() == " M projects/matoushan-shuiku.yaml\n"
+
+    result = ledger.run("log matoushan-shuiku 林地审核 已报省厅")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "projledger: note: a change interrupted while it wrote its files (1 of 2 written) was "
+        "undone, leaving every file as it was; run it again: [导入] v2.xlsx: 更新 2 个\n"
+    )
+    assert ledger.show().parents == [head] and ledger.status() == ""
+    assert ledger.text("jingpin-gang-lvse-zhuanxing") == before["jingpin-gang-lvse-zhuanxing"]
+    assert "已报省厅" in ledger.text("matoushan-shuiku")
+    assert "移民安置房交付" not in ledger.text("matoushan-shuiku")
+
+    again = ledger.run(f"import {updated} {DEFAULTS} --allow-failed-rows")
+    assert again.returncode == 0, again.stderr
+    assert sorted(ledger.show().files) == [
+        "M\tprojects/jingpin-gang-lvse-zhuanxing.yaml",
+        "M\tprojects/matoushan-shuiku.yaml",
+    ]
+    assert "移民安置房交付" in ledger.text("matoushan-shuiku")
+    assert ledger.cli("check").returncode == 0
+
+
+def test_an_import_killed_at_any_moment_leaves_all_or_nothing(tmp_path: Path) -> None:
+    """Imports killed (with their git) the moment their first file appears, or after a
+    random delay: after the next import, the ledger holds the whole import, committed as
+    one, and nothing uncommitted; a file written without its journal is never seen."""
+    sheet = write_taizhang(tmp_path / "台账.xlsx")
+    rng = random.Random(20261205)
+    seen: Counter[str] = Counter()
+    stop = time.monotonic() + 20
+    for attempt in range(6):
+        if attempt >= 3 and time.monotonic() > stop:
+            break
+        ledger = Ledger.create(tmp_path / f"root{attempt}", projects=[])
+        head = ledger.head()
+        projects = ledger.root / "projects"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "projledger", "import", str(sheet), *shlex.split(DEFAULTS)],
+            cwd=ledger.root,
+            env=cli_env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        if attempt % 2:
+            time.sleep(rng.uniform(0.5, 2.0))
+        else:
+            while proc.poll() is None and not any(projects.glob("[!.]*.yaml")):
+                pass
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=60)
+        time.sleep(0.05)  # its git, in the same group, gone too
+        written = any(projects.glob("[!.]*.yaml"))
+        if written and ledger.head() == head:
+            assert (ledger.root / JOURNAL).exists(), "written without its journal"
+            seen["written, not committed"] += 1
+        else:
+            seen["committed" if written else "nothing written"] += 1
+        again = ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows")
+        assert again.returncode == 0, again.stderr
+        assert "Traceback" not in again.stderr
+        assert ledger.status() == "", (attempt, again.stderr)
+        assert not (ledger.root / JOURNAL).exists()
+        assert ledger.count() == 2, "the import, as one commit"
+        assert len(ledger.show().files) == 4
+    assert sum(seen.values()) >= 3, seen

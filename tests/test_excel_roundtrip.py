@@ -12,7 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers import MATOUSHAN, SAMPLE_ROOT, Ledger, git, run_cli
+from tests.helpers import MATOUSHAN, SAMPLE_ROOT, Ledger, git, run_cli, run_cli_killed_at_commit
 
 UNIT = "区水务局"
 AUTHOR = "区水务局 <swj@example.gov.cn>"
@@ -47,7 +47,7 @@ def test_the_ledger_workbook_gives_back_the_same_ledger(tmp_path: Path) -> None:
     git(target, "commit", "-qam", "同样的单位和人员")
     imported = run_cli("import", str(book), "--today", "2026-11-20", cwd=target)
     assert imported.returncode == 0, imported.stderr
-    assert "18 new" in imported.stdout
+    assert "19 new" in imported.stdout
     for path in sorted((SAMPLE_ROOT / "projects").glob("*.yaml")):
         assert show_json(target, path.stem) == show_json(SAMPLE_ROOT, path.stem), path.stem
     assert run_cli("check", cwd=target).returncode == 0
@@ -138,7 +138,13 @@ def test_the_units_round_trip(water: tuple[Ledger, Path], tmp_path: Path) -> Non
     )
     before = ledger.count()
     result = ledger.run(f"import {filled} --author '{AUTHOR}'", today="2026-11-21")
-    assert result.returncode == 0, result.stderr
+    # The row in conflict is not applied: the others are, and the import exits 1 saying so.
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        "projledger: error: 1 row(s) not applied, listed above with the reason; the other "
+        "rows were applied."
+    )
+    assert "--allow-failed-rows" in result.stderr and "Traceback" not in result.stderr
     assert ledger.count() == before + 2, "one commit per item applied"
     for offset in (0, 1):
         commit = ledger.show(f"HEAD~{offset}")
@@ -157,8 +163,13 @@ def test_the_units_round_trip(water: tuple[Ledger, Path], tmp_path: Path) -> Non
     assert ledger.cli("check").returncode == 0
     # The second time, nothing is applied.
     head = ledger.head()
-    again = ledger.run(f"import {filled} --author '{AUTHOR}'", today="2026-11-21")
+    again = ledger.run(
+        f"import {filled} --author '{AUTHOR}' --allow-failed-rows", today="2026-11-21"
+    )
     assert again.returncode == 0, again.stderr
+    assert again.stderr == (
+        "projledger: warning: 1 row(s) not applied, listed above with the reason\n"
+    )
     assert ledger.head() == head
     assert "0 applied, 2 already in the ledger, 1 not applied" in again.stdout
 
@@ -237,3 +248,32 @@ def test_export_units_writes_every_units_workbook(tmp_path: Path) -> None:
     names = sorted(p.name for p in out.iterdir())
     assert "区水务局-2026年第47周.xlsx" in names
     assert len(names) >= 10
+
+
+def test_a_unit_import_killed_before_a_commit_is_finished_by_the_next(
+    water: tuple[Ledger, Path], tmp_path: Path
+) -> None:
+    """Each item is a change of its own, through the change journal: killed with its first
+    item written and not committed, the import run again commits that item as its own
+    (authored by the unit), says so, and applies the others; nothing is applied twice."""
+    ledger, book = water
+    filled = fill(
+        book,
+        tmp_path / "filled.xlsx",
+        {"T-VTRXEX": {"I": "项目建议书初稿完成"}, "T-Z24R3Y": {"J": 35000}},
+    )
+    head, count = ledger.head(), ledger.count()
+    command = ("import", str(filled), "--author", AUTHOR, "--today", "2026-11-21")
+    run_cli_killed_at_commit(*command, cwd=ledger.root, shims=tmp_path / "shims")
+    assert ledger.head() == head and len(ledger.status().splitlines()) == 1
+    again = run_cli(*command, cwd=ledger.root)
+    assert again.returncode == 0, again.stderr
+    interrupted = ledger.show("HEAD~1")
+    assert again.stderr == (
+        "projledger: note: completed a change that was interrupted before its commit: "
+        f"{interrupted.subject} (commit {interrupted.sha[:8]})\n"
+    )
+    assert interrupted.parents == [head] and interrupted.author == AUTHOR
+    assert ledger.show().author == AUTHOR and ledger.count() == count + 2
+    assert "1 applied, 1 already in the ledger, 0 not applied" in again.stdout
+    assert ledger.status() == ""

@@ -85,7 +85,10 @@ def test_a_field_changed_over_several_commits(ledger: Ledger) -> None:
     assert "2026-11-17 11:00" in row
     assert commits[2][:8] in row
     assert "李娜" in row
-    assert "investment.completed_this_year" in row
+    assert "投资·本年完成投资" in row  # the field in the ledger's language (zh)
+    english = ledger.cli("history", PROJECT, "--lang", "en")
+    row = next(line for line in english.stdout.splitlines() if "372500 → 381000" in line)
+    assert "investment.completed_this_year" in row  # in English, the path the file spells
 
 
 def test_an_item_added_then_changed_field_by_field(ledger: Ledger) -> None:
@@ -131,11 +134,22 @@ def test_an_item_added_then_changed_field_by_field(ledger: Ledger) -> None:
         (assigned, "state", "changed", "已登记", "已交办"),
         (assigned, "unit", "added", None, "高庄街道办事处"),
         (assigned, "person", "added", None, "张伟"),
+        # The issue's history includes its deadline: its creation and its extensions.
+        (
+            assigned,
+            "",
+            "added",
+            None,
+            {"id": "D-6PXJ4W", "target": "I-7WQ3NB", "due": "2026-11-30", "basis": "第45周周调度"},
+        ),
     ]
-    assert {c["list"] for c in issue["changes"]} == {"issues"}
+    assert {c["item"] for c in issue["changes"]} == {"I-7WQ3NB", "D-6PXJ4W"}
 
     extended = ledger.json("history", PROJECT, "D-3KD8XP")
-    assert [(c["field"], c["kind"], c["new"]) for c in extended["changes"][1:]] == [
+    # A deadline's history includes its target's (I-9TX3QW): the deadline's own changes.
+    assert {c["item"] for c in extended["changes"]} == {"D-3KD8XP", "I-9TX3QW"}
+    own = [c for c in extended["changes"] if c["item"] == "D-3KD8XP"]
+    assert [(c["field"], c["kind"], c["new"]) for c in own[1:]] == [
         (
             "extensions[1]",
             "added",
@@ -148,7 +162,11 @@ def test_an_item_added_then_changed_field_by_field(ledger: Ledger) -> None:
         )
     ]
     closed = ledger.json("history", PROJECT, "I-4M8K2P")
-    assert [(c["commit"], c["field"], c["old"], c["new"]) for c in closed["changes"][1:]] == [
+    assert [(c["commit"], c["item"], c["field"]) for c in closed["changes"][:2]] == [
+        (ledger.first, "I-4M8K2P", ""),
+        (ledger.first, "D-2NQ7VK", ""),  # its deadline
+    ]
+    assert [(c["commit"], c["field"], c["old"], c["new"]) for c in closed["changes"][2:]] == [
         (later, "closure.date", "2026-03-18", "2026-03-19")
     ]
 
@@ -191,7 +209,7 @@ def test_item_ids_may_be_abbreviated(ledger: Ledger) -> None:
     ledger.edit("raised: 2026-09-04", "raised: 2026-09-05")
     ledger.commit("更正提出日期", "2026-11-03T10:00:00+08:00")
     expected = ledger.json("history", PROJECT, "I-9TX3QW")
-    assert len(expected["changes"]) == 2
+    assert len(expected["changes"]) == 3  # added, its deadline D-3KD8XP added, corrected
     for typed in ("i-9tx3qw", "I-9T", "9tx", "9T", "i-9"):
         assert ledger.json("history", PROJECT, typed) == expected, typed
     # The project id may be a unique prefix too.
@@ -324,7 +342,11 @@ def test_log_lists_the_changes_of_a_period_by_author_date(ledger: Ledger) -> Non
 
     table = ledger.cli("changes", "--since", "2026-11-05", "--until", "2026-11-09")
     assert table.returncode == 0, table.stderr
-    assert "3 changes in 3 commits" in table.stdout
+    assert "3 处变更，涉及 3 次提交" in table.stdout
+    english = ledger.cli(
+        "changes", "--since", "2026-11-05", "--until", "2026-11-09", "--lang", "en"
+    )
+    assert "3 changes in 3 commits" in english.stdout
     assert "1260 → 1250" in table.stdout
 
 
@@ -345,7 +367,7 @@ def test_log_filters_by_unit_and_project(ledger: Ledger) -> None:
     ]
     nobody = ledger.cli("changes", *since, "--unit", "区水务局")
     assert nobody.returncode == 0
-    assert "no changes" in nobody.stdout
+    assert "没有变更" in nobody.stdout
     project = ledger.json("changes", *since, "--project", "laiwu-jing")
     assert project["project"] == PROJECT
     assert len(project["changes"]) == 3
@@ -434,8 +456,10 @@ def test_a_project_with_300_versions(ledger: Ledger) -> None:
     fast_import_versions(ledger, 300)
     cold = ledger.json("history", PROJECT, "T-6FJ")
     changes = cold["changes"]
-    assert len(changes) == 301  # added, then 300 notes (the first one added)
-    assert changes[1]["kind"] == "added"
+    # added, its deadline D-7YB4CG added, then 300 notes (the first one added)
+    assert len(changes) == 302
+    assert changes[1]["item"] == "D-7YB4CG"
+    assert changes[2]["kind"] == "added"
     assert changes[-1]["old"] == "第299次调度" and changes[-1]["new"] == "第300次调度"
     assert (ledger.root / ".projledger" / "history.sqlite").is_file()
     assert ledger.json("history", PROJECT, "T-6FJ") == cold  # from the cache

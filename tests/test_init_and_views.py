@@ -94,7 +94,7 @@ def test_show_and_list_on_the_sample(sample_root: Path) -> None:
     assert {i["state"] for i in json.loads(issues.stdout)} == {"待核验"}
     unknown = run_cli("show", "no-such-project", cwd=sample_root)
     assert unknown.returncode == 1
-    assert "no project 'no-such-project'" in unknown.stderr
+    assert "台账中没有项目「no-such-project」" in unknown.stderr  # the sample's language: zh
 
 
 def test_show_reads_the_one_project_and_says_when_check_fails_it(sample_root: Path) -> None:

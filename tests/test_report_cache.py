@@ -240,3 +240,27 @@ def test_files_parsed_by_worker_processes_give_what_one_process_gives(
     assert second[0].keys() == first[0].keys()
     assert second[1] == sorted([*first[1], "zz-broken.yaml", "zz-huge.yaml"])
     assert _stored(workers, view) == _stored(alone, view)
+
+
+def test_a_due_index_of_another_format_is_never_decoded_as_this_one(tmp_path: Path) -> None:
+    """A cache written for another format of the due index is dropped whole (its
+    fingerprint names the format); and entries of the previous shape (a row of the
+    project's fields in the JSON, only the deadlines beside it) under the current
+    fingerprint are read around: the files are parsed again and the cache rewritten."""
+    import dataclasses
+
+    older = dataclasses.replace(DUE_INDEX, version=DUE_INDEX.version - 1)
+    assert facts_cache._fingerprint(older, "blob") != facts_cache._fingerprint(DUE_INDEX, "blob")
+    root = copy_root(tmp_path / "root")
+    expected = overdue_targets(root)
+    cache = root / ".projledger" / DUE_INDEX.cache_file
+    header, _, attached = cache.read_bytes().partition(b"\n")
+    data = json.loads(header)
+    assert all(type(entry[1]) is int for entry in data["files"].values())
+    for name, entry in data["files"].items():
+        entry[1] = [name.removesuffix(".yaml"), "名称", ["市级"], "续建", None, None, "", None]
+    cache.write_bytes(json.dumps(data, ensure_ascii=False).encode() + b"\n" + attached)
+    assert overdue_targets(root) == expected
+    rewritten = json.loads(cache.read_bytes().partition(b"\n")[0])["files"]
+    assert rewritten.keys() == data["files"].keys()
+    assert all(type(entry[1]) is int for entry in rewritten.values())

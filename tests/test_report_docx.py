@@ -369,7 +369,7 @@ def test_template_as_dotx_and_refusals(root: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert (
-        result.stderr.startswith("projledger: error: --template")
+        result.stderr.startswith("projledger: 错误：--template")
         and "Word document" in result.stderr
     )
     result = run_cli(*WEEK, "--format", "html", "--template", path, cwd=root)

@@ -112,7 +112,7 @@ def test_weekly_narrative_sections_and_figures(root: Path) -> None:
     figures = {f["key"]: f["value"] for f in report["figures"]}
     lead = narrative[0]["text"]
     assert lead == (
-        f"截至11月22日，全区{figures['projects']}个重点项目本年累计完成投资"
+        f"截至11月22日，全区{figures['projects']}个重点项目{figures['data_period']}累计完成投资"
         f"{figures['completed'] / 10_000:.2f}亿元，占年度计划的{figures['completion'] * 100:.1f}%，"
         f"较时间进度落后{-figures['gap']:.1f}个百分点。本周新增逾期事项2项。"
         f"目前逾期事项{figures['overdue_items']}项、临期事项{figures['due_soon_items']}项，"
@@ -135,8 +135,8 @@ def test_english_narrative(root: Path) -> None:
     report = report_json(root, *WEEK, "--lang", "en")
     lead = report["narrative"][0]["text"]
     assert lead.startswith(
-        "As of 22 November, the 17 key projects had completed CNY 6.83 billion this year, "
-        "78.9% of the annual plan, 4.4 points behind time progress."
+        "As of 22 November, the 17 key projects had completed CNY 6.83 billion in Jan–Oct "
+        "(some projects Jan–Sep), 78.9% of the annual plan, 4.3 points behind time progress."
     )
     assert next(p["text"] for p in report["narrative"] if p["level"] == 1) == "1. Overview"
 

@@ -1,6 +1,7 @@
 """The sample's weekly report printed as an office prints it: the .docx through
 LibreOffice, the HTML through Chromium, each to an A4 PDF read back with poppler. At most
-10 pages; the text portrait, wide tables on landscape pages; every project's name whole
+12 pages (10 before the dispatch report listed every open issue's latest progress and the
+projects by stage); the text portrait, wide tables on landscape pages; every project's name whole
 in the PDF's text. Skipped without the tools, failed without them under CI=true
 (`.ci/run` installs them)."""
 
@@ -14,7 +15,7 @@ import pytest
 from tests.helpers import Ledger, pdf_of_docx, pdf_of_html, pdf_pages, pdf_text, run_cli
 
 WEEK = ("report", "weekly", "--week", "2026-W47")
-MOST_PAGES = 10
+MOST_PAGES = 12
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,7 @@ def check_print(pdf: Path, report: dict[str, Any], *, spaced: bool = False) -> s
 
 
 @pytest.mark.browser
-def test_html_prints_on_at_most_ten_a4_pages(printed: tuple[Path, dict[str, Any]]) -> None:
+def test_html_prints_on_at_most_twelve_a4_pages(printed: tuple[Path, dict[str, Any]]) -> None:
     out, report = printed
     pdf = out / "w47-html.pdf"
     pdf_of_html(out / "w47.html", pdf, out / "chromium-profile")
@@ -79,7 +80,7 @@ def test_html_prints_on_at_most_ten_a4_pages(printed: tuple[Path, dict[str, Any]
 
 
 @pytest.mark.office
-def test_docx_prints_on_at_most_ten_a4_pages(printed: tuple[Path, dict[str, Any]]) -> None:
+def test_docx_prints_on_at_most_twelve_a4_pages(printed: tuple[Path, dict[str, Any]]) -> None:
     out, report = printed
     pdf = pdf_of_docx(out / "w47.docx", out)
     text = check_print(pdf, report, spaced=True)

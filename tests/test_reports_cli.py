@@ -108,7 +108,7 @@ def one_line_error(result: subprocess.CompletedProcess[str], code: int, *words: 
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("projledger: error: "), result.stderr
+    assert lines[0].startswith(("projledger: error: ", "projledger: 错误：")), result.stderr
     assert "Traceback" not in result.stderr
     for word in words:
         assert word in lines[0], (word, lines[0])
@@ -306,7 +306,16 @@ def test_weekly_flow_counts_what_git_recorded_in_the_week(
     ]  # fmt: skip
     assert events == [
         ("2026-11-17", XINNENGYUAN, "I-8J2V7F", "销号", "待核验", "已销号", TESTER, c["close"]),
-        ("2026-11-18", MATOUSHAN, "D-NXGKFH", "延期", None, "2026-12-20", TESTER, c["extend"]),
+        (
+            "2026-11-18",
+            MATOUSHAN,
+            "D-NXGKFH",
+            "延期",
+            "2026-11-25",
+            "2026-12-20",
+            TESTER,
+            c["extend"],
+        ),
         ("2026-11-18", XUEYEHU, "I-58BDVK", "退回", "待核验", "办理中", "李娜", c["return"]),
         ("2026-11-19", GAOXINQU, "I-9X614A", "开始办理", "已交办", "办理中", "王强", c["hand"]),
         ("2026-11-19", RENCAI, week47.new_issue, "新增问题", None, "已登记", TESTER, c["new"]),
@@ -352,6 +361,8 @@ def test_weekly_flow_of_the_previous_week_holds_only_its_own_changes(week47: Wee
         if e["change"] not in ("新增问题", "补录问题（提出早于本期）")
     }
     assert dated_changes == {
+        # I-MYT8SN, raised on the import's day and imported 已交办, was assigned as it came.
+        ("2026-11-09", "I-MYT8SN", "交办"),
         ("2026-11-12", "I-XDV9W7", "开始办理"),
         ("2026-11-15", "D-5XQCH7", "延期"),
     }
@@ -718,7 +729,8 @@ def test_overdue_and_due_refuse_bad_input(sample_repo: Path) -> None:
     one_line_error(unknown, 1, "区不存在局", "projledger.yaml")
     assert unknown.stdout == ""
     one_line_error(run_cli("overdue", "--leader", "无此人", cwd=sample_repo), 1, "无此人")
-    one_line_error(run_cli("overdue", "--project", "laiwu-s", cwd=sample_repo), 1, "ambiguous")
+    ambiguous = run_cli("overdue", "--project", "laiwu-s", cwd=sample_repo)  # exit 2: usage
+    one_line_error(ambiguous, 2, "「laiwu-s」可指多个项目", "laiwu-s242-kouzhen-yangli-gaijian")
     usage_error(run_cli("overdue", "--as-of", "2026-02-30", cwd=sample_repo), "--as-of")
     usage_error(run_cli("due", "--within", "banana", cwd=sample_repo), "banana")
 
@@ -818,7 +830,17 @@ def test_weekly_language_follows_the_config_unless_given(sample_repo: Path, tmp_
     assert en["subtitle"] == "Week 47 of 2026 (16–22 November)"
     assert en["tables"][0]["title"] == "By level"
     assert [t["key"] for t in en["tables"]] == [t["key"] for t in zh["tables"]]
-    assert [t["rows"] for t in en["tables"]][:5] == [t["rows"] for t in zh["tables"]][:5]
+
+    # The same figures; the data period (数据期) is written in the report's language.
+    def figures(report: dict[str, Any]) -> list[list[dict[str, Any]]]:
+        return [
+            [{k: v for k, v in row.items() if k != "data_period"} for row in t["rows"]]
+            for t in report["tables"][:5]
+        ]
+
+    assert figures(en) == figures(zh)
+    periods = [r["tables"][0]["rows"][0]["data_period"] for r in (zh, en)]
+    assert periods == ["1-10月", "Jan–Oct"]
 
     english = copy_root(tmp_path / "english")
     edit_once(english / "projledger.yaml", "\nlanguage: zh\n", "\nlanguage: en\n")
@@ -830,8 +852,10 @@ def test_weekly_language_follows_the_config_unless_given(sample_repo: Path, tmp_
 # --- 6. monthly, quarterly, project, unit ------------------------------------------------------
 
 PERIOD_TABLES = [
-    "by_level", "by_pool", "by_maturity", "by_industry", "by_locality", "unit_ranking",
-    "lights", "behind", "flow", "issue_events", "advances", "overdue", "period_due",
+    "by_level", "by_pool", "by_maturity", "by_industry", "by_locality",
+    "funding", "land", "element_issues", "unit_ranking",
+    "lights", "behind", "flow", "issue_events", "advances", "open_issues", "overdue",
+    "period_due",
     "coordination", "next_due", "project_ids",
 ]  # fmt: skip
 
@@ -852,10 +876,15 @@ def test_monthly_and_quarterly_reports(sample_repo: Path) -> None:
     # The ledger was committed on 11-20, so the month's history is that one commit: it
     # added every issue, 37 in the 17 reported files (2+2+1+3+2+3+4+2+3+3+6+2+2+2): the 4
     # raised in November are new (11-02 yingcheng, 11-09 s242, 11-16 xinnengyuan, 11-18
-    # luzhong), the 33 raised before it entered late.
+    # luzhong), the 33 raised before it entered late; of the 4 new, 2 came in assigned
+    # (已交办), which counts as 交办 too.
     events = table(monthly, "issue_events")
     reported = [e for e in events if e["project_id"] != "laiwu-xueye-kangyang-dujia"]
-    assert Counter(e["change"] for e in reported) == {"新增问题": 4, "补录问题（提出早于本期）": 33}
+    assert Counter(e["change"] for e in reported) == {
+        "新增问题": 4,
+        "补录问题（提出早于本期）": 33,
+        "交办": 2,
+    }
 
     quarterly = report_json(
         "report", "quarterly", "--quarter", "2026-Q4", "--as-of", "2026-11-20", cwd=sample_repo
@@ -911,7 +940,7 @@ def test_project_card_by_prefix_with_its_history(week47: Week47) -> None:
 
 def test_project_card_refuses_an_unknown_or_ambiguous_prefix(sample_repo: Path) -> None:
     ambiguous = run_cli("report", "project", "laiwu-s", cwd=sample_repo)
-    one_line_error(ambiguous, 1, "'laiwu-s' is ambiguous", "laiwu-s242-kouzhen-yangli-gaijian")
+    one_line_error(ambiguous, 2, "「laiwu-s」可指多个项目", "laiwu-s242-kouzhen-yangli-gaijian")
     unknown = run_cli("report", "project", "no-such-project", cwd=sample_repo)
     one_line_error(unknown, 1, "no-such-project")
 
@@ -960,13 +989,14 @@ def test_a_script_in_a_project_name_is_escaped_in_html_and_markdown(tmp_path: Pa
     escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
     # matoushan's rows: lights 1, behind 1, overdue 3 (I-Q442SQ, T-RR55VA, 用地规划许可),
     # coordination 2 (I-Z6TQ4H level 3, I-Q442SQ level 4), next week's due 1 (I-CTXGTS),
-    # the appendix of ids 1; and the text names it twice (a red light behind time
-    # progress, I-Q442SQ supervised by the principal leader).
-    assert page.count(escaped) == 11
+    # open issues with their latest progress 3 (I-Z6TQ4H, I-Q442SQ, I-CTXGTS), the
+    # appendix of ids 1; and the text names it twice (a red light behind time progress,
+    # I-Q442SQ supervised by the principal leader).
+    assert page.count(escaped) == 14
     # Markdown renderers pass raw HTML through, so the Markdown escapes it too.
     markdown = ok(run_cli("report", "weekly", "--week", "2026-W47", "--format", "md", cwd=root))
     assert "<script" not in markdown.lower()
-    assert markdown.count(escaped) == 11
+    assert markdown.count(escaped) == 14
     as_data = report_json("report", "weekly", "--week", "2026-W47", cwd=root)
     assert "<script>alert(1)</script>" in {r["project"] for r in table(as_data, "overdue")}
 
@@ -983,14 +1013,15 @@ def _damage_facts(entries: list[list[Any]]) -> None:
 
 
 def _damage_due_index(entries: list[list[Any]]) -> None:
-    entries[0][1] = [1, 2, 3]  # too short
-    entries[1][1] = {"a": 1}  # not a row
-    entries[2][1][6] = entries[2][1][6][:-1]  # bounds of part of a deadline
-    # The fields are kept as bytes after the JSON and parsed only when the listing needs
-    # them, after the cache was read: each entry now points one byte into its fields.
+    entries[0][1] = [1, 2, 3]  # not the length of a header
+    entries[1][1] = {"a": 1}  # not a number at all
+    entries[2][1] -= 1  # a header a byte short
+    # Each project's header and deadlines are kept as bytes after the JSON, the deadlines
+    # parsed only when the listing needs them, after the cache was read: each later entry
+    # now keeps one byte of its deadlines.
     for entry in entries[3:]:
-        if len(entry) == 5 and entry[4]:
-            entry[3] += 1
+        if len(entry) == 5:
+            entry[4] = entry[1] + 1
 
 
 def read_cache(path: Path) -> tuple[dict[str, Any], bytes]:

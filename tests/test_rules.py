@@ -85,10 +85,18 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
     ("PL221", lambda d: d["funding"][0].update(received=999999)),
     ("PL221", lambda d: d["land"].update(supplied_mu=2000)),
     ("PL222", lambda d: d["investment"].update(monthly_plan=[1.0] * 12)),
+    ("PL224", lambda d: d["investment"].update(completed_this_year=850000)),
+    ("PL224", lambda d: d["tasks"][1]["measure"].update(done=301)),
+    (
+        "PL225",
+        lambda d: d.update(pool="新建", stage="开工", approvals={"施工许可": {"status": "办理中"}}),
+    ),
     (
         "PL223",
         lambda d: d["responsibilities"][1].pop("unit") and d["responsibilities"][1].pop("person"),
     ),
+    ("PL230", lambda d: issue(d, 0)["closure"].update(verifier="张伟")),
+    ("PL231", lambda d: d["deadlines"][3]["extensions"][0].update(approver="周海涛")),
 ]
 
 

@@ -124,7 +124,7 @@ def test_a_conflict_stops_the_push_until_the_command_check_names_settles_it(
     assert "PL019" in result.stderr
     assert "ours 360000 (kept), theirs 370000" in result.stderr
     assert (
-        result.stderr.rstrip().splitlines()[-1].startswith("projledger: error: merged 1 commit(s)")
+        result.stderr.rstrip().splitlines()[-1].startswith("projledger: 错误：merged 1 commit(s)")
     )
     assert shared.head() == pushed  # nothing was pushed
     command = re.search(r"`projledger (resolve [^`]+ --take theirs)`", result.stderr)
@@ -188,7 +188,7 @@ def test_offline_and_uncommitted_are_one_line_each(tmp_path: Path) -> None:
     result = sync(clone)
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
-    assert line.startswith("projledger: error: cannot reach origin (")
+    assert line.startswith("projledger: 错误：cannot reach origin (")
     assert "your commits are kept" in line
     assert git(clone, "rev-parse", "HEAD").strip() == head
     path = clone / "projects" / f"{PROJECT}.yaml"
@@ -196,7 +196,7 @@ def test_offline_and_uncommitted_are_one_line_each(tmp_path: Path) -> None:
     result = sync(clone)
     assert result.returncode == 1
     assert result.stderr == (
-        f"projledger: error: uncommitted changes in projects/{PROJECT}.yaml; commit them "
+        f"projledger: 错误：uncommitted changes in projects/{PROJECT}.yaml; commit them "
         "(or `git restore` them) before syncing\n"
     )
 
@@ -241,7 +241,7 @@ def test_the_server_hook_refuses_forbidden_pushes_and_takes_allowed_ones(tmp_pat
     result = sync(clone)
     assert result.returncode == 1 and "error PL501" in result.stderr
     assert result.stderr.splitlines()[-1].startswith(
-        "projledger: error: origin refused the push [remote rejected] (pre-receive hook declined)"
+        "projledger: 错误：origin refused the push [remote rejected] (pre-receive hook declined)"
     )
 
     # A changed due date, on top: both refused, both named.

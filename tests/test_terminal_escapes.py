@@ -109,3 +109,52 @@ def test_reports_and_history_escape_what_the_files_hold(sample_root: Path) -> No
         "report", "project", JINGPINGANG, "--as-of", "2026-11-20", "-f", "json", cwd=sample_root
     )
     assert "厂区\\u001b[2J周边\\u0007征迁" in as_json.stdout
+
+
+def test_a_long_table_is_escaped_as_a_short_one_is(tmp_path: Path) -> None:
+    """A table long enough to be printed as plain columns (`LONG_TABLE_ROWS`) has its
+    cells escaped as they are shown, each distinct value once: the terminal gets what it
+    got when every cell was escaped first, colours on and off."""
+    import datetime as dt
+    import io
+
+    from rich.console import Console
+
+    from projledger.report.document import Column, Kind, Report, Table
+    from projledger.report.render_terminal import LONG_TABLE_ROWS, render_terminal
+    from projledger.safe_text import printable_lines
+
+    texts = ["厂区\x1b[2J周边\x07征迁", "多行\n说明\x9b", "", None, "普通标题", "tab\there"]
+    rows: list[list[object]] = [
+        [texts[i % len(texts)], f"id\x1b{i % 7}", dt.date(2026, 11, 1 + i % 20), i % 5, "red"]
+        for i in range(LONG_TABLE_ROWS + 5)
+    ]
+    columns = [
+        Column("item", "事项"),
+        Column("target", "编号", whole=True),
+        Column("due", "时限", Kind.DATE),
+        Column("days", "天数", Kind.INT),
+        Column("light", "灯", Kind.LIGHT),
+    ]
+
+    def report(cells: list[list[object]]) -> Report:
+        table = Table("items", "清单\x1b", columns, [list(row) for row in cells])
+        return Report(
+            "overdue", "逾期", "单位", "zh", None, None, dt.date(2026, 11, 20), "", tables=[table]
+        )
+
+    escaped_first = [
+        [printable_lines(value) if isinstance(value, str) else value for value in row]
+        for row in rows
+    ]
+    for color in (None, "truecolor"):
+        outputs = []
+        for cells in (rows, escaped_first):
+            out = io.StringIO()
+            console = Console(file=out, color_system=color, width=200, force_terminal=bool(color))
+            render_terminal(report(cells), console)
+            outputs.append(out.getvalue())
+        lazy, eager = outputs
+        assert lazy == eager
+        assert "厂区\\x1b[2J周边\\x07征迁" in lazy
+        assert not re.search(r"[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f]", lazy)

@@ -15,6 +15,8 @@ import datetime as dt
 import math
 import re
 
+from projledger.messages import Lang, Message, msg
+
 _DAY = re.compile(
     r"\s*(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?)\s*"
 )
@@ -40,7 +42,12 @@ EXCEL_LAST_SERIAL = 2958465
 
 
 class NotADayError(ValueError):
-    """The text is not a day in one of `FORMS`, or names a day that does not exist."""
+    """The text is not a day in one of `FORMS`, or names a day that does not exist.
+    `str()` is its English; `text(lang)` its message in either language."""
+
+    def text(self, lang: Lang) -> str:
+        first = self.args[0] if self.args else ""
+        return first.render(lang) if isinstance(first, Message) else str(self)
 
 
 def parse_day(text: str, *, year: int | None = None) -> dt.date:
@@ -65,17 +72,17 @@ def _loose_day(text: str, year: int | None) -> dt.date:
         y = int(month_end[1]) if month_end[1] else _year(text, year)
         month = int(month_end[2])
         if not 1 <= month <= 12:
-            raise NotADayError(f"{text.strip()} is not a day that exists (no month {month})")
+            raise NotADayError(msg("date.no_month", text=text.strip(), month=month))
         return dt.date(y, month, calendar.monthrange(y, month)[1])
     year_end = _YEAR_END.fullmatch(text)
     if year_end is not None:
         return dt.date(int(year_end[1]) if year_end[1] else _year(text, year), 12, 31)
-    raise NotADayError(f"{text!r} is not a date: write it as {FORMS}")
+    raise NotADayError(msg("date.not_a_date", text=repr(text)))
 
 
 def _year(text: str, year: int | None) -> int:
     if year is None:
-        raise NotADayError(f"{text.strip()!r} names no year: write it as {FORMS}")
+        raise NotADayError(msg("date.no_year", text=repr(text.strip())))
     return year
 
 
@@ -83,9 +90,7 @@ def _day(text: str, year: int, month: int, day: int) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise NotADayError(
-            f"{text.strip()} is not a day that exists (check the month's length)"
-        ) from None
+        raise NotADayError(msg("date.no_such_day", text=text.strip())) from None
 
 
 def day_from_excel_serial(serial: float) -> dt.date:

@@ -14,7 +14,17 @@ from collections.abc import Callable
 from typing import TextIO
 
 from projledger.errors import ProjledgerError
+from projledger.messages import Lang, text
 from projledger.safe_text import printable_lines
+
+
+class _Chosen:
+    lang: Lang = "en"
+
+
+def set_language(lang: Lang) -> None:
+    """The language of the messages this run prints (the CLI decides it, `cli.language`)."""
+    _Chosen.lang = lang
 
 
 def run(app: Callable[[], object]) -> None:
@@ -29,10 +39,10 @@ def run(app: Callable[[], object]) -> None:
     try:
         app()
     except ProjledgerError as exc:
-        _error(str(exc))
+        _error(exc.text(_Chosen.lang))
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        _error("interrupted")
+        _error(text("error.interrupted", _Chosen.lang))
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
@@ -54,13 +64,9 @@ def _crashed() -> None:
     except Exception:
         pass  # whatever failed, the user still gets the one line
     if log is None:
-        _error(
-            "internal error (a bug in projledger), and no private directory could take its "
-            "crash log (set XDG_STATE_HOME to a directory of yours to keep one). Please "
-            "report it with the command you ran."
-        )
+        _error(text("error.internal_no_log", _Chosen.lang))
     else:
-        _error(f"internal error (a bug in projledger); details in {log}. Please report it.")
+        _error(text("error.internal", _Chosen.lang, log=log))
 
 
 class _PrintableStream:
@@ -81,4 +87,4 @@ class _PrintableStream:
 def _error(message: str) -> None:
     # No stderr to tell (closed, or a broken pipe): the exit code says it.
     with contextlib.suppress(OSError, ValueError):
-        sys.stderr.write(f"projledger: error: {message}\n")
+        sys.stderr.write(f"{text('error.prefix', _Chosen.lang)}{message}\n")

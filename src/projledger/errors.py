@@ -1,10 +1,21 @@
-"""User-facing errors. Imports nothing from the package, so every layer can raise them."""
+"""User-facing errors. Imports only the message catalogue (which imports nothing from
+the package), so every layer can raise them."""
+
+from projledger.messages import Lang, Message
 
 
 class ProjledgerError(Exception):
-    """A problem the user can fix; the CLI prints it as one message and exits 1."""
+    """A problem the user can fix; the CLI prints it as one message and exits 1.
+
+    Raised with a `Message` (`messages.msg(...)`), it is shown in the run's language;
+    `str()` is its English. Raised with text, the text is shown as it is."""
 
     exit_code = 1
+
+    def text(self, lang: Lang) -> str:
+        if len(self.args) == 1 and isinstance(self.args[0], Message):
+            return self.args[0].render(lang)
+        return str(self)
 
 
 class UsageError(ProjledgerError):

@@ -7,6 +7,8 @@ checked against this registry by a test.
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from projledger.messages import Lang, Message
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -77,6 +79,10 @@ CODES: tuple[Code, ...] = (
     Code("PL221", W, "amount received or supplied exceeds what was planned or needed"),
     Code("PL222", W, "monthly plan does not add up to this year's plan"),
     Code("PL223", E, "responsibility names neither a unit nor a person"),
+    Code("PL224", W, "figure implausible"),
+    Code("PL225", W, "started (开工) without a construction permit (施工许可)"),
+    Code("PL230", E, "issue closed (销号) by its own responsible person or unit"),
+    Code("PL231", E, "extension not approved by the 包抓领导 or a configured approver"),
     # Across files.
     Code("PL300", E, "duplicate project id"),
     Code("PL301", E, "duplicate national project code"),
@@ -86,6 +92,7 @@ CODES: tuple[Code, ...] = (
     Code("PL401", E, "duplicate declaration in projledger.yaml"),
     Code("PL402", E, "person's unit not declared"),
     Code("PL403", E, "red threshold below yellow threshold"),
+    Code("PL404", E, "member lacks what its role needs, or names an undeclared unit or person"),
     # History rules (`projledger audit`): how the ledger changed between two commits.
     Code("PL500", E, "project file deleted"),
     Code("PL501", E, "item deleted"),
@@ -94,6 +101,14 @@ CODES: tuple[Code, ...] = (
     Code("PL504", E, "deadline's due date changed"),
     Code("PL505", E, "deadline extension edited or removed"),
     Code("PL506", E, "deadline extended after its target was closed"),
+    # Authority (the config's `members`): who may change what.
+    Code("PL510", E, "commit by an author who is not a member"),
+    Code("PL511", E, "change to an item of another unit or task force"),
+    Code("PL512", E, "change the author's role does not allow"),
+    Code("PL513", E, "issue closed (销号) by someone who is not a verifier"),
+    Code("PL514", E, "issue returned (退回) by someone who is not a verifier"),
+    Code("PL515", E, "deadline extended by someone who is not an approver"),
+    Code("PL516", E, "projledger.yaml changed by someone who is not an administrator"),
 )
 
 CODE_BY_ID: dict[str, Code] = {c.code: c for c in CODES}
@@ -111,19 +126,33 @@ class Finding:
     line: int | None = None
     col: int | None = None
     severity: Severity = field(default=Severity.ERROR)
+    key: str = ""
+    """The message's catalogue key (`projledger.messages`), when it has one: then `text`
+    renders it in either language; `message` is its English."""
+    args: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(
         cls,
         code: str,
-        message: str,
+        message: "str | Message",
         file: str,
         loc: tuple[str | int, ...] = (),
         *,
         line: int | None = None,
         col: int | None = None,
     ) -> "Finding":
-        return cls(code, message, file, loc, line, col, CODE_BY_ID[code].severity)
+        severity = CODE_BY_ID[code].severity
+        if isinstance(message, Message):
+            english = message.render("en")
+            return cls(code, english, file, loc, line, col, severity, message.key, message.args)
+        return cls(code, message, file, loc, line, col, severity)
+
+    def text(self, lang: Lang) -> str:
+        """The message in `lang` (English when it has no catalogue entry yet)."""
+        if self.key and lang != "en":
+            return Message(self.key, self.args).render(lang)
+        return self.message
 
     def at(self, line: int | None, col: int | None) -> "Finding":
         return replace(self, line=line, col=col)

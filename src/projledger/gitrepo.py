@@ -7,6 +7,7 @@ command (measured by bench/bench_history.py). History is read in bulk: one `git 
 one `git cat-file --batch`.
 """
 
+import datetime as dt
 import subprocess
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -46,6 +47,26 @@ class Identity:
         if not bracket or not name.strip() or not email or ">" in email:
             raise ProjledgerError(f"{text!r} is not an identity; write it as 'Name <email>'")
         return cls(name.strip(), email.strip())
+
+
+def on_day(git_date: str, day: dt.date) -> str:
+    """A date in git's internal format ('1795158000 +0800') moved to `day`, keeping its
+    time of day and UTC offset; as it is when it falls on `day` already (in its own
+    offset). So a change made with `--today 2026-11-27` on a later day is authored on
+    2026-11-27, and the commit's committer date stays when it was recorded."""
+    seconds_text, _, offset_text = git_date.strip().partition(" ")
+    try:
+        seconds = int(seconds_text.lstrip("@"))
+        sign = -1 if offset_text.startswith("-") else 1
+        hours, minutes = int(offset_text[1:3]), int(offset_text[3:5])
+    except ValueError:
+        return git_date  # not git's internal format: left to git
+    zone = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    when = dt.datetime.fromtimestamp(seconds, zone)
+    if when.date() == day:
+        return git_date
+    moved = dt.datetime.combine(day, when.timetz())
+    return f"{int(moved.timestamp())} {offset_text}"
 
 
 class LedgerRepo:
@@ -188,6 +209,20 @@ class LedgerRepo:
         except ProjledgerError:
             return None
 
+    def committed_blobs(self, paths: list[Path]) -> list[str | None]:
+        """Each path's blob id in HEAD, or None (no HEAD, or not in it): one `git ls-tree`
+        for them all."""
+        if not self.has_commits():
+            return [None] * len(paths)
+        names = [self.relative(path) for path in paths]
+        listed = self.git("ls-tree", "-z", "--full-tree", "HEAD", "--", *names)
+        blobs: dict[str, str] = {}
+        for line in listed.split("\0"):
+            meta, _, name = line.partition("\t")
+            if name:
+                blobs[name] = meta.split()[2]
+        return [blobs.get(name) for name in names]
+
     def head_commit(self) -> str:
         """HEAD's commit id, read from the branch's ref file where git keeps it loose
         (as it does right after a commit); else asked of git."""
@@ -214,6 +249,25 @@ class LedgerRepo:
             check=True,
         )
         return list(_batch_objects(completed.stdout))
+
+    def object_ids(self, names: list[str]) -> list[str | None]:
+        """Each object name's id (`REV:PATH`, `REV^:PATH` ...), None where there is none:
+        one `git cat-file --batch-check` for them all."""
+        if not names:
+            return []
+        completed = subprocess.run(
+            ["git", "cat-file", "--batch-check=%(objectname) %(objecttype)"],
+            cwd=self.top,
+            input=("\n".join(names) + "\n").encode(),
+            capture_output=True,
+            check=False,
+        )
+        lines = completed.stdout.decode("utf-8", "surrogateescape").splitlines()
+        found: list[str | None] = []
+        for line in lines[: len(names)]:
+            fields = line.split()
+            found.append(fields[0] if len(fields) == 2 and fields[1] != "missing" else None)
+        return found + [None] * (len(names) - len(found))
 
 
 def _batch_objects(output: bytes) -> Iterator[bytes]:

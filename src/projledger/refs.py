@@ -1,12 +1,14 @@
-"""Finding projects and items from what a user types: full ids, or unambiguous prefixes.
+"""Finding projects and items from what a user types: full ids, unambiguous prefixes, a
+project's name, a fragment of it or its pinyin initials, an item's title or a fragment.
 Shared by the change commands, the views and history."""
 
 import difflib
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from projledger.errors import ProjledgerError
+from projledger.errors import ProjledgerError, UsageError
 
 if TYPE_CHECKING:
     from projledger.root import LedgerRoot
@@ -46,40 +48,58 @@ def matching_ids(typed: str, ids: Iterable[str]) -> list[str]:
     ]
 
 
-def resolve_item(data: Any, typed: str, kinds: tuple[str, ...] | None = None) -> ItemRef:
-    """The item `typed` names (see matching_ids); `kinds` limits the lists searched."""
-    refs = {
-        str(item.get("id", "")): ItemRef(list_name, index, str(item.get("id", "")))
+def resolve_item(
+    data: Any, typed: str, kinds: tuple[str, ...] | None = None, lang: str = "en"
+) -> ItemRef:
+    """The item `typed` names (see matching_ids), else the one whose title holds `typed`
+    (厂区周边 for 厂区周边300户居民征迁); `kinds` limits the lists searched. Ambiguity is
+    a usage error (exit 2) listing the candidates."""
+    refs: dict[str, tuple[ItemRef, Any]] = {
+        str(item.get("id", "")): (ItemRef(list_name, index, str(item.get("id", ""))), item)
         for list_name, _, _ in LISTS
         if kinds is None or list_name in kinds
         for index, item in enumerate(data.get(list_name) or ())
     }
-    candidates = [refs[item_id] for item_id in matching_ids(typed, refs)]
+    found = matching_ids(typed, refs)
+    if not found:
+        wanted = fold(typed)
+        found = [
+            item_id
+            for item_id, (_, item) in refs.items()
+            if wanted and wanted in fold(str(item.get("title") or item.get("duties") or ""))
+        ]
+    candidates = [refs[item_id] for item_id in found]
     if len(candidates) == 1:
-        return candidates[0]
+        return candidates[0][0]
     what = "item" if kinds is None else " or ".join(k.rstrip("s") for k in kinds)
+    project = data.get("id")
     if not candidates:
-        raise ProjledgerError(
-            f"no {what} {typed!r} in project {data.get('id')}; "
-            f"`projledger show {data.get('id')}` lists its items"
-        )
-    listed = ", ".join(ref.id for ref in candidates[:10])
-    raise ProjledgerError(
-        f"{typed!r} is ambiguous in project {data.get('id')}: {listed}; type more of the id"
+        raise ProjledgerError(say(lang, "no_item", what=what, typed=typed, project=project))
+    listed = ", ".join(_item_line(ref.id, item) for ref, item in candidates[:10])
+    more = say(lang, "more", n=len(candidates) - 10) if len(candidates) > 10 else ""
+    raise UsageError(
+        say(lang, "ambiguous_item", typed=typed, project=project, listed=listed + more)
     )
 
 
-def unknown_project(project_id: str, known: list[str]) -> ProjledgerError:
+def _item_line(item_id: str, item: Any) -> str:
+    title = item.get("title") or item.get("duties") or item.get("target")
+    state = item.get("state") or item.get("role")
+    return " ".join(
+        x for x in (item_id, f"{title}" if title else "", f"({state})" if state else "") if x
+    )
+
+
+def unknown_project(project_id: str, known: list[str], lang: str = "en") -> ProjledgerError:
     close = difflib.get_close_matches(project_id, known, n=3, cutoff=0.6)
-    hint = (
-        f"; did you mean {', '.join(close)}?" if close else "; `projledger list` shows the projects"
-    )
-    return ProjledgerError(f"no project {project_id!r} in this ledger root{hint}")
+    hint = say(lang, "did_you_mean", close=", ".join(close)) if close else say(lang, "see_list")
+    return ProjledgerError(say(lang, "no_project", typed=project_id) + hint)
 
 
 def project_in_root(root: "LedgerRoot", typed: str) -> str:
-    """The project `typed` names in a ledger root: its file when it is a whole id (no
-    listing of 10,000 files for the usual case), else a unique prefix among the files."""
+    """The project `typed` names in a ledger root, by id only: its file when it is a whole
+    id (no listing of 10,000 files for the usual case), else a unique prefix among the
+    files. (Names too: `projledger.ledger.names.find_project`.)"""
     import os
 
     from projledger.ids import PROJECT_ID_RE
@@ -94,7 +114,7 @@ def project_in_root(root: "LedgerRoot", typed: str) -> str:
     return resolve_project(typed, known)
 
 
-def resolve_project(typed: str, known: list[str]) -> str:
+def resolve_project(typed: str, known: list[str], lang: str = "en") -> str:
     """A project id from a full id or a unique prefix of one."""
     if typed in known:
         return typed
@@ -102,7 +122,120 @@ def resolve_project(typed: str, known: list[str]) -> str:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        raise ProjledgerError(
-            f"{typed!r} is ambiguous: {', '.join(matches[:10])}; type more of the project id"
-        )
-    raise unknown_project(typed, known)
+        listed = ", ".join(matches[:10])
+        raise UsageError(say(lang, "ambiguous_project", typed=typed, listed=listed))
+    raise unknown_project(typed, known, lang)
+
+
+# --- projects by name ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Named:
+    """A project as a person may name it: its id, its name, its initials in pinyin."""
+
+    id: str
+    name: str
+    state: str = ""
+    """What the candidates' list shows beside it: the pool (库别)."""
+    initials: str = ""
+    """The name's pinyin initials, lower case: mtsskgc for 马头山水库工程."""
+    spelled: str = ""
+    """The name in pinyin without spaces: matoushanshuikugongcheng."""
+    folded: str = ""
+    """The name as compared (`fold`), when known: a cache keeps it."""
+
+    @property
+    def key(self) -> str:
+        return self.folded or fold(self.name)
+
+
+def fold(text: str) -> str:
+    """Text as compared: NFKC (full-width letters and digits as ASCII), no white space,
+    lower case."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def find_projects(typed: str, projects: Iterable[Named]) -> list[Named]:
+    """The projects `typed` may name, from the most certain kind of match that has any:
+    the id; the whole name; a prefix of the id; a fragment of the name; then, for Latin
+    letters, a prefix of the pinyin initials (mtssk), a fragment of them, of the name in
+    pinyin, or of the id without its hyphens (matoushan)."""
+    wanted = fold(typed)
+    if not wanted:
+        return []
+    projects = list(projects)
+    latin = wanted.isascii()
+    bare = wanted.replace("-", "")
+    tiers: list[Callable[[Named], bool]] = [
+        lambda p: p.id == wanted,
+        lambda p: p.key == wanted,
+        lambda p: p.id.startswith(wanted),
+        lambda p: wanted in p.key,
+    ]
+    if latin:
+        tiers += [
+            lambda p: p.initials.startswith(wanted),
+            lambda p: wanted in p.initials or bare in p.spelled or bare in p.id.replace("-", ""),
+        ]
+    for tier in tiers:
+        found = [p for p in projects if tier(p)]
+        if found:
+            return found
+    return []
+
+
+def pick_project(typed: str, projects: Iterable[Named], lang: str = "en") -> str:
+    """The id of the one project `typed` names (see `find_projects`). Several: a usage
+    error (exit 2) listing them (name, id, pool); none: an error with the closest."""
+    projects = list(projects)
+    found = find_projects(typed, projects)
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        listed = "; ".join(_project_line(p) for p in found[:10])
+        if len(found) > 10:
+            listed += say(lang, "more", n=len(found) - 10)
+        raise UsageError(say(lang, "ambiguous_named", typed=typed, listed=listed))
+    by_text = {p.name: p for p in projects} | {p.id: p for p in projects}
+    close = difflib.get_close_matches(typed, list(by_text), n=3, cutoff=0.5)
+    lines = list(dict.fromkeys(_project_line(by_text[c]) for c in close))
+    hint = say(lang, "did_you_mean", close="; ".join(lines)) if lines else say(lang, "see_list")
+    raise ProjledgerError(say(lang, "no_project", typed=typed) + hint)
+
+
+def _project_line(project: Named) -> str:
+    state = f", {project.state}" if project.state else ""
+    return f"{project.name} ({project.id}{state})"
+
+
+# --- messages: (zh, en) ------------------------------------------------------------------
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "no_project": ("台账中没有项目「{typed}」", "no project {typed!r} in this ledger root"),
+    "did_you_mean": ("；是否指：{close}？", "; did you mean {close}?"),
+    "see_list": ("；`projledger list` 列出全部项目", "; `projledger list` shows the projects"),
+    "ambiguous_project": (
+        "「{typed}」可指多个项目：{listed}；请多写几个字",
+        "{typed!r} is ambiguous: {listed}; type more of the project id",
+    ),
+    "ambiguous_named": (
+        "「{typed}」可指多个项目：{listed}；请写出更多的名称或编号",
+        "{typed!r} is ambiguous: {listed}; type more of the project's name or id",
+    ),
+    "more": ("；另有 {n} 个", "; and {n} more"),
+    "no_item": (
+        "项目 {project} 中没有「{typed}」；`projledger show {project}` 列出其全部事项",
+        "no {what} {typed!r} in project {project}; `projledger show {project}` lists its items",
+    ),
+    "ambiguous_item": (
+        "「{typed}」在项目 {project} 中可指：{listed}；请写出更多的编号或标题",
+        "{typed!r} is ambiguous in project {project}: {listed}; type more of the id or title",
+    ),
+}
+
+
+def say(lang: str, key: str, **values: Any) -> str:
+    """A message of this module in `lang` (zh or en)."""
+    zh, en = MESSAGES[key]
+    return (zh if lang == "zh" else en).format(**values)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.errors import RootNotFoundError
+from projledger.messages import msg
 
 CONFIG_FILE_NAME = "projledger.yaml"
 PROJECTS_DIR = "projects"
@@ -77,7 +78,4 @@ def find_root(start: Path) -> LedgerRoot:
     for directory in (start, *start.parents) if start.is_dir() else start.parents:
         if (directory / CONFIG_FILE_NAME).is_file():
             return LedgerRoot(directory)
-    raise RootNotFoundError(
-        f"no {CONFIG_FILE_NAME} in {start} or above it: this is not inside a ledger root. "
-        "Pass --root DIR, or create one with `projledger init DIR`."
-    )
+    raise RootNotFoundError(msg("error.root_not_found", start=start))

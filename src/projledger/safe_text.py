@@ -22,6 +22,8 @@ def printable(text: str) -> str:
 def printable_lines(text: str) -> str:
     """`text` escaped like `printable`, but for its line breaks: a message of several
     lines (a refused change lists its findings) stays several lines."""
+    if text.isprintable():  # the usual case: no line break, nothing to escape
+        return text
     return "\n".join(printable(line) for line in text.split("\n"))
 
 

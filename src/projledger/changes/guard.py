@@ -1,10 +1,21 @@
 """A change is judged by the history rules `projledger audit` applies (history/rules.py),
-before anything is written: a change command never makes a commit its audit rejects, and
-says how to make the change properly instead."""
+and, when the config declares `members`, by its authority rules for the change's author
+(history/authority.py), before anything is written: a change command never makes a commit
+its audit rejects, and says how to make the change properly instead."""
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from projledger.errors import ProjledgerError
+from projledger.gitrepo import Identity, LedgerRepo
 from projledger.history.rules import Reference, Violation, judge
 from projledger.history.values import Json, display
+
+if TYPE_CHECKING:
+    from projledger.history.authority import Breach
+    from projledger.model import Config
+    from projledger.root import LedgerRoot
 
 _LABELS = {"issues": "问题", "tasks": "任务", "responsibilities": "责任", "deadlines": "时效"}
 
@@ -50,3 +61,114 @@ def _advice(v: Violation, project: str) -> str:
     if v.code == "PL502":
         return f"the id {item} names another item already; ids are never reused"
     return "the project file would be deleted; retire the project instead (`projledger retire`)"
+
+
+def refuse_what_authority_rejects(
+    config: "Config",
+    author: Identity | None,
+    before: Json,
+    after: Json,
+    project: str,
+    what: str = "",
+) -> None:
+    """What `projledger audit` would report of this change for its author (the config's
+    `members`; history/authority.py), with the audit's own words; nothing when `members`
+    is absent or the author is not known (nothing is committed then)."""
+    if config.members is None or author is None:
+        return
+    from projledger.history.authority import judge_change
+
+    breaches = judge_change(config, author.name, author.email, project, before, after)
+    if breaches:
+        _refuse_breach(config, author, breaches[0], project, what)
+
+
+def refuse_config_change_by(config: "Config", author: Identity | None, what: str = "") -> None:
+    """A change of projledger.yaml (`config`: the one in force before it) by `author`:
+    refused unless an administrator (管理员) makes it, when `members` is declared."""
+    if config.members is None or author is None:
+        return
+    from projledger.history.authority import judge_config_change
+
+    breaches = judge_config_change(config, author.name, author.email)
+    if breaches:
+        _refuse_breach(config, author, breaches[0], "", what)
+
+
+def _refuse_breach(
+    config: "Config", author: Identity, breach: "Breach", project: str, what: str
+) -> None:
+    from projledger.history.authority_messages import breach_message, this_change
+
+    lang = config.language
+    where = what or this_change(lang)
+    message = breach_message(
+        breach,
+        lang=lang,
+        where=where,
+        author=str(author),
+        project=project,
+        approvers=list(config.extension_approvers),
+    )
+    raise ProjledgerError(
+        f"refused: {message} (`projledger audit` would report {breach.code}); nothing was written"
+    )
+
+
+def refuse_hand_edits_authority_rejects(repo: LedgerRepo, path: Path, config: "Config") -> None:
+    """Hand edits committed by projledger (`--commit-hand-edits`) are authored by git's
+    identity: judged for it like a change."""
+    if config.members is None:
+        return
+    from projledger.history.values import parse_version
+
+    author = git_identity(repo)
+    committed = repo.committed_blob(path)
+    before = parse_version(repo.blobs([committed])[0])[0] if committed is not None else None
+    after = parse_version(path.read_bytes())[0]
+    what = "the hand edits" if config.language == "en" else "手工修改"
+    refuse_what_authority_rejects(config, author, before, after, path.stem, what=what)
+
+
+def git_identity(repo: LedgerRepo | None) -> Identity | None:
+    """Who git records as the author of a commit made now; None if git cannot say."""
+    if repo is None:
+        return None
+    try:
+        return Identity.parse_ident(repo.git("var", "GIT_AUTHOR_IDENT"))[0]
+    except ProjledgerError:
+        return None
+
+
+def refuse_files_authority_rejects(
+    root: "LedgerRoot",
+    files: Sequence[tuple[Path, bytes | None, bytes]],
+    author: Identity | None,
+) -> None:
+    """A change of many files at once (an import, a config command: each `(path, old
+    bytes or None, new bytes)`), judged for its author (`--author`, else git's identity)
+    file by file, with the config in force before it; nothing when `members` is absent."""
+    from projledger.ledger.config_cache import cached_config
+
+    try:
+        config = cached_config(root)
+    except ProjledgerError:
+        return  # no valid config to judge by (audit judges by none either): `fix` mends it
+    if config.members is None:
+        return
+    from projledger.history.values import parse_version
+
+    if author is None:
+        try:
+            author = git_identity(LedgerRepo.open(root.path))
+        except ProjledgerError:
+            return
+    for path, old, new in files:
+        if old == new:
+            continue
+        if path == root.config_file:
+            refuse_config_change_by(config, author)
+            continue
+        before = parse_version(old)[0] if old is not None else None
+        after = parse_version(new)[0]
+        refuse_what_authority_rejects(config, author, before, after, path.stem)

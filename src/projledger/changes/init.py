@@ -60,6 +60,36 @@ lights:
   investment: {{yellow_behind_points: 10, red_behind_points: 30}}   # points behind time progress
   start: {{yellow_after_months: 0, red_after_months: 3}}            # not started when planned
   negotiation: {{yellow_after_months: 2, red_after_months: 3}}      # 在谈 without progress
+
+# 红黑榜排名规则 (the unit ranking's rules, written under the ranking in every report).
+ranking:
+  verifier_outside_unit: true           # 销号 verified outside the responsible unit
+  approvers: []                         # who may approve extensions besides the 包抓领导
+  approver_rule: true                   # extensions held to that (never the asking unit)
+  late_extension_counts: true           # 逾期后延期 still counts as overdue
+  submitted_in_time_not_overdue: true   # 待核验 by the due date: not overdue while verified
+
+# 成员与权限 (members): who may change what. Absent, anyone with the repository may change
+# anything. Declared, every commit's author (its git identity) must be a member, and
+# `projledger audit`, the server hook and the change commands hold each to its roles:
+#   办公室     the office and its verifiers (核验人): any change to project files; only they
+#              close (销号) or return (退回) an issue
+#   单位填报人 a unit's reporter (`unit`): on its unit's issues and tasks, progress notes,
+#              申请核验 (→ 待核验), the quantity done and 申请延期 requests; nothing else
+#   专班       a task force (`task_force`: its name in projects' task_force): the same on
+#              every item of its projects, and new issues (已登记) there
+#   管理员     an administrator: projledger.yaml, which no one else changes
+# `who` is an email (any name) or 'Name <email>'. `person` ties an identity to a declared
+# person: a project's 包抓领导 may extend that project's deadlines.
+# members:
+#   - {{who: 周海涛 <zhouhaitao@example.gov.cn>, roles: [办公室], unit: 区发展和改革局}}
+#   - {{who: admin@example.gov.cn, roles: [管理员]}}
+#   - {{who: zrzy@example.gov.cn, roles: [单位填报人], unit: 区自然资源局}}
+#   - {{who: zhangsan@example.gov.cn, roles: [单位填报人], unit: 区发展和改革局, person: 张三}}
+#
+# 延期审批 (extension_approvers): the roles that may grant an extension (延期), besides the
+# project's 包抓领导. Default: [办公室].
+# extension_approvers: [办公室]
 """
 
 GITIGNORE = "# projledger's caches and locks\n.projledger/\n"
@@ -77,6 +107,8 @@ class InitResult:
     written: list[Path]
     commit: str | None
     created_repository: bool
+    resumed: bool = False
+    """An `init` whose commit had failed (no git identity ...) finished: its files committed."""
 
 
 def init_root(
@@ -87,6 +119,10 @@ def init_root(
 
     directory = directory.absolute()
     root = LedgerRoot(directory)
+    if commit and root.config_file.is_file():
+        resumed = _finish_uncommitted(root, author)
+        if resumed is not None:
+            return resumed
     _refuse_existing(root)
     files: dict[Path, str] = {
         root.config_file: CONFIG_TEMPLATE.format(organisation=organisation),
@@ -119,10 +155,52 @@ def init_root(
         if repo is None:
             repo = LedgerRepo.init(directory)
             created = True
-        repo.committer()
         message = f"[{organisation}] 初始化重点项目台账 (ledger root)\n\nProjledger-Command: init\n"
-        commit_id = repo.commit_files(list(files), message, author)
+        try:
+            repo.committer()
+            commit_id = repo.commit_files(list(files), message, author)
+        except ProjledgerError as failed:
+            raise ProjledgerError(
+                f"{failed}\nThe ledger root's files are written but not committed: run "
+                "`projledger init` again to commit them"
+            ) from None
     return InitResult(directory, list(files), commit_id, created)
+
+
+def _finish_uncommitted(root: LedgerRoot, author: Identity | None) -> InitResult | None:
+    """A root an earlier `init` wrote but could not commit (git did not know who commits,
+    say): its files committed now, as that `init` would have. None: not such a root (its
+    config is committed, or it is in no repository)."""
+    from projledger.check.files import check_config_bytes
+
+    try:
+        repo = LedgerRepo.open(root.path)
+    except ProjledgerError:
+        return None
+    if repo.committed_blob(root.config_file) is not None:
+        return None
+    checked = check_config_bytes(root.config_file.read_bytes(), CONFIG_FILE_NAME)
+    if checked.errors or checked.config is None:
+        first = checked.errors[0] if checked.errors else None
+        detail = f"{first.line or 1}: {first.code} {first.message}" if first else "unreadable"
+        raise ProjledgerError(
+            f"{root.config_file} was written by an init that was not committed, and fails "
+            f"`projledger check` (line {detail}); fix it, then run init again"
+        )
+    repo.check_ready()
+    repo.committer()
+    candidates = [
+        root.config_file,
+        root.projects_dir / ".gitkeep",
+        root.path / ".gitignore",
+        root.path / ".gitattributes",
+        *sorted(root.schemas_dir.glob("*.json")),
+    ]
+    files = [path for path in candidates if path.is_file()]
+    organisation = checked.config.organisation
+    message = f"[{organisation}] 初始化重点项目台账 (ledger root)\n\nProjledger-Command: init\n"
+    commit_id = repo.commit_files(files, message, author)
+    return InitResult(root.path, files, commit_id, False, resumed=True)
 
 
 def _refuse_existing(root: LedgerRoot) -> None:

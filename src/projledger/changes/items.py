@@ -30,13 +30,23 @@ def all_ids(data: Any) -> set[str]:
     }
 
 
-def project_change(ctx: EditContext, command: str, summary: str, **fields: str | None) -> Change:
+def project_change(
+    ctx: EditContext,
+    command: str,
+    summary: str,
+    *,
+    item: str | None = None,
+    old: str | None = None,
+    new: str | None = None,
+) -> Change:
     return Change(
         command=command,
         project=str(ctx.data.get("id")),
         project_name=str(ctx.data.get("name")),
         summary=summary,
-        **fields,
+        item=item,
+        old=old,
+        new=new,
     )
 
 
@@ -61,12 +71,17 @@ class NewIssue:
     measures: str | None = None
     due: dt.date | None = None
     basis: str | None = None
+    auto_responsibility: bool = True
+    """A unit or person not yet in the 责任清单 gets its responsibility (`changes.owners`)."""
 
 
 def add_issue(new: NewIssue) -> Any:
     """Register an issue (梳理); with an owner and --due it is assigned (交办) at once."""
 
     def edit(ctx: EditContext) -> Change:
+        from projledger.changes.owners import declared_unit, responsibility_for
+
+        new.unit = declared_unit(ctx, new.unit)
         issue_id = new_item_id("I", all_ids(ctx.data), ctx.options.random_bits)
         assigned = bool(new.unit and new.person and new.due)
         state = IssueState.ASSIGNED if assigned else IssueState.REGISTERED
@@ -91,10 +106,13 @@ def add_issue(new: NewIssue) -> Any:
         if new.due is not None:
             add_deadline_for(ctx, issue_id, new.due, new.basis)
         due = f", 限 {new.due}" if new.due else ""
+        added = responsibility_for(
+            ctx, new.unit, new.person, issue_id, new.title, auto=new.auto_responsibility
+        )
         return project_change(
             ctx,
             "add issue",
-            f"新增问题 {issue_id}: {new.title}{due}",
+            f"新增问题 {issue_id}: {new.title}{due}" + (f"; {added}" if added else ""),
             item=issue_id,
             new=state.value,
         )
@@ -120,6 +138,9 @@ def add_task(new: NewTask) -> Any:
             raise ProjledgerError(
                 "give both --amount and --measure-unit (e.g. 300 and 户), or neither"
             )
+        from projledger.changes.owners import declared_unit
+
+        new.unit = declared_unit(ctx, new.unit) or new.unit
         task_id = new_item_id("T", all_ids(ctx.data), ctx.options.random_bits)
         measure = (
             record({"amount": number(new.amount), "unit": new.measure_unit}, one_line=True)
@@ -153,6 +174,9 @@ def add_responsibility(role: str, unit: str | None, person: str | None, duties: 
     def edit(ctx: EditContext) -> Change:
         if not unit and not person:
             raise ProjledgerError("a responsibility names a --unit, a --person, or both")
+        from projledger.changes.owners import declared_unit
+
+        declared = declared_unit(ctx, unit)
         responsibility_id = new_item_id("R", all_ids(ctx.data), ctx.options.random_bits)
         responsibilities = sequence(ctx.data, "responsibilities", PROJECT_ORDER)
         append(
@@ -160,12 +184,12 @@ def add_responsibility(role: str, unit: str | None, person: str | None, duties: 
             {
                 "id": responsibility_id,
                 "role": role,
-                "unit": unit,
+                "unit": declared,
                 "person": person,
                 "duties": duties,
             },
         )
-        who = "、".join(x for x in (unit, person) if x)
+        who = "、".join(x for x in (declared, person) if x)
         return project_change(
             ctx,
             "add responsibility",
@@ -180,7 +204,7 @@ def deadline_target(ctx: EditContext, typed: str) -> str:
     """approval:X and milestone:X as typed; anything else names an issue or a task."""
     if typed.startswith(("approval:", "milestone:")):
         return typed
-    return resolve_item(ctx.data, typed, kinds=("issues", "tasks")).id
+    return resolve_item(ctx.data, typed, kinds=("issues", "tasks"), lang=ctx.config.language).id
 
 
 def add_deadline(target: str, due: dt.date, basis: str | None) -> Any:
@@ -252,7 +276,7 @@ def _refuse_if_target_closed(ctx: EditContext, target: str) -> None:
     elif kind == "milestone":
         state = f"reached ({name})"
     else:
-        ref = resolve_item(ctx.data, target, kinds=("issues", "tasks"))
+        ref = resolve_item(ctx.data, target, kinds=("issues", "tasks"), lang=ctx.config.language)
         state = str(ctx.data[ref.list_name][ref.index].get("state"))
     raise ProjledgerError(
         f"{target} is {state} since {closed_on}: the deadline of a closed item is not extended "
@@ -263,7 +287,9 @@ def _refuse_if_target_closed(ctx: EditContext, target: str) -> None:
 
 def _deadline_for(ctx: EditContext, typed: str) -> Any:
     """A deadline by its own id, or the deadline of the issue or task named."""
-    ref = resolve_item(ctx.data, typed, kinds=("deadlines", "issues", "tasks"))
+    ref = resolve_item(
+        ctx.data, typed, kinds=("deadlines", "issues", "tasks"), lang=ctx.config.language
+    )
     if ref.list_name == "deadlines":
         return ctx.data["deadlines"][ref.index]
     for deadline in ctx.data.get("deadlines") or ():
@@ -279,7 +305,7 @@ def log_note(typed: str, note: str, by: str | None) -> Any:
     """A dated progress note (进展) on an issue."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",))
+        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
         issue = ctx.data["issues"][ref.index]
         progress = sequence(issue, "progress", field_order(Issue))
         append(progress, {"date": ctx.today, "note": note, "by": by})

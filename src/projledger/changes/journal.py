@@ -1,11 +1,12 @@
-"""The journal of a change: written before a change replaces its file, removed once the
+"""The journal of a change: written before a change replaces its files, removed once the
 change is committed (or undone), so a change killed between the two is recognised as
 projledger's own, not as edits by hand.
 
-One JSON file, `.projledger/journal.json`, naming the file (relative to the root), its
-blob ids before and after the change, and the whole commit: message, author and author
-date. It is written atomically and flushed to disk (with its directory) before the file is
-replaced: after a crash, a replaced file always has its journal.
+One JSON file, `.projledger/journal.json`, naming each file the change writes (one for a
+change command, many for an import; relative to the root) with its blob ids before and
+after the change, and the whole commit: message, author and author date. It is written
+atomically and flushed to disk (with its directory) before any file is replaced: after a
+crash, a replaced file always has its journal.
 """
 
 import contextlib
@@ -20,12 +21,17 @@ JOURNAL = "journal.json"
 
 
 @dataclass(frozen=True)
-class Entry:
+class FileChange:
     file: str
-    """The project file, relative to the ledger root."""
+    """The file, relative to the ledger root."""
     old_blob: str | None
     """Its blob id before the change; None: the change creates it."""
     new_blob: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    files: tuple[FileChange, ...]
     message: str
     author: str
     """'Name <email>'."""
@@ -55,9 +61,18 @@ def read(state_dir: Path) -> Entry | None:
         return None
     try:
         fields = json.loads(raw)
-        return Entry(**{key: fields[key] for key in Entry.__dataclass_fields__})
-    except (ValueError, TypeError, KeyError) as exc:
+        if "files" not in fields:  # one file, as the first journals named it
+            fields["files"] = [{key: fields.pop(key) for key in ("file", "old_blob", "new_blob")}]
+        files = tuple(
+            FileChange(**{key: each[key] for key in FileChange.__dataclass_fields__})
+            for each in fields["files"]
+        )
+        entry = Entry(files, *(fields[key] for key in ("message", "author", "date")))
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise DamagedJournalError(str(exc)) from None
+    if not files or not all(isinstance(f.file, str) and f.file for f in files):
+        raise DamagedJournalError("no file named")
+    return entry
 
 
 def clear(state_dir: Path) -> None:

@@ -11,12 +11,14 @@ under 8 busy writers about one change in a hundred waited past its time and was 
 
 import contextlib
 import fcntl
+import math
 import os
 import time
 from pathlib import Path
 from types import TracebackType
 
 from projledger.errors import ProjledgerError
+from projledger.messages import Lang, text
 
 WAIT_SECONDS = 10.0
 """How long a command waits for the commands before it before saying the root is busy."""
@@ -30,13 +32,27 @@ class RootBusyError(ProjledgerError):
     """Another command held the root's lock for the whole wait. The CLI adds how to wait
     longer, as only it knows how the wait was set."""
 
-    def __init__(self, holder: str, wait_seconds: float) -> None:
+    def __init__(self, holder: str, wait_seconds: float, wait_variable: str = "") -> None:
         self.holder = holder
         self.wait_seconds = wait_seconds
-        held = f"has held it for over {wait_seconds:g} s" if wait_seconds > 0 else "holds it"
-        super().__init__(
-            f"the ledger root is busy: another projledger command (pid {holder or '?'}) "
-            f"{held}; run the command again when it has finished"
+        self.wait_variable = wait_variable
+        super().__init__(self.text("en"))
+
+    def waiting_longer(self, variable: str) -> "RootBusyError":
+        """The same, saying how to wait longer: set `variable` (the CLI's to name)."""
+        return RootBusyError(self.holder, self.wait_seconds, variable)
+
+    def text(self, lang: Lang) -> str:
+        if self.wait_seconds > 0:
+            held = text("error.root_busy.held_for", lang, seconds=f"{self.wait_seconds:g}")
+        else:
+            held = text("error.root_busy.holds", lang)
+        busy = text("error.root_busy", lang, pid=self.holder or "?", held=held)
+        if not self.wait_variable:
+            return busy
+        longer = max(60, math.ceil(self.wait_seconds * 2))
+        return text(
+            "error.root_busy.wait_longer", lang, busy=busy, var=self.wait_variable, seconds=longer
         )
 
 

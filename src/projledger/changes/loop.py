@@ -15,7 +15,6 @@ from projledger.changes.yamledit import (
     append,
     choice,
     field_order,
-    parse_date,
     put,
     record,
     remove,
@@ -59,11 +58,13 @@ class IssueStep:
     explanation: str | None = None
     verifier: str | None = None
     date: dt.date | None = None
+    auto_responsibility: bool = True
+    """交办 to a unit or person not yet in the 责任清单 adds its responsibility."""
 
 
 def advance_issue(typed: str, step: IssueStep) -> Any:
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",))
+        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
         target = choice(IssueState, step.to, "issue state") if step.to else NEXT_STATE.get(current)
@@ -74,11 +75,20 @@ def advance_issue(typed: str, step: IssueStep) -> Any:
         assert target is not None
         when = step.date or ctx.today
         _require_for(ref.id, target, step, issue, ctx)
+        added = None
         if target == S.ASSIGNED:
-            put(issue, "unit", step.unit or issue.get("unit"), ISSUE_ORDER)
-            put(issue, "person", step.person or issue.get("person"), ISSUE_ORDER)
+            from projledger.changes.owners import declared_unit, responsibility_for
+
+            unit = declared_unit(ctx, step.unit) or issue.get("unit")
+            person = step.person or issue.get("person")
+            put(issue, "unit", unit, ISSUE_ORDER)
+            put(issue, "person", person, ISSUE_ORDER)
             if step.due is not None:
                 add_deadline_for(ctx, ref.id, step.due, step.basis)
+            title = str(issue.get("title") or "")
+            added = responsibility_for(
+                ctx, unit, person, ref.id, title, auto=step.auto_responsibility
+            )
         elif target == S.AWAITING_VERIFICATION:
             put(
                 issue,
@@ -99,7 +109,8 @@ def advance_issue(typed: str, step: IssueStep) -> Any:
         return project_change(
             ctx,
             "advance",
-            f"问题 {ref.id} {verb}: {current.value} → {target.value}",
+            f"问题 {ref.id} {verb}: {current.value} → {target.value}"
+            + (f"; {added}" if added else ""),
             item=ref.id,
             old=current.value,
             new=target.value,
@@ -158,13 +169,33 @@ _PROMPTS = {
 
 
 def _answer(step: IssueStep, flag: str, ctx: EditContext, what: str) -> None:
-    """On a terminal, a missing field is asked for instead of refused."""
+    """On a terminal, a missing field is asked for instead of refused; a bad answer (a day
+    that does not exist, a unit not declared) is asked again, with the reason."""
+    from projledger.changes.owners import declared_unit
+    from projledger.dates import FORMS, NotADayError, parse_day
+
     assert ctx.options.ask is not None
-    answer = ctx.options.ask(f"{what}: {_PROMPTS[flag]}").strip()
-    if not answer:
-        raise ProjledgerError(f"{what} needs {flag}")
     name = flag.removeprefix("--")
-    setattr(step, name, parse_date(answer, flag) if name == "due" else answer)
+    question = f"{what}: {_PROMPTS[flag]}"
+    if name == "due":
+        question = question.replace("(YYYY-MM-DD)", f"({FORMS})")
+    again = "；请重新输入" if ctx.config.language == "zh" else "; try again"
+    for _ in range(5):
+        answer = ctx.options.ask(question).strip()
+        if not answer:
+            ctx.options.notify(f"{what} needs {flag}{again}")
+            continue
+        try:
+            if name == "due":
+                setattr(step, name, parse_day(answer))
+            elif name == "unit":
+                setattr(step, name, declared_unit(ctx, answer, flag))
+            else:
+                setattr(step, name, answer)
+            return
+        except (NotADayError, ProjledgerError) as problem:
+            ctx.options.notify(f"{problem}{again}")
+    raise ProjledgerError(f"{what} needs {flag}")
 
 
 def return_issue(typed: str, reason: str, by: str | None) -> Any:
@@ -173,7 +204,7 @@ def return_issue(typed: str, reason: str, by: str | None) -> Any:
     way a closed issue may change again."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",))
+        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
         issue = ctx.data["issues"][ref.index]
         state = issue.get("state")
         if state not in (S.AWAITING_VERIFICATION, S.CLOSED):
@@ -200,7 +231,7 @@ def return_issue(typed: str, reason: str, by: str | None) -> Any:
 
 def withdraw_issue(typed: str, reason: str) -> Any:
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",))
+        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
         if current in (S.CLOSED, S.WITHDRAWN):
@@ -223,7 +254,7 @@ def advance_task(typed: str, to: str | None, evidence: str | None, date: dt.date
     """未开始 → 进行中 → 已完成 (completion date and evidence)."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("tasks",))
+        ref = resolve_item(ctx.data, typed, kinds=("tasks",), lang=ctx.config.language)
         task = ctx.data["tasks"][ref.index]
         current = TaskState(task.get("state") or TaskState.NOT_STARTED)
         order = list(TaskState)
@@ -258,7 +289,7 @@ def advance_item(typed: str, step: IssueStep) -> Any:
     """`advance PROJECT ITEM`: an issue along the loop, or a task towards done."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues", "tasks"))
+        ref = resolve_item(ctx.data, typed, kinds=("issues", "tasks"), lang=ctx.config.language)
         if ref.list_name == "issues":
             result: Change = advance_issue(ref.id, step)(ctx)
         else:

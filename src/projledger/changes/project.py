@@ -2,10 +2,12 @@
 setting a field of the record."""
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from projledger.changes.elements import funding_field, open_section, put_in_section
 from projledger.changes.field_types import DATE, INTEGER, NUMBER, TEXT, field_kind
+from projledger.changes.investment import COMPLETED, record_period
 from projledger.changes.items import PROJECT_ORDER, project_change
 from projledger.changes.new_ids import new_item_id
 from projledger.changes.transaction import Change, EditContext
@@ -144,6 +146,12 @@ def advance_stage(to: str | None, date: dt.date | None) -> Any:
             target = stages[stages.index(current) + 1]
         else:
             raise ProjledgerError(f"{current} is the last stage; name one with --to")
+        # More than one step at once (only with --to) is recorded as such.
+        skipped = (
+            stages[stages.index(current) + 1 : stages.index(target)]
+            if current in stages and target in stages
+            else []
+        )
         ctx.data["stage"] = target
         if target == stages[-1] and ctx.data.get("pool") != Pool.CONTINUING:
             schedule = ctx.data.get("schedule")
@@ -152,9 +160,18 @@ def advance_stage(to: str | None, date: dt.date | None) -> Any:
                 schedule = ctx.data["schedule"]
             if not schedule.get("actual_start"):
                 put(schedule, "actual_start", date or ctx.today, field_order(Schedule))
-        return project_change(
-            ctx, "advance", f"阶段: {current} → {target}", old=current, new=target
+        if not skipped:
+            return project_change(
+                ctx, "advance", f"阶段: {current} → {target}", old=current, new=target
+            )
+        change = project_change(
+            ctx,
+            "advance",
+            f"阶段: {current} → {target} (跳过 {'、'.join(skipped)})",
+            old=current,
+            new=target,
         )
+        return replace(change, trailers=(("Projledger-Skipped", "、".join(skipped)),))
 
     return edit
 
@@ -206,21 +223,23 @@ def move_pool(to: str, maturity: str | None, code: str | None, date: dt.date | N
     return edit
 
 
-def retire(reason: str, reviewer: str, date: dt.date | None) -> Any:
-    """退库, with the reason and who reviewed it."""
+def retire(
+    reason: str, reviewer: str, date: dt.date | None, duplicate_of: str | None = None
+) -> Any:
+    """退库, with the reason and who reviewed it; a project entered twice names the real
+    one (`duplicate_of`): it keeps the code and name and leaves every figure."""
 
     def edit(ctx: EditContext) -> Change:
         current = str(ctx.data.get("pool"))
         if current == Pool.RETIRED:
             raise ProjledgerError("the project is 退库 already")
         ctx.data["pool"] = Pool.RETIRED.value
-        put(
-            ctx.data,
-            "retirement",
-            record({"date": date or ctx.today, "reason": reason, "reviewer": reviewer}),
-            PROJECT_ORDER,
-        )
-        return project_change(ctx, "retire", f"退库: {reason}", old=current, new=Pool.RETIRED.value)
+        values: dict[str, Any] = {"date": date or ctx.today, "reason": reason, "reviewer": reviewer}
+        if duplicate_of is not None:
+            values["duplicate_of"] = duplicate_of
+        put(ctx.data, "retirement", record(values), PROJECT_ORDER)
+        summary = f"退库: {reason}" + (f" (重复录入, 同 {duplicate_of})" if duplicate_of else "")
+        return project_change(ctx, "retire", summary, old=current, new=Pool.RETIRED.value)
 
     return edit
 
@@ -266,9 +285,11 @@ def advance_approval(
     return edit
 
 
-def set_field(path: str, raw_value: str) -> Any:
+def set_field(path: str, raw_value: str, through: str | None = None) -> Any:
     """Set one field of the record (investment.completed_this_year) or of an item
-    (T-6FJ2RA.note); the value is read as the field's type (text, a number, a date)."""
+    (T-6FJ2RA.note); the value is read as the field's type (text, a number, a date).
+    investment.completed_this_year is data for a period: `through` names its last month
+    (default: the month before the change's date), kept with it (investment.py)."""
 
     def edit(ctx: EditContext) -> Change:
         parts = path.split(".")
@@ -278,17 +299,31 @@ def set_field(path: str, raw_value: str) -> Any:
         list_name: str | None = None
         if parts[0] not in ctx.data and parts[0] not in field_order(Project):
             # Not a field of the record: an item's id (or an abbreviation of one).
-            ref = resolve_item(ctx.data, parts[0])
+            ref = resolve_item(ctx.data, parts[0], lang=ctx.config.language)
             target = ctx.data[ref.list_name][ref.index]
             parts = parts[1:]
             item_id = ref.id
             list_name = ref.list_name
             label = f"{ref.id}.{'.'.join(parts)}"
+            if list_name == "tasks" and parts == ["done"]:
+                # The quantity done so far (已完成数量): of the task's measure, 120 of 300 户.
+                if not isinstance(target.get("measure"), dict):
+                    raise ProjledgerError(
+                        f"{label}: task {ref.id} has no quantity to count against (its "
+                        "measure: amount and unit, e.g. 300 户)"
+                    )
+                parts = ["measure", "done"]
         if not parts or parts[0] in ("id", "schema_version"):
             raise ProjledgerError(
                 f"{path}: name a field to set, such as investment.completed_this_year"
             )
+        kind: str | None = None  # a funding source's field (funding.自筹.received)
+        funding = funding_field(ctx.data, parts, path) if item_id is None else None
+        if funding is not None:
+            target, parts, kind = funding
         for part in parts[:-1]:
+            if target is ctx.data:  # land.needed_mu on a file without land: a new section
+                open_section(target, part)
             if not isinstance(target.get(part), dict):
                 raise ProjledgerError(f"{path}: {part} is not a section of this record")
             target = target[part]
@@ -303,12 +338,22 @@ def set_field(path: str, raw_value: str) -> Any:
             raise ProjledgerError(
                 f"{path} is a section, not a single value; set its fields one by one"
             )
-        value = _typed(raw_value, field_kind(list_name, parts), label)
-        target[key] = value
+        value = _typed(raw_value, kind or field_kind(list_name, parts), label)
+        figure = item_id is None and parts == ["investment", COMPLETED]
+        if through is not None and not figure:
+            raise ProjledgerError(
+                f"--through names the months of investment.{COMPLETED}, not of {label}"
+            )
+        if target is ctx.data:  # a new key of the record goes where the model puts it
+            put(target, key, value, field_order(Project))
+        else:
+            put_in_section(target, key, value, parts[0] if item_id is None else None)
+        period = record_period(target, value, through, ctx.today, old) if figure else None
         return project_change(
             ctx,
             "set",
-            f"{label}: {old if old is not None else '—'} → {value}",
+            f"{label}: {old if old is not None else '—'} → {value}"
+            + (f"（{period}）" if period else ""),
             item=item_id,
             old=None if old is None else str(old),
             new=str(value),

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projledger.errors import ProjledgerError
-from projledger.findings import Finding
-from projledger.gitrepo import LedgerRepo
+from projledger.findings import CODE_BY_ID, Finding
+from projledger.gitrepo import LedgerRepo, StatusProbe
 from projledger.history.values import Json
 from projledger.root import LedgerRoot, link_refusal
 
 if TYPE_CHECKING:
+    from projledger.check.entries import ProjectSummary
     from projledger.model import Config
 
 
@@ -77,3 +78,103 @@ def refuse_hand_edits_audit_rejects(repo: LedgerRepo, path: Path) -> None:
     before = parse_version(repo.blobs([committed])[0])[0] if committed is not None else None
     after = parse_version(path.read_bytes())[0]
     refuse_what_audit_rejects(before, after, path.stem, what="the hand edits")
+
+
+FORCEABLE = frozenset({"PL220", "PL221", "PL224", "PL225", "PL302"})
+"""Warnings of `check` a change may not bring in unless it is forced (`--force`): figures
+that make no sense (completed beyond the total or twice the plan, more received or
+supplied than planned or needed, a task done beyond its target), a start (开工) without
+its 施工许可, a second project of the same name. The errors across files (a duplicate id
+or national code) are never forced: `retire P --duplicate-of Q` is the way out."""
+
+FORCE_HINT = "if it is right, run the command again with --force to record it anyway"
+
+
+def refuse_what_check_would_flag(
+    root: LedgerRoot,
+    path: Path,
+    old_text: str | None,
+    new_text: str,
+    config: "Config",
+    force: bool,
+) -> list[str]:
+    """Refuse a change that brings in a finding `check` would report across files (PL300,
+    PL301, PL302, against the root's other files) or one of the `FORCEABLE` warnings that
+    the file did not have before; a forced change goes through, and the findings it let in
+    are returned (to tell the user)."""
+    from projledger.check.files import check_project_bytes
+    from projledger.check.run import across_files_of
+
+    def checked(text: str | None) -> "tuple[list[Finding], ProjectSummary | None]":
+        if text is None:
+            return [], None
+        result = check_project_bytes(text.encode("utf-8"), path.name, path.stem, config)
+        return result.findings, result.summary
+
+    old_findings, old_summary = checked(old_text)
+    new_findings, new_summary = checked(new_text)
+    if old_summary == new_summary:
+        # Its id, code and name as they were: the other files cannot hold anything new
+        # against it (most changes: no file of a large root is read).
+        across_old: list[Finding] = []
+        across_new: list[Finding] = []
+    else:
+        across_old, across_new = across_files_of(root, path, [old_summary, new_summary], config)
+    before = {(f.code, f.loc) for f in (*old_findings, *across_old)}
+    brought = [
+        f
+        for f in (*new_findings, *across_new)
+        if (f.code, f.loc) not in before and (f.code in FORCEABLE or f.code in ("PL300", "PL301"))
+    ]
+    project = path.stem
+    errors = [f for f in brought if f.code not in FORCEABLE]
+    if errors:
+        lines = "\n".join(f"  {project}: {f.code} {f.message}" for f in errors)
+        raise ProjledgerError(
+            f"refused: the change would break a rule across the ledger's files; nothing was "
+            f"written.\n{lines}\n  If one project was entered twice, retire the duplicate: "
+            "`projledger retire DUPLICATE --duplicate-of PROJECT --reason … --reviewer …`"
+        )
+    if brought and not force:
+        lines = "\n".join(
+            f"  {project}: {f.code} {CODE_BY_ID[f.code].title}: {f.message}" for f in brought
+        )
+        raise ProjledgerError(
+            f"refused: the change would make {project} fail a rule of `projledger check`; "
+            f"nothing was written.\n{lines}\n  {FORCE_HINT}"
+        )
+    return [f"{f.code} {f.message} (recorded with --force)" for f in brought]
+
+
+DIRTY_CONFIG: tuple[str, str] = (
+    "projledger.yaml 有未提交的修改（手工编辑？），修改不会建立在它之上。提交它"
+    "（`git commit projledger.yaml`）或放弃它"
+    "（`git checkout -- projledger.yaml`），然后再运行",
+    "projledger.yaml has changes that are not committed (edits by hand?), and no change is "
+    "built on them. Commit them (`git commit projledger.yaml`) or discard them "
+    "(`git checkout -- projledger.yaml`), then run the command again",
+)
+
+
+ConfigStatus = tuple[LedgerRepo, Path, StatusProbe]
+
+
+def config_status(repo: LedgerRepo, root: LedgerRoot) -> ConfigStatus:
+    """`git status` of projledger.yaml, started now (read by refuse_dirty_config)."""
+    return repo, root.config_file, StatusProbe(repo.top, [repo.relative(root.config_file)])
+
+
+def refuse_dirty_config(asked: ConfigStatus, lang: str) -> None:
+    """A change is not built on uncommitted edits of the committed config (a unit declared
+    by hand and not committed would make the commit depend on what history lacks). A
+    config never committed (a repository whose first commits are changes) is not edits."""
+    repo, path, probe = asked
+    status = probe.result()
+    if (
+        status is not None
+        and status.head is not None
+        and status.changed
+        and repo.committed_blob(path) is not None
+    ):
+        zh, en = DIRTY_CONFIG
+        raise ProjledgerError(zh if lang == "zh" else en)

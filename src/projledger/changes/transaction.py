@@ -16,7 +16,7 @@ import difflib
 import glob
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,15 +25,19 @@ from projledger.changes.new_ids import RandomBits
 from projledger.changes.one_line import LINE_BREAK
 from projledger.changes.recovery import finish_interrupted_change
 from projledger.changes.refusals import (
+    config_status,
+    refuse_dirty_config,
     refuse_hand_edits_audit_rejects,
     refuse_if_check_fails,
     refuse_if_invalid,
     refuse_links,
+    refuse_what_check_would_flag,
     refuse_what_history_forbids,
 )
 from projledger.errors import ProjledgerError
-from projledger.gitrepo import Identity, LedgerRepo, Readiness
+from projledger.gitrepo import Identity, LedgerRepo, Readiness, on_day
 from projledger.history.values import normalize
+from projledger.messages import msg
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
@@ -52,6 +56,9 @@ class Change:
     item: str | None = None
     old: str | None = None
     new: str | None = None
+    trailers: tuple[tuple[str, str], ...] = ()
+    """More trailers, after the five (Projledger-Skipped: the stages an advance skipped;
+    Projledger-Forced: the rules a change was let break with --force)."""
 
     @property
     def subject(self) -> str:
@@ -65,6 +72,7 @@ class Change:
             ("Projledger-Item", self.item),
             ("Projledger-From", self.old),
             ("Projledger-To", self.new),
+            *self.trailers,
         ]
         # Each trailer one line: a value can never start a line, so never add a trailer.
         lines = [f"{key}: {one_line(value)}" for key, value in trailers if value]
@@ -79,6 +87,8 @@ def one_line(text: str) -> str:
 @dataclass
 class ChangeOptions:
     today: dt.date
+    """The date of the change (`--today`): the commit's author date falls on it (or on
+    `event_day`); the committer date stays when it was recorded."""
     random_bits: RandomBits
     author: Identity | None = None
     dry_run: bool = False
@@ -90,6 +100,16 @@ class ChangeOptions:
     """Seconds to wait for another command's change of the root before giving up."""
     notify: Callable[[str], None] = lambda note: None
     """Tells the user, in one line, what was done besides the change (the CLI prints it)."""
+    force: bool = False
+    """Record a change that brings in a warning of `check` (`--force`, see `FORCEABLE`)."""
+    event_day: dt.date | None = None
+    """The day of the event the change records, when the command was told (`--date`):
+    the commit is authored on it instead of `today`."""
+
+    @property
+    def author_day(self) -> dt.date:
+        """The day the commit is authored on: when the change happened."""
+        return self.event_day or self.today
 
 
 @dataclass
@@ -140,12 +160,39 @@ def _transact(
     root: LedgerRoot, path: Path, edit: Edit, options: ChangeOptions, create: bool
 ) -> Outcome:
     refuse_links(root, path)
-    with RootLock(root.state_dir(), options.lock_wait):
+    with holding_root(
+        root,
+        lock_wait=options.lock_wait,
+        notify=options.notify,
+        dry_run=options.dry_run,
+        file=path.name,
+    ):
+        return _locked(root, path, edit, options, create)
+
+
+MANY_FILES = "*"
+"""The file a change of many files (an import) names in its marker: any of them."""
+
+
+@contextlib.contextmanager
+def holding_root(
+    root: LedgerRoot,
+    *,
+    lock_wait: float,
+    notify: Callable[[str], None],
+    dry_run: bool,
+    file: str = MANY_FILES,
+) -> Iterator[None]:
+    """What every change of a root runs in, of one file (a change command) or of many (an
+    import): the root's lock; what a killed change left cleaned up and, unless a dry run,
+    finished or undone (recovery.py); a marker naming this process and `file`."""
+    with RootLock(root.state_dir(), lock_wait):
         _clean_up_after_a_killed_change(root)
-        if not options.dry_run:
-            finish_interrupted_change(root, options.notify)
-        with _changing(root, path):
-            return _locked(root, path, edit, options, create)
+        # The marker first: a kill while the recovery commits must be cleaned up too.
+        with _changing(root, file):
+            if not dry_run:
+                finish_interrupted_change(root, notify)
+            yield
 
 
 def _locked(
@@ -156,6 +203,8 @@ def _locked(
     repo = None if not options.commit or options.dry_run else LedgerRepo.open(root.path)
     # git answers (detached HEAD? identity? hand edits?) while the file is read.
     readiness = Readiness(repo, path) if repo is not None else None
+    # A hand-edited, uncommitted projledger.yaml is not built on (asked of git meanwhile).
+    config_probe = config_status(repo, root) if repo is not None else None
     config = _config(root)
     hand_edits = None
     if create:
@@ -175,6 +224,8 @@ def _locked(
         if readiness is not None and readiness.wait():
             hand_edits = _hand_edits(readiness.repo, path, options, config)
         refuse_if_check_fails(old_text, path, config)
+    if config_probe is not None:
+        refuse_dirty_config(config_probe, config.language)
     before = None if create else normalize(document.data)  # as history reads the file
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
@@ -182,6 +233,20 @@ def _locked(
         raise ProjledgerError(f"nothing to change: {change.summary} is already so")
     refuse_if_invalid(new_text, path, config)
     refuse_what_history_forbids(before, normalize(document.data), change.project)
+    if config.members is not None:  # who may make it (the config's members)
+        from projledger.changes.guard import refuse_what_authority_rejects
+
+        author = _author(root, options, readiness)
+        after = normalize(document.data)
+        refuse_what_authority_rejects(config, author, before, after, change.project)
+    forced = refuse_what_check_would_flag(
+        root, path, None if create else old_text, new_text, config, options.force
+    )
+    if forced:
+        codes = " ".join(sorted({note.split(" ", 1)[0] for note in forced}))
+        change = replace(change, trailers=(*change.trailers, ("Projledger-Forced", codes)))
+        for note in forced:
+            options.notify(note)
     diff = _diff(old_text, new_text, path, root)
     outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
     if options.dry_run:
@@ -203,10 +268,11 @@ commit) and the file: `PID NAME`."""
 
 
 @contextlib.contextmanager
-def _changing(root: LedgerRoot, path: Path) -> Iterator[None]:
-    """Marks, for the length of a change, which process changes which file."""
+def _changing(root: LedgerRoot, name: str) -> Iterator[None]:
+    """Marks, for the length of a change, which process changes which file (MANY_FILES:
+    an import's)."""
     marker = root.state_dir() / COMMITTING
-    marker.write_text(f"{os.getpid()} {path.name}", encoding="utf-8")
+    marker.write_text(f"{os.getpid()} {name}", encoding="utf-8")
     try:
         yield
     finally:
@@ -217,7 +283,8 @@ def _clean_up_after_a_killed_change(root: LedgerRoot) -> None:
     """Run with the root's lock held, so no other change is under way.
 
     A change killed partway leaves its marker, naming its process and file. If that
-    process is gone: the temporary file of its write (`.<id>.yaml.*.tmp`) is removed, and
+    process is gone: the temporary file of its write (`.<id>.yaml.*.tmp`; an import's:
+    every one in projects/, and the config's) is removed, and
     git's locks if its git was killed holding them (git would refuse every commit). A lock
     of a git the user runs by hand is never touched. Without a stale marker nothing is
     looked for: listing a projects/ of 10,000 files costs a change 10-20 ms."""
@@ -229,9 +296,15 @@ def _clean_up_after_a_killed_change(root: LedgerRoot) -> None:
         return
     if _alive(pid):
         return
-    if name:
-        for temporary in root.projects_dir.glob(f".{glob.escape(name)}.*.tmp"):
-            temporary.unlink(missing_ok=True)
+    if name == MANY_FILES:
+        temporaries = [
+            *root.projects_dir.glob(".*.tmp"),
+            *root.path.glob(f".{glob.escape(root.config_file.name)}.*.tmp"),
+        ]
+    else:
+        temporaries = list(root.projects_dir.glob(f".{glob.escape(name)}.*.tmp")) if name else []
+    for temporary in temporaries:
+        temporary.unlink(missing_ok=True)
     with contextlib.suppress(ProjledgerError):  # not a repository (any more): nothing to do
         for lock in LedgerRepo.open(root.path).commit_locks():
             lock.unlink(missing_ok=True)
@@ -256,16 +329,33 @@ def _config(root: LedgerRoot) -> "Config":
     return cached_config(root)
 
 
+def _author(
+    root: LedgerRoot, options: ChangeOptions, readiness: Readiness | None
+) -> Identity | None:
+    """Whose change it is: `--author`, else git's identity (None if git cannot say)."""
+    if options.author is not None:
+        return options.author
+    if readiness is not None and readiness.author is not None:
+        return readiness.author[0]
+    from projledger.changes.guard import git_identity
+
+    try:
+        repo = LedgerRepo.open(root.path)
+    except ProjledgerError:
+        return None
+    return git_identity(repo)
+
+
 def _hand_edits(repo: LedgerRepo, path: Path, options: ChangeOptions, config: "Config") -> str:
     name = repo.relative(path)
     if not options.commit_hand_edits:
-        raise ProjledgerError(
-            f"{name} has changes that are not committed (edits by hand?). Commit them "
-            f"(`git commit {name}`), or pass --commit-hand-edits to commit them first as "
-            "their own commit"
-        )
+        raise ProjledgerError(msg("error.hand_edits", name=name))
     refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, what="the hand edits")
     refuse_hand_edits_audit_rejects(repo, path)
+    if config.members is not None:
+        from projledger.changes.guard import refuse_hand_edits_authority_rejects
+
+        refuse_hand_edits_authority_rejects(repo, path, config)
     return repo.commit_files(
         [path], f"[{path.stem}] 手工修改 hand edits\n\nProjledger-Command: hand-edits\n"
     )
@@ -294,14 +384,22 @@ def _write_and_commit(
     from projledger.store.blob_cache import blob_id
 
     assert readiness.author is not None  # known once readiness.wait() has run
-    author, date = options.author or readiness.author[0], readiness.author[1]
+    author = options.author or readiness.author[0]
+    # Authored on the day of the change (git's time of day and offset kept): reports count
+    # an event in the period of its author date, and the committer date says when it was
+    # recorded (an event recorded after its period's report is 补录).
+    date = on_day(readiness.author[1], options.author_day)
     message = outcome.change.message()
     state = root.state_dir()
     new_raw = new_text.encode("utf-8")
     entry = journal.Entry(
-        file=path.relative_to(root.path).as_posix(),
-        old_blob=blob_id(old_text.encode("utf-8")) if old_text is not None else None,
-        new_blob=blob_id(new_raw),
+        files=(
+            journal.FileChange(
+                file=path.relative_to(root.path).as_posix(),
+                old_blob=blob_id(old_text.encode("utf-8")) if old_text is not None else None,
+                new_blob=blob_id(new_raw),
+            ),
+        ),
         message=message,
         author=str(author),
         date=date,

@@ -8,16 +8,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.check.entries import ProjectSummary
-from projledger.findings import Finding
+from projledger.findings import CODE_BY_ID, Finding
 from projledger.store.blob_cache import MISS, BlobCache, code_fingerprint
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 
 def checker_fingerprint(config_raw: bytes) -> str:
     """Changes whenever the checker's code or the config changes."""
     return code_fingerprint(
-        b"%d" % CACHE_FORMAT, "ids.py", "check/*.py", "model/*.py", "store/*.py", extra=config_raw
+        b"%d" % CACHE_FORMAT,
+        "ids.py",
+        "messages.py",  # a finding keeps its English beside its key
+        "check/*.py",
+        "model/*.py",
+        "store/*.py",
+        extra=config_raw,
     )
 
 
@@ -37,9 +43,21 @@ class CheckCache:
         entry = self.files.get(name, blob)
         if entry is MISS:
             return None
+        # A finding is stored as its message's catalogue key and arguments beside its
+        # English, so the cache serves a ledger in either language (rendered at output).
         findings = [
-            Finding.of(code, message, file, tuple(loc), line=line, col=col)
-            for code, message, loc, line, col in entry[0]
+            Finding(
+                code,
+                message,
+                file,
+                tuple(loc),
+                line,
+                col,
+                CODE_BY_ID[code].severity,
+                key,
+                tuple((name, value) for name, value in args),
+            )
+            for code, message, loc, line, col, key, args in entry[0]
         ]
         summary = ProjectSummary(*entry[1]) if entry[1] else None
         return CachedFile(findings, summary)
@@ -49,9 +67,12 @@ class CheckCache:
         return name in self.files.entries
 
     def put(self, name: str, blob: str, cached: CachedFile) -> None:
-        findings = [[f.code, f.message, list(f.loc), f.line, f.col] for f in cached.findings]
+        findings = [
+            [f.code, f.message, list(f.loc), f.line, f.col, f.key, [list(a) for a in f.args]]
+            for f in cached.findings
+        ]
         summary = cached.summary
-        packed = [summary.id, summary.code, summary.name] if summary else None
+        packed = [summary.id, summary.code, summary.name, summary.duplicate_of] if summary else None
         self.files.put(name, blob, [findings, packed])
 
     def retain(self, names: set[str]) -> None:

@@ -3,11 +3,17 @@
 from collections.abc import Iterator
 
 from projledger.findings import Finding, display_loc
+from projledger.messages import Message, msg
 from projledger.model import Config
 
 
 def check_config(config: Config, file: str) -> list[Finding]:
-    return [*_duplicates(config, file), *_people_units(config, file), *_thresholds(config, file)]
+    return [
+        *_duplicates(config, file),
+        *_people_units(config, file),
+        *_thresholds(config, file),
+        *_members(config, file),
+    ]
 
 
 Declared = tuple[tuple[str | int, ...], str]
@@ -30,8 +36,12 @@ def _duplicates(config: Config, file: str) -> Iterator[Finding]:
                 continue
             yield Finding.of(
                 "PL401",
-                f"{name} is declared again: {display_loc(loc)} repeats {display_loc(first[name])}; "
-                "remove one or rename it, so rankings do not split",
+                msg(
+                    "PL401.declared_again",
+                    name=name,
+                    at=display_loc(loc),
+                    first=display_loc(first[name]),
+                ),
                 file,
                 loc,
             )
@@ -50,7 +60,7 @@ def _people_units(config: Config, file: str) -> Iterator[Finding]:
         if person.unit not in units:
             yield Finding.of(
                 "PL402",
-                f"{person.name}'s unit {person.unit} is not declared in units",
+                msg("PL402", name=person.name, unit=person.unit),
                 file,
                 ("people", index, "unit"),
             )
@@ -71,7 +81,41 @@ def _thresholds(config: Config, file: str) -> Iterator[Finding]:
         if red < yellow:
             yield Finding.of(
                 "PL403",
-                f"lights.{name}: the red threshold ({red}) is below the yellow one ({yellow})",
+                msg("PL403", name=name, red=red, yellow=yellow),
                 file,
                 ("lights", name),
             )
+
+
+def _members(config: Config, file: str) -> Iterator[Finding]:
+    """Each member names a declared unit and person, what its roles need, and an identity
+    no earlier member has."""
+    from projledger.model.config import MemberRole
+
+    units, people = config.unit_names(), config.person_names()
+    seen: dict[tuple[str | None, str], int] = {}
+    for index, member in enumerate(config.members or ()):
+        identity = member.identity()
+        if identity in seen:
+            yield Finding.of(
+                "PL401",
+                msg("PL401.member_again", who=member.who, index=index, first=seen[identity]),
+                file,
+                ("members", index, "who"),
+            )
+        seen.setdefault(identity, index)
+        needs: list[tuple[str, Message]] = []
+        who = member.who
+        if MemberRole.REPORTER in member.roles and member.unit is None:
+            needs.append(("unit", msg("PL404.reporter_unit", who=who)))
+        if MemberRole.TASK_FORCE in member.roles and member.task_force is None:
+            needs.append(("task_force", msg("PL404.task_force", who=who)))
+        if member.unit is not None and member.unit not in units:
+            needs.append(("unit", msg("PL404.unit", who=who, unit=member.unit)))
+        if member.person is not None and member.person not in people:
+            needs.append(("person", msg("PL404.person", who=who, person=member.person)))
+        for key, what in needs:
+            loc: tuple[str | int, ...] = ("members", index, key)
+            if getattr(member, key) is None:
+                loc = ("members", index)
+            yield Finding.of("PL404", what, file, loc)

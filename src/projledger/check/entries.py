@@ -23,6 +23,9 @@ class ProjectSummary:
     id: str | None
     code: str | None
     name: str | None
+    duplicate_of: str | None = None
+    """A retired duplicate's real project (`retire --duplicate-of`): exempt from the
+    code and name rules (PL301, PL302), whose values it shares by design."""
 
     @classmethod
     def of(cls, data: Any) -> "ProjectSummary | None":
@@ -33,7 +36,16 @@ class ProjectSummary:
             value = data.get(key)
             return value if isinstance(value, str) and value else None
 
-        return cls(text("id"), text("code"), text("name"))
+        retirement = data.get("retirement")
+        duplicate_of = retirement.get("duplicate_of") if isinstance(retirement, dict) else None
+        return cls(
+            text("id"),
+            text("code"),
+            text("name"),
+            duplicate_of
+            if data.get("pool") == "退库" and isinstance(duplicate_of, str) and duplicate_of
+            else None,
+        )
 
 
 @dataclass

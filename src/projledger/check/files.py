@@ -5,6 +5,7 @@ from projledger.check.entries import FileCheck, ProjectSummary, place_findings
 from projledger.check.rules import RuleContext, check_project
 from projledger.check.validation import validate
 from projledger.findings import Finding
+from projledger.messages import msg
 from projledger.model import Config, Project
 from projledger.store.reader import (
     ReadResult,
@@ -24,8 +25,7 @@ def check_project_bytes(raw: bytes, file: str, stem: str, config: Config | None)
             result.findings.append(
                 Finding.of(
                     "PL200",
-                    f"id is {result.summary.id!r} but the file is {stem}.yaml; rename the file "
-                    "or fix the id",
+                    msg("PL200", id=repr(result.summary.id), stem=stem),
                     file,
                     ("id",),
                 )
@@ -73,7 +73,7 @@ def _header(text: str, expected: str, file: str, findings: list[Finding]) -> Non
         findings.append(
             Finding.of(
                 "PL015",
-                f"the first line should be `{expected}` so editors validate and complete the file",
+                msg("PL015", expected=expected, file=file),
                 file,
                 line=1,
                 col=1,

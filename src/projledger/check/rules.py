@@ -7,8 +7,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from projledger.check import fairness
 from projledger.findings import Finding, Severity
-from projledger.model import Config, Project
+from projledger.messages import Message, msg
+from projledger.model import Config, Project, plausible
 from projledger.model.enums import ApprovalStatus, IssueState, Maturity, Pool, Role, TaskState
 from projledger.model.project import Deadline, Issue, Responsibility, Task
 
@@ -23,7 +25,7 @@ class RuleContext:
     config: Config | None
     """None when projledger.yaml is itself invalid: declaration rules are skipped."""
 
-    def finding(self, code: str, message: str, loc: Loc) -> Finding:
+    def finding(self, code: str, message: str | Message, loc: Loc) -> Finding:
         return Finding.of(code, message, self.file, loc)
 
 
@@ -47,8 +49,7 @@ def item_ids_unique(project: Project, ctx: RuleContext) -> Iterator[Finding]:
             if item.id in seen:
                 yield ctx.finding(
                     "PL201",
-                    f"id {item.id} is used twice in this project; give this item a new id "
-                    "(`projledger` makes them unique when it adds items)",
+                    msg("PL201.twice", id=item.id),
                     (list_name, index, "id"),
                 )
             seen.add(item.id)
@@ -63,16 +64,14 @@ def deadline_targets(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         if target[:2] in ("I-", "T-") and target not in targets:
             yield ctx.finding(
                 "PL202",
-                f"deadline {deadline.id} is for {target}, which is not an issue or task of "
-                "this project; fix the target or remove the deadline",
+                msg("PL202.no_target", id=deadline.id, target=target),
                 ("deadlines", index, "target"),
             )
         if counts[target] > 1 and target not in reported:
             reported.add(target)
             yield ctx.finding(
                 "PL203",
-                f"{target} has {counts[target]} deadlines; keep one and record later dates "
-                "as its extensions",
+                msg("PL203.many", target=target, count=counts[target]),
                 ("deadlines", index, "target"),
             )
 
@@ -82,18 +81,17 @@ def one_lead_leader(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         (index, r) for index, r in enumerate(project.responsibilities) if r.role == Role.LEAD_LEADER
     ]
     if len(leaders) != 1:
-        names = "、".join(r.person or "?" for _, r in leaders) or "none"
+        names = "、".join(r.person or "?" for _, r in leaders)
         yield ctx.finding(
             "PL204",
-            f"a project has exactly one 包抓领导 (lead leader); this one has {len(leaders)} "
-            f"({names})",
+            msg("PL204.count", count=len(leaders), names=names) if leaders else msg("PL204.none"),
             ("responsibilities", leaders[1][0]) if len(leaders) > 1 else ("responsibilities",),
         )
     for index, responsibility in leaders:
         if not responsibility.person:
             yield ctx.finding(
                 "PL204",
-                "the 包抓领导 entry names no person; add `person`",
+                msg("PL204.no_person"),
                 ("responsibilities", index),
             )
 
@@ -103,7 +101,7 @@ def responsibilities_name_someone(project: Project, ctx: RuleContext) -> Iterato
         if not responsibility.unit and not responsibility.person:
             yield ctx.finding(
                 "PL223",
-                f"responsibility {responsibility.id} names neither `unit` nor `person`",
+                msg("PL223", id=responsibility.id),
                 ("responsibilities", index),
             )
 
@@ -114,26 +112,61 @@ def owners_have_responsibilities(project: Project, ctx: RuleContext) -> Iterator
     for loc, item in _owned(project, responsibilities=False):
         for field, known in (("unit", units), ("person", people)):
             name = getattr(item, field)
-            if name and name not in known:
+            if (
+                name
+                and name not in known
+                and not (field == "unit" and _same_unit(name, units, ctx))
+            ):
                 yield ctx.finding(
                     "PL205",
-                    f"{item.id}'s {field} {name} is not in this project's responsibilities; "
-                    "add a responsibility for it",
+                    msg("PL205", id=item.id, field=field, name=name),
                     (*loc, field),
                 )
+
+
+def _same_unit(name: str, units: set[str], ctx: RuleContext) -> bool:
+    """Whether a responsibility names unit `name` another way: its short name (高庄街道
+    for 高庄街道办事处) or a variant (`model.unit_names`)."""
+    if ctx.config is None:
+        return False
+    from projledger.model.unit_names import unit_names_of
+
+    names = unit_names_of(ctx.config)
+    return any(names.same(name, unit) for unit in units)
 
 
 def units_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     if ctx.config is None:
         return
     declared = ctx.config.unit_names()
+    retired = {
+        name: str(u.retired)
+        for u in ctx.config.units
+        if u.retired is not None
+        for name in (u.name, u.short, *u.former)
+        if name
+    }
     for loc, unit in _unit_fields(project):
         if unit not in declared:
             yield ctx.finding(
                 "PL206",
-                f"unit {unit} is not declared in projledger.yaml{_close(unit, declared)}",
+                _close("PL206", unit, declared),
                 loc,
             )
+        elif unit in retired and _open(project, loc):
+            yield ctx.finding("PL206", msg("PL206.retired", name=unit, date=retired[unit]), loc)
+
+
+def _open(project: Project, loc: Loc) -> bool:
+    """Whether the item at `loc` is open: an issue neither closed nor withdrawn, a task not
+    done, a responsibility of a project neither retired (退库) nor completed (竣工)."""
+    list_name, index = loc[0], loc[1]
+    assert isinstance(index, int)
+    if list_name == "issues":
+        return project.issues[index].state not in (IssueState.CLOSED, IssueState.WITHDRAWN)
+    if list_name == "tasks":
+        return project.tasks[index].state != TaskState.DONE
+    return project.pool not in (Pool.RETIRED, Pool.COMPLETED)
 
 
 def people_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
@@ -144,7 +177,7 @@ def people_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         if person not in declared:
             yield ctx.finding(
                 "PL207",
-                f"person {person} is not declared in projledger.yaml{_close(person, declared)}",
+                _close("PL207", person, declared),
                 loc,
             )
 
@@ -156,8 +189,7 @@ def stage_declared(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     if project.stage not in stages:
         yield ctx.finding(
             "PL208",
-            f"stage {project.stage} is not declared in projledger.yaml"
-            f"{_close(project.stage, stages)}",
+            _close("PL208", project.stage, stages),
             ("stage",),
         )
 
@@ -166,7 +198,7 @@ def dates_in_order(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     for index, issue in enumerate(project.issues):
         base: Loc = ("issues", index)
         dated: list[tuple[Loc, dt.date, str]] = [
-            ((*base, "progress", i, "date"), note.date, "progress note")
+            ((*base, "progress", i, "date"), note.date, "progress_note")
             for i, note in enumerate(issue.progress)
         ]
         dated += [
@@ -184,15 +216,24 @@ def dates_in_order(project: Project, ctx: RuleContext) -> Iterator[Finding]:
             if when < issue.raised:
                 yield ctx.finding(
                     "PL209",
-                    f"{issue.id}: the {what} date {when} is before the issue was raised "
-                    f"({issue.raised})",
+                    msg(
+                        "PL209.before_raised",
+                        id=issue.id,
+                        what=what,
+                        when=when,
+                        raised=issue.raised,
+                    ),
                     loc,
                 )
         if issue.verification and issue.closure and issue.closure.date < issue.verification.date:
             yield ctx.finding(
                 "PL209",
-                f"{issue.id}: closed on {issue.closure.date}, before verification was asked "
-                f"for on {issue.verification.date}",
+                msg(
+                    "PL209.closed_before_verification",
+                    id=issue.id,
+                    closed=issue.closure.date,
+                    asked=issue.verification.date,
+                ),
                 (*base, "closure", "date"),
             )
     for index, deadline in enumerate(project.deadlines):
@@ -201,8 +242,12 @@ def dates_in_order(project: Project, ctx: RuleContext) -> Iterator[Finding]:
             if extension.new_due <= previous:
                 yield ctx.finding(
                     "PL209",
-                    f"{deadline.id}: extension to {extension.new_due} is not later than the "
-                    f"due date it extends ({previous})",
+                    msg(
+                        "PL209.extension_not_later",
+                        id=deadline.id,
+                        new_due=extension.new_due,
+                        previous=previous,
+                    ),
                     ("deadlines", index, "extensions", number, "new_due"),
                 )
             previous = extension.new_due
@@ -211,8 +256,12 @@ def dates_in_order(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     for name in ("actual_completion", "actual_operation"):
         later = getattr(schedule, name)
         if later is not None and (start is None or later < start):
-            problem = "with no actual_start" if start is None else f"before actual_start {start}"
-            yield ctx.finding("PL209", f"schedule.{name} {later} is {problem}", ("schedule", name))
+            problem = (
+                msg("PL209.no_start", name=name, later=later)
+                if start is None
+                else msg("PL209.before_start", name=name, later=later, start=start)
+            )
+            yield ctx.finding("PL209", problem, ("schedule", name))
 
 
 def issue_loop_records(project: Project, ctx: RuleContext) -> Iterator[Finding]:
@@ -223,40 +272,37 @@ def issue_loop_records(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         if state in _ASSIGNED_STATES:
             missing = [name for name in ("unit", "person") if not getattr(issue, name)]
             if issue.id not in deadline_targets:
-                missing.append(f"a deadline (deadlines entry with target: {issue.id})")
+                missing.append("deadline")
             if missing:
                 yield ctx.finding(
                     "PL210",
-                    f"{issue.id} is {state} but has no {', no '.join(missing)}; "
-                    "交办 needs an owner and a time limit",
+                    msg("PL210", id=issue.id, state=state, missing=",".join(missing)),
                     loc,
                 )
         if state == IssueState.AWAITING_VERIFICATION and issue.verification is None:
             yield ctx.finding(
                 "PL211",
-                f"{issue.id} is 待核验 but has no `verification` (date, evidence, explanation)",
+                msg("PL211", id=issue.id),
                 loc,
             )
         if state == IssueState.CLOSED and issue.closure is None:
             yield ctx.finding(
                 "PL212",
-                f"{issue.id} is 已销号 but has no `closure` (date, verifier, evidence)",
+                msg("PL212", id=issue.id),
                 loc,
             )
         if state == IssueState.WITHDRAWN and issue.withdrawal is None:
-            yield ctx.finding(
-                "PL213", f"{issue.id} is 已撤销 but has no `withdrawal` (date, reason)", loc
-            )
+            yield ctx.finding("PL213", msg("PL213", id=issue.id), loc)
         if issue.closure is not None and state != IssueState.CLOSED:
             yield ctx.finding(
                 "PL214",
-                f"{issue.id} has a closure record but is {state}; set state 已销号 or remove it",
+                msg("PL214.closure", id=issue.id, state=state),
                 (*loc, "closure"),
             )
         if issue.withdrawal is not None and state != IssueState.WITHDRAWN:
             yield ctx.finding(
                 "PL214",
-                f"{issue.id} has a withdrawal record but is {state}; set state 已撤销 or remove it",
+                msg("PL214.withdrawal", id=issue.id, state=state),
                 (*loc, "withdrawal"),
             )
 
@@ -267,14 +313,11 @@ def task_completion(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         if task.state == TaskState.DONE:
             missing = [name for name in ("completed_on", "evidence") if not getattr(task, name)]
             if missing:
-                yield ctx.finding(
-                    "PL215", f"{task.id} is 已完成 but has no {' or '.join(missing)}", loc
-                )
+                yield ctx.finding("PL215", msg("PL215", id=task.id, missing=",".join(missing)), loc)
         elif task.completed_on is not None:
             yield ctx.finding(
                 "PL214",
-                f"{task.id} has completed_on {task.completed_on} but is {task.state}; set state "
-                "已完成 or remove the date",
+                msg("PL214.completed_on", id=task.id, date=task.completed_on, state=task.state),
                 (*loc, "completed_on"),
             )
 
@@ -283,14 +326,13 @@ def retirement_record(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     if project.pool == Pool.RETIRED and project.retirement is None:
         yield ctx.finding(
             "PL216",
-            "the project is 退库 but has no `retirement` (date, reason, reviewer)",
+            msg("PL216.missing"),
             ("pool",),
         )
     if project.pool != Pool.RETIRED and project.retirement is not None:
         yield ctx.finding(
             "PL216",
-            f"the project has a retirement record but its pool is {project.pool}; set pool 退库 "
-            "or remove the record",
+            msg("PL216.extra", pool=project.pool),
             ("retirement",),
         )
 
@@ -298,13 +340,11 @@ def retirement_record(project: Project, ctx: RuleContext) -> Iterator[Finding]:
 def maturity_for_negotiation(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     if project.pool == Pool.NEGOTIATING and project.maturity is None:
         choices = "/".join(m.value for m in Maturity)
-        yield ctx.finding(
-            "PL217", f"a project 在谈 has a maturity ({choices}); add `maturity`", ("pool",)
-        )
+        yield ctx.finding("PL217", msg("PL217.missing", choices=choices), ("pool",))
     if project.maturity is not None and project.pool in (Pool.NEW, Pool.CONTINUING, Pool.COMPLETED):
         yield ctx.finding(
             "PL217",
-            f"maturity is for projects under negotiation; this one is {project.pool}",
+            msg("PL217.extra", pool=project.pool),
             ("maturity",),
         )
 
@@ -314,30 +354,24 @@ def approvals_complete(project: Project, ctx: RuleContext) -> Iterator[Finding]:
         if approval.status != ApprovalStatus.DONE:
             continue
         if approval.date is None:
-            yield ctx.finding(
-                "PL218", f"approval {name} is 已办结 but has no date", ("approvals", name)
-            )
+            yield ctx.finding("PL218", msg("PL218", name=name), ("approvals", name))
         if not approval.permit_no:
-            yield ctx.finding(
-                "PL219", f"approval {name} is 已办结 but has no permit_no", ("approvals", name)
-            )
+            yield ctx.finding("PL219", msg("PL219", name=name), ("approvals", name))
 
 
 def investment_consistent(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     inv = project.investment
     done = inv.completed_before_year + inv.completed_this_year
-    if done > inv.total + 0.005:
+    if plausible.beyond_total(inv.total, inv.completed_before_year, inv.completed_this_year):
         yield ctx.finding(
             "PL220",
-            f"completed investment {done:g} 万元 (before this year + this year) exceeds the "
-            f"total {inv.total:g} 万元",
+            msg("PL220", done=f"{done:.10g}", total=f"{inv.total:.10g}"),
             ("investment",),
         )
     if inv.monthly_plan is not None and abs(sum(inv.monthly_plan) - inv.plan_this_year) > 0.5:
         yield ctx.finding(
             "PL222",
-            f"the monthly plan adds up to {sum(inv.monthly_plan):g} 万元, this year's plan is "
-            f"{inv.plan_this_year:g} 万元",
+            msg("PL222", sum=f"{sum(inv.monthly_plan):g}", plan=f"{inv.plan_this_year:g}"),
             ("investment", "monthly_plan"),
         )
 
@@ -347,16 +381,69 @@ def amounts_within_plan(project: Project, ctx: RuleContext) -> Iterator[Finding]
         if funding.received > funding.planned + 0.005:
             yield ctx.finding(
                 "PL221",
-                f"{funding.source}: received {funding.received:g} exceeds planned "
-                f"{funding.planned:g} 万元",
+                msg(
+                    "PL221.funding",
+                    source=funding.source,
+                    received=f"{funding.received:g}",
+                    planned=f"{funding.planned:g}",
+                ),
                 ("funding", index, "received"),
             )
     land = project.land
     if land is not None and land.supplied_mu > land.needed_mu + 0.005:
         yield ctx.finding(
             "PL221",
-            f"land supplied {land.supplied_mu:g} 亩 exceeds land needed {land.needed_mu:g} 亩",
+            msg("PL221.land", supplied=f"{land.supplied_mu:g}", needed=f"{land.needed_mu:g}"),
             ("land", "supplied_mu"),
+        )
+
+
+def figures_plausible(project: Project, ctx: RuleContext) -> Iterator[Finding]:
+    """Figures no report should sign as they are (PL224): this year's completed investment
+    more than twice this year's plan, a task's quantity done beyond its target. (More
+    completed than the total is PL220; a negative figure the schema refuses.)"""
+    inv = project.investment
+    if plausible.beyond_plan(inv.plan_this_year, inv.completed_this_year):
+        yield ctx.finding(
+            "PL224",
+            msg(
+                "PL224.investment",
+                done=f"{inv.completed_this_year:.10g}",
+                times=plausible.TIMES_PLAN,
+                plan=f"{inv.plan_this_year:.10g}",
+            ),
+            ("investment", "completed_this_year"),
+        )
+    for index, task in enumerate(project.tasks):
+        measure = task.measure
+        if measure is not None and measure.done is not None and measure.done > measure.amount:
+            yield ctx.finding(
+                "PL224",
+                msg(
+                    "PL224.task",
+                    id=task.id,
+                    done=f"{measure.done:g}",
+                    unit=measure.unit,
+                    amount=f"{measure.amount:g}",
+                ),
+                ("tasks", index, "measure", "done"),
+            )
+
+
+def start_has_permit(project: Project, ctx: RuleContext) -> Iterator[Finding]:
+    """A project at the last stage of the config's `stages` (开工) has its 施工许可
+    issued (已办结) or recorded as not needed (不涉及) (PL225)."""
+    if ctx.config is None or project.pool in (Pool.CONTINUING, Pool.RETIRED):
+        return
+    if project.stage != ctx.config.stages[-1]:
+        return
+    permit = project.approvals.get("施工许可")
+    status = permit.status if permit is not None else None
+    if status not in (ApprovalStatus.DONE, ApprovalStatus.NOT_APPLICABLE):
+        yield ctx.finding(
+            "PL225",
+            msg("PL225", stage=project.stage, status=status or "未登记"),
+            ("stage",),
         )
 
 
@@ -377,6 +464,10 @@ PROJECT_RULES: tuple[Rule, ...] = (
     approvals_complete,
     investment_consistent,
     amounts_within_plan,
+    figures_plausible,
+    start_has_permit,
+    fairness.verifier_outside_unit,
+    fairness.extension_approver,
 )
 
 
@@ -438,6 +529,9 @@ def _person_fields(project: Project) -> Iterator[tuple[Loc, str]]:
         yield ("retirement", "reviewer"), project.retirement.reviewer
 
 
-def _close(name: str, choices: frozenset[str] | tuple[str, ...]) -> str:
+def _close(code: str, name: str, choices: frozenset[str] | tuple[str, ...]) -> Message:
+    """`name` is not declared: the closest declared name, if one is close."""
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else "; declare it there or fix the spelling"
+    if close:
+        return msg(f"{code}.close", name=name, close=close[0])
+    return msg(f"{code}.unknown", name=name)

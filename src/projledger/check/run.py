@@ -183,6 +183,40 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
             _collect(report, finding.file, place_findings([finding], text), text)
 
 
+def across_files_of(
+    root: LedgerRoot,
+    path: Path,
+    versions: Sequence[ProjectSummary | None],
+    config: "Config | None",
+) -> list[list[Finding]]:
+    """The findings across files (PL300-PL302) the project file at `path` would have in
+    each of `versions` (its summary before and after a change), against the root's other
+    files as they are: what `check FILE` reports, found as cheaply (only a file that could
+    share an id, code or name with a version is parsed)."""
+    from projledger.check.files import check_project_bytes
+
+    needles = _needles(version for version in versions if version is not None)
+    others: dict[Path, ProjectSummary] = {}
+    for other, file, problem in _listing(root, root.path):
+        if other.name == path.name or problem is not None or not needles:
+            continue
+        try:
+            raw = read_ledger_bytes(other)
+        except OSError:
+            continue  # `check` reports it
+        if _may_share(raw, needles):
+            summary = check_project_bytes(raw, file, other.stem, config).summary
+            if summary is not None:
+                others[other] = summary
+    found: list[list[Finding]] = []
+    for version in versions:
+        summaries = dict(others)
+        if version is not None:
+            summaries[path] = version
+        found.append([f for p, f in _across_files(summaries, root.path) if p == path])
+    return found
+
+
 def _text_of(path: Path, file: str) -> str | None:
     """The file's text, to show the lines of its findings (None if it cannot be read)."""
     try:
@@ -459,7 +493,7 @@ def _across_files(
         holders: dict[str, list[Path]] = defaultdict(list)
         for path, summary in summaries.items():
             value = getattr(summary, field_name)
-            if value:
+            if value and not (summary.duplicate_of and field_name != "id"):
                 holders[value].append(path)
         for value, paths in holders.items():
             if len(paths) < 2:

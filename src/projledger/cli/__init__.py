@@ -10,6 +10,7 @@ suggests the nearest name).
 """
 
 from collections.abc import Sequence
+from typing import Optional
 
 import typer
 
@@ -41,6 +42,13 @@ def _main(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Show the version."
     ),
+    lang: Optional[str] = typer.Option(  # noqa: UP045 - typer needs Optional here
+        None,
+        "--lang",
+        metavar="zh|en",
+        help="Language of messages and help (default: the ledger's `language`; outside a "
+        "ledger root, the locale).",
+    ),
 ) -> None:
     """Key-project ledgers (重点项目台账) as YAML files in git."""
 
@@ -62,6 +70,10 @@ COMMAND_MODULES: dict[str, str] = {
     "extend": "changes",
     "set": "changes",
     "log": "changes",
+    "unit": "config_cmds",
+    "person": "config_cmds",
+    "fix": "fix",
+    "rollover": "rollover",
     "history": "history",
     "changes": "history",
     "audit": "history",
@@ -87,7 +99,18 @@ def main() -> None:
 
 
 def prepare(args: Sequence[str]) -> typer.Typer:
-    """The app, with what running `args` needs registered (and nothing else)."""
+    """The app, with what running `args` needs registered (and nothing else), in the
+    language `cli.language` decides for this run."""
+    import os
+    from pathlib import Path
+
+    from projledger import error_handler
+    from projledger.cli import language
+
+    lang = language.decide(args, os.environ, Path.cwd())
+    language.set_current(lang)
+    error_handler.set_language(lang)
+    args = _without_top_level_lang(args)
     first = args[0] if args else _completed_command()
     if first is not None and first.startswith("-") and first not in ("-h", "--help"):
         return app  # top-level options only (--version): no command
@@ -95,7 +118,18 @@ def prepare(args: Sequence[str]) -> typer.Typer:
     register_commands(module)
     if module is not None:
         _keep_only(first)
+    language.translate_help(app, lang)
     return app
+
+
+def _without_top_level_lang(args: Sequence[str]) -> Sequence[str]:
+    """`projledger --lang zh COMMAND ...`: the language is decided; the command is what
+    follows (the callback takes `--lang` too, so `--help` lists it)."""
+    if len(args) >= 2 and args[0] == "--lang":
+        return args[2:]
+    if args and args[0].startswith("--lang="):
+        return args[1:]
+    return args
 
 
 def _completed_command() -> str | None:

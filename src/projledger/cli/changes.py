@@ -22,6 +22,22 @@ DueOption = Annotated[
     Day, day_option("--due", help="Due date: also creates its deadline (时效清单).")
 ]
 Text = Optional[str]  # noqa: UP045
+NoAutoResponsibility = Annotated[
+    bool,
+    typer.Option(
+        "--no-auto-responsibility",
+        help="交办 to a unit or person the project's 责任清单 lacks: refuse, instead of "
+        "adding its responsibility (责任单位, with the issue as its duty) in the same commit.",
+    ),
+]
+Force = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Record the change even if it brings in a warning of `check` (an implausible "
+        "figure, 开工 without 施工许可, a second project of the same name).",
+    ),
+]
 
 
 @add_app.command("issue")
@@ -57,6 +73,7 @@ def add_issue(
     due: DueOption = None,
     basis: Annotated[Text, typer.Option("--basis", help="Where the time limit comes from.")] = None,
     raised: DateOption = None,
+    no_auto_responsibility: NoAutoResponsibility = False,
     *,
     change: ChangeRun,
 ) -> None:
@@ -77,6 +94,7 @@ def add_issue(
         measures=measures,
         due=due,
         basis=basis,
+        auto_responsibility=not no_auto_responsibility,
     )
     change.run(project, edit(new))
 
@@ -134,6 +152,34 @@ def add_responsibility(
     from projledger.changes.items import add_responsibility as edit
 
     change.run(project, edit(role, unit, person, duties))
+
+
+@add_app.command("funding")
+@change_command()
+def add_funding(
+    project: Project,
+    source: Annotated[
+        str,
+        typer.Option(
+            "--source",
+            help="中央预算内资金 地方政府专项债券 超长期特别国债 地方财政 自筹 贷款 其他",
+        ),
+    ],
+    planned: Annotated[float, typer.Option("--planned", help="Planned amount, 万元.")],
+    received: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--received", help="Received so far (到位), 万元; default 0."),
+    ] = None,
+    note: Annotated[Text, typer.Option("--note")] = None,
+    force: Force = False,
+    *,
+    change: ChangeRun,
+) -> None:
+    """Add a funding source (资金来源) with its planned amount and what has been received;
+    later receipts: set PROJECT funding.<source>.received N."""
+    from projledger.changes.elements import add_funding as edit
+
+    change.run(project, edit(source, planned, received, note), force=force)
 
 
 @add_app.command("deadline")
@@ -203,6 +249,8 @@ def advance(
     permit_no: Annotated[Text, typer.Option("--permit-no")] = None,
     agency: Annotated[Text, typer.Option("--agency")] = None,
     date: DateOption = None,
+    no_auto_responsibility: NoAutoResponsibility = False,
+    force: Force = False,
     *,
     change: ChangeRun,
 ) -> None:
@@ -223,6 +271,7 @@ def advance(
             explanation=explanation,
             verifier=verifier,
             date=when,
+            auto_responsibility=not no_auto_responsibility,
         )
         edit = loop.advance_item(item, step)
     elif approval is not None:
@@ -233,7 +282,7 @@ def advance(
         edit = project_edits.move_pool(pool, maturity, code, when)
     else:
         edit = project_edits.advance_stage(to, when)
-    change.run(project, edit)
+    change.run(project, edit, on=when, force=force)
 
 
 @change_command()
@@ -279,13 +328,39 @@ def retire(
     reason: Annotated[str, typer.Option("--reason", help="Why the project leaves the pool.")],
     reviewer: Annotated[str, typer.Option("--reviewer", help="Who reviewed the retirement.")],
     date: DateOption = None,
+    duplicate_of: Annotated[
+        Text,
+        typer.Option(
+            "--duplicate-of",
+            autocompletion=complete.projects,
+            help="The project this file duplicates (entered twice): it keeps the code and "
+            "name, and leaves every figure.",
+        ),
+    ] = None,
     *,
     change: ChangeRun,
 ) -> None:
-    """Retire a project from the pool (退库), with the reason and the reviewer."""
+    """Retire a project from the pool (退库), with the reason and the reviewer; a project
+    entered twice with --duplicate-of the real one."""
     from projledger.changes.project import retire as edit
 
-    change.run(project, edit(reason, reviewer, date))
+    real = _real_project(project, duplicate_of, change) if duplicate_of else None
+    change.run(project, edit(reason, reviewer, date, real), on=date)
+
+
+def _real_project(duplicate: str, real: str, change: ChangeRun) -> str:
+    """The project a duplicate is retired in favour of: another project of the root, not
+    retired itself."""
+    from projledger.cli.options import root_path
+    from projledger.errors import ProjledgerError
+    from projledger.refs import project_in_root
+    from projledger.root import LedgerRoot
+
+    root = LedgerRoot(root_path(change.root))
+    found = project_in_root(root, real)
+    if found == project_in_root(root, duplicate):
+        raise ProjledgerError(f"--duplicate-of {real}: name the other project, not this one")
+    return found
 
 
 @change_command()
@@ -323,13 +398,23 @@ def set_(
         str, typer.Argument(help="investment.completed_this_year, description, T-6FJ2RA.note ...")
     ],
     value: Annotated[str, typer.Argument(help="The new value.")],
+    force: Force = False,
+    through: Annotated[
+        str | None,
+        typer.Option(
+            "--through",
+            help="investment.completed_this_year: the last month the figure covers "
+            "(2026-10, 10月); default the month before the change's date.",
+        ),
+    ] = None,
     *,
     change: ChangeRun,
 ) -> None:
-    """Set one field of a project's record or of an item."""
+    """Set one field of a project's record or of an item (a task's quantity done:
+    T-….done 120; a completed figure with its months: --through 10月)."""
     from projledger.changes.project import set_field
 
-    change.run(project, set_field(field, value))
+    change.run(project, set_field(field, value, through), force=force)
 
 
 @change_command()
@@ -387,6 +472,7 @@ def new(
     lead_unit: Annotated[
         Text, typer.Option("--lead-unit", help="牵头单位 (a declared unit).")
     ] = None,
+    force: Force = False,
     *,
     change: ChangeRun,
 ) -> None:
@@ -412,7 +498,7 @@ def new(
         description=description,
         lead_unit=lead_unit,
     )
-    change.run(project_id, new_project(spec), create=True)
+    change.run(project_id, new_project(spec), create=True, force=force)
 
 
 def register(app: typer.Typer) -> None:

@@ -5,6 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli import language
+from projledger.cli.language import LangOption
 from projledger.cli.options import RootOption, root_path
 from projledger.commands.check import OutputFormat
 
@@ -34,6 +36,7 @@ def check(
         ),
     ] = False,
     root: RootOption = None,
+    lang: LangOption = None,  # read by cli.language before the command ran
 ) -> None:
     """Check ledger files: YAML, schema and rules. Exit 1 when any error is found."""
     from projledger.commands import check as command
@@ -42,7 +45,15 @@ def check(
         if not path.exists() and not path.is_symlink():
             raise typer.BadParameter(f"{path} does not exist", param_hint="PATHS")
     targets = list(paths) if paths else [root_path(root)]
-    code = command.run(targets, Path.cwd(), output, strict, use_cache=not no_cache, verbose=verbose)
+    code = command.run(
+        targets,
+        Path.cwd(),
+        output,
+        strict,
+        use_cache=not no_cache,
+        verbose=verbose,
+        lang=language.current(),  # --lang included: decided before the command ran
+    )
     raise typer.Exit(code)
 
 

@@ -1,6 +1,7 @@
 """`import` and `export`: 台账 workbooks in, the ledger and the units' workbooks out."""
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -48,10 +49,24 @@ def import_(
     id_prefix: Annotated[
         str, typer.Option("--id-prefix", help="Put this before new project ids, e.g. laiwu.")
     ] = "",
+    allow_failed_rows: Annotated[
+        bool,
+        typer.Option(
+            "--allow-failed-rows",
+            help="Exit 0 when some rows cannot be imported (or, from a unit's workbook, "
+            "applied). They are listed all the same (a 台账's also in FILE-未导入.xlsx); without "
+            "this option the import exits 1, after committing the rows that could be imported.",
+        ),
+    ] = False,
     *,
     change: ChangeRun,
 ) -> None:
-    """Import a 台账 workbook as one commit, or a unit's filled-in workbook, one commit per item."""
+    """Import a 台账 workbook as one commit, or a unit's filled-in workbook, one commit per item.
+
+    Rows that cannot be imported are listed with the reason and written to FILE-未导入.xlsx;
+    the others are committed. Exit 0 when every row is imported (or skipped as blank,
+    subtotal or heading), 1 when some row failed (unless --allow-failed-rows) or the import
+    is refused, 2 for a usage error."""
     import secrets
 
     from projledger.commands.change import lock_wait
@@ -80,8 +95,14 @@ def import_(
         commit=not change.no_commit,
         author=Identity.parse(change.author) if change.author else None,
         lock_wait=lock_wait(),
+        allow_failed_rows=allow_failed_rows,
+        notify=_note,
     )
     raise typer.Exit(import_workbook(root_path(change.root), file, options, run))
+
+
+def _note(text: str) -> None:
+    sys.stderr.write(f"projledger: note: {text}\n")
 
 
 def export(

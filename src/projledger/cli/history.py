@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from projledger.cli import complete
+from projledger.cli import complete, language
+from projledger.cli.language import LangOption
 from projledger.cli.options import RootOption, root_path
 from projledger.commands.check import OutputFormat
 from projledger.commands.history import HistoryFormat
@@ -37,13 +38,16 @@ def history(
     output: HistoryFormatOption = HistoryFormat.TABLE,
     no_cache: NoCacheOption = False,
     root: RootOption = None,
+    lang: LangOption = None,  # read by cli.language before the command ran
 ) -> None:
     """The timeline of a project or one of its items: each field changed, old → new, by
     whom, when, in which commit, hand edits included."""
     from projledger.commands import history as command
 
     raise typer.Exit(
-        command.run_history(root_path(root), project, item, output, use_cache=not no_cache)
+        command.run_history(
+            root_path(root), project, item, output, use_cache=not no_cache, lang=language.current()
+        )
     )
 
 
@@ -75,13 +79,21 @@ def changes(
     output: HistoryFormatOption = HistoryFormat.TABLE,
     no_cache: NoCacheOption = False,
     root: RootOption = None,
+    lang: LangOption = None,  # read by cli.language before the command ran
 ) -> None:
     """Every change to the ledger in a period, by author date (whole days, inclusive),
     hand edits included."""
     from projledger.commands import history as command
 
     code = command.run_log(
-        root_path(root), since, until, unit, project, output, use_cache=not no_cache
+        root_path(root),
+        since,
+        until,
+        unit,
+        project,
+        output,
+        use_cache=not no_cache,
+        lang=language.current(),
     )
     raise typer.Exit(code)
 

@@ -38,7 +38,9 @@ def _day(text: str | dt.date) -> dt.date:
     try:
         return parse_day(text)
     except NotADayError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        from projledger.cli.language import current
+
+        raise typer.BadParameter(exc.text(current())) from None
 
 
 def day_option(*names: str, help: str) -> Any:
@@ -74,7 +76,12 @@ At = Annotated[
 ]
 ProjectArgument = Annotated[
     str,
-    typer.Argument(help="Project id (or an unambiguous prefix).", autocompletion=complete.projects),
+    typer.Argument(
+        metavar="PROJECT",
+        help="The project: its name (马头山水库工程), a fragment of it (马头山), its pinyin "
+        "initials (mtssk), its id or an unambiguous prefix of the id.",
+        autocompletion=complete.projects,
+    ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 
@@ -112,12 +119,24 @@ class ChangeRun:
         """The date of the change: --today, or the clock's."""
         return self.today or today_by_the_clock()
 
-    def run(self, project: str, edit: object, *, create: bool = False) -> None:
+    def run(
+        self,
+        project: str,
+        edit: object,
+        *,
+        create: bool = False,
+        on: dt.date | None = None,
+        force: bool = False,
+    ) -> None:
+        """`on`: the day of the event the change records (`--date`), which the commit is
+        authored on instead of --today's. `force`: the command's `--force` (a change that
+        brings in a warning of `check` is recorded anyway)."""
         from projledger.commands import change
 
         opts = change.options(
-            self.day, self.author, self.dry_run, self.no_commit, self.commit_hand_edits
+            self.day, self.author, self.dry_run, self.no_commit, self.commit_hand_edits, on
         )
+        opts.force = force
         raise typer.Exit(change.run(root_path(self.root), project, edit, opts, create=create))
 
 
@@ -166,4 +185,58 @@ def change_command(*, hand_edits: bool = True) -> Callable[[Command], Command]:
     """The options every change takes, as `change: ChangeRun`. `hand_edits=False` for a
     command that makes a new file (there is nothing to commit first)."""
     options = tuple(o for o in _CHANGE_OPTIONS if hand_edits or o[0] != "commit_hand_edits")
-    return with_options(options, "change", ChangeRun)
+    bundled = with_options(options, "change", ChangeRun)
+
+    def decorate(command: Command) -> Command:
+        return forgiving(bundled(command))
+
+    return decorate
+
+
+def forgiving(command: Command) -> Command:
+    """`command` with its required parameters made optional to typer: on a terminal what is
+    missing is asked for (`cli/prompts.py`); on a pipe, typer's own usage error (exit 2)."""
+    signature = inspect.signature(command)
+    required = [
+        p.name
+        for p in signature.parameters.values()
+        if p.default is inspect.Parameter.empty and p.kind != inspect.Parameter.VAR_KEYWORD
+    ]
+    if not required:
+        return command
+    parameters = [
+        p.replace(default=None) if p.name in required else p for p in signature.parameters.values()
+    ]
+    # typer hands a parameter annotated typer.Context the command's context.
+    parameters.append(
+        inspect.Parameter(_CONTEXT, inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+    )
+
+    @functools.wraps(command)
+    def asking(*args: Any, **kwargs: Any) -> None:
+        ctx: typer.Context = kwargs.pop(_CONTEXT)
+        missing = [name for name in required if kwargs.get(name) is None]
+        if missing:
+            # The prompts' module only when something is missing: not for every run.
+            from projledger.cli.prompts import ask_for, on_a_terminal
+
+            if not on_a_terminal():
+                ctx.fail(_missing(ctx, missing[0]))
+            kwargs.update(ask_for(missing, signature, kwargs.get("root")))
+        command(*args, **kwargs)
+
+    asking.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+    return asking  # type: ignore[return-value]
+
+
+_CONTEXT = "prompt_context"
+
+
+def _missing(ctx: typer.Context, name: str) -> str:
+    """typer's own words for a missing option or argument."""
+    param = next((p for p in ctx.command.params if p.name == name), None)
+    if param is None:
+        return f"Missing parameter: {name}."
+    if param.param_type_name == "option":
+        return f"Missing option '{max(param.opts, key=len)}'."
+    return f"Missing argument '{(param.metavar or param.name or name).upper()}'."

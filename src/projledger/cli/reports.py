@@ -1,5 +1,5 @@
 """The report commands' arguments: `overdue`, `due` and `report weekly|monthly|quarterly|
-project|unit`. The options every report takes are declared once (`report_command`); the
+annual|project|unit`. The options every report takes are declared once (`report_command`); the
 work is in `projledger.commands.reports_run`."""
 
 import datetime as dt
@@ -28,7 +28,7 @@ from projledger.report.formats import ReportFormat
 
 report_app = typer.Typer(
     help="Reports: the weekly dispatch (周调度), monthly bulletin (月通报), quarterly "
-    "ranking (季督查排名), a project's card, a unit's items.",
+    "ranking (季督查排名), the annual review (年度考评), a project's card, a unit's items.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -89,10 +89,16 @@ class ReportRun:
     at: str | None = None
     root: Path | None = None
     template: Path | None = None
+    roots: list[Path] | None = None
+    """A period report's repeated --root (several: a roll-up over those ledgers)."""
 
     @property
     def root_path(self) -> Path:
         return root_path(self.root)
+
+    @property
+    def root_paths(self) -> list[Path]:
+        return [root_path(root) for root in self.roots] if self.roots else [root_path(None)]
 
     @property
     def day(self) -> dt.date:
@@ -115,10 +121,25 @@ _REPORT_OPTIONS: Options = (
 )
 
 
-def report_command(*, at: bool = True) -> Callable[[Command], Command]:
+RootsOption = Annotated[
+    Optional[list[Path]],  # noqa: UP045
+    typer.Option(
+        "--root",
+        help="Ledger root (the directory with projledger.yaml); repeat it to report over "
+        "several ledgers at once (a roll-up, e.g. a city over its districts). Default: the "
+        "nearest one at or above the current directory.",
+        file_okay=False,
+        metavar="DIR",
+    ),
+]
+
+
+def report_command(*, at: bool = True, roots: bool = False) -> Callable[[Command], Command]:
     """The options every report takes, as `report: ReportRun`; `at=False` for a report of
-    the work tree only."""
+    the work tree only; `roots=True` for one that takes --root more than once."""
     options = tuple(o for o in _REPORT_OPTIONS if at or o[0] != "at")
+    if roots:
+        options = tuple(("roots", RootsOption, None) if o[0] == "root" else o for o in options)
     return with_options(options, "report", ReportRun)
 
 
@@ -229,10 +250,10 @@ def _period_report(
     start: dt.date | None = None,
     end: dt.date | None = None,
 ) -> None:
-    from projledger.commands import reports_run
+    from projledger.commands import rollup
 
-    code = reports_run.period_report(
-        run.root_path,
+    code = rollup.period_report(
+        run.root_paths,
         kind=kind,
         period_text=period_text,
         start=start,
@@ -253,7 +274,7 @@ To = Annotated[Day, day_option("--to", help="Last day of a custom period.")]
 
 
 @report_app.command()
-@report_command()
+@report_command(roots=True)
 def weekly(
     week: Annotated[
         Text, typer.Option("--week", help="ISO week, e.g. 2026-W47 (default: this week).")
@@ -269,7 +290,7 @@ def weekly(
 
 
 @report_app.command()
-@report_command()
+@report_command(roots=True)
 def monthly(
     month: Annotated[
         Text, typer.Option("--month", help="e.g. 2026-11 (default: this month).")
@@ -282,7 +303,7 @@ def monthly(
 
 
 @report_app.command()
-@report_command()
+@report_command(roots=True)
 def quarterly(
     quarter: Annotated[
         Text, typer.Option("--quarter", help="e.g. 2026-Q4 (default: this quarter).")
@@ -292,6 +313,18 @@ def quarterly(
 ) -> None:
     """The quarterly inspection ranking (季督查排名): units and localities ranked."""
     _period_report("quarterly", quarter, report)
+
+
+@report_app.command()
+@report_command(roots=True)
+def annual(
+    year: Annotated[Text, typer.Option("--year", help="e.g. 2026 (default: this year).")] = None,
+    *,
+    report: ReportRun,
+) -> None:
+    """The annual review (年度考评, 年观摩): per unit and per locality over the year, issues
+    closed on time and overdue, starts and investment against plan."""
+    _period_report("annual", year, report)
 
 
 @report_app.command("project")

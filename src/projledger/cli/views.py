@@ -39,7 +39,8 @@ def init(
         commit=not no_commit,
         author=Identity.parse(author) if author else None,
     )
-    typer.echo(f"created a ledger root in {result.root}")
+    what = "finished the ledger root (its commit)" if result.resumed else "created a ledger root"
+    typer.echo(f"{what} in {result.root}")
     for path in result.written:
         typer.echo(f"  {path.relative_to(result.root)}")
     if result.created_repository:
@@ -72,7 +73,9 @@ def show(
 
 
 def list_(
-    kind: Annotated[str, typer.Argument(help="projects, issues, tasks or deadlines.")] = "projects",
+    kind: Annotated[
+        str, typer.Argument(help="projects, issues, tasks, deadlines or approvals.")
+    ] = "projects",
     unit: Annotated[
         Text, typer.Option("--unit", autocompletion=complete.units, help="Only this unit's.")
     ] = None,
@@ -90,14 +93,34 @@ def list_(
     project: Annotated[
         Text, typer.Option("--project", help="Only this project (id or prefix).")
     ] = None,
+    procedure: Annotated[
+        Text,
+        typer.Option("--procedure", help="approvals: only this procedure (施工许可, ...)."),
+    ] = None,
+    status: Annotated[
+        Text,
+        typer.Option(
+            "--status",
+            help="approvals: projects with a procedure (the --procedure one) in this status: "
+            "未办理 办理中 已办结 不涉及 未登记.",
+        ),
+    ] = None,
     as_of: AsOf = None,
     at: At = None,
     as_json: JsonFlag = False,
     root: RootOption = None,
 ) -> None:
-    """List projects, or issues, tasks or deadlines across projects, with filters."""
+    """List projects, or issues, tasks or deadlines across projects, with filters; or the
+    approval procedures (审批手续) of every project as a matrix (`list approvals`)."""
     from projledger.commands import views
 
+    if kind == "approvals":
+        from projledger.commands.approvals import list_approvals
+
+        only = views._Only(unit, leader, level, pool, state, project)
+        raise typer.Exit(list_approvals(root_path(root), at, as_json, only, procedure, status))
+    if procedure is not None or status is not None:
+        raise typer.BadParameter("--procedure and --status are for `list approvals`")
     when = as_of or today_by_the_clock()
     code = views.list_(
         root_path(root), kind, when, at, as_json, unit, leader, level, pool, state, project

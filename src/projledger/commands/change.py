@@ -16,9 +16,9 @@ from projledger.changes.transaction import (
     create_project,
     one_line,
 )
-from projledger.errors import ProjledgerError, UsageError
+from projledger.errors import UsageError
 from projledger.gitrepo import Identity
-from projledger.refs import project_in_root
+from projledger.ledger.names import find_project
 from projledger.root import LedgerRoot
 
 
@@ -28,11 +28,13 @@ def options(
     dry_run: bool,
     no_commit: bool,
     commit_hand_edits: bool,
+    event_day: dt.date | None = None,
 ) -> ChangeOptions:
     """The CLI is where the clock, randomness and the environment come in; the core only
-    gets values."""
+    gets values. `event_day`: the command's `--date`, the day the commit is authored on."""
     return ChangeOptions(
         today=today or dt.date.today(),
+        event_day=event_day,
         random_bits=secrets.randbits,
         author=Identity.parse(author) if author else None,
         dry_run=dry_run,
@@ -86,10 +88,9 @@ def run(
         if create:
             outcome = create_project(root, project, edit, opts)
         else:
-            outcome = change_project(root, project_in_root(root, project), edit, opts)
+            outcome = change_project(root, find_project(root, project), edit, opts)
     except RootBusyError as busy:
-        longer = max(60, math.ceil(busy.wait_seconds * 2))
-        raise ProjledgerError(f"{busy}, or set {LOCK_WAIT}={longer} to wait longer") from None
+        raise busy.waiting_longer(LOCK_WAIT) from None
     out = sys.stdout
     if opts.dry_run:
         out.write(outcome.diff)

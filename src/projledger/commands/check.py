@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from projledger.check.run import CheckReport
+    from projledger.messages import Lang
 
 
 class OutputFormat(StrEnum):
@@ -23,6 +24,7 @@ def run(
     use_cache: bool,
     *,
     verbose: bool = False,
+    lang: "Lang" = "en",
 ) -> int:
     from projledger.check.run import CheckReport, check_paths
     from projledger.commands.check_links import without_linked_roots
@@ -32,7 +34,7 @@ def run(
     report = check_paths(kept, cwd, use_cache=use_cache, strict=strict) if kept else CheckReport()
     report.files_checked += len(refused)
     report.findings = sorted([*report.findings, *refused], key=Finding.sort_key)
-    code = print_report(report, output)
+    code = print_report(report, output, lang)
     if verbose:
         _slow_reads(report)
     return code
@@ -53,15 +55,15 @@ def _slow_reads(report: "CheckReport") -> None:
     )
 
 
-def print_report(report: "CheckReport", output: OutputFormat) -> int:
+def print_report(report: "CheckReport", output: OutputFormat, lang: "Lang" = "en") -> int:
     """Findings in the chosen format; the exit code they call for (also used by audit)."""
     from projledger.findings import Severity
     from projledger.render import check_output
 
     if output == OutputFormat.JSON:
-        check_output.render_json(report, sys.stdout)
+        check_output.render_json(report, sys.stdout, lang)
     elif output == OutputFormat.GITHUB:
-        check_output.render_github(report, sys.stdout)
+        check_output.render_github(report, sys.stdout, lang)
     else:
-        check_output.render_text(report, sys.stdout)
+        check_output.render_text(report, sys.stdout, lang=lang)
     return 1 if report.count(Severity.ERROR) else 0

@@ -10,6 +10,7 @@ from projledger.commands.check import OutputFormat, print_report
 from projledger.errors import UsageError
 
 if TYPE_CHECKING:
+    from projledger.messages import Lang
     from projledger.root import LedgerRoot
 
 
@@ -19,13 +20,20 @@ class HistoryFormat(StrEnum):
 
 
 def run_history(
-    root_path: Path, project: str, item: str | None, output: HistoryFormat, use_cache: bool = True
+    root_path: Path,
+    project: str,
+    item: str | None,
+    output: HistoryFormat,
+    use_cache: bool = True,
+    lang: "Lang" = "en",
 ) -> int:
     """The timeline of one project, or of one of its items, oldest change first."""
     from projledger.history.timeline import LedgerHistory, project_history
     from projledger.root import LedgerRoot
 
-    history = LedgerHistory(LedgerRoot(root_path), use_cache=use_cache)
+    root = LedgerRoot(root_path)
+    project = _by_name(root, project)
+    history = LedgerHistory(root, use_cache=use_cache)
     try:
         project_id, item_id, changes = project_history(history, project, item)
     finally:
@@ -36,10 +44,34 @@ def run_history(
         render_json("history", {"project": project_id, "item": item_id}, changes, sys.stdout)
     else:
         from projledger.history.render import render_table
+        from projledger.messages import text
 
-        title = f"history of {project_id}" + (f" {item_id}" if item_id else "")
-        render_table(title, changes, sys.stdout)
+        if item_id:
+            title = text("history.title.item", lang, project=project_id, item=item_id)
+        else:
+            title = text("history.title.project", lang, project=project_id)
+        render_table(title, changes, sys.stdout, lang=lang)
     return 0
+
+
+def _by_name(root: "LedgerRoot", typed: str) -> str:
+    """A project named by its name, a fragment or its pinyin (`ledger.names`) as its id;
+    an id, an id prefix or a path as typed (the history also knows deleted projects)."""
+    import glob
+
+    if "/" in typed or typed.endswith(".yaml"):
+        return typed
+    if any(root.projects_dir.glob(f"{glob.escape(typed)}*.yaml")):
+        return typed
+    from projledger.errors import ProjledgerError
+    from projledger.ledger.names import find_project
+
+    try:
+        return find_project(root, typed)
+    except UsageError:
+        raise
+    except ProjledgerError:
+        return typed  # perhaps a deleted project: the history says
 
 
 def parse_day(text: str | None, option: str) -> dt.date | None:
@@ -59,6 +91,7 @@ def run_log(
     project: str | None,
     output: HistoryFormat,
     use_cache: bool = True,
+    lang: "Lang" = "en",
 ) -> int:
     """Every change whose author date falls within [since, until] (whole days)."""
     from projledger.history.timeline import LedgerHistory, find_project, period_changes
@@ -87,11 +120,14 @@ def run_log(
         render_json("log", query, changes, sys.stdout)
     else:
         from projledger.history.render import render_table
+        from projledger.messages import text
 
         period = f"{first or '…'} – {last or '…'}"
-        title = "changes " + period + (f", {unit}" if unit else "")
-        title += f", {project_id}" if project_id else ""
-        render_table(title, changes, sys.stdout, project_column=project_id is None)
+        title = text("history.title.period", lang, period=period)
+        comma = "，" if lang == "zh" else ", "
+        title += f"{comma}{unit}" if unit else ""
+        title += f"{comma}{project_id}" if project_id else ""
+        render_table(title, changes, sys.stdout, project_column=project_id is None, lang=lang)
     return 0
 
 

@@ -124,7 +124,15 @@ def period_report(
     ledger, describe = _ledger(root, FACTS, at)
     language = lang or ledger.config.language
     source = describe(language)
-    report = build_period_report(root, ledger, kind, span, report_date, language, source)
+    revision = None
+    if at is not None:  # the history too as it was then: `--at` reproduces a report
+        from projledger.gitrepo import LedgerRepo
+        from projledger.history.asof import resolve_revision
+
+        revision = resolve_revision(LedgerRepo.open(root.path), at)
+    report = build_period_report(
+        root, ledger, kind, span, report_date, language, source, revision=revision
+    )
     write_report(report, output_format, output, template=template)
     return 0
 
@@ -145,6 +153,8 @@ def _period(
         return periods.week(text) if text else periods.week_of(today)
     if kind == "monthly":
         return periods.month(text) if text else periods.month_of(today)
+    if kind == "annual":
+        return periods.year(text) if text else periods.year_of(today)
     return periods.quarter(text) if text else periods.quarter_of(today)
 
 
@@ -160,13 +170,14 @@ def project_card(
 ) -> int:
     from projledger.ledger.config_cache import cached_config
     from projledger.ledger.load import load_checked_project
-    from projledger.refs import project_in_root
+    from projledger.ledger.names import find_project
     from projledger.report.build_card import build_project_card
 
     root = LedgerRoot(root_path)
     config = cached_config(root)
     language = lang or config.language
-    model, errors = load_checked_project(root, project_in_root(root, project), config)
+    project_id = find_project(root, project, config.language)
+    model, errors = load_checked_project(root, project_id, config)
     source = describe_source(root)(language)
     report = build_project_card(root, config, model, as_of, language, source, errors=errors)
     write_report(report, output_format, output, template=template)

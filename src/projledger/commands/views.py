@@ -1,6 +1,7 @@
 """`show` and `list`: read the ledger (now, or as it was), filter, render."""
 
 import datetime as dt
+import glob
 import json
 import sys
 from collections.abc import Callable
@@ -11,12 +12,13 @@ from projledger.commands.terminal import console
 from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
 from projledger.model import Project
-from projledger.refs import resolve_item, resolve_project
+from projledger.refs import Named, pick_project, resolve_item
 from projledger.root import LedgerRoot
 from projledger.safe_text import printable
 
 if TYPE_CHECKING:
     from projledger.compute.facts import ProjectFacts
+    from projledger.model import Config
 
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
 
@@ -47,10 +49,11 @@ def show(
         # One file read, not the whole ledger (seconds at 10,000 projects).
         from projledger.ledger.config_cache import cached_config
         from projledger.ledger.load import load_checked_project
-        from projledger.refs import project_in_root
+        from projledger.ledger.names import find_project
 
         config = cached_config(root)
-        model, errors = load_checked_project(root, project_in_root(root, project), config)
+        project_id = find_project(root, project, config.language)
+        model, errors = load_checked_project(root, project_id, config)
         if errors:
             sys.stderr.write(
                 f"projledger: warning: {model.id}.yaml has {errors} error(s): `projledger "
@@ -60,7 +63,7 @@ def show(
         then, _ = ledger_at(root, at, as_is)
         _warn_invalid(then.invalid)
         config = then.config
-        model = then.projects[resolve_project(project, sorted(then.projects))]
+        model = then.projects[_named_project(project, then.projects, config.language)]
     window = config.due_soon_days
     if item is None:
         if as_json:
@@ -68,13 +71,23 @@ def show(
         else:
             views.show_project(console(), model, today, window)
         return 0
-    ref = resolve_item(model.model_dump(mode="python"), item)
+    ref = resolve_item(model.model_dump(mode="python"), item, lang=config.language)
     found = getattr(model, ref.list_name)[ref.index]
     if as_json:
         _json(found.model_dump(mode="json", exclude_none=True))
     else:
-        views.show_item(console(), model, found, today, window)
+        views.show_item(console(), model, found, today, window, lang=config.language)
     return 0
+
+
+def _named_project(typed: str, projects: "dict[str, Project]", lang: str) -> str:
+    """A project of a past snapshot by its id, name or pinyin (as `find_project`)."""
+    from projledger.ledger.names import pinyin_of
+
+    if typed in projects:
+        return typed
+    named = [Named(p.id, p.name, p.pool.value, *pinyin_of(p.name)) for p in projects.values()]
+    return pick_project(typed, named, lang)
 
 
 def list_(
@@ -97,7 +110,9 @@ def list_(
     from projledger.render import views
 
     if kind not in ITEM_LISTS | {"projects"}:
-        raise ProjledgerError(f"list what? projects, issues, tasks or deadlines (not {kind!r})")
+        raise ProjledgerError(
+            f"list what? projects, issues, tasks, deadlines or approvals (not {kind!r})"
+        )
     root = LedgerRoot(root_path)
     only = _Only(unit, leader, level, pool, state, project)
     if at is not None and as_json:
@@ -106,11 +121,13 @@ def list_(
 
         then, _ = ledger_at(root, at, as_is)
         _warn_invalid(then.invalid)
+        only = _units_resolved(only, then.config, root)
         chosen = _choose([project_facts(p) for p in then.projects.values()], kind, only)
         _json_rows(kind, chosen, then.projects.__getitem__)
         return 0
     facts = load_view(root, FACTS) if at is None else ledger_at(root, at, FACTS.from_project)[0]
     _warn_invalid(facts.invalid)
+    only = _units_resolved(only, facts.config, root)
     chosen = _choose(list(facts.projects.values()), kind, only)
     if as_json:
         from projledger.ledger.load import load_project
@@ -123,6 +140,22 @@ def list_(
     return 0
 
 
+def _units_resolved(only: "_Only", config: "Config", root: LedgerRoot) -> "_Only":
+    """--unit as the declared full name (a short name or variant resolved; an unknown name
+    refused with the closest declared ones), and how each item's unit is compared with it;
+    --project by name too."""
+    from projledger.model.unit_names import UnitNames
+
+    names = UnitNames(config)
+    unit = names.require(only.unit) if only.unit is not None else None
+    project = only.project
+    if project is not None and not any(root.projects_dir.glob(f"{glob.escape(project)}*.yaml")):
+        from projledger.ledger.names import find_project
+
+        project = find_project(root, project, config.language)
+    return only._replace(unit=unit, project=project, full_name=names.full_name)
+
+
 class _Only(NamedTuple):
     """`list`'s filters (None: any)."""
 
@@ -133,6 +166,8 @@ class _Only(NamedTuple):
     state: str | None
     project: str | None
     """A prefix of the project id."""
+    full_name: "Callable[[str | None], str | None] | None" = None
+    """An item's unit as written → the declared full name (`--unit` is one)."""
 
 
 def _choose(
@@ -141,6 +176,10 @@ def _choose(
     """(project, None) for each project listed, or (project, item) for each item, where
     the item is the project's `kind` entry (its facts, in the file's order)."""
     unit, state = only.unit, only.state
+
+    def full(written: str | None) -> str | None:
+        return only.full_name(written) if only.full_name is not None else written
+
     projects = [
         p
         for p in projects
@@ -153,14 +192,14 @@ def _choose(
         return [
             (p, None)
             for p in projects
-            if (unit is None or any(r_unit == unit for _, r_unit, _ in p.responsibilities))
+            if (unit is None or any(full(r_unit) == unit for _, r_unit, _ in p.responsibilities))
             and (state is None or any(i.state == state for i in p.issues))
         ]
     chosen: list[tuple[ProjectFacts, Any]] = []
     for p in projects:
         for item in getattr(p, kind):
             if kind != "deadlines" and (
-                (unit is not None and item.unit != unit)
+                (unit is not None and full(item.unit) != unit)
                 or (state is not None and item.state != state)
             ):
                 continue

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     # the project models' classes.
     from projledger.model.project import Deadline, Issue, Project, Task
 
-FACTS_FORMAT = 5
+FACTS_FORMAT = 8
 
 
 class TargetKind:
@@ -68,6 +68,10 @@ class IssueFacts(NamedTuple):
     closed_on: dt.date | None
     withdrawn_on: dt.date | None
     returned_on: tuple[dt.date, ...]
+    submitted_on: dt.date | None = None
+    """申请核验: the date of its verification record (待核验 or 已销号), else None."""
+    cause_side: str | None = None
+    """政府 or 企业: which side the cause is on (要素保障问题 by cause side)."""
 
 
 class TaskFacts(NamedTuple):
@@ -77,6 +81,8 @@ class TaskFacts(NamedTuple):
     person: str | None
     state: str
     completed_on: dt.date | None
+    measure: tuple[float, float | None, str] | None = None
+    """(amount, done so far or None, its unit): 120/300 户."""
 
 
 class InvestmentFacts(NamedTuple):
@@ -87,6 +93,12 @@ class InvestmentFacts(NamedTuple):
     completed_this_year: float
     monthly_plan: tuple[float, ...] | None
     updated: dt.date | None
+    through_month: int | None = None
+    """The months the completed figure covers: 1..through_month (None: not recorded)."""
+    series: tuple[tuple[int, float, dt.date], ...] = ()
+    """Every figure reported this year: (through month, completed, reported on)."""
+    past: tuple[InvestmentFacts, ...] = ()
+    """Earlier years' figures (`rollover`), each with its own year."""
 
 
 class ProjectHead(Protocol):
@@ -137,6 +149,12 @@ class ProjectFacts(NamedTuple):
     """Every date the file records progress on (notes, closures, permits, figures), sorted."""
     code: str | None = None
     """The national project code (unique across the ledger: `check`'s PL301)."""
+    funding: tuple[tuple[str, float, float], ...] = ()
+    """资金来源: (source, planned, received) in 万元, in the file's order."""
+    land: tuple[float, float] | None = None
+    """用地: (needed, supplied) in 亩; None when the file has no land section."""
+    permits: tuple[tuple[str, str], ...] = ()
+    """(procedure, permit number) of the approvals that have one (`list approvals`)."""
 
     @property
     def retired(self) -> bool:
@@ -160,7 +178,17 @@ def project_facts(project: Project) -> ProjectFacts:
     lead_unit, lead_person = _lead_unit(project)
     issues = tuple(_issue_facts(issue) for issue in project.issues)
     tasks = tuple(
-        TaskFacts(t.id, t.title, t.unit, t.person, t.state.value, t.completed_on)
+        TaskFacts(
+            t.id,
+            t.title,
+            t.unit,
+            t.person,
+            t.state.value,
+            t.completed_on,
+            (float(t.measure.amount), _float(t.measure.done), t.measure.unit)
+            if t.measure
+            else None,
+        )
         for t in project.tasks
     )
     inv = project.investment
@@ -185,10 +213,26 @@ def project_facts(project: Project) -> ProjectFacts:
             float(inv.completed_this_year),
             tuple(float(m) for m in inv.monthly_plan) if inv.monthly_plan else None,
             inv.updated,
+            inv.through_month,
+            tuple((f.through, float(f.completed), f.reported) for f in inv.series),
+            tuple(
+                InvestmentFacts(
+                    y.year,
+                    float(inv.total),
+                    float(y.completed_before_year),
+                    float(y.plan_this_year),
+                    float(y.completed_this_year),
+                    tuple(float(m) for m in y.monthly_plan) if y.monthly_plan else None,
+                    y.updated,
+                    y.through_month,
+                    tuple((f.through, float(f.completed), f.reported) for f in y.series),
+                )
+                for y in inv.past_years
+            ),
         ),
         actual_start=project.schedule.actual_start,
         actual_completion=project.schedule.actual_completion,
-        retired_on=project.retirement.date if project.retirement else None,
+        retired_on=project.leaves_figures_on,
         approvals=tuple((name, a.status.value, a.date) for name, a in project.approvals.items()),
         responsibilities=tuple((r.role.value, r.unit, r.person) for r in project.responsibilities),
         issues=issues,
@@ -196,6 +240,13 @@ def project_facts(project: Project) -> ProjectFacts:
         deadlines=_deadlines(project, lead_unit, lead_person),
         activity=_activity(project),
         code=project.code,
+        funding=tuple(
+            (f.source.value, float(f.planned), float(f.received)) for f in project.funding
+        ),
+        land=(float(project.land.needed_mu), float(project.land.supplied_mu))
+        if project.land
+        else None,
+        permits=tuple((name, a.permit_no) for name, a in project.approvals.items() if a.permit_no),
     )
 
 
@@ -244,6 +295,11 @@ def _issue_facts(issue: Issue) -> IssueFacts:
         if issue.withdrawal and issue.state == IssueState.WITHDRAWN
         else None,
         returned_on=tuple(r.date for r in issue.returns),
+        submitted_on=issue.verification.date
+        if issue.verification
+        and issue.state in (IssueState.AWAITING_VERIFICATION, IssueState.CLOSED)
+        else None,
+        cause_side=issue.cause_side.value,
     )
 
 
@@ -289,7 +345,13 @@ def _deadline_facts(
             elif issue.state == IssueState.CLOSED and issue.closure:
                 done = issue.closure.date
         elif task is not None:
-            kind, title, unit, person = TargetKind.TASK, task.title, task.unit, task.person
+            kind, unit, person = TargetKind.TASK, task.unit, task.person
+            title = with_quantity(
+                task.title,
+                (task.measure.amount, task.measure.done, task.measure.unit)
+                if task.measure
+                else None,
+            )
             if task.state == TaskState.DONE:
                 done = task.completed_on
     return DeadlineFacts(
@@ -338,12 +400,36 @@ def date_to_json(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def with_quantity(title: str, measure: tuple[float, float | None, str] | None) -> str:
+    """A task as its deadline names it in the reports: with the quantity done, once one is
+    reported (完成300户征迁清表（120/300 户）)."""
+    if measure is None:
+        return title
+    amount, done, unit = measure
+    if done is None:
+        return title
+
+    def number(value: float) -> str:
+        rounded = round(float(value), 1)
+        return f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.1f}"
+
+    return f"{title}（{number(done)}/{number(amount)} {unit}）"
+
+
+def _float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _measure(row: list[Any] | None, shared: Any) -> tuple[float, float | None, str] | None:
+    """A task's measure as `facts_to_json` wrote it: [amount, done, unit] or None."""
+    return None if row is None else (row[0], row[1], shared(row[2]))
+
+
 def date_from_json(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
 
 
 def facts_to_json(f: ProjectFacts) -> list[Any]:
-    inv = f.investment
     return [
         f.id,
         f.name,
@@ -357,15 +443,7 @@ def facts_to_json(f: ProjectFacts) -> list[Any]:
         f.leader,
         f.lead_unit,
         f.lead_person,
-        [
-            inv.year,
-            inv.total,
-            inv.completed_before_year,
-            inv.plan_this_year,
-            inv.completed_this_year,
-            list(inv.monthly_plan) if inv.monthly_plan is not None else None,
-            date_to_json(inv.updated),
-        ],
+        _investment_row(f.investment),
         date_to_json(f.actual_start),
         date_to_json(f.actual_completion),
         date_to_json(f.retired_on),
@@ -384,14 +462,52 @@ def facts_to_json(f: ProjectFacts) -> list[Any]:
                 date_to_json(i.closed_on),
                 date_to_json(i.withdrawn_on),
                 [date_to_json(day) for day in i.returned_on],
+                date_to_json(i.submitted_on),
+                i.cause_side,
             ]
             for i in f.issues
         ],
-        [[t.id, t.title, t.unit, t.person, t.state, date_to_json(t.completed_on)] for t in f.tasks],
+        [
+            [t.id, t.title, t.unit, t.person, t.state, date_to_json(t.completed_on), t.measure]
+            for t in f.tasks
+        ],
         [_deadline_row(d) for d in f.deadlines],
         [day.isoformat() for day in f.activity],
         f.code,
+        [list(x) for x in f.funding],
+        list(f.land) if f.land is not None else None,
+        [list(x) for x in f.permits],
     ]
+
+
+def _investment_row(inv: InvestmentFacts) -> list[Any]:
+    return [
+        inv.year,
+        inv.total,
+        inv.completed_before_year,
+        inv.plan_this_year,
+        inv.completed_this_year,
+        list(inv.monthly_plan) if inv.monthly_plan is not None else None,
+        date_to_json(inv.updated),
+        inv.through_month,
+        [[m, c, day.isoformat()] for m, c, day in inv.series],
+        [_investment_row(past) for past in inv.past],
+    ]
+
+
+def _investment_from_row(inv: list[Any]) -> InvestmentFacts:
+    return InvestmentFacts(
+        inv[0],
+        inv[1],
+        inv[2],
+        inv[3],
+        inv[4],
+        tuple(inv[5]) if inv[5] is not None else None,
+        date_from_json(inv[6]),
+        inv[7],
+        tuple((m, c, dt.date.fromisoformat(day)) for m, c, day in inv[8]),
+        tuple(_investment_from_row(past) for past in inv[9]),
+    )
 
 
 def _deadline_row(d: DeadlineFacts) -> list[Any]:
@@ -477,16 +593,21 @@ class FactsReader:
                 date(i[8]),
                 date(i[9]),
                 tuple(map(day, i[10])),
+                date(i[11]),
+                s(i[12]),
             )
             for i in row[18]
         )
         tasks = tuple(
-            TaskFacts(t[0], s(t[1]), s(t[2]), s(t[3]), s(t[4]), date(t[5])) for t in row[19]
+            TaskFacts(t[0], s(t[1]), s(t[2]), s(t[3]), s(t[4]), date(t[5]), _measure(t[6], s))
+            for t in row[19]
         )
         items: dict[str, tuple[str, str | None, str | None, dt.date | None]] = {
             i.id: (i.title, i.unit, i.person, i.raised) for i in issues
         }
-        items.update((t.id, (t.title, t.unit, t.person, None)) for t in tasks)
+        items.update(
+            (t.id, (with_quantity(t.title, t.measure), t.unit, t.person, None)) for t in tasks
+        )
         deadlines = []
         for d in row[20]:
             title, unit, person, since = (
@@ -522,15 +643,7 @@ class FactsReader:
             s(row[9]),
             s(row[10]),
             s(row[11]),
-            InvestmentFacts(
-                inv[0],
-                inv[1],
-                inv[2],
-                inv[3],
-                inv[4],
-                tuple(inv[5]) if inv[5] is not None else None,
-                date(inv[6]),
-            ),
+            _investment_from_row(inv),
             date(row[13]),
             date(row[14]),
             date(row[15]),
@@ -541,4 +654,7 @@ class FactsReader:
             tuple(deadlines),
             tuple(map(day, row[21])),
             row[22],
+            tuple((s(src), planned, got) for src, planned, got in row[23]),
+            (row[24][0], row[24][1]) if row[24] is not None else None,
+            tuple((s(name), no) for name, no in row[25]),
         )

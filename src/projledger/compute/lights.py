@@ -1,7 +1,9 @@
 """Red and yellow lights (亮灯), with the thresholds of the config's `lights`.
 
-- investment: points behind time progress; yellow from `yellow_behind_points`, red beyond
-  `red_behind_points` (10 and 30: yellow 10-30 points behind, red over 30);
+- investment: points behind the time progress of the months the figure covers (its
+  数据期: a 1-10月 figure against 10/12); yellow from `yellow_behind_points`, red beyond
+  `red_behind_points` (10 and 30: yellow 10-30 points behind, red over 30); none on
+  implausible figures (more completed than the total, this year over twice the plan);
 - start: a project not started after the month of its 开工 deadline: yellow once
   `yellow_after_months` whole months have passed since that month ended (0: as soon as
   it ends), red once `red_after_months` have;
@@ -15,9 +17,16 @@ from dataclasses import dataclass
 from projledger.compute.deadlines import due_in_force
 from projledger.compute.facts import ProjectFacts
 from projledger.compute.light import Light
-from projledger.compute.progress import in_report, points, project_time_progress, rate
+from projledger.compute.progress import (
+    in_report,
+    points,
+    project_time_progress,
+    rate,
+    reported,
+)
 from projledger.model.config import Config, MonthLights
 from projledger.model.enums import Pool
+from projledger.model.plausible import implausible_investment
 
 
 class LightKind:
@@ -52,11 +61,17 @@ def _by_months(months: int, thresholds: MonthLights) -> Light:
 
 
 def investment_light(p: ProjectFacts, config: Config, as_of: dt.date) -> ProjectLight | None:
-    inv = p.investment
+    figure = reported(p.investment, as_of)  # the figure of the report date, its months
+    inv = figure.inv
     if inv.year != as_of.year or inv.plan_this_year <= 0:
         return None
-    progress = project_time_progress(inv, config.time_progress, as_of)
-    gap = points(rate(inv.completed_this_year, inv.plan_this_year), progress)
+    if implausible_investment(
+        inv.total, inv.completed_before_year, inv.plan_this_year, figure.completed
+    ):
+        return None  # no light, green least of all, on figures `check` flags (PL220, PL224)
+    # Against the time progress of the months the figure covers (1-10月 against 10/12).
+    progress = project_time_progress(p.investment, config.time_progress, as_of)
+    gap = points(rate(figure.completed, inv.plan_this_year), progress)
     if gap is None:
         return None
     behind = -gap

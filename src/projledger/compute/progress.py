@@ -8,6 +8,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from projledger.compute.facts import InvestmentFacts, ProjectFacts, ProjectHead
 from projledger.model.enums import Pool, TimeProgressMethod
@@ -41,6 +42,81 @@ def time_progress(
     return months / 12
 
 
+def months_progress(
+    method: TimeProgressMethod,
+    year: int,
+    months: int,
+    monthly_plan: tuple[float, ...] | None = None,
+    plan_this_year: float = 0,
+) -> float:
+    """The time progress of the months 1..`months` of `year`: what a figure for those
+    months (1-10月) is compared with, whatever the report date. months: m/12; days: the
+    days to the end of month m / the days in the year; monthly_plan: the plan of those
+    months / the year's plan (without a monthly plan, as months)."""
+    if months <= 0:
+        return 0.0
+    if method == TimeProgressMethod.DAYS:
+        days_in_year = 366 if calendar.isleap(year) else 365
+        end = dt.date(year, months, calendar.monthrange(year, months)[1])
+        return end.timetuple().tm_yday / days_in_year
+    if method == TimeProgressMethod.MONTHLY_PLAN and monthly_plan and plan_this_year > 0:
+        return min(1.0, sum(monthly_plan[:months]) / plan_this_year)
+    return months / 12
+
+
+class Reported(NamedTuple):
+    """The investment figure a report on a date uses (数据期)."""
+
+    inv: InvestmentFacts
+    """The figures of the report date's year (a past year's, kept by `rollover`, for a
+    report in it)."""
+    completed: float
+    """Completed this year, as reported by the report date."""
+    months: int | None
+    """The months 1..m the figure covers; None when no figure was reported by then and
+    none is due to compare (then no completion, no light)."""
+    recorded: bool
+    """Whether the figure records its months (else the months complete on the date)."""
+
+
+def year_figures(inv: InvestmentFacts, as_of: dt.date) -> InvestmentFacts:
+    """The figures of `as_of`'s year: a past year's for a report in it, once rolled over."""
+    if as_of.year < inv.year:
+        for past in inv.past:
+            if past.year == as_of.year:
+                return past
+    return inv
+
+
+def reported(inv: InvestmentFacts, as_of: dt.date) -> Reported:
+    """The figure reported by `as_of` (the last one of the series entered on or before
+    it) and the months it covers. A figure without recorded months (entered before they
+    were recorded) counts as covering the months complete on the report date."""
+    inv = year_figures(inv, as_of)
+    if not inv.series and inv.through_month is None:
+        if as_of.year == inv.year:
+            months = months_covered(as_of)
+        else:
+            months = 12 if as_of.year > inv.year else 0
+        return Reported(inv, inv.completed_this_year, months, recorded=False)
+    entries = list(inv.series)
+    current = (inv.through_month, inv.completed_this_year)
+    if inv.through_month is not None and (not entries or entries[-1][:2] != current):
+        # The current figure, entered by hand (or imported) without the series: from its
+        # date when it replaced one in the series, else from any date (nothing earlier is
+        # known; `--at` reads the file as it was).
+        since = (inv.updated or dt.date.min) if entries else dt.date.min
+        entries.append((inv.through_month, inv.completed_this_year, since))
+    seen = [entry for entry in entries if entry[2] <= as_of]
+    if not seen:
+        return Reported(inv, 0.0, None, recorded=True)
+    last = seen[0]
+    for entry in seen:  # the last reported (of one day, the last entered)
+        if entry[2] >= last[2]:
+            last = entry
+    return Reported(inv, last[1], last[0], recorded=True)
+
+
 def months_covered(as_of: dt.date) -> int:
     """Months of the year complete on `as_of` (its own month only on its last day)."""
     last_day = calendar.monthrange(as_of.year, as_of.month)[1]
@@ -61,8 +137,44 @@ def points(completion: float | None, progress: float | None) -> float | None:
 
 def project_time_progress(
     inv: InvestmentFacts, method: TimeProgressMethod, as_of: dt.date
-) -> float:
-    return time_progress(method, as_of, inv.year, inv.monthly_plan, inv.plan_this_year)
+) -> float | None:
+    """The time progress the project's figure on `as_of` is compared with: of the months
+    the figure covers (None: no figure reported yet)."""
+    r = reported(inv, as_of)
+    if not r.recorded:
+        year = r.inv
+        return time_progress(method, as_of, year.year, year.monthly_plan, year.plan_this_year)
+    if r.months is None:
+        return None
+    year = r.inv
+    return months_progress(method, year.year, r.months, year.monthly_plan, year.plan_this_year)
+
+
+def periods_text(months: tuple[int, ...], lang: str) -> str | None:
+    """The data period of a group's figures: 1-10月; when projects differ, the latest,
+    with the others named after it: 1-10月（部分项目1-9月）."""
+    if not months:
+        return None
+    latest = data_period(months[-1], lang)
+    older = [str(data_period(m, lang)) for m in months[:-1]]
+    if not older:
+        return latest
+    if lang == "zh":
+        return f"{latest}（部分项目{'、'.join(older)}）"
+    return f"{latest} (some projects {', '.join(older)})"
+
+
+def data_period(months: int | None, lang: str) -> str | None:
+    """The months a figure covers as the bulletins print them: 1-10月, Jan–Oct."""
+    if not months:
+        return None
+    if lang == "zh":
+        return f"{months}月" if months == 1 else f"1-{months}月"
+    last = _MONTHS[months - 1]  # not calendar's: that follows the locale
+    return last if months == 1 else f"Jan–{last}"
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +195,8 @@ class Totals:
     planned_starts: int
     started: int
     start_rate: float | None
+    months: tuple[int, ...] = ()
+    """The data periods of the figures counted (1..m each), distinct, ascending."""
 
 
 def in_report(facts: ProjectHead, as_of: dt.date) -> bool:
@@ -94,24 +208,39 @@ def in_report(facts: ProjectHead, as_of: dt.date) -> bool:
 
 
 def totals(projects: Iterable[ProjectFacts], method: TimeProgressMethod, as_of: dt.date) -> Totals:
+    return totals_across([(projects, method)], as_of)
+
+
+def totals_across(
+    groups: Iterable[tuple[Iterable[ProjectFacts], TimeProgressMethod]], as_of: dt.date
+) -> Totals:
+    """The totals of several ledgers' projects, each ledger's time progress by its own
+    config's method (a roll-up over ledgers: the sums of what each ledger's own `totals`
+    sums)."""
     count = 0
     total = before = plan = completed = weighted_progress = 0.0
     planned_starts = started = 0
-    for p in projects:
-        if not in_report(p, as_of):
-            continue
-        count += 1
-        inv = p.investment
-        total += inv.total
-        before += inv.completed_before_year
-        if inv.year == as_of.year:
-            plan += inv.plan_this_year
-            completed += inv.completed_this_year
-            weighted_progress += inv.plan_this_year * project_time_progress(inv, method, as_of)
-        if planned_start_this_year(p, as_of):
-            planned_starts += 1
-            if p.actual_start is not None and p.actual_start <= as_of:
-                started += 1
+    periods: set[int] = set()
+    for projects, method in groups:
+        for p in projects:
+            if not in_report(p, as_of):
+                continue
+            count += 1
+            figure = reported(p.investment, as_of)
+            inv = figure.inv
+            total += inv.total
+            before += inv.completed_before_year
+            if inv.year == as_of.year:
+                plan += inv.plan_this_year
+                completed += figure.completed
+                progress = project_time_progress(p.investment, method, as_of)
+                weighted_progress += inv.plan_this_year * (progress or 0.0)
+                if figure.months and inv.plan_this_year > 0:
+                    periods.add(figure.months)
+            if planned_start_this_year(p, as_of):
+                planned_starts += 1
+                if p.actual_start is not None and p.actual_start <= as_of:
+                    started += 1
     completion = rate(completed, plan)
     progress = rate(weighted_progress, plan)
     return Totals(
@@ -126,6 +255,7 @@ def totals(projects: Iterable[ProjectFacts], method: TimeProgressMethod, as_of: 
         planned_starts=planned_starts,
         started=started,
         start_rate=_round(rate(started, planned_starts)),
+        months=tuple(sorted(periods)),
     )
 
 
@@ -135,7 +265,7 @@ def planned_start_this_year(p: ProjectFacts, as_of: dt.date) -> bool:
     deadline = p.deadline_for("milestone:开工")
     if deadline is not None:
         return deadline.due.year == as_of.year
-    return p.pool == Pool.NEW and p.investment.year == as_of.year
+    return p.pool == Pool.NEW and year_figures(p.investment, as_of).year == as_of.year
 
 
 def _round(value: float | None) -> float | None:

@@ -4,9 +4,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from projledger.compute.deadlines import DeadlineState, Status, deadline_state, exists_on
+from projledger.compute.deadlines import (
+    DeadlineState,
+    Status,
+    deadline_state,
+    due_in_force,
+    exists_on,
+)
 from projledger.compute.facts import DeadlineFacts, IssueFacts, ProjectFacts
 from projledger.compute.progress import in_report, rate
+from projledger.model.config import Ranking
 
 
 @dataclass(slots=True)
@@ -22,6 +29,22 @@ class UnitStats:
     overdue: int = 0
     """Overdue deadlines of the unit (issues, tasks, and approvals/milestones it leads)."""
     due_soon: int = 0
+    late_extended: int = 0
+    """逾期后延期: deadlines extended after they had fallen due, not overdue now; counted
+    against the unit as overdue (`ranking.late_extension_counts`)."""
+    late_days: int = 0
+    """The days those were overdue before their extension."""
+    awaiting: int = 0
+    """Issues submitted (待核验) by their due date that the office has not verified yet:
+    not overdue (`ranking.submitted_in_time_not_overdue`), shown apart."""
+    awaiting_days: int = 0
+    """The days those have waited for the office, together."""
+    counts_late: bool = True
+
+    @property
+    def ranked_overdue(self) -> int:
+        """The overdue items the ranking counts: overdue now, and 逾期后延期."""
+        return self.overdue + (self.late_extended if self.counts_late else 0)
 
     @property
     def on_time_rate(self) -> float | None:
@@ -48,10 +71,16 @@ def unit_stats(
     window: int,
     resolve: Callable[[str | None], str | None],
     state_of: Callable[[DeadlineFacts], DeadlineState] | None = None,
+    rules: Ranking | None = None,
+    since: dt.date | None = None,
 ) -> list[UnitStats]:
-    """Stats of every unit with an issue or a deadline, ranked: fewest overdue items,
-    then the highest on-time closure rate (units without closures after those with),
-    then the most closures, then by name."""
+    """Stats of every unit with an issue or a deadline, ranked: fewest overdue items
+    (with `rules.late_extension_counts`, 逾期后延期 too), then the highest on-time closure
+    rate (units without closures after those with), then the most closures, then by name.
+    With `rules.submitted_in_time_not_overdue`, an issue submitted (待核验) by its due
+    date and not yet verified is not overdue: it is counted apart (`awaiting`). `since`
+    (the annual review's first day) leaves out issues closed before it."""
+    rules = rules if rules is not None else Ranking()
     stats: dict[str, UnitStats] = {}
     if state_of is None:
 
@@ -59,33 +88,32 @@ def unit_stats(
             return deadline_state(deadline, as_of, window)
 
     def of(unit: str) -> UnitStats:
-        return stats.setdefault(unit, UnitStats(unit))
+        return stats.setdefault(unit, UnitStats(unit, counts_late=rules.late_extension_counts))
 
     for project in projects:
         if not in_report(project, as_of):
             continue
+        waiting: set[str] = set()
         for issue in project.issues:
             unit = resolve(issue.unit)
             if unit is None or issue.raised > as_of:
                 continue
             if issue.withdrawn_on is not None and issue.withdrawn_on <= as_of:
                 continue
-            entry = of(unit)
-            entry.issues += 1
-            if issue_open_on(issue, as_of):
-                entry.open += 1
+            if since is not None and issue.closed_on is not None and issue.closed_on < since:
                 continue
-            entry.closed += 1
-            if issue.closed_on is not None and issue.closed_on >= period_start:
-                entry.closed_in_period += 1
             deadline = project.deadline_for(issue.id)
-            if deadline is None or state_of(deadline).status == Status.MET:
-                entry.closed_on_time += 1
+            if _count_issue(of(unit), issue, deadline, as_of, period_start, rules):
+                waiting.add(deadline.id if deadline is not None else "")
         for deadline in project.deadlines:
             unit = resolve(deadline.unit)
-            if unit is None or not exists_on(deadline, as_of):
+            if unit is None or not exists_on(deadline, as_of) or deadline.id in waiting:
                 continue
             status = state_of(deadline).status
+            late = late_extension(deadline, as_of) if rules.late_extension_counts else None
+            if late is not None and status != Status.OVERDUE:
+                of(unit).late_extended += 1
+                of(unit).late_days += late
             if status == Status.OVERDUE:
                 of(unit).overdue += 1
             elif status == Status.DUE_SOON:
@@ -93,7 +121,7 @@ def unit_stats(
     return sorted(
         stats.values(),
         key=lambda s: (
-            s.overdue,
+            s.ranked_overdue,
             -(s.on_time_rate if s.on_time_rate is not None else -1.0),
             -s.closed,
             s.unit,
@@ -101,5 +129,72 @@ def unit_stats(
     )
 
 
+def _count_issue(
+    entry: UnitStats,
+    issue: IssueFacts,
+    deadline: DeadlineFacts | None,
+    as_of: dt.date,
+    period_start: dt.date,
+    rules: Ranking,
+) -> bool:
+    """Counts one issue in its unit's figures; True if it waits in 待核验, submitted in
+    time (its deadline is then not overdue for the unit)."""
+    entry.issues += 1
+    fair_due = fair_due_date(deadline, as_of, rules) if deadline else None
+    submitted = issue.submitted_on
+    if issue_open_on(issue, as_of):
+        entry.open += 1
+        if (
+            rules.submitted_in_time_not_overdue
+            and submitted is not None
+            and submitted <= as_of
+            and fair_due is not None
+            and submitted <= fair_due
+        ):
+            entry.awaiting += 1
+            entry.awaiting_days += (as_of - submitted).days
+            return True
+        return False
+    entry.closed += 1
+    if issue.closed_on is not None and issue.closed_on >= period_start:
+        entry.closed_in_period += 1
+    if fair_due is None:
+        entry.closed_on_time += 1
+        return False
+    done = issue.closed_on
+    if rules.submitted_in_time_not_overdue and submitted is not None:
+        done = submitted  # the office's days of verifying are not the unit's
+    if done is not None and done <= fair_due:
+        entry.closed_on_time += 1
+    return False
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
+
+
+def late_extension(deadline: DeadlineFacts, as_of: dt.date) -> int | None:
+    """逾期后延期: the days the deadline was overdue before the first extension granted
+    after the due date then in force (granted by `as_of`), or None if none was late."""
+    due = deadline.due
+    for granted, new_due in deadline.extensions:
+        if granted > as_of:
+            break
+        if granted > due:
+            return (granted - due).days
+        due = new_due
+    return None
+
+
+def fair_due_date(deadline: DeadlineFacts, as_of: dt.date, rules: Ranking) -> dt.date:
+    """The due date a unit is judged by: the one in force on `as_of`, except that with
+    `rules.late_extension_counts` an extension granted after the due date does not move
+    it (the item was overdue; a closure after it is not on time)."""
+    if not rules.late_extension_counts:
+        return due_in_force(deadline, as_of)[0]
+    due = deadline.due
+    for granted, new_due in deadline.extensions:
+        if granted > as_of or granted > due:
+            break
+        due = new_due
+    return due

@@ -3,14 +3,18 @@
 The same promises as a change's transaction (changes/transaction.py), for many files:
 files with uncommitted hand edits are refused; each file is written atomically; if the
 commit fails, every file is put back as it was (a new one removed), so the work tree and
-the history agree. A process killed between writing the files and committing them
-leaves new files that `git status` shows as uncommitted edits; the next import or
-change refuses them until they are committed or restored (`git checkout -- projects`).
+the history agree. Before the first file is replaced, the change's journal names every
+file with its old and new version and the whole commit (changes/journal.py): a process
+killed between writing the files and committing them is finished by the next command or
+import (every file written: the commit is made as it would have been) or undone (killed
+partway through the writes: the files written are put back), and said so in one line
+(changes/recovery.py). Never mistaken for edits by hand.
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from projledger.changes import journal
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo
 from projledger.root import LedgerRoot
@@ -44,7 +48,11 @@ def refuse_hand_edits(root: LedgerRoot, writes: list[FileWrite]) -> LedgerRepo:
 
 
 def write_and_commit(
-    repo: LedgerRepo | None, writes: list[FileWrite], message: str, author: Identity | None
+    root: LedgerRoot,
+    repo: LedgerRepo | None,
+    writes: list[FileWrite],
+    message: str,
+    author: Identity | None,
 ) -> str | None:
     """Write every file and commit them (the commit's id); `repo` None: write only."""
     from projledger.store.atomic import write_text_atomic
@@ -57,18 +65,50 @@ def write_and_commit(
                 "nothing was written, run it again"
             )
     written: list[FileWrite] = []
+    state = root.state_dir()
     try:
-        _write_all(writes, written)
         if repo is None:
+            _write_all(writes, written)
             return None
-        return repo.commit_files([w.path for w in writes], message, author)
+        entry = _journal_entry(root, repo, writes, message, author)
+        journal.write(state, entry)
+        _write_all(writes, written)
+        commit = repo.commit_files(
+            [w.path for w in writes], message, Identity.parse(entry.author), date=entry.date
+        )
     except BaseException:
         for write in reversed(written):
             if write.old_text is None:
                 write.path.unlink(missing_ok=True)
             else:
                 write_text_atomic(write.path, write.old_text)
+        journal.clear(state)
         raise
+    journal.clear(state)
+    return commit
+
+
+def _journal_entry(
+    root: LedgerRoot,
+    repo: LedgerRepo,
+    writes: list[FileWrite],
+    message: str,
+    author: Identity | None,
+) -> journal.Entry:
+    """The journal of the import's commit: its files' versions, and its author and date
+    fixed now, so a commit finished by the next command is the one this would have made."""
+    from projledger.store.blob_cache import blob_id
+
+    identity, date = Identity.parse_ident(repo.git("var", "GIT_AUTHOR_IDENT"))
+    files = tuple(
+        journal.FileChange(
+            file=w.path.relative_to(root.path).as_posix(),
+            old_blob=blob_id(w.old_text.encode("utf-8")) if w.old_text is not None else None,
+            new_blob=blob_id(w.new_text.encode("utf-8")),
+        )
+        for w in writes
+    )
+    return journal.Entry(files, message, str(author or identity), date)
 
 
 def _write_all(writes: list[FileWrite], written: list[FileWrite]) -> None:

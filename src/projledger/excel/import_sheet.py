@@ -14,7 +14,7 @@ from projledger.excel.match import Existing, existing_projects
 from projledger.excel.names import UnitResolver, person_name
 from projledger.excel.plan import ImportOptions, Plan, refuse_unknown
 from projledger.excel.project_ids import project_id as new_project_id
-from projledger.excel.rows import ProjectDraft, RowContext, SheetRead, read_rows
+from projledger.excel.rows import ProjectDraft, RowContext, SheetRead, holds_stages, read_rows
 from projledger.excel.stage import Job, RowRef, Staged, stage_all
 from projledger.excel.workbook import Sheet, Workbook
 from projledger.ids import PROJECT_ID_RE
@@ -80,6 +80,7 @@ def plan_sheet(
     unit_match = _SHEET_UNIT.search(header.title)
     default_unit = options.mapping.amount_unit or (unit_match[1] if unit_match else "万元")
     context = RowContext(options.mapping, options.defaults, year, config.all_stages(), default_unit)
+    _progress_or_stage(plan, sheet, header, context, options)
     read = read_rows(sheet, header, context)
     _notes(plan, header, year, options)
     for failure in read.failures:
@@ -121,6 +122,26 @@ def plan_sheet(
     _codes_unique(plan, existing)
     plan.imported_rows = sum(len(s.rows) for s in plan.staged)
     return plan
+
+
+def _progress_or_stage(
+    plan: Plan, sheet: Sheet, header: Header, context: RowContext, options: ImportOptions
+) -> None:
+    """A 进展情况 column is the project's progress in words (current_progress); the stage
+    comes from a column of stages (项目阶段, 所处阶段). When the sheet has no such column
+    and every 进展情况 cell is a declared stage, that column is the stage, and the output
+    says so. A column the mapping file names keeps the field it gives."""
+    column = header.fields.get("progress")
+    if column is None or "stage" in header.fields:
+        return
+    named = header.columns[column]
+    texts = {named.label, *named.label.split("/"), _letter(named)}
+    if texts & set(options.mapping.columns):
+        return
+    if holds_stages(sheet, header, context, column):
+        named.field = "stage"
+        header.fields["stage"] = header.fields.pop("progress")
+        plan.notes.append(f"column {named.label} holds stages only: read as 项目阶段 (stage)")
 
 
 def _refuse_block_merges(sheet: Sheet, header: Header) -> None:

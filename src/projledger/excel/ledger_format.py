@@ -65,6 +65,7 @@ PROJECTS = SheetFormat(
         Col("实际竣工", "schedule.actual_completion", DATE),
         Col("实际投产", "schedule.actual_operation", DATE),
         Col("项目阶段", "stage"),
+        Col("进展情况", "current_progress", TEXT, 40),
         Col("包抓领导", None),
         Col("未结问题", None, INT),
         Col("备注", "note", TEXT, 30),
@@ -72,6 +73,7 @@ PROJECTS = SheetFormat(
         Col("投资年度", "investment.year", INT),
         Col("月度计划（万元）", "investment.monthly_plan", NUMBERS),
         Col("投资更新日期", "investment.updated", DATE),
+        Col("数据截至月份", "investment.through_month", INT),
         Col("专班", "task_force.name"),
         Col("专班负责人", "task_force.head"),
         Col("专班成员", "task_force.members", NAMES),
@@ -80,6 +82,7 @@ PROJECTS = SheetFormat(
         Col("退库日期", "retirement.date", DATE),
         Col("退库原因", "retirement.reason"),
         Col("退库审核人", "retirement.reviewer"),
+        Col("重复于（项目编号）", "retirement.duplicate_of"),
     ),
 )
 

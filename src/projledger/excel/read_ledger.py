@@ -73,13 +73,18 @@ def plan_ledger_workbook(
     return plan
 
 
+ADDED_LATER = frozenset({"current_progress"})
+"""Fields whose columns a workbook exported by an earlier projledger lacks: read when
+there, else left as the ledger has them."""
+
+
 def _read_sheet(sheet: Sheet, form: SheetFormat, projects: dict[str, _Project], plan: Plan) -> None:
     if len(sheet.rows) <= HEADER_ROW:
         return
     header = [str(v).strip() if v is not None else "" for v in sheet.rows[HEADER_ROW]]
     where: dict[str, int] = {}
     for column in form.columns:
-        if column.path is None:
+        if column.path is None or (column.path in ADDED_LATER and column.label not in header):
             continue
         if column.label not in header:
             raise ProjledgerError(
@@ -101,7 +106,7 @@ def _read_sheet(sheet: Sheet, form: SheetFormat, projects: dict[str, _Project], 
         project.rows.append(RowRef(sheet.name, index))
         record: dict[str, Plain] = {}
         for column in form.columns:
-            if column.path is None or column.path in ("project",):
+            if column.path is None or column.path in ("project",) or column.path not in where:
                 continue
             try:
                 value = _value(values[where[column.path]], column.kind)

@@ -193,6 +193,25 @@ def read_rows(sheet: Sheet, header: Header, context: RowContext) -> SheetRead:
     return result
 
 
+def holds_stages(sheet: Sheet, header: Header, context: RowContext, column: int) -> bool:
+    """Whether the column's cells in the data rows are all stages (as the mapping's
+    `values: stage:` map them), and at least one is filled: a 进展情况 column used for the
+    stage, not for words of progress."""
+    stage_values = context.mapping.values.get("stage", {})
+    seen = False
+    for index in range(header.last_row + 1, len(sheet.rows)):
+        values = sheet.rows[index]
+        if column >= len(values) or _kind(values, header, sheet, index) != "data":
+            continue
+        written = one_line(values[column])
+        if not written:
+            continue
+        if stage_values.get(written, written) not in context.stages:
+            return False
+        seen = True
+    return seen
+
+
 def _kind(values: list[Value], header: Header, sheet: Sheet, index: int) -> str:
     filled = [v for v in values if v is not None and (not isinstance(v, str) or v.strip())]
     if not filled:
@@ -353,6 +372,9 @@ class _Row:
         stage = self.read("stage", self._stage)
         if stage:
             record["stage"] = stage
+        progress = self.read("progress", text)
+        if progress:
+            record["current_progress"] = progress
         for name_ in RECORD_TEXT:
             value = self.read(name_, text if name_ in ("description", "note") else one_line)
             if value:

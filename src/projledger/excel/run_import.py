@@ -1,14 +1,20 @@
 """`projledger import FILE`: a 台账, a workbook `export ledger` wrote, or a unit's
 filled-in workbook (`export unit`), told apart by the hidden sheet projledger's own
 workbooks carry. A 台账 or a ledger workbook is planned whole (plan.py), then written as
-one commit; a unit's workbook is applied item by item (unit_import.py)."""
+one commit; a unit's workbook is applied item by item (unit_import.py).
+
+Rows that cannot be imported (or a unit's rows not applied) do not stop the others, which
+are committed; but the import then exits 1, so a script or CI notices, unless the caller
+said beforehand that failed rows are expected (`allow_failed_rows`)."""
 
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from projledger.changes.lock import WAIT_SECONDS, RootLock
+from projledger.changes.lock import WAIT_SECONDS
+from projledger.changes.transaction import holding_root
 from projledger.excel.commit import FileWrite, message, refuse_hand_edits, write_and_commit
 from projledger.excel.failed import failed_rows_path, write_failed_rows
 from projledger.excel.plan import ImportOptions, Plan
@@ -23,6 +29,11 @@ class RunOptions:
     commit: bool = True
     author: Identity | None = None
     lock_wait: float = WAIT_SECONDS
+    allow_failed_rows: bool = False
+    """Exit 0 when some rows fail (they are listed and written out all the same)."""
+    notify: Callable[[str], None] = field(default=lambda note: None)
+    """Tells the user, in one line, what was done besides the import (a change a killed
+    command left, finished or undone)."""
 
 
 def import_workbook(
@@ -37,7 +48,7 @@ def import_workbook(
         from projledger.excel.unit_import import import_unit_workbook
 
         return import_unit_workbook(root, workbook, meta, options, run, out)
-    with RootLock(root.state_dir(), run.lock_wait):
+    with holding_root(root, lock_wait=run.lock_wait, notify=run.notify, dry_run=run.dry_run):
         plan = _plan(root, workbook, options, meta is not None)
         return _carry_out(root, file, plan, run, out)
 
@@ -63,13 +74,20 @@ def _carry_out(root: LedgerRoot, file: Path, plan: Plan, run: RunOptions, out: T
     _print_plan(plan, out, details=run.dry_run)
     if run.dry_run:
         out.write("dry run: nothing written\n")
-        return 0
+        return failed_rows_exit(len(plan.failures), "listed above", imported=False, run=run)
     commit = None
     if writes:
+        from projledger.changes.guard import refuse_files_authority_rejects
+
+        files = [
+            (w.path, w.old_text.encode() if w.old_text is not None else None, w.new_text.encode())
+            for w in writes
+        ]
+        refuse_files_authority_rejects(root, files, run.author)  # the config's members
         repo = refuse_hand_edits(root, writes) if run.commit else None
         subject = _subject(plan)
         text = message(subject, "import", {"Projledger-Source": plan.source})
-        commit = write_and_commit(repo, writes, text, run.author)
+        commit = write_and_commit(root, repo, writes, text, run.author)
     failed = failed_rows_path(file)
     if plan.failures:
         write_failed_rows(failed, plan.sheets, plan.failures, plan.header_rows)
@@ -81,12 +99,39 @@ def _carry_out(root: LedgerRoot, file: Path, plan: Plan, run: RunOptions, out: T
         out.write("written, not committed (--no-commit)\n")
     else:
         out.write("nothing to change: the ledger already holds what the sheet says\n")
-    if plan.failures:
-        sys.stderr.write(
-            f"projledger: warning: {len(plan.failures)} row(s) not imported, listed with the "
-            f"reason in {failed}\n"
-        )
-    return 0
+    return failed_rows_exit(
+        len(plan.failures), f"listed with the reason in {failed}", imported=bool(writes), run=run
+    )
+
+
+def failed_rows_exit(
+    count: int,
+    where: str,
+    *,
+    imported: bool,
+    run: RunOptions,
+    verb: str = "imported",
+    fix: str = "correct them and import again",
+) -> int:
+    """The exit code of an import of which `count` rows failed (said on stderr): 1, unless
+    failed rows were allowed."""
+    if not count:
+        return 0
+    if run.allow_failed_rows:
+        sys.stderr.write(f"projledger: warning: {count} row(s) not {verb}, {where}\n")
+        return 0
+    done = (
+        " (dry run: nothing written)"
+        if run.dry_run
+        else f"; the other rows were {verb}"
+        if imported
+        else ""
+    )
+    sys.stderr.write(
+        f"projledger: error: {count} row(s) not {verb}, {where}{done}. To finish, {fix}; "
+        "pass --allow-failed-rows when failed rows are expected\n"
+    )
+    return 1
 
 
 def _subject(plan: Plan) -> str:

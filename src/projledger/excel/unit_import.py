@@ -16,7 +16,6 @@ exported from (its blob id), field by field:
 """
 
 import datetime as dt
-import sys
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -93,7 +92,19 @@ def import_unit_workbook(
             judged = _commit(root, entry, judged.steps, unit, options, run)
         outcomes.append(judged)
     _summary(outcomes, workbook.path.name, unit, out, run.dry_run)
-    return 0
+    from projledger.excel.run_import import failed_rows_exit
+
+    failed = sum(1 for o in outcomes if o.result in ("conflict", "refused"))
+    applied = any(o.result == "applied" for o in outcomes)
+    return failed_rows_exit(
+        failed,
+        "listed above with the reason",
+        imported=applied,
+        run=run,
+        verb="applied",
+        fix="ask the unit to correct a refused row, and for a row in conflict enter what "
+        "still holds by hand or in next week's workbook",
+    )
 
 
 def _author_is_the_unit(workbook: Workbook, unit: str, config: Any, run: Any) -> None:
@@ -356,6 +367,7 @@ def _commit(
         dry_run=run.dry_run,
         commit=run.commit,
         lock_wait=run.lock_wait,
+        notify=run.notify,
     )
     try:
         outcome = change_project(root, entry.project, _edit(entry, steps, unit), change_options)
@@ -466,8 +478,3 @@ def _summary(outcomes: list[Outcome], source: str, unit: str, out: TextIO, dry_r
         f"{counts['conflict']} not applied (changed in the ledger since the export), "
         f"{counts['refused']} refused\n"
     )
-    if counts["conflict"] or counts["refused"]:
-        sys.stderr.write(
-            f"projledger: warning: {counts['conflict'] + counts['refused']} row(s) not applied "
-            "(listed above)\n"
-        )

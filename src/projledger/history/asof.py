@@ -86,3 +86,67 @@ def snapshot_at(root: LedgerRoot, revision_or_date: str, *, use_cache: bool = Tr
             continue
         snapshot.projects[PurePosixPath(path).stem] = project
     return snapshot
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRecords:
+    """What an issue's record says in words, for a report: its dated progress notes (进展)
+    and returns (退回), each (date, text, by), in the file's order."""
+
+    notes: tuple[tuple[dt.date, str, str | None], ...] = ()
+    returns: tuple[tuple[dt.date, str, str | None], ...] = ()
+
+
+def issue_records(
+    root: LedgerRoot, revision: str | None, project_ids: list[str]
+) -> dict[tuple[str, str], IssueRecords]:
+    """(project id, issue id) → its notes and returns, as the projects stand in
+    `revision` (default HEAD: what is committed), for the issues that have any: one
+    `git ls-tree`, and each version parsed once (cached by blob id, as history is).
+    Empty outside a git repository or before the first commit."""
+    from projledger.history.diff import items_of
+
+    try:
+        repo = LedgerRepo.open(root.path)
+        if revision is None and not repo.has_commits():
+            return {}
+        blobs = tree_blobs(repo, revision or "HEAD", repo.relative(root.projects_dir))
+    except ProjledgerError:
+        return {}
+    by_id = {PurePosixPath(path).stem: blob for path, blob in blobs.items()}
+    wanted = {project_id: by_id[project_id] for project_id in project_ids if project_id in by_id}
+    store = VersionStore(repo, cache_dir(root))
+    try:
+        data = store.load(wanted.values())
+    finally:
+        store.close()
+    found: dict[tuple[str, str], IssueRecords] = {}
+    for project_id, blob in wanted.items():
+        for issue_id, issue in items_of(data.get(blob), "issues").items():
+            if not isinstance(issue, dict):
+                continue
+            records = IssueRecords(
+                _dated(issue.get("progress"), "note"), _dated(issue.get("returns"), "reason")
+            )
+            if records.notes or records.returns:
+                found[(project_id, issue_id)] = records
+    return found
+
+
+def _dated(entries: object, text_key: str) -> tuple[tuple[dt.date, str, str | None], ...]:
+    """A history version's list of dated records as (date, text, by)."""
+    from projledger.history.values import DATE_MARK
+
+    out = []
+    for entry in entries if isinstance(entries, list) else ():
+        if not isinstance(entry, dict):
+            continue
+        day, text, by = entry.get("date"), entry.get(text_key), entry.get("by")
+        if not (isinstance(day, str) and day.startswith(DATE_MARK) and isinstance(text, str)):
+            continue
+        try:
+            date = dt.date.fromisoformat(day.removeprefix(DATE_MARK))
+        except ValueError:
+            continue
+        out.append((date, text, by if isinstance(by, str) else None))
+    return tuple(out)

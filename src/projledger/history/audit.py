@@ -11,12 +11,13 @@ commit, without rewriting history. A commit that leaves a file unreadable (a YAM
 merge-conflict markers) is reported with the reading finding until a later commit makes
 the file readable again; the versions after it are judged against the last readable one.
 What happened before the range is used as knowledge (which ids were ever used, and for
-what) but never reported.
+what) but never reported. When the config declares `members`, each commit's author is
+judged too (PL510-PL516, authority_audit.py).
 """
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,7 +111,9 @@ class _Audit:
         in_range = history.log(revisions=[f"{base}..{head}"])
         paths = sorted({change.path for entry in in_range for change in entry.files})
         self.result.files = len(paths)
-        if not paths:
+        if not paths:  # projledger.yaml alone may have changed: whose change it was
+            self._authority(base, head, in_range, [], {})
+            self.result.findings.sort(key=Finding.sort_key)
             return self.result
         base_blobs = tree_blobs(history.repo, fork, history.projects_dir) if fork else {}
         head_blobs = tree_blobs(history.repo, head, history.projects_dir)
@@ -148,6 +151,9 @@ class _Audit:
             initial = _State(start, {}, base_data)
             final = self._walk(initial, base_blob, steps_in.get(path, []), head_blobs.get(path))
             self._report(path, final, head_blobs.get(path))
+        heads = {path: data[blob] for path, blob in head_blobs.items() if path in steps_in}
+        steps = [step for path in paths for step in steps_in.get(path, [])]
+        self._authority(base, head, in_range, steps, heads, head_blobs)
         self.result.findings.sort(key=Finding.sort_key)
         return self.result
 
@@ -169,6 +175,27 @@ class _Audit:
         head_data = self.history.store.load([head_blob])[head_blob] if head_blob else None
         readable = head_blob is None or head_data is not None
         return _next(latest, readable, head_data, head_blob, None)
+
+    def _authority(
+        self,
+        base: str,
+        head: str,
+        in_range: list[LogEntry],
+        steps: list[Step],
+        heads: dict[str, Json],
+        head_blobs: dict[str, str] | None = None,
+    ) -> None:
+        """Whether each commit's author may make its change (the config's `members`)."""
+        from projledger.history.authority_audit import authority_findings
+
+        shown: dict[str, str] = _DisplayPaths(self._display)
+        found = authority_findings(self.history, base, head, in_range, steps, shown, heads)
+        for path, findings in found.by_file.items():
+            blob = (head_blobs or {}).get(path)
+            if blob is None:
+                self.result.findings.extend(f.at(1, 1) for f in findings)
+            else:
+                self.result.findings.extend(self._placed(findings, blob, readable=True))
 
     def _report(self, path: str, final: _State, head_blob: str | None) -> None:
         shown = self._display(path)
@@ -226,6 +253,18 @@ def _next(
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+class _DisplayPaths(dict[str, str]):
+    """Repository path → how a finding names it, computed when first asked for."""
+
+    def __init__(self, display: "Callable[[str], str]") -> None:
+        super().__init__()
+        self._show = display
+
+    def __missing__(self, path: str) -> str:
+        self[path] = shown = self._show(path)
+        return shown
 
 
 def _only(entries: list[LogEntry], paths: set[str]) -> list[LogEntry]:

@@ -6,6 +6,8 @@ from typing import Any, TextIO
 from projledger.history.diff import ChangeKind
 from projledger.history.timeline import Change
 from projledger.history.values import Json, display
+from projledger.messages import Lang, field_label
+from projledger.messages import text as say
 from projledger.safe_text import printable
 
 JSON_FORMAT_VERSION = 1
@@ -24,17 +26,16 @@ def render_json(kind: str, query: dict[str, Any], changes: list[Change], out: Te
     out.write("\n")
 
 
-def describe(change: Change) -> str:
+def describe(change: Change, lang: Lang = "en") -> str:
     """The change in words: `old → new`, or what was added or removed."""
     if change.kind == ChangeKind.UNREADABLE:
-        return "the file could not be read (`projledger check` says why); skipped"
+        return say("history.unreadable", lang)
     if change.field == "":
         if change.item is None:
-            what = "project file"
             name = change.new if change.kind == ChangeKind.ADDED else change.old
-            return f"{what} {change.kind.value}: {display(name)}"
+            return say(f"history.file_{change.kind.value}", lang, name=display(name))
         value = change.new if change.kind == ChangeKind.ADDED else change.old
-        return f"{change.kind.value}: {_summary(value)}"
+        return say(f"history.item_{change.kind.value}", lang, summary=_summary(value))
     old = ABSENT if change.kind == ChangeKind.ADDED else display(change.old)
     new = ABSENT if change.kind == ChangeKind.REMOVED else display(change.new)
     return f"{old} → {new}"
@@ -50,7 +51,12 @@ def _summary(item: Json) -> str:
 
 
 def render_table(
-    title: str, changes: list[Change], out: TextIO, *, project_column: bool = False
+    title: str,
+    changes: list[Change],
+    out: TextIO,
+    *,
+    project_column: bool = False,
+    lang: Lang = "en",
 ) -> None:
     """Aligned columns (rich's cell widths, so Chinese text lines up), header in bold.
 
@@ -64,21 +70,27 @@ def render_table(
 
     console = Console(file=out, highlight=False, soft_wrap=True)
     if not changes:
-        console.print(f"{title}: no changes", markup=False)
+        console.print(say("history.no_changes", lang, title=title), markup=False)
         return
     commits = len({change.commit.id for change in changes})
     heading = printable(
-        f"{title}: {len(changes)} change{'s' * (len(changes) != 1)} "
-        f"in {commits} commit{'s' * (commits != 1)}"
+        say(
+            "history.heading",
+            lang,
+            title=title,
+            changes=say("count.changes", lang, n=len(changes)),
+            commits=say("count.commits", lang, n=commits),
+        )
     )
-    header = ["date", "commit", "author", *(["project"] if project_column else []), "item"]
-    header += ["field", "change"]
+    columns = ["date", "commit", "author", *(["project"] if project_column else []), "item"]
+    header = [say(f"history.col.{name}", lang) for name in (*columns, "field", "change")]
+    the_project = say("history.the_project", lang)
     rows = []
     for change in changes:
         row = [change.commit.when, change.commit.short, change.commit.author_name]
         if project_column:
             row.append(change.project)
-        row += [change.item or "project", change.field, describe(change)]
+        row += [change.item or the_project, field_label(change.field, lang), describe(change, lang)]
         # Values come from the files: an ESC printed raw would drive the terminal.
         rows.append([printable(cell) for cell in row])
     widths = [cell_len(name) for name in header]

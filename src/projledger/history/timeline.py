@@ -162,6 +162,23 @@ class LedgerHistory:
             ids |= item_ids(data[blob])
         return ids
 
+    def bound_items(self, entries: list[LogEntry], item_id: str) -> set[str]:
+        """The items any version of the entries' files binds to `item_id` by a deadline:
+        an issue's or task's deadline, a deadline's target."""
+        blobs = _blobs(entries)
+        data = self.store.load(blobs)
+        bound: set[str] = set()
+        for blob in dict.fromkeys(blobs):
+            for deadline_id, deadline in items_of(data[blob], "deadlines").items():
+                if not isinstance(deadline, dict):
+                    continue
+                target = deadline.get("target")
+                if target == item_id:
+                    bound.add(deadline_id)
+                elif deadline_id == item_id and isinstance(target, str) and ":" not in target:
+                    bound.add(target)
+        return bound
+
     def known_projects(self) -> list[str]:
         return sorted(path.stem for path in self.root.project_files() if path.suffix == ".yaml")
 
@@ -188,12 +205,19 @@ def project_history(
 ) -> tuple[str, str | None, list[Change]]:
     """The project `typed` names (its id, or a unique prefix of the ids in projects/; a
     project whose file was deleted, by its full id), the item `item` names (see
-    `resolve_item`), and every change to the project or that item, oldest first."""
+    `resolve_item`), and every change to the project or to that item and the items a
+    deadline binds to it (an issue's deadline, a deadline's target), oldest first."""
     project_id, entries = _project_log(history, typed)
     if item is None:
         return project_id, None, history.changes(entries)
     item_id = resolve_item(item, project_id, history.item_ids(entries))
-    return project_id, item_id, history.changes(entries, item=item_id)
+    # An item's history includes its deadline (its creation and extensions), a deadline's
+    # its target's: one due date, one story.
+    bound = history.bound_items(entries, item_id)
+    if not bound:
+        return project_id, item_id, history.changes(entries, item=item_id)
+    ids = {item_id, *bound}
+    return project_id, item_id, history.changes(entries, lambda c, old, new: c.item in ids)
 
 
 def _project_log(history: LedgerHistory, typed: str) -> tuple[str, list[LogEntry]]:
@@ -266,17 +290,32 @@ def period_changes(
     """Every change whose author date (the author's own day) is within [since, until],
     optionally of one project, or concerning one unit (`units`: its names)."""
     paths = [history.project_path(project)] if project is not None else None
-    # git's --since is by commit date, which is rarely earlier than the author date: a
-    # margin of two days keeps time zones and small clock differences on the safe side.
+    entries = period_entries(history, since, until, paths=paths)
+    keep = None if units is None else _concerns_units(units)
+    return history.changes(entries, keep)
+
+
+def period_entries(
+    history: LedgerHistory,
+    since: dt.date | None,
+    until: dt.date | None,
+    *,
+    paths: list[str] | None = None,
+    revision: str | None = None,
+) -> list[LogEntry]:
+    """The commits authored (the author's own day) within [since, until], oldest first,
+    in the history of `revision` (default HEAD)."""
+    # git's --since is by commit date, which is rarely earlier than the author date (a
+    # change recorded later is authored on its own day, earlier): a margin of two days
+    # keeps time zones and small clock differences on the safe side.
     margin = (since - dt.timedelta(days=2)).isoformat() if since is not None else None
-    entries = [
+    revisions = [revision] if revision is not None else None
+    return [
         entry
-        for entry in history.log(paths=paths, since=margin)
+        for entry in history.log(paths=paths, since=margin, revisions=revisions)
         if (since is None or entry.commit.author_day >= since)
         and (until is None or entry.commit.author_day <= until)
     ]
-    keep = None if units is None else _concerns_units(units)
-    return history.changes(entries, keep)
 
 
 def _concerns_units(units: set[str]) -> Keep:

@@ -3,34 +3,34 @@ every deadline with its target's title and owner filled in, each stored beside t
 that bound when it can be open or overdue. A listing then decodes only the deadlines
 that can be in it: at 10,000 projects, about 20,000 of 67,000 for `overdue`. Like the
 facts, a project's index depends on its file alone; `ledger/facts_cache.py` keeps it on
-disk by file content: the header as JSON, the deadlines' fields as bytes beside it
-(`BlobCache` attachments), which reading the cache leaves undecoded.
+disk by file content, as bytes beside the cache's JSON (a `BlobCache` attachment), which
+reading the cache leaves undecoded: the project's header, then its deadlines' fields.
+
+Both are typed records read and written by msgspec, straight from and to bytes: the header
+a `DueProject` (a JSON array of its fields in the order they are declared), each deadline
+a `DeadlineFacts` (likewise), dates and all.
 """
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-import orjson
+import msgspec
 
 from projledger.compute.deadlines import first_possible_overdue, open_until
-from projledger.compute.facts import (
-    DeadlineFacts,
-    date_from_json,
-    date_to_json,
-    project_deadlines,
-)
+from projledger.compute.facts import DeadlineFacts, project_deadlines
 
 if TYPE_CHECKING:
     from projledger.model.project import Project  # met only where files are parsed
 
-DUE_INDEX_FORMAT = 5
+DUE_INDEX_FORMAT = 6
 
 # Each deadline's bounds are three ISO dates (10 characters each), all of a project's in
 # one string: open from (the day it entered the ledger), open until (done or cancelled),
 # overdue from. ISO dates compare as their dates do, so the bounds are tested by
 # comparing slices, and only a deadline within them has its fields parsed: one JSON text
-# each, all of a project's joined by newlines (JSON as orjson writes it has none) in
-# one bytes object. Reading the cache then builds no object per deadline.
+# each, all of a project's joined by newlines (JSON as msgspec writes it has none) in
+# one bytes object. Reading the cache then builds no object per deadline, and decodes
+# each project's header alone, from the bytes (the cache's JSON holds its length).
 _WIDTH = 30
 _BEFORE_ALL = " " * 10  # sorts before every date: no start recorded
 _AFTER_ALL = "9999-99-99"  # sorts after every date: still open
@@ -41,7 +41,14 @@ class DamagedEntryError(ValueError):
     the caller reads the files again."""
 
 
-class DueProject(NamedTuple):
+def _no_fields() -> memoryview:
+    return memoryview(b"")
+
+
+class DueProject(msgspec.Struct, array_like=True, gc=False):
+    """A project as the deadline lists show it. Its header is every field but `fields`,
+    as a JSON array in this order; `fields` follows it in the cache."""
+
     id: str
     name: str
     levels: tuple[str, ...]
@@ -49,10 +56,15 @@ class DueProject(NamedTuple):
     leader: str | None
     retired_on: dt.date | None
     bounds: str
-    fields: bytes | memoryview
-    """Each deadline's fields as JSON, in the order of `bounds`, one per line."""
-    code: str | None = None
+    """Three ISO dates per deadline (see `_WIDTH`)."""
+    code: str | None
     """The national project code."""
+    fields: memoryview = msgspec.field(default_factory=_no_fields)
+    """Each deadline's fields as JSON, in the order of `bounds`, one per line."""
+
+    def __post_init__(self) -> None:
+        if len(self.bounds) % _WIDTH:
+            raise ValueError("not a due index row: bounds of another width")
 
     def open_on(self, day: dt.date) -> list[DeadlineFacts]:
         """A superset of the deadlines in the ledger and neither done nor cancelled on
@@ -75,48 +87,44 @@ class DueProject(NamedTuple):
         ]
         if not found:
             return []
+        texts = bytes(self.fields).split(b"\n")
+        if len(texts) * _WIDTH != len(bounds):
+            raise DamagedEntryError("bounds and deadlines differ in number")
         try:
-            texts = bytes(self.fields).split(b"\n")
-            if len(texts) * _WIDTH != len(bounds):
-                raise ValueError("bounds and deadlines differ in number")
-            return [_deadline(texts[index]) for index in found]
-        except (ValueError, LookupError, TypeError, AttributeError) as exc:
+            return [_decode_deadline(texts[index]) for index in found]
+        except ValueError as exc:  # msgspec's errors are ValueErrors
             raise DamagedEntryError(str(exc)) from None
 
 
-def due_index_of(project: "Project") -> tuple[list[Any], bytes]:
-    """The project's index as JSON data, and its deadlines' fields as bytes to keep
+def due_index_of(project: "Project") -> tuple[int, bytes]:
+    """The project's index as the cache keeps it: the length of its header, the value in
+    the cache's JSON; and the header followed by its deadlines' fields, the bytes kept
     beside it. Straight from the model: the rest of its facts would cost as much again
     (a cold `overdue` builds this for every file)."""
     deadlines = project_deadlines(project)
-    header = [
-        project.id,
-        project.name,
-        [level.value for level in project.levels],
-        project.pool.value,
-        project.lead_leader,
-        date_to_json(project.retirement.date if project.retirement else None),
-        "".join(_bounds(d) for d in deadlines),
-        project.code,
-    ]
-    return header, b"\n".join(_fields(d) for d in deadlines)
-
-
-def due_index_from_json(row: list[Any], fields: bytes | memoryview) -> DueProject:
-    """The inverse of `due_index_of`. The fields are only checked when parsed."""
-    if len(row) != 8 or not isinstance(row[6], str) or len(row[6]) % _WIDTH:
-        raise ValueError("not a due index row")
-    return DueProject(
-        row[0],
-        row[1],
-        tuple(row[2]),
-        row[3],
-        row[4],
-        date_from_json(row[5]),
-        row[6],
-        fields,
-        row[7],
+    head = DueProject(
+        id=project.id,
+        name=project.name,
+        levels=tuple(level.value for level in project.levels),
+        pool=project.pool.value,
+        leader=project.lead_leader,
+        retired_on=project.leaves_figures_on,
+        bounds="".join(_bounds(d) for d in deadlines),
+        code=project.code,
     )
+    header = _encode(msgspec.structs.astuple(head)[:-1])  # all but `fields`
+    return len(header), header + b"\n".join(map(_encode, deadlines))
+
+
+def due_index_from_json(value: Any, stored: bytes | memoryview) -> DueProject:
+    """The inverse of `due_index_of`: the header is decoded, the fields only when a
+    listing asks for them."""
+    stored = memoryview(stored)
+    if type(value) is not int or not 0 < value <= len(stored):
+        raise ValueError("not a due index entry")
+    project = _decode_header(stored[:value])
+    project.fields = stored[value:]
+    return project
 
 
 def _bounds(d: DeadlineFacts) -> str:
@@ -130,34 +138,7 @@ def _bounds(d: DeadlineFacts) -> str:
     )
 
 
-def _fields(d: DeadlineFacts) -> bytes:
-    return orjson.dumps(
-        [
-            d.id,
-            d.target,
-            d.kind,
-            d.title,
-            d.due,
-            [[granted, new_due] for granted, new_due in d.extensions],
-            d.unit,
-            d.person,
-            d.done_on,
-            d.cancelled_on,
-            d.since,
-        ]
-    )
-
-
-_make_deadline = DeadlineFacts._make
-
-
-def _deadline(fields: bytes) -> DeadlineFacts:
-    # Tuned: runs for every listed deadline (20,000 at 10,000 projects).
-    iso = dt.date.fromisoformat
-    f = orjson.loads(fields)
-    f[4] = iso(f[4])
-    f[5] = tuple([(iso(granted), iso(new_due)) for granted, new_due in f[5]]) if f[5] else ()
-    for i in (8, 9, 10):  # done_on, cancelled_on, since
-        if f[i] is not None:
-            f[i] = iso(f[i])
-    return _make_deadline(f)
+_encode = msgspec.json.Encoder().encode
+_decode_header = msgspec.json.Decoder(DueProject).decode
+_decode_deadline = msgspec.json.Decoder(DeadlineFacts).decode
+"""One deadline's fields: a JSON array in `DeadlineFacts`' order, dates as ISO text."""

@@ -12,6 +12,7 @@ as `check` would fail it. Each command fills the cache it reads: `overdue` never
 the facts the weekly report keeps.
 """
 
+import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -221,7 +222,7 @@ def _leave_out_shared_codes(ledger: Ledger[Item]) -> None:
     say, and counting both would count one project twice. Sorts `invalid`."""
     holders: dict[str, list[str]] = {}
     for project_id, item in ledger.projects.items():
-        if item.code:
+        if item.code and not _retired_duplicate(item):
             holders.setdefault(item.code, []).append(project_id)
     for ids in holders.values():
         if len(ids) > 1:
@@ -229,6 +230,16 @@ def _leave_out_shared_codes(ledger: Ledger[Item]) -> None:
                 del ledger.projects[project_id]
                 ledger.invalid.append(f"{project_id}.yaml")
     ledger.invalid.sort()
+
+
+def _retired_duplicate(item: object) -> bool:
+    """A duplicate retired with `retire --duplicate-of` keeps the real project's code (not
+    PL301): a model says so in its record, facts and the due index by leaving every
+    figure from the start (`Project.leaves_figures_on`)."""
+    retirement = getattr(item, "retirement", None)
+    if retirement is not None:
+        return getattr(retirement, "duplicate_of", None) is not None
+    return getattr(item, "retired_on", None) == dt.date.min
 
 
 def _parse(

@@ -69,6 +69,10 @@ class Retirement(LedgerModel):
     date: dt.date
     reason: Text
     reviewer: Text
+    duplicate_of: Annotated[str, Field(pattern=PROJECT_ID_PATTERN)] | None = None
+    """The project this one duplicates (`retire --duplicate-of`): a file entered twice for
+    one project. It keeps the real project's national code and name (exempt from PL301
+    and PL302) and leaves every figure and list from the start, not from its date."""
 
 
 class TaskForce(LedgerModel):
@@ -108,6 +112,37 @@ class Investment(LedgerModel):
     """Optional plan for each month, January first (used by the monthly_plan time progress)."""
     updated: dt.date | None = None
     """Date the completed figure was last reported."""
+    through_month: Integer | None = Field(default=None, ge=1, le=12)
+    """The months `completed_this_year` covers: January to this month (数据期 1-10月).
+    Absent on figures entered before periods were recorded: then they count as covering
+    the months complete on the report date."""
+    series: list["InvestmentFigure"] = Field(default_factory=list)
+    """Every completed figure reported this year, in the order reported (月度数据): a
+    report as of a date uses the last one reported by then."""
+    past_years: list["InvestmentYear"] = Field(default_factory=list)
+    """Earlier years' figures, kept by `rollover` so their reports still regenerate."""
+
+
+class InvestmentFigure(LedgerModel):
+    """One reported figure: completed this year, January to `through` (1-10月)."""
+
+    through: Integer = Field(ge=1, le=12)
+    completed: Amount
+    reported: dt.date
+    """The date it was entered (the change's date)."""
+
+
+class InvestmentYear(LedgerModel):
+    """A past year's investment figures, as `rollover` found them at the year's end."""
+
+    year: Integer = Field(ge=2000, le=2100)
+    completed_before_year: Amount = 0
+    plan_this_year: Amount = 0
+    completed_this_year: Amount = 0
+    through_month: Integer | None = Field(default=None, ge=1, le=12)
+    monthly_plan: list[Amount] | None = Field(default=None, min_length=12, max_length=12)
+    updated: dt.date | None = None
+    series: list[InvestmentFigure] = Field(default_factory=list)
 
 
 class Funding(LedgerModel):
@@ -303,6 +338,9 @@ class Project(LedgerModel):
     """建设内容."""
     note: str | None = None
     """备注: remarks carried over from the 台账."""
+    current_progress: str | None = None
+    """进展情况: where the project stands, in words, as the 台账 last said it (e.g.
+    已完成主体结构施工，正在进行装修); each import replaces it, and git keeps the earlier ones."""
     retirement: Retirement | None = None
     approvals: dict[ApprovalName, Approval] = Field(default_factory=dict)
     investment: Investment
@@ -319,3 +357,11 @@ class Project(LedgerModel):
         """The 包抓领导: the person of the one responsibility with that role."""
         leaders = [r.person for r in self.responsibilities if r.role == Role.LEAD_LEADER]
         return leaders[0] if len(leaders) == 1 else None
+
+    @property
+    def leaves_figures_on(self) -> dt.date | None:
+        """The day a retired project (退库) leaves every figure and list: its retirement
+        date; a retired duplicate never counted (`date.min`). None: not retired."""
+        if self.retirement is None:
+            return None
+        return dt.date.min if self.retirement.duplicate_of else self.retirement.date

@@ -13,13 +13,15 @@ from typing import TextIO
 from projledger import __version__
 from projledger.check.run import CheckReport
 from projledger.findings import CODE_BY_ID, Finding, Severity, display_loc
+from projledger.messages import Lang
+from projledger.messages import text as say
 from projledger.safe_text import json_safe, printable
 
 JSON_FORMAT_VERSION = 1
 MAX_SHOWN_PER_FILE = 100
 
 
-def render_json(report: CheckReport, out: TextIO) -> None:
+def render_json(report: CheckReport, out: TextIO, lang: Lang = "en") -> None:
     payload = {
         "format": "projledger-check",
         "version": JSON_FORMAT_VERSION,
@@ -34,7 +36,7 @@ def render_json(report: CheckReport, out: TextIO) -> None:
                 "code": f.code,
                 "severity": f.severity.value,
                 "title": CODE_BY_ID[f.code].title,
-                "message": f.message,
+                "message": f.text(lang),
                 "file": f.file,
                 "line": f.line,
                 "column": f.col,
@@ -55,18 +57,18 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render_github(report: CheckReport, out: TextIO) -> None:
+def render_github(report: CheckReport, out: TextIO, lang: Lang = "en") -> None:
     """Workflow commands: each finding becomes an annotation on its file and line."""
     for file, shown, rest in _capped(report.findings):
         for f in shown:
             title = _escape_property(f"{f.code} {CODE_BY_ID[f.code].title}")
             out.write(
                 f"::{f.severity.value} file={_escape_property(f.file)},line={f.line or 1},"
-                f"col={f.col or 1},title={title}::{_escape_data(f.message)}\n"
+                f"col={f.col or 1},title={title}::{_escape_data(f.text(lang))}\n"
             )
         if rest:
-            out.write(_more_line(file, rest) + "\n")
-    out.write(_summary_line(report) + "\n")
+            out.write(_more_line(file, rest, lang) + "\n")
+    out.write(_summary_line(report, lang) + "\n")
 
 
 def _capped(findings: list[Finding]) -> Iterator[tuple[str, list[Finding], int]]:
@@ -77,25 +79,30 @@ def _capped(findings: list[Finding]) -> Iterator[tuple[str, list[Finding], int]]
         yield file, shown, len(group) - len(shown)
 
 
-def _more_line(file: str, rest: int) -> str:
-    return (
-        f"{printable(file)}: … and {rest:,} more finding{'s' * (rest != 1)} in this file "
-        "(`--format json` lists them all)"
-    )
+def _more_line(file: str, rest: int, lang: Lang) -> str:
+    more = say("count.more_findings", lang, n=f"{rest:,}")
+    return say("check.more", lang, file=printable(file), rest=more)
 
 
-def _summary_line(report: CheckReport) -> str:
+def _summary_line(report: CheckReport, lang: Lang) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files = len({f.file for f in report.findings})
+    checked = say("count.files", lang, n=report.files_checked)
     if not report.findings:
-        return f"{_files(report.files_checked)} checked: no findings"
-    return (
-        f"{_files(report.files_checked)} checked: {errors} error{'s' * (errors != 1)}, "
-        f"{warnings} warning{'s' * (warnings != 1)} in {files} file{'s' * (files != 1)}"
+        return say("check.no_findings", lang, files=checked)
+    return say(
+        "check.summary",
+        lang,
+        files=checked,
+        errors=say("count.errors", lang, n=errors),
+        warnings=say("count.warnings", lang, n=warnings),
+        with_findings=say("count.files", lang, n=files),
     )
 
 
-def render_text(report: CheckReport, out: TextIO, color: bool | None = None) -> None:
+def render_text(
+    report: CheckReport, out: TextIO, color: bool | None = None, lang: Lang = "en"
+) -> None:
     from rich.console import Console
     from rich.text import Text
 
@@ -110,15 +117,16 @@ def render_text(report: CheckReport, out: TextIO, color: bool | None = None) -> 
             style = "bold red" if f.severity == Severity.ERROR else "bold yellow"
             header = Text()
             header.append(f"{printable(f.file)}:{f.line or 1}:{f.col or 1}: ", style="bold")
-            header.append(f"{f.severity.value} {f.code}", style=style)
-            header.append(f" {printable(f.message)}")
+            severity = say(f"check.severity.{f.severity.value}", lang)
+            header.append(f"{severity} {f.code}", style=style)
+            header.append(f" {printable(f.text(lang))}")
             console.print(header, highlight=False)
             if f.line and f.line <= len(lines):
                 _show_line(console, lines, f)
         if rest:
-            console.print(Text(_more_line(file, rest), style="bold"), highlight=False)
+            console.print(Text(_more_line(file, rest, lang), style="bold"), highlight=False)
     summary_style = "bold red" if report.count(Severity.ERROR) else "bold green"
-    console.print(Text(_summary_line(report), style=summary_style), highlight=False)
+    console.print(Text(_summary_line(report, lang), style=summary_style), highlight=False)
 
 
 def _show_line(console: object, lines: list[str], finding: Finding) -> None:
@@ -132,7 +140,3 @@ def _show_line(console: object, lines: list[str], finding: Finding) -> None:
     console.print(Text(gutter, style="dim") + Text(printable(source)), highlight=False)
     caret_at = cell_len(printable(source[: max((finding.col or 1) - 1, 0)]))
     console.print(Text(" " * (len(gutter) + caret_at) + "^", style="bold"), highlight=False)
-
-
-def _files(count: int) -> str:
-    return f"{count} file{'s' * (count != 1)}"

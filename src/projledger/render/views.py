@@ -9,11 +9,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from projledger.compute.deadlines import LABELS, Status, deadline_state
+from projledger.compute.deadlines import LABELS, OPEN, Status, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
+from projledger.compute.progress import in_report
+from projledger.messages import Lang, field_label
 from projledger.model import Project
+from projledger.model.enums import Pool
 from projledger.report.aligned_columns import Cell, Styled, print_aligned
 from projledger.report.formatting import format_amount as amount
+from projledger.report.formatting import quantity_done
 from projledger.report.render_terminal import LONG_TABLE_ROWS
 from projledger.safe_text import printable
 
@@ -71,6 +75,9 @@ def _due_of(facts: ProjectFacts, target: str, today: dt.date, window: int) -> tu
     if deadline is None:
         return "—", Text("")
     state = deadline_state(deadline, today, window)
+    if state.status in OPEN and not in_report(facts, today):
+        # Retired (退库): what was open leaves every list from the retirement date (no 逾期).
+        return str(state.due), Text("已退库", style="dim")
     label = LABELS[state.status]
     if state.status == Status.OVERDUE:
         label += f" {state.days_overdue} 天"
@@ -84,7 +91,7 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
     record = [
         ("项目代码", project.code or "—"),
         ("级别", "、".join(project.levels)),
-        ("库别", project.pool + (f" ({project.maturity})" if project.maturity else "")),
+        ("库别", project.pool + (f" ({project.maturity})" if _shows_maturity(project) else "")),
         ("阶段", project.stage),
         ("行业 / 属地", f"{project.industry} / {project.locality}"),
         ("实施主体", project.owner),
@@ -93,13 +100,25 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
         (
             "投资 (万元)",
             f"总 {amount(inv.total)}  年度计划 {amount(inv.plan_this_year)}  "
-            f"本年完成 {amount(inv.completed_this_year)} ({rate})",
+            f"本年完成 {amount(inv.completed_this_year)} ({rate})"
+            + (f"  数据期 1-{inv.through_month}月" if (inv.through_month or 0) > 1 else "")
+            + ("  数据期 1月" if inv.through_month == 1 else ""),
         ),
         (
             "开工 / 竣工",
             f"{project.schedule.actual_start or '—'} / {project.schedule.actual_completion or '—'}",
         ),
     ]
+    if project.retirement is not None:
+        retirement = project.retirement
+        duplicate = f"；重复录入，同 {retirement.duplicate_of}" if retirement.duplicate_of else ""
+        record.insert(
+            3,
+            (
+                "退库",
+                f"{retirement.date} {retirement.reason}（审核: {retirement.reviewer}{duplicate}）",
+            ),
+        )
     grid = Table.grid(padding=(0, 2))
     for key, value in record:
         grid.add_row(Text(key, style="dim"), _plain(value))
@@ -125,10 +144,26 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
             status,
         )
     console.print(table)
-    table = _table("任务清单", ["id", "状态", "任务", "责任单位", "责任人", "时限", "时效"])
+    table = _table(
+        "任务清单", ["id", "状态", "任务", "完成量", "责任单位", "责任人", "时限", "时效"]
+    )
     for task in project.tasks:
         due, status = _due(project, task.id, today, window)
-        _add_row(table, task.id, task.state, task.title, task.unit, task.person or "", due, status)
+        measure = task.measure
+        quantity = (
+            quantity_done(measure.amount, measure.done, measure.unit) if measure is not None else ""
+        )
+        _add_row(
+            table,
+            task.id,
+            task.state,
+            task.title,
+            quantity,
+            task.unit,
+            task.person or "",
+            due,
+            status,
+        )
     console.print(table)
     table = _table("责任清单", ["id", "角色", "单位", "人员", "职责"])
     for r in project.responsibilities:
@@ -144,25 +179,41 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
     console.print(table)
 
 
-def show_item(console: Console, project: Project, item: Any, today: dt.date, window: int) -> None:
+def show_item(
+    console: Console,
+    project: Project,
+    item: Any,
+    today: dt.date,
+    window: int,
+    lang: Lang = "zh",
+) -> None:
+    """One item, field by field: in Chinese each field by its name (完成日期, not
+    `completed_on`, `field_label`)."""
     console.print(
         Text.assemble(_plain(item.id, "bold"), "  ", _plain(project.name), f" ({project.id})")
     )
     grid = Table.grid(padding=(0, 2))
     for key, value in item.model_dump(mode="json", exclude_none=True).items():
-        grid.add_row(Text(key, style="dim"), Text(_text(value)))
+        grid.add_row(Text(field_label(key, lang), style="dim"), Text(_text(value, lang)))
     due, status = _due(project, item.id, today, window)
     if due != "—":
         grid.add_row(Text("时限", style="dim"), Text.assemble(f"{due} ", status))
     console.print(grid)
 
 
-def _text(value: Any) -> str:
+def _shows_maturity(project: Project) -> bool:
+    """A/B/C is for a project under negotiation (在谈) only."""
+    return project.maturity is not None and project.pool == Pool.NEGOTIATING
+
+
+def _text(value: Any, lang: Lang) -> str:
     """A field's value, escaped: a list one item a line."""
     if isinstance(value, list):
-        return "\n".join(_text(v) for v in value) or "—"
+        return "\n".join(_text(v, lang) for v in value) or "—"
     if isinstance(value, dict):
-        return printable(", ".join(f"{k}: {v}" for k, v in value.items()))
+        colon = "：" if lang == "zh" else ": "
+        sep = "，" if lang == "zh" else ", "
+        return printable(sep.join(f"{field_label(k, lang)}{colon}{v}" for k, v in value.items()))
     return printable(str(value))
 
 
@@ -176,6 +227,7 @@ def list_projects(
             1
             for d in project.deadlines
             if deadline_state(d, today, window).status == Status.OVERDUE
+            and in_report(project, today)
         )
         cells = (
             project.id,
@@ -205,8 +257,14 @@ def list_items(
             cells.append([*map(_plain, (project.id, deadline.id, deadline.target, due)), status])
     else:
         header = ["项目", "id", "状态", "标题", "责任单位", "责任人", "时限", "时效"]
+        if kind == "tasks":
+            header.insert(4, "完成量")
         for project, item in rows:
             due, status = _due_of(project, item.id, today, window)
-            texts = (project.id, item.id, item.state, item.title, item.unit or "")
+            texts: tuple[str, ...] = (project.id, item.id, item.state, item.title)
+            if kind == "tasks":
+                measure = item.measure
+                texts += (quantity_done(*measure) if measure is not None else "",)
+            texts += (item.unit or "",)
             cells.append([*map(_plain, (*texts, item.person or "", due)), status])
     _print_rows(console, title, header, cells, set())

@@ -3,15 +3,23 @@ deadlines' states, approvals, and its recent history from git."""
 
 import datetime as dt
 
-from projledger.compute.deadlines import LABELS, LABELS_EN, deadline_state
+from projledger.compute.deadlines import LABELS, LABELS_EN, OPEN, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.compute.light import Light
 from projledger.compute.lights import project_lights
-from projledger.compute.progress import points, project_time_progress, rate
+from projledger.compute.progress import (
+    data_period,
+    in_report,
+    points,
+    project_time_progress,
+    rate,
+    reported,
+)
 from projledger.errors import ProjledgerError
 from projledger.model import Config, Project
 from projledger.report.deadline_rows import item_text
 from projledger.report.document import Column, Figure, Kind, Report, Table, Value
+from projledger.report.formatting import quantity_done
 from projledger.report.labels import label
 from projledger.root import LedgerRoot
 
@@ -75,6 +83,8 @@ class _Card:
         if deadline is None:
             return None, None
         state = deadline_state(deadline, self.as_of, self.config.due_soon_days)
+        if state.status in OPEN and not in_report(self.facts, self.as_of):
+            return state.due, self.t("retired_open")  # 退库: nothing open is 逾期 any more
         words = LABELS_EN if self.lang == "en" else LABELS
         text = words[state.status]
         if state.days_overdue:
@@ -82,9 +92,10 @@ class _Card:
         return state.due, text
 
     def figures(self) -> list[Figure]:
-        inv = self.project.investment
+        figure = reported(self.facts.investment, self.as_of)  # of the report date's year
+        inv = figure.inv
         this_year = inv.year == self.as_of.year
-        completion = rate(inv.completed_this_year, inv.plan_this_year) if this_year else None
+        completion = rate(figure.completed, inv.plan_this_year) if this_year else None
         progress = (
             project_time_progress(self.facts.investment, self.config.time_progress, self.as_of)
             if this_year
@@ -98,10 +109,11 @@ class _Card:
         values: list[tuple[str, Value, Kind]] = [
             ("total_investment", inv.total, Kind.AMOUNT),
             ("plan", inv.plan_this_year, Kind.AMOUNT),
-            ("completed", inv.completed_this_year, Kind.AMOUNT),
+            ("completed", figure.completed, Kind.AMOUNT),
             ("completion", None if completion is None else round(completion, 4), Kind.PERCENT),
             ("time_progress", None if progress is None else round(progress, 4), Kind.PERCENT),
             ("gap", points(completion, progress), Kind.POINTS),
+            ("data_period", data_period(figure.months, self.lang), Kind.TEXT),
             ("light", worst, Kind.LIGHT),
         ]
         return [Figure(key, self.t(key), value, kind) for key, value, kind in values]
@@ -112,7 +124,7 @@ class _Card:
             ("project_id", p.id),
             ("name", p.name),
             ("level", "、".join(p.levels)),
-            ("pool", p.pool + (f"（{p.maturity}）" if p.maturity else "")),
+            ("pool", p.pool + (f"（{p.maturity}）" if p.maturity and p.pool == "在谈" else "")),
             ("stage", p.stage),
             ("industry", p.industry),
             ("locality", p.locality),
@@ -129,6 +141,18 @@ class _Card:
         table.rows = [[self.t(key), value] for key, value in rows]
         if p.code:
             table.rows.insert(1, ["项目代码" if self.lang == "zh" else "Project code", p.code])
+        if p.retirement is not None:  # after the pool
+            r = p.retirement
+            text = self.t("retirement_text").format(
+                date=r.date.isoformat(), reason=r.reason, reviewer=r.reviewer
+            )
+            if r.duplicate_of:
+                text += self.t("retired_duplicate").format(project=r.duplicate_of)
+            at = next(i for i, row in enumerate(table.rows) if row[0] == self.t("pool")) + 1
+            table.rows.insert(at, [self.t("retirement"), text])
+        if p.current_progress:  # after the stage
+            at = next(i for i, row in enumerate(table.rows) if row[0] == self.t("stage")) + 1
+            table.rows.insert(at, [self.t("current_progress"), p.current_progress])
         return table
 
     def responsibilities(self) -> Table:
@@ -189,6 +213,7 @@ class _Card:
                 Column("id", self.t("item_id"), printed=False, whole=True),
                 Column("title", self.t("title")),
                 Column("state", self.t("status")),
+                Column("quantity", self.t("quantity_done")),
                 Column("unit", self.t("unit")),
                 Column("person", self.t("person")),
                 Column("done_on", self.t("done_on"), Kind.DATE),
@@ -203,6 +228,9 @@ class _Card:
                     task.id,
                     task.title,
                     task.state.value,
+                    quantity_done(task.measure.amount, task.measure.done, task.measure.unit)
+                    if task.measure
+                    else None,
                     task.unit,
                     task.person,
                     task.completed_on,

@@ -83,6 +83,9 @@ def build_due_report(
     )
     rows = [rows[key[-1]] for key in order]
     groups = [ranked[key[0]] for key in order]
+    # Each group's most days overdue: its first row's (read from the keys, reversed so
+    # that each group's first row is written last and stays).
+    worst = dict(zip(reversed(groups), [-key[1] for key in reversed(order)], strict=True))
     report = Report(
         kind=kind,
         title=label(kind, lang),
@@ -94,7 +97,7 @@ def build_due_report(
         source=source,
         invalid_files=list(ledger.invalid),
     )
-    report.tables.append(_summary(rows, groups, ranked, sizes, by, lang, overdue))
+    report.tables.append(_summary(worst, ranked, sizes, by, lang, overdue))
     report.tables.append(
         deadline_table(
             "items",
@@ -108,8 +111,8 @@ def build_due_report(
     return report
 
 
-def _overdue(state: DeadlineState) -> bool:
-    return state.status == Status.OVERDUE
+def _overdue(state: DeadlineState, overdue: Status = Status.OVERDUE) -> bool:
+    return state.status == overdue  # the member as a default: looked up once
 
 
 def _within(days: int) -> Callable[[DeadlineState], bool]:
@@ -133,18 +136,14 @@ def _group(by: GroupBy) -> Callable[[DueRow], str]:
 
 
 def _summary(
-    rows: list[DueRow],
-    groups: list[str],
+    worst: dict[str, int],
     ranked: list[str],
     sizes: Counter[str],
     by: GroupBy,
     lang: str,
     overdue: bool,
 ) -> Table:
-    """Rows per group, in `ranked` order, with the most days overdue in each."""
-    worst = dict.fromkeys(ranked, 0)
-    for row, name in zip(rows, groups, strict=True):
-        worst[name] = max(worst[name], row.state.days_overdue)
+    """Rows per group, in `ranked` order, with the most days overdue in each (`worst`)."""
     columns = [
         Column("group", label(_GROUP_LABEL[by], lang), whole=by != GroupBy.PROJECT),
         Column("count", label("count", lang), Kind.INT),
@@ -170,21 +169,26 @@ def _filtered_projects(ledger: DueLedger, only: DueFilter) -> list[DueProject]:
 
 
 def _project_id(typed: str, ledger: DueLedger) -> str:
-    from projledger.refs import resolve_project
+    """A project by id, prefix, name, fragment or pinyin (`refs.find_projects`)."""
+    from projledger.ledger.names import pinyin_of
+    from projledger.refs import Named, pick_project
 
-    return resolve_project(typed, sorted(ledger.projects))
+    if typed in ledger.projects:
+        return typed
+    lang = ledger.config.language
+    ids = [Named(p.id, p.name) for p in ledger.projects.values()]
+    if any(n.id.startswith(typed) or typed in n.name for n in ids) or not typed.isascii():
+        return pick_project(typed, ids, lang)
+    return pick_project(typed, [Named(n.id, n.name, "", *pinyin_of(n.name)) for n in ids], lang)
 
 
 def check_filters(ledger: DueLedger, only: DueFilter) -> None:
     """Refuse a unit, leader or level the ledger does not know: a typo must not look like
     "nothing overdue"."""
-    units = ledger.config.unit_names()
+    from projledger.model.unit_names import unit_names_of
+
     for unit in only.units:
-        if unit not in units:
-            raise ProjledgerError(
-                f"--unit {unit!r} is not a unit of {ledger.config.organisation}: "
-                "use a name or short name declared in projledger.yaml"
-            )
+        unit_names_of(ledger.config).require(unit)
     people = ledger.config.person_names() | {p.leader for p in ledger.projects.values() if p.leader}
     for leader in only.leaders:
         if leader not in people:

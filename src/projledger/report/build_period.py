@@ -16,15 +16,20 @@ from projledger.compute.light import Light
 from projledger.compute.lights import LightKind, ProjectLight, project_lights
 from projledger.compute.progress import (
     Totals,
+    data_period,
     in_report,
+    periods_text,
     points,
     project_time_progress,
     rate,
+    reported,
     totals,
 )
-from projledger.compute.units import issue_open_on, unit_stats
+from projledger.compute.units import UnitStats, issue_open_on, unit_stats
+from projledger.history.asof import IssueRecords, issue_records
 from projledger.ledger.facts_cache import FactsLedger
 from projledger.model.enums import Level, Maturity, Pool
+from projledger.report.build_elements import element_tables
 from projledger.report.deadline_rows import (
     DueRow,
     all_deadlines,
@@ -48,6 +53,7 @@ from projledger.report.period_names import (
     next_period,
     period_label,
 )
+from projledger.report.ranking_rules import ranking_rules
 from projledger.root import LedgerRoot
 
 
@@ -81,6 +87,10 @@ class _Builder:
     def totals(self, projects: Iterable[ProjectFacts]) -> Totals:
         return totals(projects, self.config.time_progress, self.as_of)
 
+    def period_text(self, months: tuple[int, ...]) -> str | None:
+        """The data period of the investment figures (数据期 1-10月)."""
+        return periods_text(months, self.lang)
+
     # --- 1. overall --------------------------------------------------------------------
 
     def figures(self, lights: dict[str, list[ProjectLight]]) -> list[Figure]:
@@ -99,6 +109,7 @@ class _Builder:
             ("completion", all_.completion, Kind.PERCENT),
             ("time_progress", all_.time_progress, Kind.PERCENT),
             ("gap", all_.gap, Kind.POINTS),
+            ("data_period", self.period_text(all_.months), Kind.TEXT),
             ("planned_starts", all_.planned_starts, Kind.INT),
             ("started", all_.started, Kind.INT),
             ("start_rate", all_.start_rate, Kind.PERCENT),
@@ -131,6 +142,7 @@ class _Builder:
             Column("completion", self.t("completion"), Kind.PERCENT),
             Column("time_progress", self.t("time_progress"), Kind.PERCENT),
             Column("gap", self.t("gap"), Kind.POINTS),
+            Column("data_period", self.t("data_period")),
             Column("start_rate", self.t("start_rate"), Kind.PERCENT),
         ]
         table = Table(key, self.t(key), columns, note=note)
@@ -150,6 +162,7 @@ class _Builder:
                     s.completion,
                     s.time_progress,
                     s.gap,
+                    self.period_text(s.months),
                     s.start_rate,
                 ]
             )
@@ -185,17 +198,26 @@ class _Builder:
             Column("on_time_rate", self.t("on_time_rate"), Kind.PERCENT),
             Column("closure_rate", self.t("closure_rate"), Kind.PERCENT),
             Column("overdue", self.t("overdue_items"), Kind.INT),
+            Column("late_extended", self.t("late_extended"), Kind.INT),
+            Column("awaiting", self.t("awaiting"), Kind.INT),
+            Column("awaiting_days", self.t("awaiting_days"), Kind.INT),
             Column("due_soon", self.t("due_soon_items"), Kind.INT),
         ]
         table = Table(
             "unit_ranking",
             self.t("unit_ranking"),
             columns,
-            note=self.t("unit_ranking_note"),
+            note=ranking_rules(self.config.ranking, self.lang),
             chart=Chart("unit", ("on_time_rate", "closure_rate"), self.t("on_time_rate")),
         )
         stats = unit_stats(
-            self.projects, self.as_of, self.period.start, self.window, self.resolve, self.state_of
+            self.projects,
+            self.as_of,
+            self.period.start,
+            self.window,
+            self.resolve,
+            self.state_of,
+            self.config.ranking,
         )
         for rank, s in enumerate(stats, start=1):
             table.rows.append(
@@ -210,6 +232,9 @@ class _Builder:
                     s.on_time_rate,
                     s.closure_rate,
                     s.overdue,
+                    s.late_extended,
+                    s.awaiting,
+                    s.awaiting_days,
                     s.due_soon,
                 ]
             )
@@ -289,16 +314,18 @@ class _Builder:
             Column("completion", self.t("completion"), Kind.PERCENT),
             Column("time_progress", self.t("time_progress"), Kind.PERCENT),
             Column("gap", self.t("gap"), Kind.POINTS),
+            Column("data_period", self.t("data_period")),
             Column("light", self.t("light"), Kind.LIGHT),
         ]
         table = Table("behind", self.t("behind_table"), columns, note=self.t("behind_note"))
         rows: list[tuple[float, str, list[Value]]] = []
         for p in self.projects:
-            inv = p.investment
+            figure = reported(p.investment, self.as_of)
+            inv = figure.inv
             if inv.year != self.as_of.year or inv.plan_this_year <= 0:
                 continue
-            completion = rate(inv.completed_this_year, inv.plan_this_year)
-            progress = project_time_progress(inv, self.config.time_progress, self.as_of)
+            completion = rate(figure.completed, inv.plan_this_year)
+            progress = project_time_progress(p.investment, self.config.time_progress, self.as_of)
             gap = points(completion, progress)
             if gap is None or gap >= 0:
                 continue
@@ -313,10 +340,11 @@ class _Builder:
                         p.leader,
                         self.resolve(p.lead_unit),
                         inv.plan_this_year,
-                        inv.completed_this_year,
+                        figure.completed,
                         _round4(completion),
                         _round4(progress),
                         gap,
+                        data_period(figure.months, self.lang),
                         light,
                     ],
                 )
@@ -395,6 +423,56 @@ class _Builder:
         table.rows.sort(key=lambda r: (-_num(r[4]), str(r[1]), str(r[2])))
         return table
 
+    def with_open_issues(self) -> list[str]:
+        """The projects with an issue open on the report date: whose notes are read."""
+        return [p.id for p in self.projects if any(issue_open_on(i, self.as_of) for i in p.issues)]
+
+    def open_issues_table(self, records: "dict[tuple[str, str], IssueRecords]") -> Table:
+        """Each issue open on the report date with its latest progress note (最新进展) and,
+        if it was returned, the latest return's reason: notes and returns dated by then."""
+        columns = [
+            Column("project", self.t("name"), whole=True),
+            _project_id_column(self.lang),
+            Column("issue", self.t("item_id"), printed=False, whole=True),
+            Column("title", self.t("title")),
+            Column("state", self.t("status"), printed=False, whole=True),
+            Column("unit", self.t("unit"), whole=True),
+            Column("person", self.t("person"), printed=False, whole=True),
+            Column("due", self.t("due_date"), Kind.DATE),
+            Column("note_date", self.t("latest_note_date"), Kind.DATE),
+            Column("note", self.t("latest_note")),
+            Column("returned_on", self.t("returned_on"), Kind.DATE, printed=False),
+            Column("return_reason", self.t("return_reason")),
+        ]
+        table = Table(
+            "open_issues", self.t("open_issues_table"), columns, note=self.t("open_issues_note")
+        )
+        for p in sorted(self.projects, key=lambda p: p.id):
+            for issue in p.issues:
+                if not issue_open_on(issue, self.as_of):
+                    continue
+                found = records.get((p.id, issue.id))
+                note = _latest(found.notes if found else (), self.as_of)
+                returned = _latest(found.returns if found else (), self.as_of)
+                deadline = p.deadline_for(issue.id)
+                table.rows.append(
+                    [
+                        p.name,
+                        p.id,
+                        issue.id,
+                        issue.title,
+                        issue.state,
+                        self.resolve(issue.unit),
+                        issue.person,
+                        self.state_of(deadline).due if deadline else None,
+                        note[0] if note else None,
+                        _said(note) if note else None,
+                        returned[0] if returned else None,
+                        _said(returned) if returned else None,
+                    ]
+                )
+        return table
+
     def became_overdue(self) -> int:
         end = min(self.period.end, self.as_of)
         return sum(
@@ -417,6 +495,109 @@ class _Builder:
         table.rows.sort(key=lambda r: (-(_num(r[gap])), str(r[0])))
         return table
 
+    # --- annual (年度考评) -----------------------------------------------------------------
+
+    def annual_tables(self) -> list[Table]:
+        """Per unit and per locality over the year: issues closed on time and late, overdue
+        items (逾期后延期 counted as the ranking counts it), starts and investment against
+        plan. Units in the ranking's order; localities by the 年观摩 order: completion
+        against time progress, then start rate, then fewest overdue."""
+        year_start = self.period.start
+        stats = unit_stats(
+            self.projects,
+            self.as_of,
+            year_start,
+            self.window,
+            self.resolve,
+            self.state_of,
+            self.config.ranking,
+            since=year_start,
+        )
+        led: dict[str, list[ProjectFacts]] = {}
+        for p in self.projects:
+            unit = self.resolve(p.lead_unit)
+            if unit is not None:
+                led.setdefault(unit, []).append(p)
+        units = self._annual_table(
+            "annual_units",
+            "unit",
+            [(s.unit, led.get(s.unit, []), s) for s in stats],
+            ranking_rules(self.config.ranking, self.lang),
+        )
+        localities: list[tuple[str, list[ProjectFacts], UnitStats | None]] = []
+        for name, members in _grouped(self.projects, lambda p: p.locality):
+            found = unit_stats(
+                members,
+                self.as_of,
+                year_start,
+                self.window,
+                _as_one(name),
+                self.state_of,
+                self.config.ranking,
+                since=year_start,
+            )
+            localities.append((name, members, found[0] if found else None))
+        table = self._annual_table(
+            "annual_localities", "locality", localities, self.t("annual_localities_note")
+        )
+        gap, starts, overdue = (table.column(k) for k in ("gap", "start_rate", "overdue"))
+        table.rows.sort(
+            key=lambda r: (-_num(r[gap]), -_num(r[starts]), _num(r[overdue]), str(r[1]))
+        )
+        for rank, cells in enumerate(table.rows, start=1):
+            cells[0] = rank
+        return [units, table]
+
+    def _annual_table(
+        self,
+        key: str,
+        grouped_by: str,
+        groups: "list[tuple[str, list[ProjectFacts], UnitStats | None]]",
+        note: str,
+    ) -> Table:
+        columns = [
+            Column("rank", self.t("rank"), Kind.INT),
+            Column(grouped_by, self.t(grouped_by), whole=True),
+            Column("issues", self.t("issues_total"), Kind.INT),
+            Column("closed_in_period", self.t("closed_in_year"), Kind.INT),
+            Column("closed_on_time", self.t("closed_on_time"), Kind.INT),
+            Column("on_time_rate", self.t("on_time_rate"), Kind.PERCENT),
+            Column("overdue", self.t("overdue_items"), Kind.INT),
+            Column("late_extended", self.t("late_extended"), Kind.INT),
+            Column("awaiting", self.t("awaiting"), Kind.INT),
+            Column("planned_starts", self.t("planned_starts"), Kind.INT),
+            Column("started", self.t("started"), Kind.INT),
+            Column("start_rate", self.t("start_rate"), Kind.PERCENT),
+            Column("plan", self.t("plan"), Kind.AMOUNT),
+            Column("completed", self.t("completed"), Kind.AMOUNT),
+            Column("completion", self.t("completion"), Kind.PERCENT),
+            Column("gap", self.t("gap"), Kind.POINTS),
+        ]
+        table = Table(key, self.t(key), columns, note=note)
+        for rank, (name, members, st) in enumerate(groups, start=1):
+            t = self.totals(members) if members else None
+            table.rows.append(
+                [
+                    rank,
+                    name,
+                    st.issues if st else 0,
+                    st.closed_in_period if st else 0,
+                    st.closed_on_time if st else 0,
+                    st.on_time_rate if st else None,
+                    st.overdue if st else 0,
+                    st.late_extended if st else 0,
+                    st.awaiting if st else 0,
+                    t.planned_starts if t else 0,
+                    t.started if t else 0,
+                    t.start_rate if t else None,
+                    t.plan if t else 0,
+                    t.completed if t else 0,
+                    t.completion if t else None,
+                    t.gap if t else None,
+                ]
+            )
+        return table
+
 
 def build_period_report(
     root: LedgerRoot,
@@ -426,7 +607,10 @@ def build_period_report(
     as_of: dt.date,
     lang: str,
     source: str,
+    revision: str | None = None,
 ) -> Report:
+    """`revision`: the commit the ledger was read from (`--at`), whose history gives the
+    period's flow; default the work tree's, HEAD's."""
     b = _Builder(ledger, period, as_of, lang)
     report = Report(
         kind=kind,
@@ -442,6 +626,15 @@ def build_period_report(
     )
     lights = b.lights()
     report.figures = b.figures(lights)
+    if kind == "annual":
+        report.tables = [
+            *b.annual_tables(),
+            b.lights_table(lights),
+            b.behind_table(lights),
+            project_ids_table(b.projects, lang),
+        ]
+        report.narrative = narrate(report, period)
+        return report
     if kind == "quarterly":
         report.tables = [
             b.unit_ranking(),
@@ -455,7 +648,7 @@ def build_period_report(
     names = {p.id: p.name for p in ledger.projects.values()}
     titles = {(p.id, i.id): i.title for p in ledger.projects.values() for i in p.issues}
     titles.update(((p.id, d.id), d.title) for p in ledger.projects.values() for d in p.deadlines)
-    flow = read_flow(root, period, as_of, names, titles)
+    flow = read_flow(root, period, as_of, names, titles, revision)
     if flow is None:
         report.notes.append(label("no_history", lang))
         flow_counts = FlowCounts()
@@ -464,10 +657,21 @@ def build_period_report(
     flow_counts.became_overdue = b.became_overdue()
     report.tables = [
         *b.breakdowns(),
+        *element_tables(
+            kind,
+            b.projects,
+            lights,
+            ledger.config.all_stages(),
+            ledger.config.stages,
+            (period.start, period.end),
+            as_of,
+            lang,
+        ),
         b.unit_ranking(),
         b.lights_table(lights),
         b.behind_table(lights),
         *flow_tables(flow, flow_counts, lang),
+        b.open_issues_table(issue_records(root, revision, b.with_open_issues())),
         b.overdue_table(),
         b.period_due_table(),
         b.coordination_table(),
@@ -506,6 +710,29 @@ def _grouped(
     for p in projects:
         groups.setdefault(key(p), []).append(p)
     return sorted(groups.items(), key=lambda g: (-sum(p.investment.total for p in g[1]), g[0]))
+
+
+Dated = tuple[dt.date, str, str | None]
+
+
+def _latest(entries: "tuple[Dated, ...]", as_of: dt.date) -> "Dated | None":
+    """The last of dated records (date, text, by) made by the report date."""
+    made = [entry for entry in entries if entry[0] <= as_of]
+    return max(made, key=lambda entry: entry[0]) if made else None
+
+
+def _said(entry: "Dated") -> str:
+    """A record's words, with who said them: 塔基基础完成（马强）."""
+    return f"{entry[1]}（{entry[2]}）" if entry[2] else entry[1]
+
+
+def _as_one(name: str) -> Callable[[str | None], str | None]:
+    """A resolver that counts every unit as one group (a locality's, for `unit_stats`)."""
+
+    def resolve(unit: str | None) -> str | None:
+        return name if unit is not None else None
+
+    return resolve
 
 
 def _worst(found: list[ProjectLight]) -> Light:

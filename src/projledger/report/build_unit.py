@@ -4,9 +4,9 @@ responsibilities, its issues and tasks with their deadlines, and its place in th
 import datetime as dt
 
 from projledger.compute.deadlines import LABELS, LABELS_EN, deadline_state
+from projledger.compute.facts import with_quantity
 from projledger.compute.progress import in_report
 from projledger.compute.units import unit_stats
-from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import FactsLedger
 from projledger.report.deadline_rows import (
     all_deadlines,
@@ -25,13 +25,10 @@ def build_unit_report(
     ledger: FactsLedger, typed: str, as_of: dt.date, lang: str, source: str
 ) -> Report:
     config = ledger.config
-    if typed not in config.unit_names():
-        raise ProjledgerError(
-            f"{typed!r} is not a unit of {config.organisation}: use a name or short name "
-            "declared in projledger.yaml"
-        )
+    from projledger.model.unit_names import unit_names_of
+
+    unit = unit_names_of(config).require(typed, option="")
     resolve = unit_resolver(config)
-    unit = resolve(typed) or typed
     window = config.due_soon_days
     projects = [p for p in ledger.projects.values() if in_report(p, as_of)]
 
@@ -49,7 +46,9 @@ def build_unit_report(
         source=source,
         invalid_files=list(ledger.invalid),
     )
-    ranking = unit_stats(projects, as_of, dt.date(as_of.year, 1, 1), window, resolve)
+    ranking = unit_stats(
+        projects, as_of, dt.date(as_of.year, 1, 1), window, resolve, rules=config.ranking
+    )
     rank = next((n for n, s in enumerate(ranking, start=1) if s.unit == unit), None)
     stats = next((s for s in ranking if s.unit == unit), None)
     report.figures = [
@@ -114,7 +113,7 @@ def build_unit_report(
                         p.name,
                         p.id,
                         task.id,
-                        task.title,
+                        with_quantity(task.title, task.measure),
                         task.state,
                         task.person,
                         task.completed_on,

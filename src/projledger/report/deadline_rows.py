@@ -2,6 +2,7 @@
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 from projledger.compute.deadlines import (
@@ -11,7 +12,6 @@ from projledger.compute.deadlines import (
     DeadlineState,
     Status,
     deadline_state,
-    exists_on,
 )
 from projledger.compute.facts import DeadlineFacts, ProjectFacts, ProjectHead, TargetKind
 from projledger.compute.light import Light
@@ -29,11 +29,14 @@ class DueRow(NamedTuple):
 
 
 def unit_resolver(config: Config) -> Callable[[str | None], str | None]:
-    """A unit as written (full or short name) → its full name, so one unit is one row."""
-    full = {u.short: u.name for u in config.units if u.short}
+    """A unit as written (full or short name, or a variant: `model.unit_names`) → its
+    full name, so one unit is one row."""
+    from projledger.model.unit_names import unit_names_of
+
+    names = unit_names_of(config)
 
     def resolve(unit: str | None) -> str | None:
-        return None if unit is None else full.get(unit, unit)
+        return None if unit is None else names.full_name(unit) or unit
 
     return resolve
 
@@ -61,7 +64,8 @@ def due_rows(
         if not in_report(project, as_of):
             continue
         for deadline in deadlines_of(project):
-            if not exists_on(deadline, as_of):
+            since = deadline.since  # `exists_on`, inline: this runs for every candidate
+            if since is not None and since > as_of:
                 continue
             state = deadline_state(deadline, as_of, window)
             if keep(state):
@@ -97,6 +101,9 @@ def item_text(deadline: DeadlineFacts, lang: str) -> str:
     return deadline.title
 
 
+_status = attrgetter("state.status")
+
+
 def deadline_table(
     key: str,
     title: str,
@@ -109,8 +116,9 @@ def deadline_table(
 ) -> Table:
     """One row per deadline; `group` (label key, each row's value) adds a first column to
     group by."""
-    overdue_only = bool(rows) and all(r.state.status == Status.OVERDUE for r in rows)
-    any_overdue = any(r.state.status == Status.OVERDUE for r in rows)
+    statuses_found = set(map(_status, rows))
+    overdue_only = statuses_found == {Status.OVERDUE}
+    any_overdue = Status.OVERDUE in statuses_found
     grouped_by_unit = group is not None and group[0] == "unit"
     # Printed: the columns a reader of the page needs (project, item, unit, person, due,
     # days overdue or left, light); ids, leader, level and history stay in the files.
@@ -162,20 +170,23 @@ def deadline_table(
     kinds: dict[str, str] = {}  # the target kinds' labels, looked up once
     statuses = LABELS_EN if lang == "en" else LABELS
     add = table.rows.append
-    # Inline and with local names: this runs for every row (20,000 at 10,000 projects).
+    # Inline and with local names (an enum member's look-up costs a call): this runs for
+    # every row (20,000 at 10,000 projects).
+    is_overdue, is_due_soon, red, yellow = Status.OVERDUE, Status.DUE_SOON, Light.RED, Light.YELLOW
+    milestone = TargetKind.MILESTONE
     for index, row in enumerate(rows):
         state, project = row.state, row.project
         deadline, status = state.deadline, state.status
         kind = kinds.get(deadline.kind) or kinds.setdefault(
             deadline.kind, label(deadline.kind, lang)
         )
-        overdue = status == Status.OVERDUE
+        overdue = status == is_overdue
         cells: list[Value] = [
             project.name,
             project.id,
             kind,
             deadline.target,
-            item_text(deadline, lang),
+            item_text(deadline, lang) if deadline.kind == milestone else deadline.title,
             row.unit,
             deadline.person,
             project.leader,
@@ -185,7 +196,7 @@ def deadline_table(
             state.days_overdue if overdue else None,
             state.days_left if status in OPEN and state.days_left >= 0 else None,
             state.extensions,
-            Light.RED if overdue else Light.YELLOW if status == Status.DUE_SOON else None,
+            red if overdue else yellow if status == is_due_soon else None,
         ]
         if with_status:
             cells.append(statuses[status])

@@ -41,6 +41,8 @@ def values(report: Report) -> dict[str, str]:
         number = start.isocalendar()[1]
     elif report.kind == "quarterly":
         number = (start.month - 1) // 3 + 1
+    elif report.kind == "annual":
+        number = start.year
     else:
         number = start.month
     year = start.isocalendar()[0] if report.kind == "weekly" else start.year

@@ -40,6 +40,11 @@ def format_amount(value: float) -> str:
     return f"{rounded:,.0f}" if rounded.is_integer() else f"{rounded:,.1f}"
 
 
+def quantity_done(amount: float, done: float | None, unit: str) -> str:
+    """A task's quantity: 120/300 户 (done of the target), 0/300 户 before any is reported."""
+    return f"{format_amount(done or 0)}/{format_amount(amount)} {unit}"
+
+
 NUMERIC_KINDS = frozenset({Kind.INT, Kind.AMOUNT, Kind.PERCENT, Kind.POINTS})
 
 WORDS = {

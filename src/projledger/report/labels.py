@@ -30,6 +30,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "completed": ("本年完成投资（万元）", "Done this year"),
     "completion": ("投资完成率", "Completion"),
     "time_progress": ("时间进度", "Time progress"),
+    "data_period": ("数据期", "Data period"),
     "gap": ("较时间进度（百分点）", "Gap (points)"),
     "planned_starts": ("计划开工项目", "Planned to start"),
     "started": ("已开工项目", "Started"),
@@ -49,6 +50,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "industry": ("行业领域", "Industry"),
     "locality": ("属地", "Locality"),
     "stage": ("阶段", "Stage"),
+    "current_progress": ("进展情况", "Progress"),
     "leader": ("包抓领导", "Lead leader"),
     "unit": ("责任单位", "Responsible unit"),
     "person": ("责任人", "Person"),
@@ -74,6 +76,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "commit": ("提交", "Commit"),
     "reason": ("说明", "Reason"),
     "done_on": ("完成日期", "Done on"),
+    "quantity_done": ("完成量", "Done / target"),
+    "retirement": ("退库", "Retired"),
+    "retirement_text": (
+        "{date} {reason}（审核：{reviewer}）",
+        "{date} {reason} (reviewed by {reviewer})",
+    ),
+    "retired_duplicate": ("；重复录入，同 {project}", "; a duplicate of {project}"),
+    "retired_open": ("已退库", "retired"),
     "coordination_level": ("协调层级", "Coordination level"),
     # target kinds
     "issue": ("问题", "issue"),
@@ -131,9 +141,9 @@ LABELS: dict[str, tuple[str, str]] = {
     # issue flow
     "flow_table": ("本期问题流转", "Issue flow this period"),
     "flow_note": (
-        "取自 git 历史：按提交的作者日期统计本期内的变化；新增逾期按时限计算。",
-        "From git history, by each commit's author date; 'became overdue' is computed from "
-        "the due dates.",
+        "取自 git 历史：按提交的作者日期（变化发生之日）统计本期内的变化；新增逾期按时限计算。",
+        "From git history, by each commit's author date (the day the change happened); "
+        "'became overdue' is computed from the due dates.",
     ),
     "event_key": ("代码", "Key"),
     "flow_new": ("新增问题", "New issues"),
@@ -147,7 +157,27 @@ LABELS: dict[str, tuple[str, str]] = {
     "flow_reopened": ("重新打开", "Reopened"),
     "flow_extended": ("延期", "Deadlines extended"),
     "flow_overdue": ("新增逾期", "Became overdue"),
+    "flow_progress": ("进展", "Progress note"),
+    "open_issues_table": ("未结问题最新进展", "Open issues: latest progress"),
+    "open_issues_note": (
+        "报告日未销号的问题及其最新一条进展（日期与内容）；退回过的问题列出最近一次退回理由。",
+        "Issues open on the report date with their latest progress note (date and text); "
+        "a returned issue with its latest return's reason.",
+    ),
+    "latest_note_date": ("进展日期", "Note date"),
+    "latest_note": ("最新进展", "Latest progress"),
+    "returned_on": ("退回日期", "Returned on"),
+    "return_reason": ("退回理由", "Return reason"),
     "events_table": ("本期问题变化明细", "Issue changes this period"),
+    "event_detail": ("说明", "Details"),
+    "recorded_late": ("补录（录入日期）", "Entered late (recorded on)"),
+    "recorded_late_note": (
+        "标注“补录”的变化在本期报告日之后才录入台账（录入日期为提交日期），"
+        "本期报告首次生成时未计入。",
+        "Changes marked 'entered late' were recorded in the ledger after this period's "
+        "report date (recorded on: the commit date); the report first made for the period "
+        "did not count them.",
+    ),
     "advances_table": ("本期阶段、库别与审批推进", "Stage, pool and approval advances"),
     "advance_stage": ("阶段", "stage"),
     "advance_pool": ("库别", "pool"),
@@ -206,6 +236,23 @@ LABELS: dict[str, tuple[str, str]] = {
         "按投资完成率较时间进度的差距排序。",
         "Ranked by investment completion against time progress.",
     ),
+    # the fair ranking (排名规则) and the annual review (年度考评)
+    "annual": ("重点项目年度考评", "Key projects: annual review"),
+    "late_extended": ("逾期后延期", "Extended after due"),
+    "late_days": ("延期前逾期天数", "Days overdue before extension"),
+    "awaiting": ("待核验", "Awaiting verification"),
+    "awaiting_days": ("待核验天数", "Days awaiting verification"),
+    "annual_units": ("责任单位年度考评", "Responsible units over the year"),
+    "annual_localities": (
+        "属地年度考评（年观摩排名）",
+        "Localities over the year (annual review ranking)",
+    ),
+    "annual_localities_note": (
+        "按投资完成率较时间进度的差距、开工率、逾期事项少排序。",
+        "Ranked by investment completion against time progress, then start rate, then "
+        "fewest overdue items.",
+    ),
+    "closed_in_year": ("本年销号", "Closed this year"),
 }
 
 

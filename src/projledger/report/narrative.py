@@ -119,10 +119,14 @@ class _Narrator:
                 scope=self.scope,
                 n=self.count("projects"),
             )
+        period = self.figures.get("data_period")
         return self.say(
-            "截至{day}，{scope}{n}个重点项目本年累计完成投资{done}，占年度计划的{rate}，{gap}。",
-            "As of {day}, the {n} key projects had completed {done} this year, {rate} of the "
+            "截至{day}，{scope}{n}个重点项目{period}累计完成投资{done}，占年度计划的{rate}，{gap}。",
+            "As of {day}, the {n} key projects had completed {done} {period}, {rate} of the "
             "annual plan, {gap}.",
+            period=(period if self.lang == "zh" else f"in {period}")
+            if isinstance(period, str)
+            else ("本年" if self.lang == "zh" else "this year"),
             day=self.day,
             scope=self.scope,
             n=self.count("projects"),
@@ -199,10 +203,14 @@ class _Narrator:
         completion = _float(f.get("completion"))
         progress = _float(f.get("time_progress"))
         if completion is not None and progress is not None:
+            period = f.get("data_period")
             texts[0] += self.say(
-                "本年累计完成投资{done}，投资完成率{rate}，时间进度{progress}，{gap}。",
-                " They had completed {done} this year: a completion rate of {rate} against "
+                "{period}累计完成投资{done}，投资完成率{rate}，时间进度{progress}，{gap}。",
+                " They had completed {done} {period}: a completion rate of {rate} against "
                 "time progress of {progress}, {gap}.",
+                period=(period if self.lang == "zh" else f"in {period}")
+                if isinstance(period, str)
+                else ("本年" if self.lang == "zh" else "this year"),
                 done=self.amount(f.get("completed")),
                 rate=percent(completion),
                 progress=percent(progress),
@@ -354,7 +362,25 @@ class _Narrator:
                     this=self.this,
                 )
             ]
-        return [self.in_period(clauses)]
+        return [self.in_period(clauses), *self.late_sentence()]
+
+    def late_sentence(self) -> list[str]:
+        """The events recorded after the report date (补录), from the events tables."""
+        late = sum(
+            1
+            for key in ("issue_events", "advances")
+            for row in self.rows(key)
+            if row.get("recorded") is not None
+        )
+        if not late:
+            return []
+        return [
+            self.say(
+                "其中{late}项变化在报告日之后补录。",
+                "{late} of these changes were entered late, after the report date.",
+                late=late,
+            )
+        ]
 
     def in_period(self, clauses: Sequence[str]) -> str:
         """本周新增问题7个，销号2个。 / This week: 7 new issues, 2 closed."""
@@ -477,11 +503,20 @@ class _Narrator:
     # --- 四、红黑榜 -------------------------------------------------------------------------
 
     def ranking(self) -> list[Paragraph]:
-        rows = self.rows("unit_ranking")
+        rows = self.rows("unit_ranking") or self.rows("annual_units")
         if not rows:
             return []
-        clear = [r for r in rows if not _int(r["overdue"])]
-        red = [r for r in clear if _int(r["closed"]) and _float(r.get("on_time_rate")) == 1.0]
+
+        def overdue(r: Row) -> int:  # 逾期后延期 counts (0 where the config says not)
+            return _int(r["overdue"]) + _int(r.get("late_extended"))
+
+        clear = [r for r in rows if not overdue(r)]
+        red = [
+            r
+            for r in clear
+            if _int(r.get("closed", r.get("closed_in_period")))
+            and _float(r.get("on_time_rate")) == 1.0
+        ]
         texts = []
         if red:
             texts.append(
@@ -491,10 +526,7 @@ class _Narrator:
                     names=self.w.join([str(r["unit"]) for r in red[:RED_LIST]]),
                 )
             )
-        late = sorted(
-            (r for r in rows if _int(r["overdue"])),
-            key=lambda r: -_int(r["overdue"]),
-        )
+        late = sorted((r for r in rows if overdue(r)), key=lambda r: -overdue(r))
         if late:
             names = self.w.join(
                 [
@@ -502,7 +534,7 @@ class _Narrator:
                         "{unit}（逾期{n}项）",
                         "{unit} ({n} overdue)",
                         unit=r["unit"],
-                        n=_int(r["overdue"]),
+                        n=overdue(r),
                     )
                     for r in late[:RED_LIST]
                 ]
@@ -522,11 +554,15 @@ class _Narrator:
         return [Paragraph(text) for text in texts]
 
     def localities(self) -> list[str]:
-        rows = [r for r in self.rows("quarterly_locality") if _float(r.get("gap")) is not None]
+        rows = [
+            r
+            for r in self.rows("quarterly_locality") or self.rows("annual_localities")
+            if _float(r.get("gap")) is not None
+        ]
         if len(rows) < 2:
             return []
-        first = self.w.join([str(r["group"]) for r in rows[:MOST]])
-        last = self.w.join([str(r["group"]) for r in rows[-MOST:]])
+        first = self.w.join([str(r.get("group", r.get("locality"))) for r in rows[:MOST]])
+        last = self.w.join([str(r.get("group", r.get("locality"))) for r in rows[-MOST:]])
         return [
             self.say(
                 "属地投资进度排名靠前的是{first}，靠后的是{last}。",

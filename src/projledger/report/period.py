@@ -1,4 +1,5 @@
-"""Report periods: ISO weeks (2026-W47), months (2026-11), quarters (2026-Q4), or dates."""
+"""Report periods: ISO weeks (2026-W47), months (2026-11), quarters (2026-Q4), years
+(2026), or dates."""
 
 import datetime as dt
 import re
@@ -9,6 +10,7 @@ from projledger.errors import UsageError
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?Q([1-4])$", re.IGNORECASE)
+_YEAR = re.compile(r"^(\d{4})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,15 +20,18 @@ class Period:
     name: str
     """2026-W47, 2026-11, 2026-Q4 or 2026-11-01..2026-11-15."""
     months: int = 0
-    """1 for a month, 3 for a quarter; 0 for weeks and custom periods (counted in days)."""
+    """1 for a month, 3 for a quarter, 12 for a year; 0 for weeks and custom periods
+    (counted in days)."""
 
     @property
     def unit(self) -> str:
-        """week, month, quarter, or days (a custom period)."""
+        """week, month, quarter, year, or days (a custom period)."""
         if self.months == 1:
             return "month"
         if self.months == 3:
             return "quarter"
+        if self.months == 12:
+            return "year"
         return "week" if _WEEK.match(self.name) else "days"
 
     def next(self) -> "Period":
@@ -37,6 +42,8 @@ class Period:
             return month_of(start)
         if self.months == 3:
             return quarter_of(start)
+        if self.months == 12:
+            return year_of(start)
         if _WEEK.match(self.name):
             return week_of(start)
         end = start + (self.end - self.start)
@@ -82,6 +89,18 @@ def quarter(text: str) -> Period:
 
 def quarter_of(day: dt.date) -> Period:
     return quarter(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+
+
+def year(text: str) -> Period:
+    match = _YEAR.match(text.strip())
+    if match is None or not 1900 <= int(match[1]) <= 9998:
+        raise UsageError(f"--year {text!r}: give a year like 2026")
+    number = int(match[1])
+    return _months(number, 1, 12, f"{number}")
+
+
+def year_of(day: dt.date) -> Period:
+    return year(f"{day.year}")
 
 
 def dates(start: dt.date, end: dt.date) -> Period:

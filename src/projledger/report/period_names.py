@@ -21,20 +21,22 @@ _MONTHS = (
 )
 _QUARTERS_ZH = "一二三四"
 _THIS = {
-    "zh": {"week": "本周", "month": "本月", "quarter": "本季度", "days": "本期"},
+    "zh": {"week": "本周", "month": "本月", "quarter": "本季度", "year": "本年", "days": "本期"},
     "en": {
         "week": "this week",
         "month": "this month",
         "quarter": "this quarter",
+        "year": "this year",
         "days": "this period",
     },
 }
 _NEXT = {
-    "zh": {"week": "下周", "month": "下月", "quarter": "下季度", "days": "下期"},
+    "zh": {"week": "下周", "month": "下月", "quarter": "下季度", "year": "下年", "days": "下期"},
     "en": {
         "week": "next week",
         "month": "next month",
         "quarter": "next quarter",
+        "year": "next year",
         "days": "next period",
     },
 }
@@ -66,7 +68,8 @@ def date_range(start: dt.date, end: dt.date, lang: str, *, year: int | None = No
 
 
 def period_label(period: Period, lang: str) -> str:
-    """The period for a title: 2026年第47周（11月16日—11月22日）, 2026年11月份, 2026年四季度."""
+    """The period for a title: 2026年第47周（11月16日—11月22日）, 2026年11月份, 2026年四季度,
+    2026年度."""
     start, end = period.start, period.end
     unit = period.unit
     if unit == "month":
@@ -80,6 +83,8 @@ def period_label(period: Period, lang: str) -> str:
         if lang == "en":
             return f"Q{number} {start.year}"
         return f"{start.year}年{_QUARTERS_ZH[number - 1]}季度"
+    if unit == "year":
+        return f"{start.year}" if lang == "en" else f"{start.year}年度"
     if unit == "week":
         year, number, _ = start.isocalendar()
         days = date_range(start, end, lang, year=year)

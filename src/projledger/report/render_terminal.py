@@ -153,10 +153,14 @@ def _shown(kind: Kind, lang: str, values: Sequence[Value]) -> ColumnValues:
     types = set(map(type, values))
     if kind == Kind.TEXT and types <= {str, type(None)}:
         # Names and titles, mostly distinct: no formatting but the missing ones'.
-        return values, {value: value or MISSING for value in set(values)}  # type: ignore[misc]
+        return values, {
+            value: printable_lines(value) if value else MISSING  # type: ignore[arg-type]
+            for value in set(values)
+        }
 
     def cell(value: Value) -> Cell:
-        text = format_value(value, kind, lang)
+        # Escaped here, once per distinct value: `_printable` leaves a long table's rows.
+        text = printable_lines(format_value(value, kind, lang))
         if kind == Kind.LIGHT and isinstance(value, str) and value in LIGHT_VALUES:
             return Styled(text, LIGHT_STYLES[Light(value)])
         return text
@@ -190,7 +194,11 @@ def _printable(report: Report) -> Report:
                 table,
                 title=printable_lines(table.title),
                 note=printable_lines(table.note) if table.note else table.note,
-                rows=[[cell(value) for value in row] for row in table.rows],
+                # A long table's cells are escaped as `_shown` formats them: each distinct
+                # value once, and only the columns the terminal shows.
+                rows=table.rows
+                if len(table.rows) >= LONG_TABLE_ROWS
+                else [[cell(value) for value in row] for row in table.rows],
             )
             for table in report.tables
         ],

@@ -35,7 +35,7 @@ REPORT_JSON_SCHEMA: dict[str, Any] = {
         "version": {"const": JSON_FORMAT_VERSION},
         "kind": {
             "type": "string",
-            "description": "weekly, monthly, quarterly, project, unit, overdue, due.",
+            "description": "weekly, monthly, quarterly, annual, project, unit, overdue, due.",
         },
         "title": {"type": "string"},
         "subtitle": {

@@ -63,7 +63,7 @@ def decode(raw: bytes, file: str) -> ReadResult:
         result.findings.append(
             Finding.of(
                 "PL004",
-                "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+                f"the file starts with a UTF-8 byte-order mark; `projledger fix {file}` removes it",
                 file,
                 line=1,
                 col=1,
@@ -90,8 +90,8 @@ def decode(raw: bytes, file: str) -> ReadResult:
         result.findings.append(
             Finding.of(
                 "PL005",
-                "the file has CRLF (Windows) line ends; convert it to LF, e.g. `dos2unix FILE`, "
-                "and set `*.yaml text eol=lf` in .gitattributes",
+                f"the file has CRLF (Windows) line ends; `projledger fix {file}` makes them LF "
+                "(and `*.yaml text eol=lf` in .gitattributes keeps them so)",
                 file,
                 line=line,
                 col=col,
@@ -112,9 +112,7 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
     if not_allowed is not None:
         result.findings.append(_not_allowed_finding(text, not_allowed.start(), file))
         return result
-    conflict = (
-        _CONFLICT_MARKER.search(text) if "<<<<<<<" in text or ">>>>>>>" in text else None
-    )
+    conflict = _CONFLICT_MARKER.search(text) if "<<<<<<<" in text or ">>>>>>>" in text else None
     if conflict is not None:
         result.findings.append(_conflict_finding(text, conflict.start(), file))
         return result
@@ -328,8 +326,6 @@ def _one_per_kind(findings: list[Finding]) -> list[Finding]:
     return [summary if f is first else f for f in findings if f.code != "PL010" or f is first]
 
 
-
-
 def _check_plain_scalar(event: Any, file: str, findings: list[Finding]) -> None:
     """What a plain scalar may not be: a merge key, a date (and time) that does not exist,
     a number too long to be one."""
@@ -390,7 +386,7 @@ def _marked_error_finding(exc: Any, file: str) -> Finding:
     elif context:
         message += f" ({context})"
     if "\t" in problem or "'\\t'" in problem:
-        message += "; indent with spaces, not tabs"
+        message += f"; indent with spaces, not tabs (`projledger fix {file}` replaces them)"
     return Finding.of("PL007", f"YAML syntax: {message}", file, line=line, col=col)
 
 

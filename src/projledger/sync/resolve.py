@@ -58,6 +58,11 @@ def resolve(root: LedgerRoot, target: str, field: str, take: Take, lock_wait: fl
         if take == "theirs":
             new_text = _with_theirs(new_text, mark, path)
         _refuse_if_invalid(root, path, new_text)
+        if not merging:  # its own commit: whose change it is (the config's members)
+            from projledger.changes.guard import refuse_files_authority_rejects
+
+            files = [(path, text.encode("utf-8"), new_text.encode("utf-8"))]
+            refuse_files_authority_rejects(root, files, None)
         from projledger.store.atomic import write_text_atomic
 
         write_text_atomic(path, new_text)

@@ -1,0 +1,122 @@
+"""Projects by what people call them: the id, the name, a fragment of it, its pinyin.
+
+`find_project(root, typed)` answers `show 马头山`, `advance mtssk ...` without parsing
+10,000 files: a whole id is its file (no listing); anything else is matched against
+`.projledger/names-cache.json`, each file's name, pool and pinyin under its blob id and
+stat (`BlobCache`), so a warm run lists projects/, stats each file and reads one small
+JSON file. A file the cache does not know is read with the fast reader, whatever `check`
+thinks of it (`show` shows a failing file with a warning; the change commands refuse it
+with its finding, which is more use than "no such project").
+"""
+
+import os
+from collections.abc import Sequence
+from typing import Any
+
+from projledger.ids import PROJECT_ID_RE
+from projledger.refs import Named, fold, pick_project
+from projledger.root import LedgerRoot
+from projledger.store.blob_cache import MISS, BlobCache, blob_id, code_fingerprint
+from projledger.store.limits import read_ledger_bytes
+
+CACHE_FILE = "names-cache.json"
+
+
+def find_project(root: LedgerRoot, typed: str, lang: str | None = None) -> str:
+    """The id of the project `typed` names (`refs.find_projects`): ambiguity is a usage
+    error listing the candidates, nothing found an error naming the closest."""
+    if PROJECT_ID_RE.match(typed) and root.project_file(typed).is_file():
+        return typed
+    return pick_project(typed, project_names(root), lang or _language(root))
+
+
+def _language(root: LedgerRoot) -> str:
+    from projledger.errors import ProjledgerError
+    from projledger.ledger.config_cache import cached_config
+
+    try:
+        return cached_config(root).language
+    except (ProjledgerError, OSError):
+        return "en"
+
+
+def project_names(root: LedgerRoot) -> list[Named]:
+    """Every file in projects/ as `Named` (a file that cannot be read: its id alone)."""
+    cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
+    found: list[Named] = []
+    names: set[str] = set()
+    try:
+        with os.scandir(root.projects_dir) as scan:
+            entries = [e for e in scan if e.name.endswith(".yaml") and not e.name.startswith(".")]
+    except OSError:
+        entries = []
+    misses: list[tuple[int, str, bytes, os.stat_result]] = []
+    for entry in sorted(entries, key=lambda e: e.name):
+        project_id = entry.name.removesuffix(".yaml")
+        names.add(entry.name)
+        try:
+            stat = entry.stat(follow_symlinks=False)
+            value = cache.get_by_stat(entry.name, stat)
+            if value is MISS:
+                raw = read_ledger_bytes(entry.path)
+                blob = blob_id(raw)
+                value = cache.get(entry.name, blob, stat)
+                if value is MISS:
+                    misses.append((len(found), blob, raw, stat))
+        except OSError:
+            value = None
+        found.append(_named(project_id, value))
+    if misses:
+        from projledger.parallel import map_in_workers
+
+        # Parsed in worker processes: a first run over 10,000 files reads them all.
+        work = [(found[i].id + ".yaml", raw) for i, _, raw, _ in misses]
+        for (index, blob, _, stat), value in zip(
+            misses, map_in_workers(_entries, work), strict=True
+        ):
+            cache.put(f"{found[index].id}.yaml", blob, value, stat)
+            found[index] = _named(found[index].id, value)
+    cache.retain(names)
+    cache.save()
+    return found
+
+
+def _entries(work: Sequence[tuple[str, bytes]]) -> list[list[str] | None]:
+    return [_entry(raw, file) for file, raw in work]
+
+
+def _named(project_id: str, value: Any) -> Named:
+    if type(value) is list and len(value) == 5:
+        name, pool, initials, spelled, folded = value
+        if type(name) is str and type(folded) is str:
+            return Named(project_id, name, str(pool), str(initials), str(spelled), folded)
+    return Named(project_id, "")
+
+
+def _entry(raw: bytes, file: str) -> list[str] | None:
+    """[name, pool, initials, pinyin, name as compared] of a project file, or None for one
+    without a name."""
+    from projledger.store.reader import read_yaml
+
+    data = read_yaml(raw, file).data
+    if not isinstance(data, dict) or not isinstance(data.get("name"), str):
+        return None
+    name = data["name"]
+    pool = data.get("pool")
+    initials, spelled = pinyin_of(name)
+    return [name, pool if isinstance(pool, str) else "", initials, spelled, fold(name)]
+
+
+def pinyin_of(name: str) -> tuple[str, str]:
+    """The name's pinyin initials and its whole pinyin, lower case, Latin letters and
+    digits kept (S242 口镇 → s242kz, s242kouzhen)."""
+    from pypinyin import Style, lazy_pinyin
+
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, v_to_u=False))
+    spelled = "".join(lazy_pinyin(name, v_to_u=False))
+    keep = str.maketrans("", "", " -_·()（）")
+    return initials.lower().translate(keep), spelled.lower().translate(keep)
+
+
+def _fingerprint() -> str:
+    return code_fingerprint(b"names 2", "ledger/names.py", "refs.py", "store/reader.py")
