@@ -56,6 +56,18 @@ def test_an_ambiguous_name_lists_the_candidates_and_exits_2(sample_root: Path) -
     assert shown_id(sample_root, "鲁中国际生物谷医美抗衰中试平台项目") == SHENGWUGU[0]
 
 
+def test_a_retired_duplicate_does_not_make_a_name_ambiguous(sample_root: Path) -> None:
+    """The sample's retired duplicate keeps the name of 新能源产业用钢项目: the name (or a
+    fragment) means the live project; the duplicate is still there by its id."""
+    from projledger.model.enums import Pool
+    from projledger.refs import RETIRED_STATE
+
+    assert Pool.RETIRED.value == RETIRED_STATE
+    assert shown_id(sample_root, "新能源") == "laiwu-xinnengyuan-chanye-yonggang"
+    duplicate = "laiwu-chongfu-xinnengyuan-yonggang"
+    assert shown_id(sample_root, duplicate) == duplicate
+
+
 def test_an_unknown_name_names_the_closest(sample_root: Path) -> None:
     result = run_cli("show", "马头山水库二期工程", cwd=sample_root)
     assert result.returncode == 1

@@ -185,13 +185,22 @@ def find_projects(typed: str, projects: Iterable[Named]) -> list[Named]:
     return []
 
 
+RETIRED_STATE = "退库"
+"""Pool.RETIRED's value (this layer is below the model; a test holds them equal)."""
+
+
 def pick_project(typed: str, projects: Iterable[Named], lang: str = "en") -> str:
-    """The id of the one project `typed` names (see `find_projects`). Several: a usage
-    error (exit 2) listing them (name, id, pool); none: an error with the closest."""
+    """The id of the one project `typed` names (see `find_projects`). Several: the one not
+    retired (退库), when the others all are (a retired duplicate keeps its name but has
+    left every list); else a usage error (exit 2) listing them (name, id, pool); none: an
+    error with the closest."""
     projects = list(projects)
     found = find_projects(typed, projects)
     if len(found) == 1:
         return found[0].id
+    live = [p for p in found if p.state != RETIRED_STATE]
+    if len(live) == 1 and found[0].state:
+        return live[0].id
     if found:
         listed = "; ".join(_project_line(p) for p in found[:10])
         if len(found) > 10:
