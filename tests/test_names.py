@@ -134,6 +134,11 @@ def test_the_unit_resolver() -> None:
     assert names.full_name("发改委") is None
     assert names.closest("发改委") == ["莱芜区发展和改革局"]
     assert names.same("高庄街道", "高庄街道办事处")
+    # A declared name with full-width brackets names itself, and NFKC's forms of it.
+    config.units[0].name = "莱芜区水务局（新）"
+    renamed = UnitNames(config)
+    assert renamed.full_name("莱芜区水务局（新）") == "莱芜区水务局（新）"
+    assert renamed.full_name("莱芜区水务局(新)") == "莱芜区水务局（新）"
 
 
 def test_pl205_accepts_a_short_name_for_the_listed_unit(ledger: Ledger) -> None:

@@ -39,7 +39,10 @@ class UnitNames:
         }
         for name in extra:
             self.forms.setdefault(name, [name])
-        self._exact = {form: full for full, forms in self.forms.items() for form in forms}
+        # Compared as `fold` leaves them (the written name is folded too): NFKC turns a
+        # declared 莱芜区水务局（新） into 莱芜区水务局(新).
+        self.folded = {full: [fold(f) for f in forms] for full, forms in self.forms.items()}
+        self._exact = {form: full for full, forms in self.folded.items() for form in forms}
         self._cache: dict[str, str | None] = {}
 
     def full_name(self, written: str | None) -> str | None:
@@ -62,19 +65,23 @@ class UnitNames:
         if name in self._exact:
             return self._exact[name]
         bare = _bare(name)
-        same = {full for full, forms in self.forms.items() if any(_bare(f) == bare for f in forms)}
+        same = {full for full, forms in self.folded.items() if any(_bare(f) == bare for f in forms)}
         if len(same) == 1:
             return same.pop()
         if len(name) < 2:
             return None
         abbreviated = {
             full
-            for full, forms in self.forms.items()
+            for full, forms in self.folded.items()
             if any(f[-1] == name[-1] and _in_order(bare, f) for f in forms)
         }
         if len(abbreviated) == 1:
             return abbreviated.pop()
-        leading = {full for full in self.forms if full.startswith(name) and len(name) >= 3}
+        leading = {
+            full
+            for full, forms in self.folded.items()
+            if forms[0].startswith(name) and len(name) >= 3
+        }
         if len(leading) == 1:
             return leading.pop()
         return None
