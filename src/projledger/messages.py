@@ -90,6 +90,16 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
+Pairs = dict[str, tuple[str, str]]
+"""A module's own messages: key → (zh, en), plain `str.format` templates."""
+
+
+def say_in(table: Pairs, lang: str, key: str, **values: object) -> str:
+    """A message of a module's own table in `lang` (zh, else en)."""
+    zh, en = table[key]
+    return (zh if lang == "zh" else en).format(**values)
+
+
 def pick_lang(value: str | None, default: Lang = "en") -> Lang:
     """A language from a config value, an option or a locale (`zh_CN.UTF-8` → zh)."""
     if value is None:

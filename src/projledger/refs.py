@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from projledger.errors import ProjledgerError, UsageError
+from projledger.messages import Pairs, say_in
 
 if TYPE_CHECKING:
     from projledger.root import LedgerRoot
@@ -220,7 +221,7 @@ def _project_line(project: Named) -> str:
 
 # --- messages: (zh, en) ------------------------------------------------------------------
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "no_project": ("台账中没有项目「{typed}」", "no project {typed!r} in this ledger root"),
     "did_you_mean": ("；是否指：{close}？", "; did you mean {close}?"),
     "see_list": ("；`projledger list` 列出全部项目", "; `projledger list` shows the projects"),
@@ -244,7 +245,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(lang: str, key: str, **values: Any) -> str:
-    """A message of this module in `lang` (zh or en)."""
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+def say(lang: str, key: str, **values: object) -> str:
+    return say_in(MESSAGES, lang, key, **values)

@@ -23,10 +23,11 @@ from projledger.changes.many_files import FileEdit, Planned
 from projledger.changes.yamledit import append, field_order, put, text_scalar
 from projledger.errors import ProjledgerError
 from projledger.findings import Finding
+from projledger.messages import Pairs, say_in
 from projledger.model.config import Config, Person, Unit
 from projledger.root import LedgerRoot
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "unit_exists": (
         "单位 {name} 已声明（{where}）",
         "unit {name} is declared already ({where})",
@@ -88,8 +89,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def say(lang: str, key: str, **values: object) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return say_in(MESSAGES, lang, key, **values)
 
 
 @dataclass(frozen=True)

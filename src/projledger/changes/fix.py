@@ -19,9 +19,10 @@ from pathlib import Path
 from projledger.changes.many_files import FileEdit, Planned
 from projledger.errors import ProjledgerError
 from projledger.findings import Finding
+from projledger.messages import Pairs, say_in
 from projledger.root import CONFIG_FILE_NAME, LedgerRoot
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "bom": ("去掉 BOM", "byte-order mark removed"),
     "crlf": ("CRLF 改为 LF", "CRLF line ends made LF"),
     "tabs": ("缩进中的制表符改为空格", "tabs in indentation made spaces"),
@@ -55,8 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def say(lang: str, key: str, **values: object) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return say_in(MESSAGES, lang, key, **values)
 
 
 TAB_WIDTHS = (2, 4, 8)

@@ -14,6 +14,7 @@ from projledger.changes.new_ids import new_item_id
 from projledger.changes.transaction import EditContext
 from projledger.changes.yamledit import append, field_order, sequence
 from projledger.errors import ProjledgerError
+from projledger.messages import Pairs, say_in
 from projledger.model.enums import Role
 from projledger.model.project import Project
 from projledger.model.unit_names import unit_names_of
@@ -70,7 +71,7 @@ def responsibility_for(
 
 # --- messages: (zh, en) ------------------------------------------------------------------
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "refused": (
         "{who} 在本项目的责任清单中还没有责任；先添加：`{command}`（或去掉 "
         "--no-auto-responsibility，随交办一并添加）",
@@ -80,6 +81,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(lang: str, key: str, **values: str) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+def say(lang: str, key: str, **values: object) -> str:
+    return say_in(MESSAGES, lang, key, **values)

@@ -20,6 +20,7 @@ from typing import Any
 import typer
 
 from projledger.dates import FORMS, NotADayError, parse_day
+from projledger.messages import Pairs, say_in
 
 
 def on_a_terminal() -> bool:
@@ -194,7 +195,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("进展", "progress note"),
 }
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "date_hint": ("（如 {forms}）", " (as {forms})"),
     "choice_hint": ("（填序号 1-{n} 或名称）", " (a number 1-{n} or the name)"),
     "many_hint": (
@@ -211,6 +212,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(lang: str, key: str, **values: Any) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+def say(lang: str, key: str, **values: object) -> str:
+    return say_in(MESSAGES, lang, key, **values)

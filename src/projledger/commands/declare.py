@@ -12,9 +12,10 @@ from projledger.changes.refusals import refuse_links
 from projledger.changes.transaction import ChangeOptions
 from projledger.commands.change import LOCK_WAIT
 from projledger.errors import ProjledgerError
+from projledger.messages import Pairs, say_in
 from projledger.root import LedgerRoot
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "dry_run": ("试运行：{subject}（未写入）", "dry run: {subject} (nothing written)"),
     "hand_edits": ("已先提交手工修改：{commit}", "committed the hand edits first: {commit}"),
     "not_committed": ("未提交（--no-commit）", "not committed (--no-commit)"),
@@ -31,8 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def say(lang: str, key: str, **values: object) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+    return say_in(MESSAGES, lang, key, **values)
 
 
 def ledger_language(root: LedgerRoot) -> str:

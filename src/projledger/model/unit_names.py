@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from projledger.errors import ProjledgerError
+from projledger.messages import Pairs, say_in
 from projledger.model.config import Config
 
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市区县])?(?:[市区县])?")
@@ -133,7 +134,7 @@ def _in_order(short: str, full: str) -> bool:
 
 # --- messages: (zh, en) ------------------------------------------------------------------
 
-MESSAGES: dict[str, tuple[str, str]] = {
+MESSAGES: Pairs = {
     "unknown_unit": (
         "{option} {written}：projledger.yaml 中没有声明这个单位",
         "{option} {written!r} is not a unit declared in projledger.yaml",
@@ -146,6 +147,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(lang: str, key: str, **values: str) -> str:
-    zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**values)
+def say(lang: str, key: str, **values: object) -> str:
+    return say_in(MESSAGES, lang, key, **values)
