@@ -14,29 +14,17 @@ message orphans its translation) and its catalogues need a compile step and tool
 (babel) to keep `.po` and `.mo` in step; here a missing language or a mismatched
 placeholder is a failing test, and mypy sees every use.
 
-Imports nothing from the package: every layer may use it.
+Imports nothing from the package outside `messages/`: every layer may use it. The
+catalogue is merged from parts, one module per area (`messages/*.py`), at the end.
 """
 
 import re
 import string
 from dataclasses import dataclass
-from typing import Literal
 
-Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    zh: str
-    en: str
-    en_one: str = ""
-    """English for a count `n` of 1, when it differs ("1 file", "2 files")."""
-
-    def text(self, lang: Lang, n: object = None) -> str:
-        if lang == "zh":
-            return self.zh
-        return self.en_one if self.en_one and str(n) == "1" else self.en
+from projledger.messages.entry import LANGS as LANGS
+from projledger.messages.entry import Entry as Entry
+from projledger.messages.entry import Lang as Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -861,3 +849,16 @@ CATALOGUE: dict[str, Entry] = {
         "Commit uncommitted edits of the file first, as their own commit.",
     ),
 }
+
+
+def _merged(*parts: dict[str, Entry]) -> None:
+    """Add the catalogue's parts (one module per area, in `messages/`); a key in two
+    places is a mistake, caught at import."""
+    for part in parts:
+        for key, entry in part.items():
+            if key in CATALOGUE:
+                raise KeyError(f"message {key!r} is in the catalogue twice")
+            CATALOGUE[key] = entry
+
+
+_merged()
