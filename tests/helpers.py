@@ -101,6 +101,32 @@ def run_cli(
     )
 
 
+# The console script: shells complete a command by its name, which `python -m` does not give.
+PROJLEDGER = str(Path(sys.executable).parent / "projledger")
+
+
+def completions(root: Path, line: str) -> list[str]:
+    """What `projledger` offers for the last word of `line`, asked as bash asks."""
+    words = line.split(" ")
+    env = cli_env()
+    env.update(
+        _PROJLEDGER_COMPLETE="complete_bash",
+        COMP_WORDS=line,
+        COMP_CWORD=str(len(words) - 1),
+    )
+    result = subprocess.run(
+        [PROJLEDGER],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
 def run_cli_killed_at_commit(*args: str | Path, cwd: Path, shims: Path) -> None:
     """Run `projledger ARGS` with a `git` (in the directory `shims`) that SIGKILLs the
     command the moment it asks git to commit: after its files are written and staged,
@@ -453,7 +479,8 @@ class Ledger:
             assert result.stderr.startswith(prefixes), result.stderr
             assert sum(result.stderr.count(prefix) for prefix in prefixes) == 1
         else:
-            assert result.stderr.startswith("Usage: "), result.stderr
+            # click's usage error, in the ledger's language (cli/usage_errors.py)
+            assert result.stderr.startswith(("Usage: ", "用法：")), result.stderr
         assert self.head() == before
         assert self.files() == files
         assert self.status() == status

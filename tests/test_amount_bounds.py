@@ -43,7 +43,7 @@ def numbers(value: Any) -> list[float]:
 
 
 def test_an_amount_over_the_bound_is_a_finding_on_its_line(ledger: Ledger) -> None:
-    result = ledger.cli("check", "--format", "json")
+    result = ledger.cli("check", "--format", "json", "--lang", "en")
     assert result.returncode == 1
     found = {
         (f["file"], f["code"], f["line"], f["message"])

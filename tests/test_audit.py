@@ -84,7 +84,7 @@ def test_legal_changes_pass(ledger: Ledger) -> None:
     assert audit(ledger, base) == []
     result = ledger.cli("audit", f"{base[:10]}..HEAD")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert re.fullmatch(r"1 files? checked: no findings", result.stdout.strip())
+    assert result.stdout.strip() == "已检查 1 个文件：未发现问题"  # the ledger's language
 
 
 def test_a_deleted_project_file(ledger: Ledger) -> None:
@@ -99,7 +99,7 @@ def test_a_deleted_project_file(ledger: Ledger) -> None:
 
     result = ledger.cli("audit", ledger.first)
     assert result.returncode == 1
-    assert result.stdout.startswith(f"{FILE}:1:1: error PL500 ")
+    assert result.stdout.startswith(f"{FILE}:1:1: 错误 PL500 ")
 
     git(ledger.top, "checkout", f"{deleted}^", "--", FILE)
     ledger.commit("恢复", "2026-11-04T10:00:00+08:00")
@@ -248,10 +248,11 @@ def test_a_due_date_changed(ledger: Ledger) -> None:
     assert "D-7YB4CG" in line and finding["column"] == line.index("due") + 1
 
     text = ledger.cli("audit", ledger.first)
-    assert re.match(rf"^{re.escape(FILE)}:\d+:\d+: error PL504 the due date", text.stdout)
+    found = rf"^{re.escape(FILE)}:\d+:\d+: 错误 PL504 时效 D-7YB4CG 的时限在提交 "
+    assert re.match(found, text.stdout)
     assert "| " in text.stdout.splitlines()[1]  # the offending line is shown
     assert re.fullmatch(
-        r"1 files? checked: 1 error, 0 warnings in 1 file", text.stdout.splitlines()[-1]
+        "已检查 1 个文件：1 个错误、0 个警告，涉及 1 个文件", text.stdout.splitlines()[-1]
     )
 
 
@@ -304,7 +305,7 @@ def test_only_the_range_is_reported(ledger: Ledger) -> None:
     assert audit(ledger, "HEAD") == []
     result = ledger.cli("audit", "HEAD..HEAD")
     assert result.returncode == 0
-    assert "0 files checked" in result.stdout
+    assert "已检查 0 个文件" in result.stdout
 
 
 def test_a_branch_is_audited_from_where_it_forked(ledger: Ledger) -> None:
@@ -321,7 +322,7 @@ def test_a_branch_is_audited_from_where_it_forked(ledger: Ledger) -> None:
 def test_an_unknown_revision_is_an_error(ledger: Ledger) -> None:
     result = ledger.cli("audit", "no-such-rev..HEAD")
     assert result.returncode == 1
-    assert "'no-such-rev' is not a commit of this repository" in result.stderr
+    assert "no-such-rev 不是本仓库的提交" in result.stderr
     result = ledger.cli("audit", "..HEAD")
     assert result.returncode == 2
 
@@ -475,7 +476,7 @@ def test_a_commit_that_leaves_the_file_unreadable_is_reported(ledger: Ledger) ->
     assert line == "<<<<<<< HEAD"
     result = ledger.cli("audit", ledger.first)
     assert result.returncode == 1
-    assert f"{FILE}:{found[0].line}:1: error PL016 commit {broken[:8]}" in result.stdout
+    assert f"{FILE}:{found[0].line}:1: 错误 PL016 commit {broken[:8]}" in result.stdout
 
     # The next version is judged against the last readable one: resolving the conflict
     # by dropping both notes changes the closed issue.

@@ -202,8 +202,8 @@ def test_other_breaches_each_have_their_code(ledger: Ledger) -> None:
     # The CLI prints them like check's findings and exits 1.
     result = ledger.cli("audit", f"{base}..HEAD")
     assert result.returncode == 1
-    assert "error PL516" in result.stdout and "projledger.yaml" in result.stdout
-    assert "error PL511" in result.stdout and f"projects/{JINGPINGANG}.yaml:" in result.stdout
+    assert "错误 PL516" in result.stdout and "projledger.yaml" in result.stdout
+    assert "错误 PL511" in result.stdout and f"projects/{JINGPINGANG}.yaml:" in result.stdout
 
 
 def test_a_task_force_works_on_its_own_projects_only(ledger: Ledger) -> None:

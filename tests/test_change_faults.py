@@ -55,7 +55,7 @@ from tests.helpers import (
     git,
 )
 
-REFUSED_HINT = "nothing was written"
+REFUSED_HINT = "未写入任何内容"  # the sample ledger speaks zh
 SHORT_WAIT = "0.5"
 """$PROJLEDGER_LOCK_WAIT for a command that is to find the root busy, in a test's time."""
 
@@ -107,7 +107,7 @@ def assert_one_error(result: subprocess.CompletedProcess[str], exit_code: int = 
         assert sum(result.stderr.count(prefix) for prefix in prefixes) == 1
         assert "internal error" not in result.stderr
     else:
-        assert result.stderr.startswith("Usage: "), result.stderr
+        assert result.stderr.startswith(("Usage: ", "用法：")), result.stderr
     return result.stderr
 
 
@@ -128,51 +128,51 @@ CASES: dict[str, Case] = {
         "log laiwu-matoushan-shuku I-Z6TQ4H 进展",
         (
             "台账中没有项目「laiwu-matoushan-shuku」",
-            f"是否指：马头山水库工程 ({MATOUSHAN}, 续建)",
+            f"是否指：马头山水库工程（{MATOUSHAN}，续建）",
         ),
     ),
     "unknown-item": Case(
         f"log {MATOUSHAN} I-ZZZZZZ 进展",
-        (f"项目 {MATOUSHAN} 中没有「I-ZZZZZZ」", f"projledger show {MATOUSHAN}"),
+        (f"项目 {MATOUSHAN} 中没有问题「I-ZZZZZZ」", f"projledger show {MATOUSHAN}"),
     ),
     "ambiguous-project": Case(
         "log laiwu-shengwugu I-Q 进展",
         (
             "「laiwu-shengwugu」可指多个项目：",
-            "鲁中国际生物谷医美抗衰中试平台项目 (laiwu-shengwugu-yimei-zhongshi-pingtai, 在谈)",
-            "(laiwu-shengwugu-zhongyao-peifang-keli, 新建)",
+            "鲁中国际生物谷医美抗衰中试平台项目（laiwu-shengwugu-yimei-zhongshi-pingtai，在谈）；",
+            "（laiwu-shengwugu-zhongyao-peifang-keli，新建）",
         ),
         exit_code=2,
     ),
     "ambiguous-item": Case(
         f"log {JINGPINGANG} i 进展",
         (
-            f"「i」在项目 {JINGPINGANG} 中可指：I-4M8K2P 厂区周边300户居民征迁 (已销号), "
-            "I-9TX3QW 220千伏供电线路迁改滞后 (办理中)",
+            f"「i」在项目 {JINGPINGANG} 中可指：I-4M8K2P 厂区周边300户居民征迁（已销号）；"
+            "I-9TX3QW 220千伏供电线路迁改滞后（办理中）",
         ),
         exit_code=2,
     ),
     "skips-the-loop": Case(
         f"advance {LUZHONG} I-ZA8RYD --to 已销号 --verifier 周海涛 --evidence 现场照片",
         (
-            "I-ZA8RYD is 已登记; it cannot go to 已销号 directly",
+            "I-ZA8RYD 当前为已登记，不能直接转为已销号",
             "已登记 → 已交办 → 办理中 → 待核验 → 已销号",
-            "its next state is 已交办",
+            "其下一状态为已交办",
         ),
     ),
     "assign-needs-owner-and-due": Case(
         f"advance {LUZHONG} I-ZA8RYD",
-        ("I-ZA8RYD → 已交办 needs --unit, --person, --due",),
+        ("I-ZA8RYD → 已交办 须填写 --unit, --person, --due",),
     ),
     "missing-option": Case(
         f"add task {MATOUSHAN} --title 溢洪道主体完工",
-        ("Missing option '--unit'",),
+        ("缺少选项 --unit。",),
         exit_code=2,
     ),
     "invalid-date": Case(
         f"add issue {MATOUSHAN} --title 测试 --category 用地 --unit 大王庄镇人民政府"
         " --person 刘志强 --due 2026-02-30",
-        ("Invalid value for '--due'", "2026-02-30"),
+        ("--due 的值无效：2026-02-30 这一天不存在",),
         exit_code=2,
     ),
     # (大王庄镇政府 is a variant of 大王庄镇人民政府: written as that, tests/test_names.py.)
@@ -187,7 +187,7 @@ CASES: dict[str, Case] = {
     ),
     "not-a-number": Case(
         f"set {MATOUSHAN} investment.total 十八亿",
-        (REFUSED_HINT, "PL103 investment.total"),
+        (REFUSED_HINT, "PL103 投资·总投资"),
     ),
     "bad-author": Case(
         f"log {MATOUSHAN} I-Z6TQ4H 进展 --author wangwu",
@@ -196,7 +196,7 @@ CASES: dict[str, Case] = {
     "new-project-id-is-a-path": Case(
         "new ../../outside --name 越界 --level 区级 --pool 谋划储备 --industry 水利"
         " --locality 口镇 --owner 某公司 --leader 王建国 --stage 前期研究 --total 1",
-        (REFUSED_HINT, "is not a project id"),
+        (REFUSED_HINT, "不是项目编号"),
     ),
     # Once bugs: a state or pool that does not exist crashed (exit 3); `set` moved states,
     # pools and due dates past the steps that check them.
@@ -375,7 +375,7 @@ def test_a_change_of_a_file_check_fails_says_run_check(tmp_path: Path) -> None:
     [
         ("x\n", "1:1: PL100 "),
         ("- a\n- b\n", "1:1: PL100 "),
-        (None, "PL103 issues: "),
+        (None, "PL103 问题清单："),
     ],
     ids=["top-level-scalar", "top-level-list", "issues-a-number"],
 )
@@ -393,8 +393,7 @@ def test_a_broken_committed_file_is_refused_with_exit_1(
     assert message.startswith(f"projledger: 错误：{path}:")
     assert finding in message
     assert message.endswith(
-        "(the file fails `projledger check`: fix it first; run `projledger check` for every "
-        "problem)\n"
+        "（该文件未通过 `projledger check`：请先修正；运行 `projledger check` 可列出全部问题）\n"
     )
 
 
@@ -531,7 +530,7 @@ def test_invalid_hand_edits_are_not_committed(tmp_path: Path) -> None:
         path.read_text(encoding="utf-8").replace(", verifier: 周海涛", ""), encoding="utf-8"
     )
     message = ledger.refused(f"log {MATOUSHAN} I-Z6TQ4H 入户 --commit-hand-edits")
-    assert "refused: the hand edits would leave laiwu-matoushan-shuiku.yaml invalid" in message
+    assert "拒绝修改：手工修改将使 laiwu-matoushan-shuiku.yaml 无法通过检查" in message
     assert "verifier" in message
     assert ledger.count() == 1
 

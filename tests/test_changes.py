@@ -142,7 +142,7 @@ def test_the_whole_issue_loop(ledger: Ledger) -> None:
 
     # 待核验 needs the evidence and the explanation of how it was solved.
     message = ledger.refused(f"advance {MATOUSHAN} {issue}")
-    assert f"{issue} → 待核验 needs --evidence, --explanation" in message
+    assert f"{issue} → 待核验 须填写 --evidence, --explanation" in message
     ledger.change(
         f"advance {MATOUSHAN} {issue} --evidence 便道通行照片 --explanation 便道已全线贯通",
         project=MATOUSHAN,
@@ -185,7 +185,7 @@ def test_the_whole_issue_loop(ledger: Ledger) -> None:
     assert_text(ledger.text(MATOUSHAN), expected("待核验", second + returns))
 
     # 销号 needs who verified; the evidence defaults to the verification's.
-    assert f"{issue} → 已销号 needs --verifier" in ledger.refused(f"advance {MATOUSHAN} {issue}")
+    assert f"{issue} → 已销号 须填写 --verifier" in ledger.refused(f"advance {MATOUSHAN} {issue}")
     closed = ledger.change(
         f"advance {MATOUSHAN} {issue} --verifier 周海涛",
         project=MATOUSHAN,
@@ -322,7 +322,7 @@ def test_task_added_with_its_deadline_and_done_only_with_evidence(ledger: Ledger
 
     before = ledger.text(MATOUSHAN)
     message = ledger.refused(f"advance {MATOUSHAN} T-RR55VA --to 已完成")
-    assert "T-RR55VA → 已完成 needs --evidence" in message
+    assert "T-RR55VA → 已完成 须填写 --evidence" in message
     done = ledger.change(
         f"advance {MATOUSHAN} T-RR55VA --to 已完成 --evidence 移民搬迁验收单 --date 2026-11-19",
         project=MATOUSHAN,
@@ -612,7 +612,7 @@ def test_stage_approval_and_pool_advance(ledger: Ledger) -> None:
     # An approval: 已办结 needs the permit number (kept as text, though all digits).
     text = ledger.text(YINGCHENG)
     message = ledger.refused(f"advance {YINGCHENG} --approval 施工许可 --status 已办结")
-    assert "施工许可 → 已办结 needs --permit-no" in message
+    assert "施工许可 → 已办结 须填写 --permit-no" in message
     ledger.change(
         f"advance {YINGCHENG} --approval 施工许可 --status 已办结 --permit-no 370116202611170201"
         " --date 2026-11-17",
@@ -650,7 +650,7 @@ def test_stage_approval_and_pool_advance(ledger: Ledger) -> None:
 def test_retire_needs_reason_and_reviewer(ledger: Ledger) -> None:
     base = ledger.text(QICHE)
     message = ledger.refused(f"retire {QICHE} --reason 企业投资意向取消", exit_code=2)
-    assert "Missing option '--reviewer'" in message
+    assert "缺少选项 --reviewer。" in message
     retired = ledger.change(
         f"retire {QICHE} --reason 企业投资意向取消 --reviewer 孙丽娟 --date 2026-11-19",
         project=QICHE,
@@ -708,8 +708,9 @@ def test_ids_may_be_abbreviated_and_an_ambiguous_one_is_refused(ledger: Ledger) 
     ledger.file(JINGPINGANG).write_text(text.replace("I-9TX3QW", "I-4M8QQQ"), encoding="utf-8")
     git(ledger.top, "commit", "-q", "-am", "手工改号")
     message = ledger.refused(f"log {JINGPINGANG} 4M8 复核", exit_code=2)
-    assert f"「4M8」在项目 {JINGPINGANG} 中可指：I-4M8K2P 厂区周边300户居民征迁 (已销号)" in message
-    assert "I-4M8QQQ 220千伏供电线路迁改滞后 (办理中)" in message
+    listed = f"「4M8」在项目 {JINGPINGANG} 中可指：I-4M8K2P 厂区周边300户居民征迁（已销号）"
+    assert listed in message
+    assert "I-4M8QQQ 220千伏供电线路迁改滞后（办理中）" in message
 
 
 def test_dry_run_prints_the_diff_and_changes_nothing(ledger: Ledger) -> None:

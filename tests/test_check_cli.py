@@ -31,7 +31,7 @@ def test_sample_root_is_clean(sample_root: Path) -> None:
 
 def test_text_output_names_file_line_and_shows_the_line(sample_root: Path) -> None:
     break_closure(sample_root)
-    result = run_cli("check", sample_root, cwd=sample_root.parent)
+    result = run_cli("check", sample_root, "--lang", "en", cwd=sample_root.parent)
     assert result.returncode == 1
     assert result.stderr == ""
     lines = result.stdout.splitlines()
@@ -44,6 +44,10 @@ def test_text_output_names_file_line_and_shows_the_line(sample_root: Path) -> No
     )
     assert lines[2].strip() == "^"
     assert lines[-1] == f"{count_files(sample_root)} files checked: 1 error, 0 warnings in 1 file"
+    chinese = run_cli("check", cwd=sample_root).stdout.splitlines()  # the ledger's zh
+    assert chinese[0] == (
+        f"{PROJECT}:76:5: 错误 PL101 问题清单第1条·销号缺少必填字段“核验人”（verifier）；请补充"
+    )
 
 
 def count_files(root: Path) -> int:
@@ -52,7 +56,7 @@ def count_files(root: Path) -> int:
 
 def test_json_output_is_versioned_and_complete(sample_root: Path) -> None:
     break_closure(sample_root)
-    result = run_cli("check", "--format", "json", cwd=sample_root)
+    result = run_cli("check", "--format", "json", "--lang", "en", cwd=sample_root)
     assert result.returncode == 1
     payload = json.loads(result.stdout)
     assert payload["format"] == "projledger-check"
@@ -75,7 +79,7 @@ def test_json_output_is_versioned_and_complete(sample_root: Path) -> None:
 
 def test_github_output_annotates_the_line(sample_root: Path) -> None:
     break_closure(sample_root)
-    result = run_cli("check", "--format", "github", cwd=sample_root)
+    result = run_cli("check", "--format", "github", "--lang", "en", cwd=sample_root)
     assert result.returncode == 1
     assert result.stdout.splitlines()[0] == (
         f"::error file={PROJECT},line=76,col=5,title=PL101 required field missing::"
@@ -185,7 +189,7 @@ def test_usage_errors_exit_2(sample_root: Path) -> None:
     assert bad_format.returncode == 2
     missing = run_cli("check", "no-such-dir", cwd=sample_root)
     assert missing.returncode == 2
-    assert "does not exist" in missing.stderr
+    assert "no-such-dir 不存在" in missing.stderr  # the sample ledger's language
     assert "Traceback" not in bad_format.stderr + missing.stderr
 
 

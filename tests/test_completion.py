@@ -1,35 +1,10 @@
 """Shell completion, as bash asks for it: commands, project and item ids, units, people."""
 
 import subprocess
-import sys
 from pathlib import Path
 
-from tests.helpers import cli_env
-
-# The console script: shells complete a command by its name, which `python -m` does not give.
-PROJLEDGER = str(Path(sys.executable).parent / "projledger")
-
-
-def complete(root: Path, line: str) -> list[str]:
-    """What `projledger` offers for the last word of `line` (bash's protocol)."""
-    words = line.split(" ")
-    env = cli_env()
-    env.update(
-        _PROJLEDGER_COMPLETE="complete_bash",
-        COMP_WORDS=line,
-        COMP_CWORD=str(len(words) - 1),
-    )
-    result = subprocess.run(
-        [PROJLEDGER],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout.split()
+from tests.helpers import PROJLEDGER, cli_env
+from tests.helpers import completions as complete
 
 
 def test_commands_projects_items_units_and_people_complete(sample_root: Path) -> None:

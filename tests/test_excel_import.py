@@ -197,7 +197,7 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
 ) -> None:
     sheet = write_taizhang(tmp_path / "台账.xlsx")
     before = ledger.count()
-    result = ledger.run(f"import {sheet} {DEFAULTS}")
+    result = ledger.run(f"import --lang en {sheet} {DEFAULTS}")
     # One row fails: the others are committed, and the import exits 1 saying so.
     assert result.returncode == 1, result.stderr
     assert result.stderr == (
@@ -237,7 +237,7 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
 
     # Again, failed rows expected: nothing changes, no commit, exit 0 with a warning.
     head = ledger.head()
-    again = ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows")
+    again = ledger.run(f"import --lang en {sheet} {DEFAULTS} --allow-failed-rows")
     assert again.returncode == 0, again.stderr
     assert again.stderr.startswith("projledger: warning: 1 row(s) not imported, listed with")
     assert ledger.head() == head
@@ -247,7 +247,7 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
     # Round trip: the ledger exported as a workbook and imported back changes nothing.
     exported = tmp_path / "导出.xlsx"
     assert ledger.cli("export", "ledger", "-o", str(exported)).returncode == 0
-    back = ledger.run(f"import {exported}")
+    back = ledger.run(f"import --lang en {exported}")
     assert back.returncode == 0, back.stderr
     assert "(0 new, 0 changed, 4 unchanged); 0 failed" in back.stdout
     assert ledger.head() == head
@@ -256,11 +256,14 @@ def test_a_taizhang_imports_checks_clean_and_imports_again_with_no_change(
 def assert_what_the_sheet_says(ledger: Ledger) -> None:
     """The projects hold what write_taizhang's sheet says."""
     steel = yaml_of(ledger, "jingpin-gang-lvse-zhuanxing")
-    assert steel["investment"] == {
+    assert steel["investment"] == {  # 1-10月完成投资: a figure for its months (数据期)
         "year": 2026,
         "total": 128000,
         "plan_this_year": 42000,
         "completed_this_year": 35160,
+        "updated": dt.date.fromisoformat(TODAY),
+        "through_month": 10,
+        "series": [{"through": 10, "completed": 35160, "reported": dt.date.fromisoformat(TODAY)}],
     }
     assert steel["pool"] == "续建" and steel["levels"] == ["区级"]  # the section heading
     titles = [(i["title"], i["unit"], i["person"], i["state"]) for i in steel["issues"]]
@@ -299,17 +302,17 @@ def test_an_updated_sheet_updates_what_changed_as_one_commit(
     ledger: Ledger, tmp_path: Path
 ) -> None:
     first = write_taizhang(tmp_path / "v1.xlsx")
-    assert ledger.run(f"import {first} {DEFAULTS} --allow-failed-rows").returncode == 0
+    assert ledger.run(f"import --lang en {first} {DEFAULTS} --allow-failed-rows").returncode == 0
     steel = yaml_of(ledger, "jingpin-gang-lvse-zhuanxing")
     updated = write_taizhang(tmp_path / "v2.xlsx", completed=38000, extra_problem=True)
     count = ledger.count()
-    dry = ledger.run(f"import {updated} {DEFAULTS} --dry-run")
+    dry = ledger.run(f"import --lang en {updated} {DEFAULTS} --dry-run")
     assert dry.returncode == 1, "a row would fail: a dry run says so as the import would"
     assert "1 row(s) not imported, listed above (dry run: nothing written)" in dry.stderr
     assert "~ investment.completed_this_year: 35160 → 38000" in dry.stdout
     assert "移民安置房交付" in dry.stdout
     assert ledger.count() == count and ledger.status() == ""
-    result = ledger.run(f"import {updated} {DEFAULTS} --allow-failed-rows")
+    result = ledger.run(f"import --lang en {updated} {DEFAULTS} --allow-failed-rows")
     assert result.returncode == 0, result.stderr
     assert ledger.count() == count + 1
     assert sorted(ledger.show().files) == [
@@ -333,10 +336,10 @@ def test_unknown_units_are_refused_or_declared_in_the_same_commit(
         encoding="gb18030",  # as Excel in China saves a CSV
     )
     more = f"{DEFAULTS} --default pool=新建 --default locality=口镇 --default owner=城东公司"
-    refused = ledger.refused(f"import {path} {more}")
+    refused = ledger.refused(f"import --lang en {path} {more}")
     assert "does not declare: 城东水务公司 (row 2)" in refused
     assert "--declare" in refused
-    result = ledger.run(f"import {path} {more} --declare")
+    result = ledger.run(f"import --lang en {path} {more} --declare")
     assert result.returncode == 0, result.stderr
     commit = ledger.show()
     assert sorted(commit.files) == [
@@ -351,7 +354,7 @@ def test_unknown_units_are_refused_or_declared_in_the_same_commit(
 def test_required_fields_the_sheet_lacks_are_named(ledger: Ledger, tmp_path: Path) -> None:
     path = tmp_path / "bare.csv"
     path.write_text("项目名称,总投资（万元）,包抓领导\n城西物流园,3000,王建国\n", encoding="utf-8")
-    refused = ledger.refused(f"import {path}")
+    refused = ledger.refused(f"import --lang en {path}")
     for named in (
         "级别 (levels)",
         "库别 (pool)",
@@ -361,7 +364,7 @@ def test_required_fields_the_sheet_lacks_are_named(ledger: Ledger, tmp_path: Pat
     ):
         assert named in refused
     result = ledger.run(
-        f"import {path} {DEFAULTS} --default pool=新建 --default locality=凤城街道 "
+        f"import --lang en {path} {DEFAULTS} --default pool=新建 --default locality=凤城街道 "
         "--default owner=城西公司 --default stage=前期研究"
     )
     assert result.returncode == 0, result.stderr
@@ -385,7 +388,7 @@ def test_a_mapping_file_reads_another_layout(ledger: Ledger, tmp_path: Path) -> 
         "defaults: {level: 区级, pool: 新建, industry: 社会事业, leader: 崔凯}\n",
         encoding="utf-8",
     )
-    result = ledger.run(f"import {path} --mapping {mapping}")
+    result = ledger.run(f"import --lang en {path} --mapping {mapping}")
     assert result.returncode == 0, result.stderr
     school = yaml_of(ledger, "chengnan-xuexiao")
     assert school["investment"]["total"] == 3000 and school["stage"] == "前期研究"
@@ -409,7 +412,7 @@ def test_an_xls_workbook_with_merged_cells_imports(ledger: Ledger, tmp_path: Pat
     path = tmp_path / "台账.xls"
     book.save(str(path))
     result = ledger.run(
-        f"import {path} {DEFAULTS} --default pool=新建 --default locality=凤城街道 "
+        f"import --lang en {path} {DEFAULTS} --default pool=新建 --default locality=凤城街道 "
         "--default owner=热力公司"
     )
     assert result.returncode == 0, result.stderr
@@ -436,7 +439,7 @@ def test_free_text_progress_beside_a_stage_column_is_the_projects_progress(
         '城西物流园,3000,开工,"已完成主体结构施工，\n正在进行装修",王建国\n',
         encoding="utf-8",
     )
-    result = ledger.run(f"import {path} {NEW_PROJECT}")
+    result = ledger.run(f"import --lang en {path} {NEW_PROJECT}")
     assert result.returncode == 0, result.stderr
     sewage = yaml_of(ledger, "chengdong-wushui-chulichang")
     assert sewage["stage"] == "前期研究"
@@ -452,7 +455,7 @@ def test_free_text_progress_beside_a_stage_column_is_the_projects_progress(
         path.read_text(encoding="utf-8").replace("正在办理用地预审", "用地预审已批复"),
         encoding="utf-8",
     )
-    again = ledger.run(f"import {path} {NEW_PROJECT} --dry-run")
+    again = ledger.run(f"import --lang en {path} {NEW_PROJECT} --dry-run")
     assert again.returncode == 0, again.stderr
     was, now = "已完成可研编制，正在办理用地预审", "已完成可研编制，用地预审已批复"
     assert f"~ current_progress: {was} → {now}" in again.stdout
@@ -461,14 +464,14 @@ def test_free_text_progress_beside_a_stage_column_is_the_projects_progress(
     assert ledger.cli("export", "ledger", "-o", str(exported)).returncode == 0
     header = [c.value for c in openpyxl.load_workbook(exported)["项目台账"][2]]
     assert header[header.index("项目阶段") + 1] == "进展情况"
-    back = ledger.run(f"import {exported}")
+    back = ledger.run(f"import --lang en {exported}")
     assert back.returncode == 0, back.stderr
     assert "(0 new, 0 changed, 2 unchanged); 0 failed" in back.stdout
     # A workbook exported before the column existed is read without it.
     book = openpyxl.load_workbook(exported)
     book["项目台账"].delete_cols(header.index("进展情况") + 1)
     book.save(tmp_path / "旧版导出.xlsx")
-    older = ledger.run(f"import {tmp_path / '旧版导出.xlsx'}")
+    older = ledger.run(f"import --lang en {tmp_path / '旧版导出.xlsx'}")
     assert older.returncode == 0, older.stderr
     assert "(0 new, 0 changed, 2 unchanged); 0 failed" in older.stdout
 
@@ -484,9 +487,9 @@ def test_a_sheet_with_only_free_text_progress_needs_the_stage_elsewhere(
         "城南学校,3000,已完成主体结构施工，正在进行装修,王建国\n",
         encoding="utf-8",
     )
-    refused = ledger.refused(f"import {path} {NEW_PROJECT}")
+    refused = ledger.refused(f"import --lang en {path} {NEW_PROJECT}")
     assert "项目阶段 (stage)" in refused and "--default" in refused
-    result = ledger.run(f"import {path} {NEW_PROJECT} --default stage=开工")
+    result = ledger.run(f"import --lang en {path} {NEW_PROJECT} --default stage=开工")
     assert result.returncode == 0, result.stderr
     school = yaml_of(ledger, "chengnan-xuexiao")
     assert school["stage"] == "开工"
@@ -505,17 +508,19 @@ def test_a_progress_column_of_stages_is_the_stage(ledger: Ledger, tmp_path: Path
     )
     mapping = tmp_path / "map.yaml"
     mapping.write_text("values: {stage: {手续办理中: 前期研究}}\n", encoding="utf-8")
-    result = ledger.run(f"import {path} {NEW_PROJECT} --mapping {mapping} --dry-run")
+    result = ledger.run(f"import --lang en {path} {NEW_PROJECT} --mapping {mapping} --dry-run")
     assert result.returncode == 0, result.stderr
     assert "note: column 进展情况 holds stages only: read as 项目阶段 (stage)" in result.stdout
-    result = ledger.run(f"import {path} {NEW_PROJECT} --mapping {mapping}")
+    result = ledger.run(f"import --lang en {path} {NEW_PROJECT} --mapping {mapping}")
     assert result.returncode == 0, result.stderr
     heating = yaml_of(ledger, "chengbei-gongre-guanwang")
     assert heating["stage"] == "前期研究" and "current_progress" not in heating
     assert yaml_of(ledger, "chengbei-gongyuan")["stage"] == "前期研究"
     # A mapping that names the column keeps it as words of progress.
     mapping.write_text("columns: {进展情况: progress}\n", encoding="utf-8")
-    kept = ledger.run(f"import {path} {NEW_PROJECT} --default stage=开工 --mapping {mapping}")
+    kept = ledger.run(
+        f"import --lang en {path} {NEW_PROJECT} --default stage=开工 --mapping {mapping}"
+    )
     assert kept.returncode == 0, kept.stderr
     assert yaml_of(ledger, "chengbei-gongre-guanwang")["current_progress"] == "前期研究"
 
@@ -658,7 +663,7 @@ def test_a_hostile_workbook_is_one_line_and_exit_1(
     ledger: Ledger, tmp_path: Path, maker: Any, name: str, said: str
 ) -> None:
     path = maker(tmp_path / name)
-    stderr = ledger.refused(f"import {path} {DEFAULTS}")
+    stderr = ledger.refused(f"import --lang en {path} {DEFAULTS}")
     assert said in stderr, stderr
     assert stderr.count("\n") == 1
 
@@ -673,8 +678,8 @@ def test_a_row_merged_across_fields_fails_alone(ledger: Ledger, tmp_path: Path) 
     sheet.write(2, 4, "王建国")
     book.close()
     result = ledger.run(
-        f"import {tmp_path / 'row.xlsx'} {DEFAULTS} --default pool=新建 --default locality=口镇 "
-        "--default owner=某公司"
+        f"import --lang en {tmp_path / 'row.xlsx'} {DEFAULTS} --default pool=新建 "
+        "--default locality=口镇 --default owner=某公司"
     )
     assert result.returncode == 1, result.stderr
     assert "1 row(s) not imported" in result.stderr and "Traceback" not in result.stderr
@@ -687,14 +692,14 @@ def test_timing_of_a_million_rows_is_bounded(ledger: Ledger, tmp_path: Path) -> 
 
     path = _million_rows(tmp_path / "huge.xlsx")
     started = time.monotonic()
-    result = ledger.cli("import", str(path))
+    result = ledger.cli("import", "--lang", "en", str(path))
     assert result.returncode == 1
     assert time.monotonic() - started < 20
 
 
 def test_git_history_of_an_import_names_the_source(ledger: Ledger, tmp_path: Path) -> None:
     sheet = write_taizhang(tmp_path / "台账.xlsx")
-    assert ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows").returncode == 0
+    assert ledger.run(f"import --lang en {sheet} {DEFAULTS} --allow-failed-rows").returncode == 0
     body = git(ledger.top, "log", "-1", "--format=%B")
     assert "Projledger-Source: 台账.xlsx" in body
 
@@ -719,12 +724,12 @@ def test_an_import_killed_before_its_commit_is_committed_by_the_next_command(
     message and author: never taken for hand edits), says so, and finds nothing left to do."""
     sheet = write_taizhang(tmp_path / "台账.xlsx")
     head, count = ledger.head(), ledger.count()
-    killed_at_commit(ledger, tmp_path, f"import {sheet} {DEFAULTS} --allow-failed-rows")
+    killed_at_commit(ledger, tmp_path, f"import --lang en {sheet} {DEFAULTS} --allow-failed-rows")
     assert (ledger.root / JOURNAL).exists()
     assert ledger.head() == head
     assert len(ledger.status().splitlines()) == 4, "four new files written, not committed"
 
-    again = ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows")
+    again = ledger.run(f"import --lang en {sheet} {DEFAULTS} --allow-failed-rows")
     assert again.returncode == 0, again.stderr
     commit = ledger.show()
     assert again.stderr.startswith(
@@ -748,11 +753,11 @@ def test_an_import_killed_while_writing_its_files_is_undone_by_the_next_command(
     the commit by unstaging and putting one file back): the next command, any change,
     puts back the files written, says so, and runs; the import, run again, is whole."""
     first = write_taizhang(tmp_path / "v1.xlsx")
-    assert ledger.run(f"import {first} {DEFAULTS} --allow-failed-rows").returncode == 0
+    assert ledger.run(f"import --lang en {first} {DEFAULTS} --allow-failed-rows").returncode == 0
     head = ledger.head()
     before = {p: ledger.text(p) for p in ("jingpin-gang-lvse-zhuanxing", "matoushan-shuiku")}
     updated = write_taizhang(tmp_path / "v2.xlsx", completed=38000, extra_problem=True)
-    killed_at_commit(ledger, tmp_path, f"import {updated} {DEFAULTS} --allow-failed-rows")
+    killed_at_commit(ledger, tmp_path, f"import --lang en {updated} {DEFAULTS} --allow-failed-rows")
     git(ledger.top, "reset", "-q")
     git(ledger.top, "checkout", "--", "projects/jingpin-gang-lvse-zhuanxing.yaml")
     assert ledger.status() == " M projects/matoushan-shuiku.yaml\n"
@@ -768,7 +773,7 @@ def test_an_import_killed_while_writing_its_files_is_undone_by_the_next_command(
     assert "已报省厅" in ledger.text("matoushan-shuiku")
     assert "移民安置房交付" not in ledger.text("matoushan-shuiku")
 
-    again = ledger.run(f"import {updated} {DEFAULTS} --allow-failed-rows")
+    again = ledger.run(f"import --lang en {updated} {DEFAULTS} --allow-failed-rows")
     assert again.returncode == 0, again.stderr
     assert sorted(ledger.show().files) == [
         "M\tprojects/jingpin-gang-lvse-zhuanxing.yaml",
@@ -793,7 +798,16 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(tmp_path: Path) ->
         head = ledger.head()
         projects = ledger.root / "projects"
         proc = subprocess.Popen(
-            [sys.executable, "-m", "projledger", "import", str(sheet), *shlex.split(DEFAULTS)],
+            [
+                sys.executable,
+                "-m",
+                "projledger",
+                "import",
+                "--lang",
+                "en",
+                str(sheet),
+                *shlex.split(DEFAULTS),
+            ],
             cwd=ledger.root,
             env=cli_env(),
             stdout=subprocess.DEVNULL,
@@ -815,7 +829,7 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(tmp_path: Path) ->
             seen["written, not committed"] += 1
         else:
             seen["committed" if written else "nothing written"] += 1
-        again = ledger.run(f"import {sheet} {DEFAULTS} --allow-failed-rows")
+        again = ledger.run(f"import --lang en {sheet} {DEFAULTS} --allow-failed-rows")
         assert again.returncode == 0, again.stderr
         assert "Traceback" not in again.stderr
         assert ledger.status() == "", (attempt, again.stderr)

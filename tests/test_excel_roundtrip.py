@@ -45,7 +45,7 @@ def test_the_ledger_workbook_gives_back_the_same_ledger(tmp_path: Path) -> None:
     assert init.returncode == 0, init.stderr
     shutil.copy(SAMPLE_ROOT / "projledger.yaml", target / "projledger.yaml")
     git(target, "commit", "-qam", "同样的单位和人员")
-    imported = run_cli("import", str(book), "--today", "2026-11-20", cwd=target)
+    imported = run_cli("import", "--lang", "en", str(book), "--today", "2026-11-20", cwd=target)
     assert imported.returncode == 0, imported.stderr
     assert "19 new" in imported.stdout
     for path in sorted((SAMPLE_ROOT / "projects").glob("*.yaml")):
@@ -54,7 +54,7 @@ def test_the_ledger_workbook_gives_back_the_same_ledger(tmp_path: Path) -> None:
     # Into the ledger it came from, and again: nothing changes.
     for root in (source.root, target):
         head = git(root, "rev-parse", "HEAD")
-        again = run_cli("import", str(book), "--today", "2026-11-20", cwd=root)
+        again = run_cli("import", "--lang", "en", str(book), "--today", "2026-11-20", cwd=root)
         assert again.returncode == 0, again.stderr
         assert "nothing to change" in again.stdout
         assert git(root, "rev-parse", "HEAD") == head
@@ -137,7 +137,7 @@ def test_the_units_round_trip(water: tuple[Ledger, Path], tmp_path: Path) -> Non
         new="坝体填筑至30米",
     )
     before = ledger.count()
-    result = ledger.run(f"import {filled} --author '{AUTHOR}'", today="2026-11-21")
+    result = ledger.run(f"import --lang en {filled} --author '{AUTHOR}'", today="2026-11-21")
     # The row in conflict is not applied: the others are, and the import exits 1 saying so.
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(
@@ -164,7 +164,7 @@ def test_the_units_round_trip(water: tuple[Ledger, Path], tmp_path: Path) -> Non
     # The second time, nothing is applied.
     head = ledger.head()
     again = ledger.run(
-        f"import {filled} --author '{AUTHOR}' --allow-failed-rows", today="2026-11-21"
+        f"import --lang en {filled} --author '{AUTHOR}' --allow-failed-rows", today="2026-11-21"
     )
     assert again.returncode == 0, again.stderr
     assert again.stderr == (
@@ -198,7 +198,7 @@ def test_verification_and_extension_requests_of_issues(tmp_path: Path) -> None:
     issue_rows = [r for r in sheet.iter_rows(min_row=4) if r[2].value == "问题"]
     assert issue_rows
     result = ledger.run(
-        f"import {filled} --author '陈明 <chenming@example.gov.cn>'", today="2026-11-21"
+        f"import --lang en {filled} --author '陈明 <chenming@example.gov.cn>'", today="2026-11-21"
     )
     assert result.returncode == 0, result.stderr
     project = show_json(ledger.root, MATOUSHAN)
@@ -220,7 +220,7 @@ def test_verification_and_extension_requests_of_issues(tmp_path: Path) -> None:
         {str(issue[16].value): {"K": "是", "L": "已完成报批", "M": "批复文号2026-1"}},
     )
     verified = ledger.run(
-        f"import {filled2} --author '陈明 <chenming@example.gov.cn>'", today="2026-11-22"
+        f"import --lang en {filled2} --author '陈明 <chenming@example.gov.cn>'", today="2026-11-22"
     )
     assert verified.returncode == 0, verified.stderr
     assert ledger.show().trailers["Projledger-To"] == "待核验"
@@ -229,14 +229,14 @@ def test_verification_and_extension_requests_of_issues(tmp_path: Path) -> None:
 def test_a_workbook_of_another_unit_is_refused(water: tuple[Ledger, Path], tmp_path: Path) -> None:
     ledger, book = water
     filled = fill(book, tmp_path / "filled.xlsx", {"T-Z24R3Y": {"J": 1}})
-    refused = ledger.refused(f"import {filled} --author '区住建局 <zjj@example.gov.cn>'")
+    refused = ledger.refused(f"import --lang en {filled} --author '区住建局 <zjj@example.gov.cn>'")
     assert "is the workbook of 莱芜区水务局" in refused
     # A row whose hidden item was edited to another unit's item refuses the whole workbook.
     workbook = openpyxl.load_workbook(filled)
     sheet = workbook["待办事项"]
     sheet["Q5"] = "I-Z6TQ4H"  # 大王庄镇's issue in the same project
     workbook.save(tmp_path / "tampered.xlsx")
-    refused = ledger.refused(f"import {tmp_path / 'tampered.xlsx'} --author '{AUTHOR}'")
+    refused = ledger.refused(f"import --lang en {tmp_path / 'tampered.xlsx'} --author '{AUTHOR}'")
     assert "not an item of 莱芜区水务局" in refused
 
 
@@ -263,7 +263,7 @@ def test_a_unit_import_killed_before_a_commit_is_finished_by_the_next(
         {"T-VTRXEX": {"I": "项目建议书初稿完成"}, "T-Z24R3Y": {"J": 35000}},
     )
     head, count = ledger.head(), ledger.count()
-    command = ("import", str(filled), "--author", AUTHOR, "--today", "2026-11-21")
+    command = ("import", "--lang", "en", str(filled), "--author", AUTHOR, "--today", "2026-11-21")
     run_cli_killed_at_commit(*command, cwd=ledger.root, shims=tmp_path / "shims")
     assert ledger.head() == head and len(ledger.status().splitlines()) == 1
     again = run_cli(*command, cwd=ledger.root)

@@ -111,8 +111,8 @@ def test_a_duplicate_already_in_is_retired_as_such_and_leaves_every_figure(
         report = _json(ledger, "report", "weekly", "--week", week, "--format", "json")
         assert isinstance(report, dict)
         assert report["invalid_files"] == []
-        # The project is in no figure, list or ranking. (The week's events, read from git,
-        # still show what was done to its file: its import, its retirement.)
+        # The project is in no figure, list or ranking (nor in the flow's events:
+        # tests/test_duplicates_and_series.py).
         counted = [t for t in report["tables"] if t["key"] not in ("advances", "issue_events")]
         assert "laiwu-yonggang-shiji" not in json.dumps(counted, ensure_ascii=False)
         assert "laiwu-yonggang-shiji" not in json.dumps(report["figures"], ensure_ascii=False)

@@ -287,7 +287,7 @@ def test_a_root_in_a_folder_of_the_repository(tmp_path: Path) -> None:
     ledger.commit("删除", "2026-11-04T10:00:00+08:00")
     result = ledger.cli("audit", ledger.first)
     assert result.returncode == 1
-    assert result.stdout.startswith(f"projects/{PROJECT}.yaml:1:1: error PL500 ")
+    assert result.stdout.startswith(f"projects/{PROJECT}.yaml:1:1: 错误 PL500 ")
     # A deleted project is still found by its full id, in history and in log.
     assert ledger.json("history", PROJECT)["changes"][-1]["kind"] == "removed"
     assert ledger.json("changes", "--project", PROJECT)["project"] == PROJECT
@@ -376,7 +376,7 @@ def test_log_filters_by_unit_and_project(ledger: Ledger) -> None:
 def test_log_rejects_a_bad_period(ledger: Ledger) -> None:
     result = ledger.cli("changes", "--since", "2026-11-31")
     assert result.returncode == 2
-    assert "--since '2026-11-31' is not a date" in result.stderr
+    assert "2026-11-31 这一天不存在" in result.stderr  # the ledger's language
     result = ledger.cli("changes", "--since", "2026-11-09", "--until", "2026-11-01")
     assert result.returncode == 2
 

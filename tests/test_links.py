@@ -17,7 +17,7 @@ import pytest
 
 from tests.helpers import MATOUSHAN, Ledger, git
 
-LINKED = "projledger reads and writes nothing through a link, which may lead out of the ledger root"
+LINKED_ZH = "；projledger 不通过链接读写任何内容，链接可能指向台账根目录之外：请用"
 
 
 @pytest.fixture
@@ -42,8 +42,8 @@ def test_a_project_file_linked_outside(ledger: Ledger, tmp_path: Path) -> None:
 
     message = ledger.refused(f"set {MATOUSHAN} description 外部内容")
     assert message == (
-        f"projledger: 错误：projects/{MATOUSHAN}.yaml is a symbolic link (to {outside}); "
-        f"{LINKED}: replace the link with the file itself\n"
+        f"projledger: 错误：projects/{MATOUSHAN}.yaml 是符号链接（指向 {outside}）"
+        f"{LINKED_ZH}文件本身替换该链接\n"
     )
     assert path.is_symlink() and outside.read_bytes() == before
     code, findings = check_json(ledger)
@@ -61,8 +61,8 @@ def test_a_projects_folder_linked_outside(ledger: Ledger, tmp_path: Path) -> Non
     before = {p.name: p.read_bytes() for p in outside.iterdir()}
 
     message = ledger.refused(f"set {MATOUSHAN} description 外部内容")
-    assert message.startswith(f"projledger: 错误：projects is a symbolic link (to {outside});")
-    assert message.endswith(": replace the link with the directory itself\n")
+    assert message.startswith(f"projledger: 错误：projects 是符号链接（指向 {outside}）；")
+    assert message.endswith("：请用目录本身替换该链接\n")
     assert {p.name: p.read_bytes() for p in outside.iterdir()} == before
     # `check` reads nothing through the link (the .txt file would be reported otherwise).
     assert check_json(ledger) == (1, [("PL013", "projects")])
@@ -77,7 +77,7 @@ def test_a_linked_config(ledger: Ledger, tmp_path: Path) -> None:
     git(ledger.top, "commit", "-q", "-m", "链接")
 
     message = ledger.refused(f"log {MATOUSHAN} I-Q442SQ 进展")
-    assert message.startswith("projledger: 错误：projledger.yaml is a symbolic link (to ")
+    assert message.startswith("projledger: 错误：projledger.yaml 是符号链接（指向 ")
     assert check_json(ledger) == (1, [("PL013", "projledger.yaml")])
 
 
@@ -95,7 +95,7 @@ def test_a_new_project_is_not_written_through_a_link(ledger: Ledger, tmp_path: P
     )
     assert result.returncode == 1
     assert result.stderr.startswith(
-        "projledger: 错误：projects/laiwu-xin-xiangmu.yaml is a symbolic link (to "
+        "projledger: 错误：projects/laiwu-xin-xiangmu.yaml 是符号链接（指向 "
     )
     assert link.is_symlink() and not target.exists()
     assert ledger.head() == head
@@ -107,7 +107,7 @@ def test_a_linked_state_folder(ledger: Ledger, tmp_path: Path) -> None:
     outside.mkdir()
     (ledger.root / ".projledger").symlink_to(outside)
     message = ledger.refused(f"log {MATOUSHAN} I-Q442SQ 进展")
-    assert message.startswith("projledger: 错误：.projledger is a symbolic link (to ")
+    assert message.startswith("projledger: 错误：.projledger 是符号链接（指向 ")
     assert list(outside.iterdir()) == []
     assert check_json(ledger) == (1, [("PL013", ".projledger")])
     assert list(outside.iterdir()) == []

@@ -298,7 +298,7 @@ def ledger(tmp_path: Path) -> Ledger:
     ledger.commit("gitattributes", "2026-11-20T09:00:00+08:00")
     result = ledger.cli("setup")
     assert result.returncode == 0, result.stderr
-    assert "added the merge driver to .gitattributes" in result.stdout
+    assert "已将合并程序写入 .gitattributes" in result.stdout  # the ledger's language
     return ledger
 
 
@@ -311,7 +311,7 @@ def test_setup_commits_the_attributes_once_and_configures_the_clone(ledger: Ledg
     assert driver.endswith("-P -m projledger merge-driver %O %A %B %P")
     count = ledger.count()
     again = ledger.cli("setup")
-    assert again.returncode == 0 and "already set up" in again.stdout
+    assert again.returncode == 0 and "此前已配置" in again.stdout
     assert ledger.count() == count
 
 
@@ -357,7 +357,7 @@ def test_a_conflict_in_git_merge_is_settled_by_the_command_check_names(ledger: L
     assert command is not None
     resolved = ledger.run(command.group(1).removeprefix("projledger "), today=None)
     assert resolved.returncode == 0, resolved.stderr
-    assert "staged for the merge's commit" in resolved.stdout
+    assert "已暂存，随本次合并提交" in resolved.stdout  # the ledger's language
     git(ledger.top, "commit", "-q", "--no-edit")
     assert ledger.cli("check").returncode == 0
     assert "completed_this_year: 370000" in ledger.text(project)
@@ -378,7 +378,7 @@ def test_resolve_outside_a_merge_is_one_commit(ledger: Ledger) -> None:
     assert refused.returncode == 1 and "projledger resolve" in refused.stderr
     unknown = ledger.cli("resolve", project, "investment.total", "--take", "ours")
     assert unknown.returncode == 1
-    assert "no conflict is recorded for investment.total" in unknown.stderr
+    assert "中没有记录 investment.total 的冲突" in unknown.stderr
     result = ledger.cli("resolve", project, "investment.completed_this_year", "--take", "ours")
     assert result.returncode == 0, result.stderr
     commit = ledger.show()

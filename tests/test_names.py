@@ -49,9 +49,10 @@ def test_an_ambiguous_name_lists_the_candidates_and_exits_2(sample_root: Path) -
     assert line.count("\n") == 0 and "「生物谷」可指多个项目" in line
     # name, id and pool of each
     assert (
-        "鲁中国际生物谷医美抗衰中试平台项目 (laiwu-shengwugu-yimei-zhongshi-pingtai, 在谈)" in line
+        "鲁中国际生物谷医美抗衰中试平台项目（laiwu-shengwugu-yimei-zhongshi-pingtai，在谈）；"
+        in line
     )
-    assert f"({SHENGWUGU[1]}, 新建)" in line
+    assert f"（{SHENGWUGU[1]}，新建）" in line
     # The whole name, though a fragment of no other, is no longer ambiguous.
     assert shown_id(sample_root, "鲁中国际生物谷医美抗衰中试平台项目") == SHENGWUGU[0]
 
@@ -72,7 +73,7 @@ def test_an_unknown_name_names_the_closest(sample_root: Path) -> None:
     result = run_cli("show", "马头山水库二期工程", cwd=sample_root)
     assert result.returncode == 1
     assert "台账中没有项目「马头山水库二期工程」" in result.stderr
-    assert f"是否指：马头山水库工程 ({MATOUSHAN}, 续建)" in result.stderr
+    assert f"是否指：马头山水库工程（{MATOUSHAN}，续建）" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -91,8 +92,8 @@ def test_an_item_by_a_fragment_of_its_title(sample_root: Path) -> None:
     assert shown_id(sample_root, "马头山", "林地审核") == "I-Q442SQ"
     ambiguous = run_cli("show", "精品钢", "迁", cwd=sample_root)
     assert ambiguous.returncode == 2
-    assert "I-4M8K2P 厂区周边300户居民征迁 (已销号)" in ambiguous.stderr
-    assert "I-9TX3QW 220千伏供电线路迁改滞后 (办理中)" in ambiguous.stderr
+    assert "I-4M8K2P 厂区周边300户居民征迁（已销号）；" in ambiguous.stderr
+    assert "I-9TX3QW 220千伏供电线路迁改滞后（办理中）" in ambiguous.stderr
 
 
 def test_the_names_cache_sees_a_renamed_project(sample_root: Path) -> None:

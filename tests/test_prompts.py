@@ -95,7 +95,7 @@ def test_a_date_is_asked_again_until_it_exists(ledger: Ledger) -> None:
         answers=["2026-11-31", "2026年12月10日", "雨季影响", "王建国"],
     )
     assert code == 0, shown
-    assert "2026-11-31 is not a day that exists" in shown
+    assert "2026-11-31 这一天不存在（请核对该月天数）；请重新输入" in shown
     assert "请重新输入" in shown
     assert ledger.show().trailers["Projledger-To"] == "2026-12-10"
 
@@ -147,7 +147,7 @@ def test_advance_asks_for_the_assignment_with_short_names_and_date_forms(
     )
     assert code == 0, shown
     assert "是否指：莱芜区发展和改革局？；请重新输入" in shown
-    assert "2026/13/01 is not a day that exists" in shown
+    assert "2026/13/01 这一天不存在" in shown
     assert "新增责任 R-" in shown
     text = ledger.text(MATOUSHAN)
     assert "unit: 国网济南市莱芜区供电公司" in text
@@ -155,13 +155,13 @@ def test_advance_asks_for_the_assignment_with_short_names_and_date_forms(
 
 def test_on_a_pipe_nothing_is_asked(ledger: Ledger) -> None:
     for command, missing in (
-        (["retire", MATOUSHAN, "--reason", "x"], "Missing option '--reviewer'"),
-        (["add", "task", MATOUSHAN, "--title", "x"], "Missing option '--unit'"),
-        (["log", MATOUSHAN], "Missing argument 'ITEM'"),
-        (["extend", MATOUSHAN, "I-Q442SQ", "--reason", "x"], "Missing option '--to'"),
+        (["retire", MATOUSHAN, "--reason", "x"], "缺少选项 --reviewer。"),
+        (["add", "task", MATOUSHAN, "--title", "x"], "缺少选项 --unit。"),
+        (["log", MATOUSHAN], "缺少参数 item。"),
+        (["extend", MATOUSHAN, "I-Q442SQ", "--reason", "x"], "缺少选项 --to。"),
     ):
         result = run_cli(*command, cwd=ledger.root)
         assert result.returncode == 2, (command, result.stderr)
         assert missing in result.stderr
-        assert result.stderr.startswith("Usage: ")
+        assert result.stderr.startswith("用法：")  # the ledger's language
     assert ledger.status() == ""

@@ -108,6 +108,7 @@ def test_weekly_narrative_sections_and_figures(root: Path) -> None:
         "（二）分类别",
         "（三）分行业领域",
         "（四）分属地",
+        "（五）分阶段",  # tests/test_narrative_elements.py
     ]
     figures = {f["key"]: f["value"] for f in report["figures"]}
     lead = narrative[0]["text"]

@@ -88,6 +88,12 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None]]] = [
     ("PL224", lambda d: d["investment"].update(completed_this_year=850000)),
     ("PL224", lambda d: d["tasks"][1]["measure"].update(done=301)),
     (
+        "PL226",
+        lambda d: d["investment"].update(
+            series=[{"through": 9, "completed": 300000, "reported": dt.date(2026, 10, 8)}]
+        ),
+    ),
+    (
         "PL225",
         lambda d: d.update(pool="新建", stage="开工", approvals={"施工许可": {"status": "办理中"}}),
     ),

@@ -65,7 +65,7 @@ def sync(clone: Path) -> subprocess.CompletedProcess[str]:
 def synced(clone: Path) -> str:
     result = sync(clone)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("synced with origin/main: "), result.stdout
+    assert result.stdout.startswith("已与 origin/main 同步："), result.stdout
     return result.stdout
 
 
@@ -95,11 +95,11 @@ def test_sync_merges_changes_to_different_fields_and_pushes(tmp_path: Path) -> N
     change(second, "set", PROJECT, "T-6FJ2RA.note", "本周已调度")
     assert (
         synced(first)
-        == f"synced with origin/main: 0 commit(s) in, 2 out (HEAD {shared.head()[:8]})\n"
+        == f"已与 origin/main 同步：拉取 0 个提交，推送 2 个（HEAD {shared.head()[:8]}）\n"
     )
     # Two commits in, and out: the two of its own and the merge.
-    assert synced(second).startswith("synced with origin/main: 2 commit(s) in, 3 out")
-    assert synced(first).startswith("synced with origin/main: 3 commit(s) in, 0 out")
+    assert synced(second).startswith("已与 origin/main 同步：拉取 2 个提交，推送 3 个")
+    assert synced(first).startswith("已与 origin/main 同步：拉取 3 个提交，推送 0 个")
     for clone in shared.clones:
         assert notes(clone, "I-9TX3QW")[-2:] == ["乙的进展", "甲的进展"]
         assert git(clone, "rev-parse", "HEAD").strip() == shared.head()
@@ -122,10 +122,11 @@ def test_a_conflict_stops_the_push_until_the_command_check_names_settles_it(
     result = sync(second)
     assert result.returncode == 1
     assert "PL019" in result.stderr
-    assert "ours 360000 (kept), theirs 370000" in result.stderr
-    assert (
-        result.stderr.rstrip().splitlines()[-1].startswith("projledger: 错误：merged 1 commit(s)")
-    )
+    # the ledger's language (PL019's text: messages/rule_findings.py)
+    assert "（已保留），对方为 " in result.stderr
+    assert "360000" in result.stderr and "370000" in result.stderr
+    last = result.stderr.rstrip().splitlines()[-1]
+    assert last.startswith("projledger: 错误：已从 origin/main 合并 1 个提交")
     assert shared.head() == pushed  # nothing was pushed
     command = re.search(r"`projledger (resolve [^`]+ --take theirs)`", result.stderr)
     assert command is not None
@@ -158,7 +159,7 @@ def test_a_push_race_is_merged_and_pushed_again(tmp_path: Path) -> None:
     hook.chmod(0o755)
     out = synced(first)
     assert flag.exists()
-    assert out.startswith("synced with origin/main: 1 commit(s) in, 2 out, after 2 tries")
+    assert out.startswith("已与 origin/main 同步：拉取 1 个提交，推送 2 个（共尝试 2 次）")
     assert notes(first, "I-9TX3QW")[-2:] == ["后到", "抢先一步"]
     synced(second)
     assert notes(second, "I-9TX3QW") == notes(first, "I-9TX3QW")
@@ -174,7 +175,7 @@ def test_sync_never_pushes_what_check_fails(tmp_path: Path) -> None:
     result = sync(clone)
     assert result.returncode == 1
     assert "PL102" in result.stderr
-    assert "nothing was pushed: `check` finds errors" in result.stderr
+    assert "未推送：`check` 在将推送到 origin/main 的内容中发现错误" in result.stderr
     assert shared.head() == before
     assert git(clone, "rev-parse", "HEAD").strip() != before  # the local commit is kept
 
@@ -188,16 +189,16 @@ def test_offline_and_uncommitted_are_one_line_each(tmp_path: Path) -> None:
     result = sync(clone)
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
-    assert line.startswith("projledger: 错误：cannot reach origin (")
-    assert "your commits are kept" in line
+    assert line.startswith("projledger: 错误：无法连接 origin（")
+    assert "本地提交均已保留" in line
     assert git(clone, "rev-parse", "HEAD").strip() == head
     path = clone / "projects" / f"{PROJECT}.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("马强", "张伟"), encoding="utf-8")
     result = sync(clone)
     assert result.returncode == 1
     assert result.stderr == (
-        f"projledger: 错误：uncommitted changes in projects/{PROJECT}.yaml; commit them "
-        "(or `git restore` them) before syncing\n"
+        f"projledger: 错误：projects/{PROJECT}.yaml 有未提交的修改；请先提交（或用 `git restore` "
+        "撤销），再同步\n"
     )
 
 
@@ -241,7 +242,7 @@ def test_the_server_hook_refuses_forbidden_pushes_and_takes_allowed_ones(tmp_pat
     result = sync(clone)
     assert result.returncode == 1 and "error PL501" in result.stderr
     assert result.stderr.splitlines()[-1].startswith(
-        "projledger: 错误：origin refused the push [remote rejected] (pre-receive hook declined)"
+        "projledger: 错误：origin 拒绝了推送 [remote rejected] (pre-receive hook declined)"
     )
 
     # A changed due date, on top: both refused, both named.
@@ -420,7 +421,7 @@ def settle_a_conflict(first: Path, second: Path) -> None:
     change(second, "set", PROJECT, "investment.completed_this_year", "370000")
     synced(first)
     conflict = sync(second)
-    assert conflict.returncode == 1 and "error PL019" in conflict.stderr
+    assert conflict.returncode == 1 and "错误 PL019" in conflict.stderr
     command = re.search(r"`projledger (resolve [^`]+ --take ours)`", conflict.stderr)
     assert command is not None
     assert run_cli(*command.group(1).split(), cwd=second).returncode == 0

@@ -6,7 +6,8 @@ some 100,000 objects that live as long as the process; the collector would scan 
 again and again while they are made (~20 ms of a 0.1 s `--help`, ~35 ms of a change
 command). They are then frozen out of its sight, and it runs as usual for the command
 itself (reports and check pause it where they build many objects; worker processes
-always collect).
+always collect), except a change of one file, which keeps it paused to the end
+(`cli.changes_one_file`).
 
 It also runs without pydantic plugins: pydantic looks for them (in installed packages'
 entry points) when it builds its first validator, which every command does through
@@ -21,6 +22,7 @@ import types
 
 
 def main() -> None:
+    gc.disable()  # start-up begins with the error handler's imports (the catalogue)
     from projledger.error_handler import run
 
     # Start-up inside the handler too: a fault while building the command is a bug like
@@ -28,17 +30,20 @@ def main() -> None:
     run(_start_and_run)
 
 
-def _start_and_run() -> object:
+def _start_and_run() -> None:
     gc.disable()
     try:
         _without_pydantic_plugins()
-        from projledger.cli import prepare
+        from projledger.cli import changes_one_file, prepare
 
         app = prepare(sys.argv[1:])
     finally:
         gc.freeze()
-        gc.enable()
-    return app()
+        if not changes_one_file(sys.argv[1:]):
+            gc.enable()
+    from projledger.cli import run_app
+
+    run_app(app)
 
 
 def _without_pydantic_plugins() -> None:

@@ -1,9 +1,10 @@
 """The one place where an exception becomes a message and an exit code.
 
-Typer reports usage errors itself (exit 2). A user's mistake (ProjledgerError) is one
-line on stderr and its exit code; Ctrl-C is 130; anything else is a bug: one line, the
-traceback in a new private log file (`crash_log.py`), exit 3. No traceback reaches the
-terminal, even when no log can be written. Messages are shown with control characters
+Usage errors (typer's: a missing argument, an unknown option) are shown by
+`cli/usage_errors.py`, in the run's language (exit 2). A user's mistake (ProjledgerError)
+is one line on stderr and its exit code; Ctrl-C is 130; anything else is a bug: one line,
+the traceback in a new private log file (`crash_log.py`), exit 3. No traceback reaches
+the terminal, even when no log can be written. Messages are shown with control characters
 escaped: they may quote a file's content or name.
 """
 

@@ -7,7 +7,7 @@ checked against this registry by a test.
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from projledger.messages import Lang, Message
+from projledger.messages import Lang, Message, text
 
 
 class Severity(StrEnum):
@@ -81,12 +81,14 @@ CODES: tuple[Code, ...] = (
     Code("PL223", E, "responsibility names neither a unit nor a person"),
     Code("PL224", W, "figure implausible"),
     Code("PL225", W, "started (开工) without a construction permit (施工许可)"),
+    Code("PL226", E, "investment figure is not the latest of its series (数据期)"),
     Code("PL230", E, "issue closed (销号) by its own responsible person or unit"),
     Code("PL231", E, "extension not approved by the 包抓领导 or a configured approver"),
     # Across files.
     Code("PL300", E, "duplicate project id"),
     Code("PL301", E, "duplicate national project code"),
     Code("PL302", W, "duplicate project name"),
+    Code("PL303", E, "retired duplicate names no project, itself or another retired duplicate"),
     # The configuration.
     Code("PL400", E, "ledger root has no valid projledger.yaml"),
     Code("PL401", E, "duplicate declaration in projledger.yaml"),
@@ -154,6 +156,10 @@ class Finding:
             return Message(self.key, self.args).render(lang)
         return self.message
 
+    def listed(self, lang: Lang) -> str:
+        """The finding as a line of a refusal's list: `  file:line: code message`."""
+        return f"  {self.file}:{self.line or 1}: {self.code} {self.text(lang)}"
+
     def at(self, line: int | None, col: int | None) -> "Finding":
         return replace(self, line=line, col=col)
 
@@ -162,6 +168,33 @@ class Finding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.col or 0, self.code)
+
+
+@dataclass(frozen=True, slots=True)
+class Quoting:
+    """A message that quotes findings (a change refused for its file's findings), said in
+    the run's language with the findings in it: raise a `ProjledgerError` with it. Its
+    template gets `place` and `code` of the first finding, `finding` (its message) and
+    `findings` (every finding as `Finding.listed` gives it), beside `args`."""
+
+    key: str
+    findings: tuple[Finding, ...]
+    args: tuple[tuple[str, str], ...] = ()
+
+    def render(self, lang: Lang) -> str:
+        first = self.findings[0]
+        return text(
+            self.key,
+            lang,
+            place=f"{first.file}:{first.line or 1}:{first.col or 1}",
+            code=first.code,
+            finding=first.text(lang),
+            findings="\n".join(f.listed(lang) for f in self.findings),
+            **dict(self.args),
+        )
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 def display_loc(loc: tuple[str | int, ...]) -> str:

@@ -340,19 +340,25 @@ class Readiness:
     background (three git runs beside the command's own work, not five after it). `wait`
     raises what stands in the way, or says whether the file has uncommitted edits; and
     after it, `nothing_else_staged` says whether the index differs from HEAD in no other
-    file (so the commit can take the index as it is: `LedgerRepo.commit_files`)."""
+    file (so the commit can take the index as it is: `LedgerRepo.commit_files`), and
+    `changed` whether one of the `also` paths (the config) has uncommitted edits: one
+    `git status` answers for all of them."""
 
-    def __init__(self, repo: LedgerRepo, path: Path) -> None:
+    def __init__(self, repo: LedgerRepo, path: Path, also: Iterable[Path] = ()) -> None:
         repo.check_no_operation()
         self.repo = repo
         self.nothing_else_staged = False
+        self.head: str | None = None
+        """The HEAD commit, once `wait` has run (None before the first commit)."""
         try:
             paths = [repo.relative(path)]
         except ValueError:
             paths = []  # a path outside the repository: refused later, for its id
         self._paths = set(paths)
+        self._asked = [*paths, *(repo.relative(other) for other in also)]
+        self._any_changed = False
         # With no path, status lists the whole tree: ask for the branch only.
-        self._status = StatusProbe(repo.top, paths or [".git-no-such-path"])
+        self._status = StatusProbe(repo.top, self._asked or [".git-no-such-path"])
         self._identity = _start(repo.top, ["git", "var", "GIT_COMMITTER_IDENT"])
         self._author = _start(repo.top, ["git", "var", "GIT_AUTHOR_IDENT"])
         self.author: tuple[Identity, str] | None = None
@@ -378,7 +384,20 @@ class Readiness:
         if identity is None or author is None:
             raise ProjledgerError(NO_IDENTITY)
         self.author = Identity.parse_ident(author.strip())
-        return status.head is not None and status.changed
+        self.head = status.head
+        self._any_changed = status.changed
+        return status.head is not None and any(self.changed(p) for p in self._paths)
+
+    def changed(self, relative: str) -> bool:
+        """Whether `relative` (a path asked about, relative to the work tree) differs from
+        HEAD, once `wait` has run. The status of all the paths says whether any does; only
+        then (hand edits: rare) is git asked about this one alone."""
+        if not self._any_changed or relative not in self._asked:
+            return False
+        if len(self._asked) == 1:
+            return True
+        alone = StatusProbe(self.repo.top, [relative]).result()
+        return alone is not None and alone.changed
 
 
 def _start(cwd: Path, command: list[str]) -> "subprocess.Popen[bytes] | None":

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from projledger.errors import ProjledgerError, UsageError
-from projledger.messages import Pairs, say_in
+from projledger.messages import Area, lists
 
 if TYPE_CHECKING:
     from projledger.root import LedgerRoot
@@ -72,28 +72,35 @@ def resolve_item(
     candidates = [refs[item_id] for item_id in found]
     if len(candidates) == 1:
         return candidates[0][0]
-    what = "item" if kinds is None else " or ".join(k.rstrip("s") for k in kinds)
+    what = (
+        say(lang, "what.item")
+        if kinds is None
+        else say(lang, "what.or").join(say(lang, f"what.{kind}") for kind in kinds)
+    )
     project = data.get("id")
     if not candidates:
         raise ProjledgerError(say(lang, "no_item", what=what, typed=typed, project=project))
-    listed = ", ".join(_item_line(ref.id, item) for ref, item in candidates[:10])
+    listed = lists.clauses((_item_line(ref.id, item, lang) for ref, item in candidates[:10]), lang)
     more = say(lang, "more", n=len(candidates) - 10) if len(candidates) > 10 else ""
     raise UsageError(
         say(lang, "ambiguous_item", typed=typed, project=project, listed=listed + more)
     )
 
 
-def _item_line(item_id: str, item: Any) -> str:
+def _item_line(item_id: str, item: Any, lang: str) -> str:
     title = item.get("title") or item.get("duties") or item.get("target")
     state = item.get("state") or item.get("role")
-    return " ".join(
-        x for x in (item_id, f"{title}" if title else "", f"({state})" if state else "") if x
-    )
+    line = f"{item_id} {title}" if title else item_id
+    return line + lists.parenthesised(str(state), lang) if state else line
 
 
 def unknown_project(project_id: str, known: list[str], lang: str = "en") -> ProjledgerError:
     close = difflib.get_close_matches(project_id, known, n=3, cutoff=0.6)
-    hint = say(lang, "did_you_mean", close=", ".join(close)) if close else say(lang, "see_list")
+    hint = (
+        say(lang, "did_you_mean", close=lists.names(close, lang))
+        if close
+        else say(lang, "see_list")
+    )
     return ProjledgerError(say(lang, "no_project", typed=project_id) + hint)
 
 
@@ -123,7 +130,7 @@ def resolve_project(typed: str, known: list[str], lang: str = "en") -> str:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        listed = ", ".join(matches[:10])
+        listed = lists.names(matches[:10], lang)
         raise UsageError(say(lang, "ambiguous_project", typed=typed, listed=listed))
     raise unknown_project(typed, known, lang)
 
@@ -203,47 +210,27 @@ def pick_project(typed: str, projects: Iterable[Named], lang: str = "en") -> str
     if len(live) == 1 and found[0].state:
         return live[0].id
     if found:
-        listed = "; ".join(_project_line(p) for p in found[:10])
+        listed = lists.clauses((_project_line(p, lang) for p in found[:10]), lang)
         if len(found) > 10:
             listed += say(lang, "more", n=len(found) - 10)
         raise UsageError(say(lang, "ambiguous_named", typed=typed, listed=listed))
     by_text = {p.name: p for p in projects} | {p.id: p for p in projects}
     close = difflib.get_close_matches(typed, list(by_text), n=3, cutoff=0.5)
-    lines = list(dict.fromkeys(_project_line(by_text[c]) for c in close))
-    hint = say(lang, "did_you_mean", close="; ".join(lines)) if lines else say(lang, "see_list")
+    lines = list(dict.fromkeys(_project_line(by_text[c], lang) for c in close))
+    hint = (
+        say(lang, "did_you_mean", close=lists.clauses(lines, lang))
+        if lines
+        else say(lang, "see_list")
+    )
     raise ProjledgerError(say(lang, "no_project", typed=typed) + hint)
 
 
-def _project_line(project: Named) -> str:
-    state = f", {project.state}" if project.state else ""
-    return f"{project.name} ({project.id}{state})"
+def _project_line(project: Named, lang: str) -> str:
+    """A candidate as a list shows it: its name, then its id and pool in brackets."""
+    comma = "，" if lang == "zh" else ", "
+    detail = f"{project.id}{comma}{project.state}" if project.state else project.id
+    return project.name + lists.parenthesised(detail, lang)
 
 
-# --- messages: (zh, en) ------------------------------------------------------------------
-
-MESSAGES: Pairs = {
-    "no_project": ("台账中没有项目「{typed}」", "no project {typed!r} in this ledger root"),
-    "did_you_mean": ("；是否指：{close}？", "; did you mean {close}?"),
-    "see_list": ("；`projledger list` 列出全部项目", "; `projledger list` shows the projects"),
-    "ambiguous_project": (
-        "「{typed}」可指多个项目：{listed}；请多写几个字",
-        "{typed!r} is ambiguous: {listed}; type more of the project id",
-    ),
-    "ambiguous_named": (
-        "「{typed}」可指多个项目：{listed}；请写出更多的名称或编号",
-        "{typed!r} is ambiguous: {listed}; type more of the project's name or id",
-    ),
-    "more": ("；另有 {n} 个", "; and {n} more"),
-    "no_item": (
-        "项目 {project} 中没有「{typed}」；`projledger show {project}` 列出其全部事项",
-        "no {what} {typed!r} in project {project}; `projledger show {project}` lists its items",
-    ),
-    "ambiguous_item": (
-        "「{typed}」在项目 {project} 中可指：{listed}；请写出更多的编号或标题",
-        "{typed!r} is ambiguous in project {project}: {listed}; type more of the id or title",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("refs")
+"""This module's messages (`messages/`), by the last part of their key."""

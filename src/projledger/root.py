@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.errors import RootNotFoundError
-from projledger.messages import msg
+from projledger.messages import Message, msg
 
 CONFIG_FILE_NAME = "projledger.yaml"
 PROJECTS_DIR = "projects"
@@ -16,18 +16,15 @@ STATE_DIR = ".projledger"
 _OWN_ENTRIES = (CONFIG_FILE_NAME, PROJECTS_DIR, STATE_DIR)
 
 
-def link_refusal(link: Path, shown: str) -> str:
-    """Why a symbolic link `link` (shown as `shown`) is refused, and what to do."""
+def link_refusal(link: Path, shown: str) -> Message:
+    """Why a symbolic link `link` (shown as `shown`) is refused, and what to do (`str()`
+    of it is its English)."""
     try:
         target = str(link.readlink())
     except OSError:
         target = "?"
     what = "file" if link.name.endswith(".yaml") else "directory"
-    return (
-        f"{shown} is a symbolic link (to {target}); projledger reads and writes nothing "
-        f"through a link, which may lead out of the ledger root: replace the link with the "
-        f"{what} itself"
-    )
+    return msg(f"PL013.{what}", shown=shown, target=target)
 
 
 @dataclass(frozen=True)
@@ -61,6 +58,17 @@ class LedgerRoot:
         symbolic links. Nothing is read or written through them: a link may lead out of the
         root, and git records the link, not what it points to."""
         return [self.path / name for name in _OWN_ENTRIES if (self.path / name).is_symlink()]
+
+    def unsafe_layout(self) -> Message | None:
+        """Why the root may not be read at all, or None: one of its own entries is a
+        symbolic link, or projects/ is there but is no directory (read as empty, every
+        report would count nothing and say nothing)."""
+        links = self.linked_entries()
+        if links:
+            return link_refusal(links[0], links[0].relative_to(self.path).as_posix())
+        if self.projects_dir.exists() and not self.projects_dir.is_dir():
+            return msg("root.projects_not_directory", root=str(self.path))
+        return None
 
     def state_dir(self) -> Path:
         """.projledger/, created on first use with a .gitignore that ignores all of it."""

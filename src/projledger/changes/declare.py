@@ -23,73 +23,12 @@ from projledger.changes.many_files import FileEdit, Planned
 from projledger.changes.yamledit import append, field_order, put, text_scalar
 from projledger.errors import ProjledgerError
 from projledger.findings import Finding
-from projledger.messages import Pairs, say_in
+from projledger.messages import Area, pick_lang
 from projledger.model.config import Config, Person, Unit
 from projledger.root import LedgerRoot
 
-MESSAGES: Pairs = {
-    "unit_exists": (
-        "单位 {name} 已声明（{where}）",
-        "unit {name} is declared already ({where})",
-    ),
-    "person_exists": (
-        "人员 {name} 已声明（{unit}）",
-        "person {name} is declared already ({unit})",
-    ),
-    "unknown_unit": (
-        "projledger.yaml 中没有单位 {name}{hint}",
-        "no unit {name} is declared in projledger.yaml{hint}",
-    ),
-    "unknown_person": (
-        "projledger.yaml 中没有人员 {name}{hint}",
-        "no person {name} is declared in projledger.yaml{hint}",
-    ),
-    "did_you_mean": ("；是否指：{close}？", "; did you mean {close}?"),
-    "retired_unit": (
-        "单位 {name} 已于 {date} 撤销",
-        "unit {name} was retired on {date}",
-    ),
-    "retire_refused": (
-        "单位 {name} 仍有未办结的事项或人员，不能撤销；先改交其他单位：\n{items}",
-        "unit {name} still has open items or people, so it is not retired; reassign them "
-        "first:\n{items}",
-    ),
-    "same_name": ("新名称与原名称相同：{name}", "the new name is the old one: {name}"),
-    "invalid_config": (
-        "拒绝修改：修改后 projledger.yaml 将无法通过检查，未写入任何内容。\n{findings}",
-        "refused: the change would leave projledger.yaml invalid; nothing was written.\n{findings}",
-    ),
-    "invalid_project": (
-        "拒绝修改：修改后 {file} 将无法通过检查，未写入任何内容。\n{findings}",
-        "refused: the change would leave {file} invalid; nothing was written.\n{findings}",
-    ),
-    "config_unreadable": (
-        "projledger.yaml 无法通过检查，先手工修正：\n{findings}",
-        "projledger.yaml fails `projledger check`; fix it by hand first:\n{findings}",
-    ),
-    "dirty": (
-        "{files} 有未提交的修改（手工编辑？）。提交（`git commit {first}`）或放弃"
-        "（`git checkout -- {first}`）这些修改，或加 --commit-hand-edits 先单独提交它们",
-        "{files} has changes that are not committed (edits by hand?). Commit them "
-        "(`git commit {first}`) or discard them (`git checkout -- {first}`), or pass "
-        "--commit-hand-edits to commit them first as their own commit",
-    ),
-    "subject_unit_add": ("新增单位 {name}", "unit {name} added"),
-    "subject_unit_rename": (
-        "单位更名 {old} → {new}（{count} 个项目）",
-        "unit renamed {old} → {new} ({count} projects)",
-    ),
-    "subject_unit_retire": ("撤销单位 {name}", "unit {name} retired"),
-    "subject_person_add": ("新增人员 {name}（{unit}）", "person {name} added ({unit})"),
-    "subject_person_move": (
-        "人员调动 {name}：{old} → {new}",
-        "person {name} moved: {old} → {new}",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("declare")
+"""This module's messages (`messages/`), by the last part of their key."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +84,7 @@ def judge_hand_edits(root: LedgerRoot) -> Callable[[list[Path]], None]:
         for path in paths:
             if path == root.config_file:
                 continue  # judged by _current_config
-            refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, "the hand edits")
+            refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, "hand_edits")
             refuse_hand_edits_audit_rejects(LedgerRepo.open(root.path), path)
 
     return judge
@@ -164,7 +103,8 @@ def _current_config(root: LedgerRoot) -> Config:
     checked = check_config_bytes(root.config_file.read_bytes(), CONFIG_NAME)
     if checked.errors or checked.config is None:
         lang = checked.config.language if checked.config is not None else "zh"
-        raise ProjledgerError(say(lang, "config_unreadable", findings=_lines(checked.errors)))
+        findings = _lines(checked.errors, lang)
+        raise ProjledgerError(say(lang, "config_unreadable", findings=findings))
     return checked.config
 
 
@@ -176,7 +116,7 @@ def _judge_config(raw: bytes, path: Path, lang: str) -> Config:
 
     checked = check_config_bytes(raw, CONFIG_NAME)
     if checked.errors or checked.config is None:
-        raise ProjledgerError(say(lang, "invalid_config", findings=_lines(checked.errors)))
+        raise ProjledgerError(say(lang, "invalid_config", findings=_lines(checked.errors, lang)))
     return checked.config
 
 
@@ -189,15 +129,16 @@ def _judge_projects(edits: list[FileEdit], config: Config) -> None:
         name = f"projects/{edit.path.name}"
         checked = check_project_bytes(edit.new, name, edit.path.stem, config)
         if checked.errors:
+            findings = _lines(checked.errors, config.language)
             raise ProjledgerError(
-                say(config.language, "invalid_project", file=name, findings=_lines(checked.errors))
+                say(config.language, "invalid_project", file=name, findings=findings)
             )
         before = parse_version(edit.old)[0] if edit.old is not None else None
         refuse_what_history_forbids(before, parse_version(edit.new)[0], edit.path.stem)
 
 
-def _lines(findings: list[Finding]) -> str:
-    return "\n".join(f"  {f.file}:{f.line or 1}: {f.code} {f.message}" for f in findings)
+def _lines(findings: list[Finding], lang: str) -> str:
+    return "\n".join(f.listed(pick_lang(lang)) for f in findings)
 
 
 # --- finding what is declared ----------------------------------------------------------------
@@ -253,12 +194,12 @@ def _person_index(ctx: Context, name: str) -> int:
 def unit_add(name: str, short: str | None, kind: str | None) -> ConfigChange:
     def apply(ctx: Context) -> str:
         _refuse_taken(ctx, name)
-        if short:
+        if short is not None:
             _refuse_taken(ctx, short)
         values = {
             "name": text_scalar(name, "name"),
-            "short": text_scalar(short, "short") if short else None,
-            "kind": text_scalar(kind, "kind") if kind else None,
+            "short": text_scalar(short, "short") if short is not None else None,
+            "kind": text_scalar(kind, "kind") if kind is not None else None,
         }
         append(ctx.data["units"], values)
         return say(ctx.lang, "subject_unit_add", name=name)
@@ -402,7 +343,7 @@ def person_add(name: str, unit: str, title: str | None) -> ConfigChange:
         values = {
             "name": text_scalar(name, "name"),
             "unit": text_scalar(full, "unit"),
-            "title": text_scalar(title, "title") if title else None,
+            "title": text_scalar(title, "title") if title is not None else None,
         }
         if ctx.data.get("people") is None:
             from ruamel.yaml.comments import CommentedSeq
@@ -422,7 +363,7 @@ def person_move(name: str, unit: str, title: str | None) -> ConfigChange:
         entry = ctx.data["people"][index]
         if full != old:
             entry["unit"] = text_scalar(full, "unit")
-        if title:
+        if title is not None:
             put(entry, "title", text_scalar(title, "title"), field_order(Person))
         return say(ctx.lang, "subject_person_move", name=name, old=old, new=full)
 

@@ -3,7 +3,9 @@ that reads 2026-11-20, a number of digits) and numbers and dates as such, whatev
 value looks like."""
 
 import datetime as dt
+import re
 import types
+import unicodedata
 from enum import Enum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
@@ -72,3 +74,19 @@ def _kind(annotation: Any) -> str | None:
     if issubclass(inner, dt.date) and not issubclass(inner, dt.datetime):
         return DATE
     return None
+
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+def read_number(text: str) -> int | float | None:
+    """A number as a command line gives it: digits, ASCII or full-width (１２, as the
+    Excel import reads them), a decimal point, an exponent; None for anything else, which
+    is then written as the text it is, for `check` to name. Python's int() and float()
+    would also take 1_000, a line break around the digits and other scripts' digits."""
+    folded = unicodedata.normalize("NFKC", text).strip(" ")
+    if not _NUMBER.fullmatch(folded):
+        return None
+    if folded.lstrip("+-").isdigit() and len(folded) <= 20:
+        return int(folded)
+    return float(folded)  # a longer whole number too: int() refuses 4,300 digits

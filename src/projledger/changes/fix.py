@@ -19,44 +19,12 @@ from pathlib import Path
 from projledger.changes.many_files import FileEdit, Planned
 from projledger.errors import ProjledgerError
 from projledger.findings import Finding
-from projledger.messages import Pairs, say_in
+from projledger.messages import Area, pick_lang
 from projledger.root import CONFIG_FILE_NAME, LedgerRoot
+from projledger.store.input_files import refuse_non_regular
 
-MESSAGES: Pairs = {
-    "bom": ("去掉 BOM", "byte-order mark removed"),
-    "crlf": ("CRLF 改为 LF", "CRLF line ends made LF"),
-    "tabs": ("缩进中的制表符改为空格", "tabs in indentation made spaces"),
-    "header": ("写入 schema 首行", "schema header line written"),
-    "ambiguous_tabs": (
-        "{file}:{line}: 缩进中的制表符按不同宽度理解会得到不同的层级，不能自动修正；请手工改为空格",
-        "{file}:{line}: the tabs in the indentation give a different nesting for different "
-        "tab widths, so they are not fixed automatically; replace them with spaces by hand",
-    ),
-    "not_safe": (
-        "拒绝修正：以下问题不能自动修正（fix 只处理 CRLF、BOM、缩进中的制表符和 schema "
-        "首行），请手工修正后再运行；未写入任何内容。\n{findings}",
-        "refused: these problems are not safe to fix automatically (fix handles CRLF, a "
-        "BOM, tabs in indentation and the schema header); fix them by hand and run it "
-        "again; nothing was written.\n{findings}",
-    ),
-    "not_ledger_file": (
-        "{file} 不是本台账的文件（projledger.yaml 或 projects/*.yaml）",
-        "{file} is not a file of this ledger (projledger.yaml or projects/*.yaml)",
-    ),
-    "missing": ("{file} 不存在", "{file} does not exist"),
-    "subject": ("文件格式修正：{files}", "file form fixed: {files}"),
-    "dirty": (
-        "{files} 有未提交的修改。提交（`git commit {first}`）或放弃（`git checkout -- {first}`）"
-        "这些修改，或加 --commit-hand-edits 把它们与修正一并提交",
-        "{files} has changes that are not committed. Commit them (`git commit {first}`) or "
-        "discard them (`git checkout -- {first}`), or pass --commit-hand-edits to commit "
-        "them with the fix",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("fix")
+"""This module's messages (`messages/`), by the last part of their key."""
 
 
 TAB_WIDTHS = (2, 4, 8)
@@ -157,7 +125,7 @@ def plan(root: LedgerRoot, files: list[Path], lang: str) -> Planned:
             shown = "、".join(say(lang, key) for key in fixed.fixes)
             done.append(f"{name} ({shown})")
     if unsafe:
-        findings = "\n".join(f"  {f.file}:{f.line or 1}: {f.code} {f.message}" for f in unsafe)
+        findings = "\n".join(f.listed(pick_lang(lang)) for f in unsafe)
         raise ProjledgerError(say(lang, "not_safe", findings=findings))
     subject = say(lang, "subject", files="; ".join(done))
     return Planned(edits, subject, "fix", {})
@@ -196,5 +164,6 @@ def ledger_files(root: LedgerRoot, given: list[Path], lang: str) -> list[Path]:
         is_project = resolved.parent == root.projects_dir.resolve() and resolved.suffix == ".yaml"
         if absolute.is_symlink() or not (is_config or is_project):
             raise ProjledgerError(say(lang, "not_ledger_file", file=path))
+        refuse_non_regular(absolute)
         out.append(root.config_file if is_config else root.projects_dir / resolved.name)
     return out

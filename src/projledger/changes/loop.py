@@ -21,6 +21,7 @@ from projledger.changes.yamledit import (
     sequence,
 )
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.model.enums import IssueState, TaskState
 from projledger.model.project import Issue, Task
 from projledger.refs import resolve_item
@@ -121,11 +122,17 @@ def advance_issue(typed: str, step: IssueStep) -> Any:
 
 def _refuse_step(item_id: str, current: IssueState, target: IssueState | None) -> None:
     if current in (S.CLOSED, S.WITHDRAWN):
-        raise ProjledgerError(f"{item_id} is {current.value}: the loop is closed for it")
+        raise ProjledgerError(msg("loop.closed", item=item_id, state=current.value))
     nxt = NEXT_STATE.get(current)
     raise ProjledgerError(
-        f"{item_id} is {current.value}; it cannot go to {target.value if target else '?'} "
-        f"directly (the loop is {LOOP}); its next state is {nxt.value if nxt else '—'}"
+        msg(
+            "loop.not_directly",
+            item=item_id,
+            state=current.value,
+            target=target.value if target else "?",
+            loop=LOOP,
+            next=nxt.value if nxt else "—",
+        )
     )
 
 
@@ -153,37 +160,29 @@ def _require_for(
         if not (step.evidence or (issue.get("verification") or {}).get("evidence")):
             missing.append("--evidence")
     if missing and ctx.options.ask is None:
-        raise ProjledgerError(f"{item_id} → {target.value} needs {', '.join(missing)}")
+        what = f"{item_id} → {target.value}"
+        raise ProjledgerError(msg("step.needs", what=what, flag=", ".join(missing)))
     for flag in missing:
         _answer(step, flag, ctx, f"{item_id} → {target.value}")
-
-
-_PROMPTS = {
-    "--unit": "责任单位 unit",
-    "--person": "责任人 person",
-    "--due": "办结时限 due date (YYYY-MM-DD)",
-    "--evidence": "佐证材料 evidence",
-    "--explanation": "办理情况 explanation",
-    "--verifier": "核验人 verifier",
-}
 
 
 def _answer(step: IssueStep, flag: str, ctx: EditContext, what: str) -> None:
     """On a terminal, a missing field is asked for instead of refused; a bad answer (a day
     that does not exist, a unit not declared) is asked again, with the reason."""
     from projledger.changes.owners import declared_unit
-    from projledger.dates import FORMS, NotADayError, parse_day
+    from projledger.dates import NotADayError, parse_day
+    from projledger.messages import text
 
     assert ctx.options.ask is not None
+    lang = ctx.config.language
     name = flag.removeprefix("--")
-    question = f"{what}: {_PROMPTS[flag]}"
-    if name == "due":
-        question = question.replace("(YYYY-MM-DD)", f"({FORMS})")
-    again = "；请重新输入" if ctx.config.language == "zh" else "; try again"
+    forms = text("date.forms", lang)
+    question = f"{what}: {text(f'step.ask.{name}', lang, forms=forms)}"
     for _ in range(5):
         answer = ctx.options.ask(question).strip()
         if not answer:
-            ctx.options.notify(f"{what} needs {flag}{again}")
+            needed = text("step.needs", lang, what=what, flag=flag)
+            ctx.options.notify(text("step.again", lang, problem=needed))
             continue
         try:
             if name == "due":
@@ -194,8 +193,8 @@ def _answer(step: IssueStep, flag: str, ctx: EditContext, what: str) -> None:
                 setattr(step, name, answer)
             return
         except (NotADayError, ProjledgerError) as problem:
-            ctx.options.notify(f"{problem}{again}")
-    raise ProjledgerError(f"{what} needs {flag}")
+            ctx.options.notify(text("step.again", lang, problem=problem.text(lang)))
+    raise ProjledgerError(msg("step.needs", what=what, flag=flag))
 
 
 def return_issue(typed: str, reason: str, by: str | None) -> Any:
@@ -208,9 +207,7 @@ def return_issue(typed: str, reason: str, by: str | None) -> Any:
         issue = ctx.data["issues"][ref.index]
         state = issue.get("state")
         if state not in (S.AWAITING_VERIFICATION, S.CLOSED):
-            raise ProjledgerError(
-                f"only an issue 待核验 can be returned, or one 已销号 reopened; {ref.id} is {state}"
-            )
+            raise ProjledgerError(msg("loop.not_returnable", item=ref.id, state=state))
         if state == S.CLOSED and "closure" in issue:
             remove(issue, "closure")
         returns = sequence(issue, "returns", ISSUE_ORDER)
@@ -264,12 +261,13 @@ def advance_task(typed: str, to: str | None, evidence: str | None, date: dt.date
             else (order[order.index(current) + 1] if current != TaskState.DONE else None)
         )
         if target is None or order.index(target) <= order.index(current):
+            order_text = " → ".join(s.value for s in order)
             raise ProjledgerError(
-                f"{ref.id} is {current.value}; tasks go {' → '.join(s.value for s in order)}"
+                msg("loop.task_order", item=ref.id, state=current.value, order=order_text)
             )
         if target == TaskState.DONE:
             if not evidence:
-                raise ProjledgerError(f"{ref.id} → 已完成 needs --evidence (验收单, 照片, 文号)")
+                raise ProjledgerError(msg("loop.task_needs_evidence", item=ref.id))
             put(task, "completed_on", date or ctx.today, TASK_ORDER)
             put(task, "evidence", evidence, TASK_ORDER)
         put(task, "state", target.value, TASK_ORDER)

@@ -84,6 +84,7 @@ def change_files(
         refuse_files_authority_rejects(root, edits, options.author)  # the config's members
         hand_edits = None
         if repo is not None:
+            _refuse_dirty_config(root, repo, planned)
             dirty = _dirty(repo, [e.path for e in planned.edits])
             if dirty and not options.commit_hand_edits:
                 raise refuse_dirty([repo.relative(p) for p in dirty])
@@ -104,6 +105,21 @@ def _ready(root: LedgerRoot) -> LedgerRepo:
     repo.check_ready()
     repo.committer()  # a clear error when git does not know who commits
     return repo
+
+
+def _refuse_dirty_config(root: LedgerRoot, repo: LedgerRepo, planned: Planned) -> None:
+    """A change of projects only (`rollover`, `fix`) is planned on the config as well:
+    its uncommitted edits are refused, as every single-file change refuses them. A change
+    of the config itself judges them as its own files' hand edits."""
+    from projledger.changes.refusals import DIRTY_CONFIG
+    from projledger.ledger.config_cache import cached_config
+
+    config = root.config_file
+    if any(edit.path == config for edit in planned.edits):
+        return
+    if _dirty(repo, [config]) and repo.committed_blob(config) is not None:
+        zh, en = DIRTY_CONFIG
+        raise ProjledgerError(zh if cached_config(root).language == "zh" else en)
 
 
 def _dirty(repo: LedgerRepo, paths: list[Path]) -> list[Path]:

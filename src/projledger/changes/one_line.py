@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from projledger.errors import ProjledgerError
 from projledger.history.diff import diff_project
-from projledger.history.values import Json
+from projledger.history.values import DATE_MARK, TIME_MARK, Json
 
 MULTI_LINE = frozenset({"description", "measures", "explanation"})
 """The fields that may hold several lines (建设内容, 问题描述, 措施, 办理情况)."""
@@ -29,6 +29,7 @@ def refuse_line_breaks(before: Json, after: Json) -> None:
         ]
     for item, field, value in written:
         for name, text in _texts(_field_name(field), value):
+            _refuse_hidden(item, name, text)
             if name not in MULTI_LINE and LINE_BREAK.search(text):
                 where = f"{item} " if item else ""
                 shown = text.splitlines()[0] if text.splitlines() else ""
@@ -36,6 +37,24 @@ def refuse_line_breaks(before: Json, after: Json) -> None:
                     f"{where}{name} {shown!r}… has a line break, and a {name} is one line: "
                     "write it on one line (longer text goes in a description)"
                 )
+
+
+def _refuse_hidden(item: str | None, name: str, text: str) -> None:
+    """Text holds no control or invisible character (ESC, BEL, U+202E, a zero-width
+    space): shown in a terminal, a report or a commit's subject it would drive the
+    terminal, or read otherwise than it is. The rule of declared names (name_form.py);
+    line breaks are judged below, and a description may hold them and tabs."""
+    from projledger.messages import msg
+    from projledger.model.name_form import code_point, hidden_char, visible
+
+    if text.startswith((DATE_MARK, TIME_MARK)):
+        return  # a date or time, as history encodes it
+    hidden = hidden_char(text, "\n\r\t" if name in MULTI_LINE else "\n\r")
+    if hidden is not None:
+        where = f"{item} {name}" if item else name
+        raise ProjledgerError(
+            msg("text.hidden_char", field=where, value=visible(text), char=code_point(hidden))
+        )
 
 
 def _field_name(path: str) -> str:

@@ -14,7 +14,7 @@ from projledger.changes.new_ids import new_item_id
 from projledger.changes.transaction import EditContext
 from projledger.changes.yamledit import append, field_order, sequence
 from projledger.errors import ProjledgerError
-from projledger.messages import Pairs, say_in
+from projledger.messages import Area
 from projledger.model.enums import Role
 from projledger.model.project import Project
 from projledger.model.unit_names import unit_names_of
@@ -69,17 +69,5 @@ def responsibility_for(
     return f"新增责任 {new_id}: {role.value} {who}"
 
 
-# --- messages: (zh, en) ------------------------------------------------------------------
-
-MESSAGES: Pairs = {
-    "refused": (
-        "{who} 在本项目的责任清单中还没有责任；先添加：`{command}`（或去掉 "
-        "--no-auto-responsibility，随交办一并添加）",
-        "{who} has no responsibility in this project yet; add it first: `{command}` (or "
-        "leave out --no-auto-responsibility to add it with the assignment)",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("owners")
+"""This module's messages (`messages/`), by the last part of their key."""

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from projledger.changes.elements import funding_field, open_section, put_in_section
-from projledger.changes.field_types import DATE, INTEGER, NUMBER, TEXT, field_kind
+from projledger.changes.field_types import DATE, INTEGER, NUMBER, TEXT, field_kind, read_number
 from projledger.changes.investment import COMPLETED, record_period
 from projledger.changes.items import PROJECT_ORDER, project_change
 from projledger.changes.new_ids import new_item_id
@@ -23,6 +23,7 @@ from projledger.changes.yamledit import (
     text_scalar,
 )
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.model.enums import ApprovalStatus, Pool, Role
 from projledger.model.project import Approval, ApprovalKind, Project, Schedule
 from projledger.refs import resolve_item
@@ -260,7 +261,8 @@ def advance_approval(
         values: dict[str, Any] = {"status": status}
         if status == ApprovalStatus.DONE:
             if not permit_no:
-                raise ProjledgerError(f"{name} → 已办结 needs --permit-no")
+                what = f"{name} → 已办结"
+                raise ProjledgerError(msg("step.needs", what=what, flag="--permit-no"))
             values |= {"permit_no": permit_no, "agency": agency, "date": date or ctx.today}
         if name in approvals and approvals[name] is not None:
             entry = approvals[name]
@@ -388,12 +390,8 @@ def _typed(text: str, kind: str | None, label: str) -> Any:
     if kind == DATE:
         return parse_date(text, label)
     if kind in (INTEGER, NUMBER):
-        for convert in (int, float):
-            try:
-                return convert(text)
-            except ValueError:
-                pass
-        return text  # `check` says what is wrong with it
+        number = read_number(text)
+        return text if number is None else number  # `check` says what is wrong with text
     return _value(text)
 
 

@@ -3,13 +3,15 @@ file `check` fails before the change or would fail after it, a line break in a o
 field, and what `projledger audit` would reject. Each refusal is one ProjledgerError that
 says what to do."""
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projledger.errors import ProjledgerError
-from projledger.findings import CODE_BY_ID, Finding
-from projledger.gitrepo import LedgerRepo, StatusProbe
+from projledger.findings import CODE_BY_ID, Finding, Quoting
+from projledger.gitrepo import LedgerRepo, Readiness
 from projledger.history.values import Json
+from projledger.messages import Lang, text
 from projledger.root import LedgerRoot, link_refusal
 
 if TYPE_CHECKING:
@@ -36,27 +38,19 @@ def refuse_if_check_fails(text: str, path: Path, config: "Config") -> None:
     errors = check_project_bytes(text.encode("utf-8"), str(path), path.stem, config).errors
     if errors:
         first = min(errors, key=Finding.sort_key)  # the first that `check` lists
-        raise ProjledgerError(
-            f"{first.file}:{first.line or 1}:{first.col or 1}: {first.code} {first.message} "
-            f"(the file fails `projledger check`: fix it first; run `projledger check` for "
-            "every problem)"
-        )
+        raise ProjledgerError(Quoting("refusal.fails_check", (first,)))
 
 
-def refuse_if_invalid(text: str, path: Path, config: "Config", what: str = "the change") -> None:
+def refuse_if_invalid(text: str, path: Path, config: "Config", what: str = "change") -> None:
+    """A change (or, `what` "hand_edits", a file's hand edits) that would leave the file
+    failing `check` is refused, with every error."""
     from projledger.check.files import check_project_bytes
 
     checked = check_project_bytes(text.encode("utf-8"), str(path), path.stem, config)
     errors = checked.errors
     if errors:
-        raise ProjledgerError(
-            f"refused: {what} would leave {path.name} invalid; nothing was written.\n"
-            + "\n".join(_finding_line(f) for f in errors)
-        )
-
-
-def _finding_line(finding: Finding) -> str:
-    return f"  {finding.file}:{finding.line or 1}: {finding.code} {finding.message}"
+        said = (("what", f"refusal.{what}"), ("file", path.name))
+        raise ProjledgerError(Quoting("refusal.invalid", tuple(errors), said))
 
 
 def refuse_what_history_forbids(before: Json, after: Json, project: str) -> None:
@@ -87,6 +81,30 @@ supplied than planned or needed, a task done beyond its target), a start (开工
 its 施工许可, a second project of the same name. The errors across files (a duplicate id
 or national code) are never forced: `retire P --duplicate-of Q` is the way out."""
 
+_ACROSS_ERRORS = frozenset({"PL300", "PL301", "PL303"})
+"""The errors across files a change may not bring in: a duplicate id or national code,
+a retired duplicate that names no real project."""
+
+
+@dataclass(frozen=True)
+class AcrossRefusal:
+    """A change refused for what it would break across the ledger's files (PL300, PL301,
+    PL303), each finding said in the run's language."""
+
+    project: str
+    findings: tuple[Finding, ...]
+
+    def render(self, lang: Lang) -> str:
+        lines = [text("refusal.across", lang)]
+        lines += [f"  {self.project}: {f.code} {f.text(lang)}" for f in self.findings]
+        if any(f.code != "PL303" for f in self.findings):
+            lines.append("  " + text("refusal.across.duplicate_hint", lang))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
 FORCE_HINT = "if it is right, run the command again with --force to record it anyway"
 
 
@@ -99,11 +117,10 @@ def refuse_what_check_would_flag(
     force: bool,
 ) -> list[str]:
     """Refuse a change that brings in a finding `check` would report across files (PL300,
-    PL301, PL302, against the root's other files) or one of the `FORCEABLE` warnings that
+    PL301, PL302, PL303, against the root's other files) or one of the `FORCEABLE` warnings that
     the file did not have before; a forced change goes through, and the findings it let in
     are returned (to tell the user)."""
     from projledger.check.files import check_project_bytes
-    from projledger.check.run import across_files_of
 
     def checked(text: str | None) -> "tuple[list[Finding], ProjectSummary | None]":
         if text is None:
@@ -119,22 +136,19 @@ def refuse_what_check_would_flag(
         across_old: list[Finding] = []
         across_new: list[Finding] = []
     else:
+        from projledger.check.run import across_files_of
+
         across_old, across_new = across_files_of(root, path, [old_summary, new_summary], config)
     before = {(f.code, f.loc) for f in (*old_findings, *across_old)}
     brought = [
         f
         for f in (*new_findings, *across_new)
-        if (f.code, f.loc) not in before and (f.code in FORCEABLE or f.code in ("PL300", "PL301"))
+        if (f.code, f.loc) not in before and (f.code in FORCEABLE or f.code in _ACROSS_ERRORS)
     ]
     project = path.stem
     errors = [f for f in brought if f.code not in FORCEABLE]
     if errors:
-        lines = "\n".join(f"  {project}: {f.code} {f.message}" for f in errors)
-        raise ProjledgerError(
-            f"refused: the change would break a rule across the ledger's files; nothing was "
-            f"written.\n{lines}\n  If one project was entered twice, retire the duplicate: "
-            "`projledger retire DUPLICATE --duplicate-of PROJECT --reason … --reviewer …`"
-        )
+        raise ProjledgerError(AcrossRefusal(project, tuple(errors)))
     if brought and not force:
         lines = "\n".join(
             f"  {project}: {f.code} {CODE_BY_ID[f.code].title}: {f.message}" for f in brought
@@ -156,25 +170,16 @@ DIRTY_CONFIG: tuple[str, str] = (
 )
 
 
-ConfigStatus = tuple[LedgerRepo, Path, StatusProbe]
-
-
-def config_status(repo: LedgerRepo, root: LedgerRoot) -> ConfigStatus:
-    """`git status` of projledger.yaml, started now (read by refuse_dirty_config)."""
-    return repo, root.config_file, StatusProbe(repo.top, [repo.relative(root.config_file)])
-
-
-def refuse_dirty_config(asked: ConfigStatus, lang: str) -> None:
+def refuse_dirty_config(readiness: Readiness, config: Path, lang: str) -> None:
     """A change is not built on uncommitted edits of the committed config (a unit declared
     by hand and not committed would make the commit depend on what history lacks). A
-    config never committed (a repository whose first commits are changes) is not edits."""
-    repo, path, probe = asked
-    status = probe.result()
+    config never committed (a repository whose first commits are changes) is not edits.
+    `readiness` asked git about `config` too, and has been waited for."""
+    repo = readiness.repo
     if (
-        status is not None
-        and status.head is not None
-        and status.changed
-        and repo.committed_blob(path) is not None
+        readiness.head is not None
+        and readiness.changed(repo.relative(config))
+        and repo.committed_blob(config) is not None
     ):
         zh, en = DIRTY_CONFIG
         raise ProjledgerError(zh if lang == "zh" else en)

@@ -24,6 +24,7 @@ from projledger.changes.many_files import FileEdit, Planned
 from projledger.changes.yamledit import append, field_order, number, put, record, remove
 from projledger.errors import ProjledgerError
 from projledger.root import LedgerRoot
+from projledger.store.input_files import refuse_non_regular
 
 ARCHIVED = (
     "year",
@@ -45,6 +46,7 @@ def read_plans(path: Path | None, pairs: list[str]) -> dict[str, float]:
     YAML mapping (id: plan), and `ID=AMOUNT` pairs (which win)."""
     plans: dict[str, float] = {}
     if path is not None:
+        refuse_non_regular(path, "--plans ")
         try:
             text = path.read_text(encoding="utf-8-sig")
         except OSError as error:

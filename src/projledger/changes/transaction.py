@@ -25,7 +25,6 @@ from projledger.changes.new_ids import RandomBits
 from projledger.changes.one_line import LINE_BREAK
 from projledger.changes.recovery import finish_interrupted_change
 from projledger.changes.refusals import (
-    config_status,
     refuse_dirty_config,
     refuse_hand_edits_audit_rejects,
     refuse_if_check_fails,
@@ -201,10 +200,9 @@ def _locked(
     from projledger.store.document import load_document, new_document
 
     repo = None if not options.commit or options.dry_run else LedgerRepo.open(root.path)
-    # git answers (detached HEAD? identity? hand edits?) while the file is read.
-    readiness = Readiness(repo, path) if repo is not None else None
-    # A hand-edited, uncommitted projledger.yaml is not built on (asked of git meanwhile).
-    config_probe = config_status(repo, root) if repo is not None else None
+    # git answers (detached HEAD? identity? hand edits? a hand-edited, uncommitted
+    # projledger.yaml, which is not built on?) while the file is read.
+    readiness = Readiness(repo, path, also=[root.config_file]) if repo is not None else None
     config = _config(root)
     hand_edits = None
     if create:
@@ -224,8 +222,8 @@ def _locked(
         if readiness is not None and readiness.wait():
             hand_edits = _hand_edits(readiness.repo, path, options, config)
         refuse_if_check_fails(old_text, path, config)
-    if config_probe is not None:
-        refuse_dirty_config(config_probe, config.language)
+    if readiness is not None:
+        refuse_dirty_config(readiness, root.config_file, config.language)
     before = None if create else normalize(document.data)  # as history reads the file
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
@@ -350,7 +348,7 @@ def _hand_edits(repo: LedgerRepo, path: Path, options: ChangeOptions, config: "C
     name = repo.relative(path)
     if not options.commit_hand_edits:
         raise ProjledgerError(msg("error.hand_edits", name=name))
-    refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, what="the hand edits")
+    refuse_if_invalid(path.read_text(encoding="utf-8"), path, config, what="hand_edits")
     refuse_hand_edits_audit_rejects(repo, path)
     if config.members is not None:
         from projledger.changes.guard import refuse_hand_edits_authority_rejects

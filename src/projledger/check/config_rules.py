@@ -5,10 +5,13 @@ from collections.abc import Iterator
 from projledger.findings import Finding, display_loc
 from projledger.messages import Message, msg
 from projledger.model import Config
+from projledger.model.name_form import name_problem, visible
+from projledger.model.unit_names import fold
 
 
 def check_config(config: Config, file: str) -> list[Finding]:
     return [
+        *_name_forms(config, file),
         *_duplicates(config, file),
         *_people_units(config, file),
         *_thresholds(config, file),
@@ -20,17 +23,67 @@ Declared = tuple[tuple[str | int, ...], str]
 """Where a name is declared (its path in the file) and the name."""
 
 
+def _declared_names(config: Config) -> Iterator[Declared]:
+    """Every name the config declares or refers to, where it is."""
+    yield ("organisation",), config.organisation
+    for i, unit in enumerate(config.units):
+        yield ("units", i, "name"), unit.name
+        for key in ("short", "kind"):
+            value = getattr(unit, key)
+            if value is not None:
+                yield ("units", i, key), value
+        for j, former in enumerate(unit.former):
+            yield ("units", i, "former", j), former
+    for i, person in enumerate(config.people):
+        yield ("people", i, "name"), person.name
+        yield ("people", i, "unit"), person.unit
+        if person.title is not None:
+            yield ("people", i, "title"), person.title
+    yield from _stages(config)
+    for i, member in enumerate(config.rollup):
+        if member.name is not None:
+            yield ("rollup", i, "name"), member.name
+
+
+def _name_forms(config: Config, file: str) -> Iterator[Finding]:
+    """Each declared name is one printable line (model/name_form.py)."""
+    for loc, name in _declared_names(config):
+        problem = name_problem(name)
+        if problem is not None:
+            kind, args = problem
+            message = msg(f"name_form.{kind}", field=display_loc(loc), name=visible(name), **args)
+            yield Finding.of("PL104", message, file, loc)
+
+
+def _unit_names(config: Config) -> list[Declared]:
+    """A unit's name, short name and former names: no two units may share one. A unit may
+    repeat its own (a short name that is its name): that names no other unit."""
+    declared: list[Declared] = []
+    for i, unit in enumerate(config.units):
+        names: list[Declared] = [(("units", i, "name"), unit.name)]
+        names += [(("units", i, "short"), unit.short)] if unit.short else []
+        names += [(("units", i, "former", j), f) for j, f in enumerate(unit.former)]
+        own: set[str] = set()
+        for loc, name in names:
+            if fold(name) not in own:
+                own.add(fold(name))
+                declared.append((loc, name))
+    return declared
+
+
 def _duplicates(config: Config, file: str) -> Iterator[Finding]:
-    """Each declaration of a name declared before, at its own entry."""
+    """Each declaration of a name declared before, at its own entry. Names are compared
+    as the unit resolver compares them (`fold`: NFKC, without white space), so 区 水务局
+    or a full-width 莱芜区（新） is the name declared before, not a second unit."""
     groups: tuple[list[Declared], ...] = (
-        [(("units", i, "name"), unit.name) for i, unit in enumerate(config.units)],
-        [(("units", i, "short"), unit.short) for i, unit in enumerate(config.units) if unit.short],
+        _unit_names(config),
         [(("people", i, "name"), person.name) for i, person in enumerate(config.people)],
         _stages(config),
     )
     for declared in groups:
         first: dict[str, tuple[str | int, ...]] = {}
-        for loc, name in declared:
+        for loc, written in declared:
+            name = fold(written)
             if name not in first:
                 first[name] = loc
                 continue
@@ -38,7 +91,7 @@ def _duplicates(config: Config, file: str) -> Iterator[Finding]:
                 "PL401",
                 msg(
                     "PL401.declared_again",
-                    name=name,
+                    name=visible(written),
                     at=display_loc(loc),
                     first=display_loc(first[name]),
                 ),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from projledger.findings import Finding, Severity
 from projledger.ids import PROJECT_ID_RE
+from projledger.messages import msg
 from projledger.store.limits import MAX_FILE_BYTES
 from projledger.store.locate import keys_as_held, locate, locate_in_text
 
@@ -72,35 +73,21 @@ def precheck_entry(entry: "os.DirEntry[str]", file: str) -> Finding | None:
     """What can be said from the directory entry alone, before reading the file (its
     size is checked as it is read: see `read_ledger_bytes`)."""
     if entry.is_symlink():
-        return Finding.of(
-            "PL013",
-            "ledger files may not be symbolic links (git history would not show what the "
-            "link points to); replace the link with the file",
-            file,
-        )
+        return Finding.of("PL013", msg("PL013.entry"), file)
     if not entry.is_file(follow_symlinks=False):
-        return Finding.of("PL001", "not a regular file; remove it from projects/", file)
+        return Finding.of("PL001", msg("PL001.not_a_file"), file)
     return None
 
 
 def too_large_finding(size: int, file: str) -> Finding:
-    return Finding.of(
-        "PL002",
-        f"the file is {size / 1024 / 1024:.1f} MB; a ledger file may be at most "
-        f"{MAX_FILE_BYTES // 1024 // 1024} MB. Is it a ledger file?",
-        file,
-    )
+    limit = MAX_FILE_BYTES // 1024 // 1024
+    return Finding.of("PL002", msg("PL002", size=f"{size / 1024 / 1024:.1f}", limit=limit), file)
 
 
 def file_name_finding(path: Path, file: str) -> Finding | None:
     if path.suffix == ".yaml" and PROJECT_ID_RE.match(path.stem):
         return None
-    return Finding.of(
-        "PL014",
-        f"{Path(file).name} is not <project-id>.yaml (an id is lower-case letters, digits and "
-        "hyphens); rename it, or move it out of projects/",
-        file,
-    )
+    return Finding.of("PL014", msg("PL014", name=Path(file).name), file)
 
 
 def place_findings(findings: list[Finding], text: str | None, data: Any = None) -> list[Finding]:

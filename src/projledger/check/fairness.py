@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from projledger.findings import Finding
+from projledger.messages import Message, msg
 from projledger.model import Config, Project
 from projledger.model.enums import IssueState, Role
 
@@ -25,23 +26,18 @@ def verifier_outside_unit(project: Project, ctx: "RuleContext") -> Iterator[Find
         if issue.state != IssueState.CLOSED or issue.closure is None:
             continue
         verifier = issue.closure.verifier
+        message: Message
         if issue.person is not None and verifier == issue.person:
-            why = f"is the issue's responsible person ({issue.person})"
+            message = msg("PL230.person", id=issue.id, verifier=verifier, person=issue.person)
         elif (
             issue.unit is not None
             and not _is_office(config, issue.unit)
             and _in_unit(config, verifier, issue.unit)
         ):
-            why = f"is of the responsible unit {issue.unit}"
+            message = msg("PL230.unit", id=issue.id, verifier=verifier, unit=issue.unit)
         else:
             continue
-        yield ctx.finding(
-            "PL230",
-            f"issue {issue.id} is closed (销号) with verifier {verifier}, who {why}: an issue "
-            "is verified by the office, outside the unit that handled it (config "
-            "`ranking.verifier_outside_unit`); name the verifier who checked it",
-            ("issues", index, "closure", "verifier"),
-        )
+        yield ctx.finding("PL230", message, ("issues", index, "closure", "verifier"))
 
 
 def extension_approver(project: Project, ctx: "RuleContext") -> Iterator[Finding]:
@@ -62,21 +58,15 @@ def extension_approver(project: Project, ctx: "RuleContext") -> Iterator[Finding
             approver = extension.approver
             if approver == leader:
                 continue
+            granted = {"id": deadline.id, "new_due": extension.new_due, "approver": approver}
             if approver not in allowed:
-                why = (
-                    f"is neither the project's 包抓领导 ({leader or '—'}) nor one of the "
-                    "config's `ranking.approvers`"
-                )
+                message = msg("PL231.not_approver", leader=leader or "—", **granted)
             elif unit is not None and _in_unit(config, approver, unit):
-                why = f"is of {unit}, the unit whose item it is"
+                message = msg("PL231.own_unit", unit=unit, **granted)
             else:
                 continue
             yield ctx.finding(
-                "PL231",
-                f"deadline {deadline.id}'s extension to {extension.new_due} was approved by "
-                f"{approver}, who {why}: an extension is approved by the 包抓领导 or a "
-                "configured approver, not by the unit that asks for it",
-                ("deadlines", index, "extensions", number, "approver"),
+                "PL231", message, ("deadlines", index, "extensions", number, "approver")
             )
 
 

@@ -376,6 +376,47 @@ def investment_consistent(project: Project, ctx: RuleContext) -> Iterator[Findin
         )
 
 
+def figure_is_series_latest(project: Project, ctx: RuleContext) -> Iterator[Finding]:
+    """The figure shown is the latest of the year's series, for the months it covers, and
+    each entry covers months that were over when it was entered (PL226): a report on a
+    date reads the series, the card and the 台账 the figure, and both must say the same."""
+    inv = project.investment
+    if not inv.series:
+        return
+    last = inv.series[-1]
+    if inv.through_month != last.through or abs(inv.completed_this_year - last.completed) > 0.005:
+        yield ctx.finding(
+            "PL226",
+            msg(
+                "PL226.latest",
+                shown=f"{inv.completed_this_year:.10g}",
+                months=_months(inv.through_month),
+                latest=f"{last.completed:.10g}",
+                latest_months=_months(last.through),
+            ),
+            ("investment", "completed_this_year"),
+        )
+    for index, figure in enumerate(inv.series):
+        if (inv.year, figure.through) >= (figure.reported.year, figure.reported.month):
+            yield ctx.finding(
+                "PL226",
+                msg(
+                    "PL226.not_over",
+                    number=index + 1,
+                    through=figure.through,
+                    reported=figure.reported.isoformat(),
+                ),
+                ("investment", "series", index, "through"),
+            )
+
+
+def _months(through: int | None) -> str:
+    """A data period as the reports write it: 1-10月 (— when none is recorded)."""
+    if through is None:
+        return "—"
+    return f"1-{through}月" if through > 1 else "1月"
+
+
 def amounts_within_plan(project: Project, ctx: RuleContext) -> Iterator[Finding]:
     for index, funding in enumerate(project.funding):
         if funding.received > funding.planned + 0.005:
@@ -463,6 +504,7 @@ PROJECT_RULES: tuple[Rule, ...] = (
     maturity_for_negotiation,
     approvals_complete,
     investment_consistent,
+    figure_is_series_latest,
     amounts_within_plan,
     figures_plausible,
     start_has_permit,

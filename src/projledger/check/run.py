@@ -7,10 +7,12 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from projledger.check.cache import CachedFile, CheckCache, checker_fingerprint
+from projledger.check.duplicates import duplicate_of_findings
 from projledger.check.entries import (
     FileCheck,
     ProjectSummary,
@@ -21,6 +23,7 @@ from projledger.check.entries import (
 )
 from projledger.findings import Finding, Severity
 from projledger.gcpause import gc_paused
+from projledger.messages import msg
 from projledger.root import LedgerRoot, find_root
 from projledger.store.blob_cache import blob_id
 from projledger.store.limits import read_ledger_bytes
@@ -177,7 +180,12 @@ def _check_root(selection: _Selection, cwd: Path, report: CheckReport, use_cache
             findings = [named.at(1, 1), *result.findings] if named else result.findings
             text = _text_of(entry.path, entry.file) if findings else None
             _collect(report, entry.file, findings, text)
-    for path, finding in _across_files(summaries, cwd):
+    present = {entry.path.stem for entry in entries}
+    across = chain(
+        _across_files(summaries, cwd),
+        duplicate_of_findings(summaries, present, lambda p: _display(p, cwd)),
+    )
+    for path, finding in across:
         if reported(path):
             text = decode(path.read_bytes(), finding.file).text
             _collect(report, finding.file, place_findings([finding], text), text)
@@ -197,7 +205,9 @@ def across_files_of(
 
     needles = _needles(version for version in versions if version is not None)
     others: dict[Path, ProjectSummary] = {}
+    present = {path.stem}
     for other, file, problem in _listing(root, root.path):
+        present.add(other.stem)
         if other.name == path.name or problem is not None or not needles:
             continue
         try:
@@ -213,7 +223,11 @@ def across_files_of(
         summaries = dict(others)
         if version is not None:
             summaries[path] = version
-        found.append([f for p, f in _across_files(summaries, root.path) if p == path])
+        across = chain(
+            _across_files(summaries, root.path),
+            duplicate_of_findings(summaries, present, lambda p: _display(p, root.path)),
+        )
+        found.append([f for p, f in across if p == path])
     return found
 
 
@@ -228,7 +242,7 @@ def _text_of(path: Path, file: str) -> str | None:
 def _unreadable(path: Path, file: str, exc: OSError) -> Finding:
     if exc.errno == errno.EFBIG:
         return too_large_finding(path.stat().st_size, file)
-    return Finding.of("PL001", f"cannot read the file: {exc.strerror}", file)
+    return Finding.of("PL001", msg("PL001.unreadable", reason=exc.strerror), file)
 
 
 def _listing(root: LedgerRoot, cwd: Path) -> Iterator[tuple[Path, str, Finding | None]]:
@@ -289,16 +303,7 @@ class _ConfigFile:
         else:
             findings = list(self._check().findings)
             if self.model() is None:
-                findings.append(
-                    Finding.of(
-                        "PL400",
-                        "projledger.yaml is invalid, so units, people and stages in project "
-                        "files are not checked; fix the findings above",
-                        self.file,
-                        line=1,
-                        col=1,
-                    )
-                )
+                findings.append(Finding.of("PL400", msg("PL400"), self.file, line=1, col=1))
             if cache is not None:
                 cache.put(_CONFIG_KEY, blob, CachedFile(findings, None))
         if findings:
@@ -311,9 +316,8 @@ class _ConfigFile:
     def _check(self) -> FileCheck:
         if self._checked is None:
             if self._read_error is not None:
-                finding = Finding.of(
-                    "PL001", f"cannot read the file: {self._read_error}", self.file, line=1, col=1
-                )
+                reason = msg("PL001.unreadable", reason=self._read_error)
+                finding = Finding.of("PL001", reason, self.file, line=1, col=1)
                 self._checked = FileCheck([finding])
             else:
                 from projledger.check.files import check_config_bytes
@@ -386,7 +390,7 @@ def _needles(summaries: Iterable[ProjectSummary]) -> list[list[str]]:
     quote, and change nothing else but by a backslash escape (see `_unescaped`)."""
     needles = []
     for summary in summaries:
-        for value in (summary.id, summary.code, summary.name):
+        for value in (summary.id, summary.code, summary.name, summary.duplicate_of):
             if value:
                 pieces = value.replace("'", " ").split()
                 if pieces:
@@ -484,12 +488,8 @@ def _across_files(
     summaries: dict[Path, ProjectSummary], cwd: Path
 ) -> Iterable[tuple[Path, Finding]]:
     """Project ids, national codes and names are unique across the root."""
-    keys = (
-        ("PL300", "id", "project id"),
-        ("PL301", "code", "national project code"),
-        ("PL302", "name", "project name"),
-    )
-    for code, field_name, what in keys:
+    keys = (("PL300", "id"), ("PL301", "code"), ("PL302", "name"))
+    for code, field_name in keys:
         holders: dict[str, list[Path]] = defaultdict(list)
         for path, summary in summaries.items():
             value = getattr(summary, field_name)
@@ -499,13 +499,6 @@ def _across_files(
             if len(paths) < 2:
                 continue
             for path in paths:
-                others = ", ".join(_display(p, p.parent) for p in paths if p != path)
-                yield (
-                    path,
-                    Finding.of(
-                        code,
-                        f"{what} {value} is also used by {others}; each project has its own",
-                        _display(path, cwd),
-                        (field_name,),
-                    ),
-                )
+                others = "|".join(_display(p, p.parent) for p in paths if p != path)
+                message = msg(code, value=value, others=others)
+                yield path, Finding.of(code, message, _display(path, cwd), (field_name,))

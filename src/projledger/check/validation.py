@@ -1,6 +1,9 @@
-"""pydantic validation errors as findings: one per problem, in the user's terms."""
+"""pydantic validation errors as findings: one per problem, in the user's terms and
+language (each kind of error is a catalogue entry: messages/schema_findings.py)."""
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
@@ -8,16 +11,41 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from projledger.findings import Finding, display_loc
+from projledger.messages import msg
 from projledger.model.common import MAX_AMOUNT, LedgerModel
 
-_PATTERN_HELP = {
-    "^I-": "an issue id: I- and 4-12 capital letters or digits, e.g. I-4M8K2P",
-    "^T-": "a task id: T- and 4-12 capital letters or digits, e.g. T-8H3J2Q",
-    "^R-": "a responsibility id: R- and 4-12 capital letters or digits, e.g. R-7KQ2MX",
-    "^D-": "a deadline id: D- and 4-12 capital letters or digits, e.g. D-2NQ7VK",
-    "^[a-z0-9]": "a project id: lower-case letters, digits and hyphens, e.g. laiwu-gang",
-    r"^\d{4}-": "a national project code: YYYY-RRRRRR-II-TT-NNNNNN, e.g. 2024-370116-31-03-015821",
-    "^(?:[IT]": "an issue or task id, approval:<procedure> or milestone:<开工|竣工|投产>",
+_PATTERN_TERMS = {
+    "^I-": "pattern.issue_id",
+    "^T-": "pattern.task_id",
+    "^R-": "pattern.responsibility_id",
+    "^D-": "pattern.deadline_id",
+    "^[a-z0-9]": "pattern.project_id",
+    r"^\d{4}-": "pattern.project_code",
+    "^(?:[IT]": "pattern.deadline_target",
+}
+
+# What a field of this pydantic error type expects (a `term.kind.*`).
+_EXPECTED = {
+    "int_type": "kind.integer",
+    "int_parsing": "kind.integer",
+    "int_from_float": "kind.integer",
+    "int_parsing_size": "kind.integer",
+    "float_type": "kind.number",
+    "float_parsing": "kind.number",
+    "string_type": "kind.text",
+    "bool_type": "kind.bool",
+    "bool_parsing": "kind.bool",
+    "list_type": "kind.list",
+    "dict_type": "kind.mapping",
+    "model_type": "kind.mapping",
+    "model_attributes_type": "kind.mapping",
+}
+
+_BOUNDS = {
+    "greater_than_equal": ("PL104.at_least", "ge"),
+    "less_than_equal": ("PL104.at_most", "le"),
+    "greater_than": ("PL104.above", "gt"),
+    "less_than": ("PL104.below", "lt"),
 }
 
 
@@ -45,120 +73,127 @@ def _findings(exc: ValidationError, file: str) -> Iterator[Finding]:
 def _finding(error: Any, loc: tuple[str | int, ...], file: str, *, suggest: bool) -> Finding:
     kind: str = error["type"]
     value = error.get("input")
-    where = display_loc(loc)
     ctx = error.get("ctx") or {}
     if not loc and kind in ("model_type", "model_attributes_type", "dict_type"):
-        got = "nothing (null)" if value is None else f"a {type(value).__name__}"
-        return Finding.of("PL100", f"the file must hold a mapping of fields, not {got}", file)
+        return Finding.of("PL100", msg("PL100", got=_kind(value)), file)
+    if kind in ("missing", "extra_forbidden"):
+        return _field_finding(kind, loc, file, suggest=suggest)
+    if kind == "invalid_key":
+        return Finding.of("PL103", msg("PL103.key", value=_short(value)), file, loc)
+    field, shown = display_loc(loc), _short(value)
+    if loc == ("schema_version",) and kind not in ("int_type", "float_type"):
+        return Finding.of("PL105", msg("PL105", value=shown), file, loc)
+    code, key, args = _kind_of_error(kind, value, ctx)
+    return Finding.of(code, msg(key, field=field, value=shown, **args), file, loc)
+
+
+def _field_finding(kind: str, loc: tuple[str | int, ...], file: str, *, suggest: bool) -> Finding:
+    """A required field missing (PL101), or a field the schema does not know (PL102)."""
+    name = str(loc[-1])
+    where = "nested" if len(loc) > 1 else "top"
+    args: dict[str, object] = {"name": name}
+    if len(loc) > 1:
+        args["parent"] = display_loc(loc[:-1])
     if kind == "missing":
-        parent = f"in {display_loc(loc[:-1])}" if len(loc) > 1 else "at the top level"
-        return Finding.of(
-            "PL101", f"required field `{loc[-1]}` is missing {parent}; add it", file, loc
-        )
-    if kind == "extra_forbidden":
-        name = str(loc[-1])
-        hint = _suggest(name) if suggest else _NO_SUGGESTION
-        parent = f"in {display_loc(loc[:-1])}" if len(loc) > 1 else "at the top level"
-        return Finding.of("PL102", f"unknown field `{name}` {parent}{hint}", file, loc)
-    number = _number_finding(kind, value, ctx, loc, file)
-    if number is not None:
-        return number
-    if loc and loc[-1] == "schema_version" and len(loc) == 1:
-        return Finding.of(
-            "PL105",
-            f"schema_version {_short(value)} is not supported; this projledger reads 1",
-            file,
-            loc,
-        )
-    if kind in ("literal_error", "enum"):
-        return Finding.of(
-            "PL104",
-            f"{where}: {_short(value)} is not allowed; use {ctx.get('expected', '')}",
-            file,
-            loc,
-        )
-    if kind == "string_pattern_mismatch":
-        what = _pattern_help(str(ctx.get("pattern", "")))
-        return Finding.of("PL104", f"{where}: {_short(value)} is not {what}", file, loc)
-    if kind == "string_type" and isinstance(value, int | float):
-        got = str(value).lower() if isinstance(value, bool) else f"the number {_short(value)}"
-        return Finding.of(
-            "PL103", f"{where}: expected text, got {got}; put it in quotes", file, loc
-        )
-    if kind.startswith(("date", "datetime")):
-        return Finding.of(
-            "PL103", f"{where}: expected a date like 2026-11-20, got {_short(value)}", file, loc
-        )
-    if kind in (
-        "finite_number",
-        "string_too_short",
-        "too_short",
-        "too_long",
-        "greater_than_equal",
-        "less_than_equal",
-        "greater_than",
-        "less_than",
-    ):
-        return Finding.of(
-            "PL104", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc
-        )
-    return Finding.of("PL103", f"{where}: {error['msg'].lower()} (got {_short(value)})", file, loc)
+        return Finding.of("PL101", msg(f"PL101.{where}", **args), file, loc)
+    close = _suggest(name) if suggest else None
+    if close is not None:
+        return Finding.of("PL102", msg(f"PL102.{where}_close", close=close, **args), file, loc)
+    return Finding.of("PL102", msg(f"PL102.{where}", **args), file, loc)
 
 
-def _number_finding(
-    kind: str, value: Any, ctx: dict[str, Any], loc: tuple[str | int, ...], file: str
-) -> Finding | None:
-    """A number field given true/false or text, or an amount out of its bounds."""
-    where = display_loc(loc)
+def _kind_of_error(
+    kind: str, value: Any, ctx: dict[str, Any]
+) -> tuple[str, str, dict[str, object]]:
+    """The code, catalogue key and further arguments of an error about a value."""
     if kind in ("int_type", "float_type") and isinstance(value, bool):
-        word = "true" if value else "false"
-        message = f"{where}: expected a number, got {word}; write the number itself"
-        return Finding.of("PL103", message, file, loc)
+        return "PL103", "PL103.bool_for_number", {}
     if kind in ("int_type", "float_type") and isinstance(value, str):
-        message = (
-            f"{where}: expected a number, got the text {_short(value)}; write it in digits, "
-            "without quotes"
-        )
-        return Finding.of("PL103", message, file, loc)
+        return "PL103", "PL103.text_for_number", {}
     if kind == "less_than_equal" and ctx.get("le") == MAX_AMOUNT:
-        message = (
-            f"{where}: {_short(value)} is larger than any amount can be (at most 10^12 万元 "
-            "or 亩); check the number and its unit"
-        )
-        return Finding.of("PL104", message, file, loc)
+        return "PL104", "PL104.too_large", {}
     if kind == "greater_than_equal" and ctx.get("ge") == 0:
-        return Finding.of(
-            "PL104", f"{where}: {_short(value)} is negative; it must be 0 or more", file, loc
-        )
-    return None
+        return "PL104", "PL104.negative", {}
+    if kind in ("literal_error", "enum"):
+        return "PL104", "PL104.choice", {"expected": _choices(str(ctx.get("expected", "")))}
+    if kind == "string_pattern_mismatch":
+        pattern = str(ctx.get("pattern", ""))
+        term = next((t for prefix, t in _PATTERN_TERMS.items() if pattern.startswith(prefix)), None)
+        if term is None:
+            return "PL104", "PL104.pattern_other", {"pattern": pattern}
+        return "PL104", "PL104.pattern", {"what": term}
+    if kind == "string_type" and isinstance(value, bool):
+        return "PL103", "PL103.bool_for_text", {}
+    if kind == "string_type" and isinstance(value, int | float):
+        return "PL103", "PL103.number_for_text", {}
+    if kind.startswith(("date", "datetime")):
+        return "PL103", "PL103.date", {}
+    if kind == "finite_number":
+        return "PL104", "PL104.not_finite", {}
+    if kind == "string_too_short":
+        return "PL104", "PL104.empty", {"n": ctx.get("min_length", 1)}
+    if kind in ("too_short", "too_long"):
+        limit = ctx.get("min_length" if kind == "too_short" else "max_length", "")
+        key = "PL104.too_few" if kind == "too_short" else "PL104.too_many"
+        return "PL104", key, {"n": limit, "actual": ctx.get("actual_length", "")}
+    if kind in _BOUNDS:
+        key, bound = _BOUNDS[kind]
+        return "PL104", key, {"limit": _short(ctx.get(bound))}
+    if kind in _EXPECTED:
+        return "PL103", "PL103.type", {"expected": _EXPECTED[kind]}
+    return "PL103", "PL103.other", {"kind": kind}
+
+
+def _choices(expected: str) -> str:
+    """pydantic's "'省级', '市级' or '区级'" (or "1") as the values, `|`-separated."""
+    quoted = re.findall(r"'((?:[^'\\]|\\.)*)'", expected)
+    return "|".join(quoted) if quoted else expected
+
+
+def _kind(value: Any) -> str:
+    """What a value is, as a `term.kind.*`."""
+    if value is None:
+        return "kind.null"
+    if isinstance(value, bool):
+        return "kind.bool"
+    if isinstance(value, int | float):
+        return "kind.number"
+    if isinstance(value, str):
+        return "kind.text"
+    if isinstance(value, dt.date):
+        return "kind.date"
+    if isinstance(value, list):
+        return "kind.list"
+    return "kind.mapping" if isinstance(value, dict) else "kind.other"
 
 
 def _short(value: Any) -> str:
-    """A value as it may appear in a message: never long, never failing (a 5,000-digit
-    int has no repr under Python's int_max_str_digits limit)."""
-    if isinstance(value, dict | list):
-        return type(value).__name__
+    """A value as the file holds it, as it may appear in a message in either language:
+    never long, never failing (a 5,000-digit int has no repr under Python's
+    int_max_str_digits limit), in YAML's words (null, true) rather than Python's."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
     try:
         text = repr(value)
     except ValueError:
-        return "a very long number"
+        return f"~10^{int(abs(value).bit_length() * 0.30103)}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _pattern_help(pattern: str) -> str:
-    for prefix, help_text in _PATTERN_HELP.items():
-        if pattern.startswith(prefix):
-            return help_text
-    return f"in the form {pattern}"
-
-
 @lru_cache(maxsize=1024)
-def _suggest(name: str) -> str:
+def _suggest(name: str) -> str | None:
     close = difflib.get_close_matches(name, _all_field_names(), n=1, cutoff=0.75)
-    return f"; did you mean `{close[0]}`?" if close else _NO_SUGGESTION
-
-
-_NO_SUGGESTION = "; remove it or fix its spelling"
+    return close[0] if close else None
 
 
 @cache

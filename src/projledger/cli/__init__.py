@@ -10,7 +10,7 @@ suggests the nearest name).
 """
 
 from collections.abc import Sequence
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 
@@ -95,7 +95,14 @@ def main() -> None:
 
     from projledger.error_handler import run
 
-    run(prepare(sys.argv[1:]))
+    run(lambda: run_app(prepare(sys.argv[1:])))
+
+
+def run_app(app: typer.Typer) -> NoReturn:
+    """Run the prepared `app` and exit: its usage errors and help in the run's language."""
+    from projledger.cli import language, usage_errors
+
+    usage_errors.run(app, language.current())
 
 
 def prepare(args: Sequence[str]) -> typer.Typer:
@@ -111,15 +118,31 @@ def prepare(args: Sequence[str]) -> typer.Typer:
     language.set_current(lang)
     error_handler.set_language(lang)
     args = _without_top_level_lang(args)
+    if (not args or args[0] in ("-h", "--help")) and "_PROJLEDGER_COMPLETE" not in os.environ:
+        from projledger.cli import help_index
+
+        help_index.register(app, COMMAND_MODULES)  # the commands listed, none built
+        language.translate_help(app, lang)
+        return app
     first = args[0] if args else _completed_command()
     if first is not None and first.startswith("-") and first not in ("-h", "--help"):
         return app  # top-level options only (--version): no command
     module = COMMAND_MODULES.get(first) if first is not None else None
     register_commands(module)
     if module is not None:
-        _keep_only(first)
+        _keep_only(first, args[1] if len(args) > 1 else None)
     language.translate_help(app, lang)
     return app
+
+
+def changes_one_file(args: Sequence[str]) -> bool:
+    """Whether running `args` changes one project file (a command of cli/changes.py).
+    Such a run builds little beyond start-up, and reference counting frees it, so the
+    cyclic collector, which would scan the modules and validators the run imports and
+    builds dozens of times, stays paused to the end (entry.py); a change that reads every
+    file pauses it there anyway (check/run.py)."""
+    args = _without_top_level_lang(args)
+    return bool(args) and COMMAND_MODULES.get(args[0]) == "changes"
 
 
 def _without_top_level_lang(args: Sequence[str]) -> Sequence[str]:
@@ -159,11 +182,20 @@ def register_commands(module: str | None = None) -> typer.Typer:
     return app
 
 
-def _keep_only(name: str | None) -> None:
+def _keep_only(name: str | None, sub: str | None) -> None:
+    """Only the command `name`; of a group, only its command `sub` when `sub` is the name
+    of one (`add issue` builds `issue` alone; `add --help` and `add isue` every one)."""
     commands = [info for info in app.registered_commands if _command_name(info) == name]
     groups = [info for info in app.registered_groups if info.name == name]
     app.registered_commands = commands
     app.registered_groups = groups
+    for group in groups:
+        instance = group.typer_instance
+        if instance is None:
+            continue
+        named = [info for info in instance.registered_commands if _command_name(info) == sub]
+        if named:
+            instance.registered_commands = named
 
 
 def _command_name(info: typer.models.CommandInfo) -> str:

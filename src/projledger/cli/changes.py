@@ -46,13 +46,26 @@ def add_issue(
     project: Project,
     title: Annotated[str, typer.Option("--title", help="The problem, in one line.")],
     category: Annotated[
-        str, typer.Option("--category", help="用地 征迁 资金 手续 规划 配套 施工环境 其他")
+        str,
+        typer.Option(
+            "--category",
+            autocompletion=complete.categories,
+            help="用地 征迁 资金 手续 规划 配套 施工环境 其他",
+        ),
     ],
     source: Annotated[
-        str, typer.Option("--source", help="周调度 督导检查 业主反映 其他")
+        str,
+        typer.Option(
+            "--source", autocompletion=complete.sources, help="周调度 督导检查 业主反映 其他"
+        ),
     ] = "周调度",
     cause: Annotated[
-        str, typer.Option("--cause", help="Which side the cause is on: 政府 or 企业.")
+        str,
+        typer.Option(
+            "--cause",
+            autocompletion=complete.causes,
+            help="Which side the cause is on: 政府 or 企业.",
+        ),
     ] = "政府",
     level: Annotated[
         int, typer.Option("--level", min=1, max=4, help="Coordination level 1-4.")
@@ -107,7 +120,7 @@ def add_task(
     unit: Annotated[
         str, typer.Option("--unit", autocompletion=complete.units, help="Responsible unit.")
     ],
-    person: Annotated[Text, typer.Option("--person")] = None,
+    person: Annotated[Text, typer.Option("--person", autocompletion=complete.people)] = None,
     amount: Annotated[Optional[float], typer.Option("--amount", help="Quantified target.")] = None,  # noqa: UP045
     measure_unit: Annotated[
         Text, typer.Option("--measure-unit", help="Its unit: 万元, 户, 亩.")
@@ -140,11 +153,16 @@ def add_task(
 def add_responsibility(
     project: Project,
     role: Annotated[
-        str, typer.Option("--role", help="包抓领导 牵头单位 责任单位 配合单位 具体责任人")
+        str,
+        typer.Option(
+            "--role",
+            autocompletion=complete.roles,
+            help="包抓领导 牵头单位 责任单位 配合单位 具体责任人",
+        ),
     ],
     duties: Annotated[str, typer.Option("--duties", help="What they answer for.")],
-    unit: Annotated[Text, typer.Option("--unit")] = None,
-    person: Annotated[Text, typer.Option("--person")] = None,
+    unit: Annotated[Text, typer.Option("--unit", autocompletion=complete.units)] = None,
+    person: Annotated[Text, typer.Option("--person", autocompletion=complete.people)] = None,
     *,
     change: ChangeRun,
 ) -> None:
@@ -162,6 +180,7 @@ def add_funding(
         str,
         typer.Option(
             "--source",
+            autocompletion=complete.funding_sources,
             help="中央预算内资金 地方政府专项债券 超长期特别国债 地方财政 自筹 贷款 其他",
         ),
     ],
@@ -213,7 +232,12 @@ def advance(
         ),
     ] = None,
     to: Annotated[
-        Text, typer.Option("--to", help="The state or stage to go to (default: the next).")
+        Text,
+        typer.Option(
+            "--to",
+            autocompletion=complete.targets,
+            help="The state or stage to go to (default: the next).",
+        ),
     ] = None,
     unit: Annotated[
         Text, typer.Option("--unit", autocompletion=complete.units, help="交办: responsible unit.")
@@ -234,17 +258,35 @@ def advance(
         Text, typer.Option("--verifier", autocompletion=complete.people, help="销号: who verified.")
     ] = None,
     pool: Annotated[
-        Text, typer.Option("--pool", help="Move the project to this pool (库别).")
+        Text,
+        typer.Option(
+            "--pool", autocompletion=complete.pools, help="Move the project to this pool (库别)."
+        ),
     ] = None,
-    maturity: Annotated[Text, typer.Option("--maturity", help="A/B/C when moving to 在谈.")] = None,
+    maturity: Annotated[
+        Text,
+        typer.Option(
+            "--maturity", autocompletion=complete.maturities, help="A/B/C when moving to 在谈."
+        ),
+    ] = None,
     code: Annotated[
         Text, typer.Option("--code", help="National project code, when it is assigned.")
     ] = None,
     approval: Annotated[
-        Text, typer.Option("--approval", help="An approval procedure, e.g. 施工许可.")
+        Text,
+        typer.Option(
+            "--approval",
+            autocompletion=complete.procedures,
+            help="An approval procedure, e.g. 施工许可.",
+        ),
     ] = None,
     status: Annotated[
-        Text, typer.Option("--status", help="Its status: 办理中 已办结 不涉及.")
+        Text,
+        typer.Option(
+            "--status",
+            autocompletion=complete.approval_statuses,
+            help="Its status: 办理中 已办结 不涉及.",
+        ),
     ] = None,
     permit_no: Annotated[Text, typer.Option("--permit-no")] = None,
     agency: Annotated[Text, typer.Option("--agency")] = None,
@@ -276,7 +318,9 @@ def advance(
         edit = loop.advance_item(item, step)
     elif approval is not None:
         if status is None:
-            raise typer.BadParameter("--approval needs --status", param_hint="--status")
+            from projledger.cli.language import say
+
+            raise typer.BadParameter(say("usage.approval_needs_status"), param_hint="--status")
         edit = project_edits.advance_approval(approval, status, permit_no, agency, when)
     elif pool is not None:
         edit = project_edits.move_pool(pool, maturity, code, when)
@@ -344,7 +388,7 @@ def retire(
     entered twice with --duplicate-of the real one."""
     from projledger.changes.project import retire as edit
 
-    real = _real_project(project, duplicate_of, change) if duplicate_of else None
+    real = _real_project(project, duplicate_of, change) if duplicate_of is not None else None
     change.run(project, edit(reason, reviewer, date, real), on=date)
 
 
@@ -360,6 +404,12 @@ def _real_project(duplicate: str, real: str, change: ChangeRun) -> str:
     found = project_in_root(root, real)
     if found == project_in_root(root, duplicate):
         raise ProjledgerError(f"--duplicate-of {real}: name the other project, not this one")
+    from projledger.ledger.load import load_project
+    from projledger.messages import msg
+
+    if load_project(root, found).pool == "退库":
+        # A duplicate points at the project that stays; a retired one stays in nothing.
+        raise ProjledgerError(msg("retire.duplicate_of_retired", real=found))
     return found
 
 
@@ -443,9 +493,17 @@ def new(
     ],
     name: Annotated[str, typer.Option("--name", help="项目名称.")],
     level: Annotated[
-        list[str], typer.Option("--level", help="省级 市级 区级 (repeat for several).")
+        list[str],
+        typer.Option(
+            "--level", autocompletion=complete.levels, help="省级 市级 区级 (repeat for several)."
+        ),
     ],
-    pool: Annotated[str, typer.Option("--pool", help="谋划储备 在谈 签约 新建 续建 竣工.")],
+    pool: Annotated[
+        str,
+        typer.Option(
+            "--pool", autocompletion=complete.pools, help="谋划储备 在谈 签约 新建 续建 竣工."
+        ),
+    ],
     industry: Annotated[str, typer.Option("--industry", help="行业领域.")],
     locality: Annotated[str, typer.Option("--locality", help="属地 (镇/街道).")],
     owner: Annotated[str, typer.Option("--owner", help="实施主体 / 项目业主.")],
@@ -455,7 +513,12 @@ def new(
             "--leader", autocompletion=complete.people, help="包抓领导 (a declared person)."
         ),
     ],
-    stage: Annotated[str, typer.Option("--stage", help="Stage, from projledger.yaml.")],
+    stage: Annotated[
+        str,
+        typer.Option(
+            "--stage", autocompletion=complete.stages, help="Stage, from projledger.yaml."
+        ),
+    ],
     total: Annotated[float, typer.Option("--total", help="Total investment, 万元.")],
     year: Annotated[
         int | None, typer.Option("--year", help="Year of the plan (default: --today's).")
@@ -466,11 +529,17 @@ def new(
     code: Annotated[
         Text, typer.Option("--code", help="National project code, if assigned.")
     ] = None,
-    maturity: Annotated[Text, typer.Option("--maturity", help="A/B/C, for 在谈.")] = None,
+    maturity: Annotated[
+        Text,
+        typer.Option("--maturity", autocompletion=complete.maturities, help="A/B/C, for 在谈."),
+    ] = None,
     nature: Annotated[Text, typer.Option("--nature", help="新建 扩建 改建.")] = None,
     description: Annotated[Text, typer.Option("--description", help="建设内容.")] = None,
     lead_unit: Annotated[
-        Text, typer.Option("--lead-unit", help="牵头单位 (a declared unit).")
+        Text,
+        typer.Option(
+            "--lead-unit", autocompletion=complete.units, help="牵头单位 (a declared unit)."
+        ),
     ] = None,
     force: Force = False,
     *,

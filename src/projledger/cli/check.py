@@ -43,7 +43,8 @@ def check(
 
     for path in paths or ():
         if not path.exists() and not path.is_symlink():
-            raise typer.BadParameter(f"{path} does not exist", param_hint="PATHS")
+            problem = language.say("usage.value.no_such_path", path=path)
+            raise typer.BadParameter(problem, param_hint="PATHS")
     targets = list(paths) if paths else [root_path(root)]
     code = command.run(
         targets,

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli.language import LangOption
 from projledger.cli.options import AsOf, ChangeRun, RootOption, change_command, root_path
 
 Text = Optional[str]  # noqa: UP045 - typer needs Optional on Python 3.11's typing here
@@ -58,6 +59,7 @@ def import_(
             "this option the import exits 1, after committing the rows that could be imported.",
         ),
     ] = False,
+    lang: LangOption = None,  # read by cli.language before the command ran
     *,
     change: ChangeRun,
 ) -> None:
@@ -68,18 +70,22 @@ def import_(
     subtotal or heading), 1 when some row failed (unless --allow-failed-rows) or the import
     is refused, 2 for a usage error."""
     import secrets
+    from functools import partial
 
+    from projledger.cli import language
     from projledger.commands.change import lock_wait
     from projledger.errors import ProjledgerError
     from projledger.excel.mapping import Mapping, load_mapping, parse_defaults
     from projledger.excel.plan import ImportOptions
     from projledger.excel.run_import import RunOptions, import_workbook
     from projledger.gitrepo import Identity
+    from projledger.messages import msg, text
 
+    speaking = language.current()  # `lang` (the option) decided it before the run
     loaded = load_mapping(mapping) if mapping is not None else Mapping()
     defaults = {**loaded.defaults, **parse_defaults(default or [])}
     if id_prefix and not id_prefix.replace("-", "").isalnum():
-        raise ProjledgerError(f"--id-prefix {id_prefix!r}: lower-case letters, digits, hyphens")
+        raise ProjledgerError(msg("excel.cli.id_prefix", prefix=id_prefix))
     options = ImportOptions(
         today=change.day,
         random_bits=secrets.randbits,
@@ -89,6 +95,7 @@ def import_(
         declare=declare,
         id_prefix=id_prefix.lower(),
         sheet=sheet,
+        lang=speaking,
     )
     run = RunOptions(
         dry_run=change.dry_run,
@@ -96,13 +103,14 @@ def import_(
         author=Identity.parse(change.author) if change.author else None,
         lock_wait=lock_wait(),
         allow_failed_rows=allow_failed_rows,
-        notify=_note,
+        notify=partial(_note, text("note.prefix", speaking)),
+        lang=speaking,
     )
     raise typer.Exit(import_workbook(root_path(change.root), file, options, run))
 
 
-def _note(text: str) -> None:
-    sys.stderr.write(f"projledger: note: {text}\n")
+def _note(prefix: str, note: str) -> None:
+    sys.stderr.write(f"{prefix}{note}\n")
 
 
 def export(
@@ -117,28 +125,31 @@ def export(
     all_units: Annotated[bool, typer.Option("--all", help="`export units`: every unit.")] = False,
     as_of: AsOf = None,
     root: RootOption = None,
+    lang: LangOption = None,  # read by cli.language before the command ran
 ) -> None:
     """Write the ledger as a 台账 workbook, or a unit's open items as a workbook to fill in."""
+    from projledger.cli import language
     from projledger.cli.options import today_by_the_clock
     from projledger.errors import UsageError
     from projledger.excel.run_export import export_ledger, export_unit, export_units
+    from projledger.messages import msg
 
     if output is None:
-        raise UsageError("give the file to write with -o FILE (for units: -o DIR)")
+        raise UsageError(msg("excel.cli.no_output"))
     day: dt.date = as_of or today_by_the_clock()
     where = root_path(root)
     if what == "ledger":
-        code = export_ledger(where, output, day)
+        code = export_ledger(where, output, day, language.current())
     elif what == "unit":
         if unit is None:
-            raise UsageError("name the unit: projledger export unit 区水务局 -o FILE")
-        code = export_unit(where, unit, output, day)
+            raise UsageError(msg("excel.cli.no_unit"))
+        code = export_unit(where, unit, output, day, language.current())
     elif what == "units":
         if not all_units:
-            raise UsageError("export units writes every unit's workbook: add --all")
-        code = export_units(where, output, day)
+            raise UsageError(msg("excel.cli.no_all"))
+        code = export_units(where, output, day, language.current())
     else:
-        raise UsageError(f"export what? ledger, unit or units (not {what!r})")
+        raise UsageError(msg("excel.cli.what", what=what))
     raise typer.Exit(code)
 
 

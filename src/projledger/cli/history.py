@@ -24,7 +24,12 @@ NoCacheOption = Annotated[
 
 def history(
     project: Annotated[
-        str, typer.Argument(help="Project id (or a unique prefix of one).", show_default=False)
+        str,
+        typer.Argument(
+            autocompletion=complete.projects,
+            help="Project id (or a unique prefix of one).",
+            show_default=False,
+        ),
     ],
     item: Annotated[
         Text,
@@ -73,7 +78,10 @@ def changes(
     project: Annotated[
         Text,
         typer.Option(
-            "--project", help="Only this project (id or unique prefix).", show_default=False
+            "--project",
+            autocompletion=complete.projects,
+            help="Only this project (id or unique prefix).",
+            show_default=False,
         ),
     ] = None,
     output: HistoryFormatOption = HistoryFormat.TABLE,
@@ -115,7 +123,8 @@ def audit(
     reused, closed issues untouched, due dates kept (extensions appended). Exit 1 on errors."""
     from projledger.commands import history as command
 
-    raise typer.Exit(command.run_audit(root_path(root), revisions, output, Path.cwd()))
+    code = command.run_audit(root_path(root), revisions, output, Path.cwd(), language.current())
+    raise typer.Exit(code)
 
 
 def register(app: typer.Typer) -> None:

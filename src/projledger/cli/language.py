@@ -2,8 +2,9 @@
 registered (its help texts are chosen then), and passed to the core.
 
 In order: `--lang zh|en` on the command line; the ledger's `language` (the root given by
-`--root`, or the nearest one at or above the working directory; `zh` when the config
-does not say); outside a ledger root, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`:
+`--root`, or the nearest one at or above the working directory, or for `check PATH...`
+run outside any root the first PATH's; `zh` when the config does not say); outside a
+ledger root, the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`:
 `zh_CN.UTF-8` is zh); English otherwise.
 
 The config is not parsed here (that would cost every run, `--help` included, the YAML
@@ -12,6 +13,7 @@ allows only `zh` and `en` there; a config `check` fails may say anything, and th
 pattern's reading is then as good a guess as any.
 """
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
@@ -57,12 +59,19 @@ def set_current(lang: Lang) -> None:
     _Chosen.lang = lang
 
 
+def say(key: str, **args: object) -> str:
+    """The catalogue's message `key` in the run's language."""
+    return text(key, _Chosen.lang, **args)
+
+
 def decide(args: Sequence[str], environ: Mapping[str, str], cwd: Path) -> Lang:
     given = _option_value(args, "--lang")
     if given is not None:
         return pick_lang(given)
     root = _option_value(args, "--root")
     config = _config_at(Path(cwd, root)) if root is not None else _nearest_config(cwd)
+    if config is None and root is None:
+        config = _checked_ledger(args, cwd)
     if config is not None:
         return _config_language(config)
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -83,6 +92,25 @@ def _option_value(args: Sequence[str], name: str) -> str | None:
         elif arg.startswith(name + "="):
             value = arg[len(name) + 1 :]
     return value
+
+
+_VALUED = {"--format", "-f", "--root", "--lang"}
+"""The options of `check` that take a value (which is not a PATH)."""
+
+
+def _checked_ledger(args: Sequence[str], cwd: Path) -> Path | None:
+    """`check PATH...` run outside any root: the config of the first PATH's root, so the
+    findings speak its ledger's language."""
+    words = [arg for arg in args if arg != "--"]
+    if not words or words[0] != "check":
+        return None
+    for before, arg in itertools.pairwise(words):
+        if arg.startswith("-") or before in _VALUED:
+            continue
+        config = _nearest_config(Path(cwd, arg))
+        if config is not None:
+            return config
+    return None
 
 
 def _config_at(root: Path) -> Path | None:
@@ -122,6 +150,9 @@ def translate_help(app: typer.Typer, lang: Lang) -> None:
     app.info.help = text("help.app", lang)
     if lang != "en":
         _translate_commands(app, "", lang)
+        main = app.registered_callback
+        if main is not None and main.callback is not None:
+            _translate_parameters(main.callback, "projledger", lang)
 
 
 def declared_summary(help_text: str | None) -> str:
@@ -148,7 +179,7 @@ def _translate_commands(app: typer.Typer, prefix: str, lang: Lang) -> None:
         translated = _translation(f"help.cmd.{name}", declared, lang)
         if translated is not None:
             info.help = translated
-        _translate_parameters(info.callback, lang)
+        _translate_parameters(info.callback, name, lang)
     for group in app.registered_groups:
         instance = group.typer_instance
         if instance is None or group.name is None:
@@ -163,9 +194,11 @@ def _translate_commands(app: typer.Typer, prefix: str, lang: Lang) -> None:
         _translate_commands(instance, f"{prefix}{group.name}.", lang)
 
 
-def _translate_parameters(callback: Callable[..., Any], lang: Lang) -> None:
+def _translate_parameters(callback: Callable[..., Any], command: str, lang: Lang) -> None:
     """Parameters declared `Annotated[..., typer.Option(...)]` or `= typer.Option(...)`
-    (`inspect.signature`, so the options `@change_command` adds are seen too)."""
+    (`inspect.signature`, so the options `@change_command` adds are seen too): a
+    command's own by `help.param.<command>.<name>` (`add.issue.title`), a declaration
+    shared by many commands by `help.param.<name>`."""
     import inspect
 
     from typer.models import ParameterInfo
@@ -174,6 +207,8 @@ def _translate_parameters(callback: Callable[..., Any], lang: Lang) -> None:
         metadata = getattr(parameter.annotation, "__metadata__", ())
         for info in (*metadata, parameter.default):
             if isinstance(info, ParameterInfo) and isinstance(info.help, str):
-                translated = _translation(f"help.param.{name}", info.help, lang)
+                translated = _translation(
+                    f"help.param.{command}.{name}", info.help, lang
+                ) or _translation(f"help.param.{name}", info.help, lang)
                 if translated is not None:
                     info.help = translated

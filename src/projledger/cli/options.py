@@ -221,7 +221,7 @@ def forgiving(command: Command) -> Command:
             from projledger.cli.prompts import ask_for, on_a_terminal
 
             if not on_a_terminal():
-                ctx.fail(_missing(ctx, missing[0]))
+                raise _missing(ctx, missing[0])
             kwargs.update(ask_for(missing, signature, kwargs.get("root")))
         command(*args, **kwargs)
 
@@ -232,11 +232,10 @@ def forgiving(command: Command) -> Command:
 _CONTEXT = "prompt_context"
 
 
-def _missing(ctx: typer.Context, name: str) -> str:
-    """typer's own words for a missing option or argument."""
-    param = next((p for p in ctx.command.params if p.name == name), None)
-    if param is None:
-        return f"Missing parameter: {name}."
-    if param.param_type_name == "option":
-        return f"Missing option '{max(param.opts, key=len)}'."
-    return f"Missing argument '{(param.metavar or param.name or name).upper()}'."
+def _missing(ctx: typer.Context, name: str) -> Exception:
+    """typer's own usage error for a missing option or argument (cli/usage_errors.py
+    shows it in the run's language)."""
+    from typer._click.exceptions import MissingParameter
+
+    param: Any = next((p for p in ctx.command.params if p.name == name), None)
+    return MissingParameter(ctx=ctx, param=param, param_hint=None if param else name)

@@ -19,8 +19,9 @@ from typing import Any
 
 import typer
 
-from projledger.dates import FORMS, NotADayError, parse_day
-from projledger.messages import Pairs, say_in
+from projledger.cli.language import current
+from projledger.dates import NotADayError, parse_day
+from projledger.messages import Area, text
 
 
 def on_a_terminal() -> bool:
@@ -39,14 +40,13 @@ class _Asker:
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self._config: Any = None
-        self.lang = "en"
+        self.lang = current()  # the run's: --lang, else the ledger's
         try:
             from projledger.cli.options import root_path
             from projledger.ledger.config_cache import cached_config
             from projledger.root import LedgerRoot
 
             self._config = cached_config(LedgerRoot(root_path(root)))
-            self.lang = self._config.language
         except Exception:  # no root, or a config that does not validate: ask without lists
             self._config = None
 
@@ -60,7 +60,7 @@ class _Asker:
         many = kind is list
         hint = ""
         if kind is dt.date:
-            hint = say(self.lang, "date_hint", forms=FORMS)
+            hint = say(self.lang, "date_hint", forms=text("date.forms", self.lang))
         elif choices:
             hint = say(self.lang, "many_hint" if many else "choice_hint", n=len(choices))
         question = f"{label}{hint}"
@@ -83,7 +83,7 @@ class _Asker:
             try:
                 return parse_day(answer)
             except NotADayError as problem:
-                raise ValueError(str(problem)) from None
+                raise ValueError(problem.text(current())) from None
         if kind in (int, float):
             try:
                 return kind(answer)
@@ -158,8 +158,6 @@ def _label(name: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
-# --- messages: (zh, en) ------------------------------------------------------------------
-
 LABELS: dict[str, tuple[str, str]] = {
     "project": (
         "项目（名称、名称中的几个字、拼音首字母或编号）",
@@ -195,22 +193,5 @@ LABELS: dict[str, tuple[str, str]] = {
     "note": ("进展", "progress note"),
 }
 
-MESSAGES: Pairs = {
-    "date_hint": ("（如 {forms}）", " (as {forms})"),
-    "choice_hint": ("（填序号 1-{n} 或名称）", " (a number 1-{n} or the name)"),
-    "many_hint": (
-        "（填序号 1-{n} 或名称，可填多个，用逗号分隔）",
-        " (numbers 1-{n} or names, comma-separated)",
-    ),
-    "again": ("  {problem}；请重新输入", "  {problem}; try again"),
-    "needed": ("必须填写", "an answer is needed"),
-    "not_a_number": ("{answer} 不是数字", "{answer!r} is not a number"),
-    "not_a_choice": (
-        "{answer} 不在列表中：填序号 1-{n} 或名称",
-        "{answer!r} is not in the list: give 1-{n} or a name",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("prompts")
+"""This module's messages (`messages/`), by the last part of their key."""

@@ -147,7 +147,9 @@ def _days(text: str) -> int:
     """7, 7d, 2w → days."""
     match = re.fullmatch(r"\s*(\d{1,4})\s*([dw]?)\s*", text.lower())
     if match is None:
-        raise typer.BadParameter(f"{text!r}: give days like 7d (or weeks like 2w)")
+        from projledger.cli.language import say
+
+        raise typer.BadParameter(say("usage.value.not_days", text=text))
     return int(match[1]) * (7 if match[2] == "w" else 1)
 
 
@@ -161,8 +163,18 @@ LeaderFilter = Annotated[
         "--leader", autocompletion=complete.people, help="Only projects this 包抓领导 leads."
     ),
 ]
-LevelFilter = Annotated[Many, typer.Option("--level", help="省级, 市级 or 区级 (repeatable).")]
-ProjectFilter = Annotated[Many, typer.Option("--project", help="Only this project (id or prefix).")]
+LevelFilter = Annotated[
+    Many,
+    typer.Option(
+        "--level", autocompletion=complete.levels, help="省级, 市级 or 区级 (repeatable)."
+    ),
+]
+ProjectFilter = Annotated[
+    Many,
+    typer.Option(
+        "--project", autocompletion=complete.projects, help="Only this project (id or prefix)."
+    ),
+]
 ByOption = Annotated[By, typer.Option("--by", help="Group by unit, leader, project or level.")]
 FailOnOption = Annotated[
     FailOn,

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from projledger.cli.language import current, say
 from projledger.cli.options import RootOption, root_path
 
 
@@ -27,7 +28,7 @@ def setup(root: RootOption = None) -> None:
     in .gitattributes (one commit, if it lacks it)."""
     from projledger.commands import sync as command
 
-    raise typer.Exit(command.run_setup(root_path(root)))
+    raise typer.Exit(command.run_setup(root_path(root), current()))
 
 
 def sync(root: RootOption = None) -> None:
@@ -35,7 +36,7 @@ def sync(root: RootOption = None) -> None:
     first. Never loses a local commit, never pushes what `check` fails."""
     from projledger.commands import sync as command
 
-    raise typer.Exit(command.run_sync(root_path(root), Path.cwd()))
+    raise typer.Exit(command.run_sync(root_path(root), Path.cwd(), current()))
 
 
 def resolve(
@@ -47,7 +48,7 @@ def resolve(
     """Settle a conflict a merge recorded (PL019): keep ours' or theirs' value; one commit."""
     from projledger.commands import sync as command
 
-    raise typer.Exit(command.run_resolve(root_path(root), target, field, take.value))
+    raise typer.Exit(command.run_resolve(root_path(root), target, field, take.value, current()))
 
 
 def merge_driver(
@@ -63,7 +64,7 @@ def merge_driver(
     from projledger.commands import sync as command
 
     raise typer.Exit(
-        command.run_merge_driver(base, ours, theirs, shown or ours.name, renumber.value)
+        command.run_merge_driver(base, ours, theirs, shown or ours.name, renumber.value, current())
     )
 
 
@@ -88,13 +89,15 @@ def server_hook(
 
     if action == HookAction.INSTALL:
         if repository is None:
-            raise typer.BadParameter("give the bare repository's path", param_hint="REPOSITORY")
-        raise typer.Exit(command.run_hook_install(repository, force))
+            problem = say("usage.hook_needs_repository")
+            raise typer.BadParameter(problem, param_hint="REPOSITORY")
+        raise typer.Exit(command.run_hook_install(repository, force, current()))
     if action == HookAction.SCRIPT:
         raise typer.Exit(command.run_hook_script())
     # git runs the hook in the repository, with GIT_DIR set (to "." for a bare one).
     git_dir = Path(os.environ.get("GIT_DIR") or ".")
-    raise typer.Exit(command.run_hook(git_dir if git_dir.is_absolute() else Path.cwd() / git_dir))
+    hooked = git_dir if git_dir.is_absolute() else Path.cwd() / git_dir
+    raise typer.Exit(command.run_hook(hooked, current()))
 
 
 def register(app: typer.Typer) -> None:

@@ -85,17 +85,33 @@ def list_(
             "--leader", autocompletion=complete.people, help="Only projects this 包抓领导 leads."
         ),
     ] = None,
-    level: Annotated[Text, typer.Option("--level", help="省级 市级 区级.")] = None,
-    pool: Annotated[Text, typer.Option("--pool", help="库别.")] = None,
+    level: Annotated[
+        Text, typer.Option("--level", autocompletion=complete.levels, help="省级 市级 区级.")
+    ] = None,
+    pool: Annotated[
+        Text, typer.Option("--pool", autocompletion=complete.pools, help="库别.")
+    ] = None,
     state: Annotated[
-        Text, typer.Option("--state", help="Items in this state (projects with an issue in it).")
+        Text,
+        typer.Option(
+            "--state",
+            autocompletion=complete.states,
+            help="Items in this state (projects with an issue in it).",
+        ),
     ] = None,
     project: Annotated[
-        Text, typer.Option("--project", help="Only this project (id or prefix).")
+        Text,
+        typer.Option(
+            "--project", autocompletion=complete.projects, help="Only this project (id or prefix)."
+        ),
     ] = None,
     procedure: Annotated[
         Text,
-        typer.Option("--procedure", help="approvals: only this procedure (施工许可, ...)."),
+        typer.Option(
+            "--procedure",
+            autocompletion=complete.procedures,
+            help="approvals: only this procedure (施工许可, ...).",
+        ),
     ] = None,
     status: Annotated[
         Text,
@@ -120,7 +136,9 @@ def list_(
         only = views._Only(unit, leader, level, pool, state, project)
         raise typer.Exit(list_approvals(root_path(root), at, as_json, only, procedure, status))
     if procedure is not None or status is not None:
-        raise typer.BadParameter("--procedure and --status are for `list approvals`")
+        from projledger.cli.language import say
+
+        raise typer.BadParameter(say("usage.only_for_approvals"))
     when = as_of or today_by_the_clock()
     code = views.list_(
         root_path(root), kind, when, at, as_json, unit, leader, level, pool, state, project

@@ -20,6 +20,7 @@ from projledger.errors import UsageError
 from projledger.gitrepo import Identity
 from projledger.ledger.names import find_project
 from projledger.root import LedgerRoot
+from projledger.safe_text import printable
 
 
 def options(
@@ -94,10 +95,11 @@ def run(
     out = sys.stdout
     if opts.dry_run:
         out.write(outcome.diff)
-        out.write(f"dry run: {one_line(outcome.change.summary)} (nothing written)\n")
+        out.write(f"dry run: {printable(one_line(outcome.change.summary))} (nothing written)\n")
         return 0
     if outcome.hand_edits_commit:
         out.write(f"committed the hand edits first: {outcome.hand_edits_commit[:8]}\n")
     where = f"commit {outcome.commit[:8]}" if outcome.commit else "not committed (--no-commit)"
-    out.write(f"{outcome.change.subject} ({where})\n")
+    # The subject quotes the file's own text, which a hand edit may have given an ESC.
+    out.write(f"{printable(outcome.change.subject)} ({where})\n")
     return 0

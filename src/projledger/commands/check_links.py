@@ -1,6 +1,7 @@
 """A ledger root whose own entries are symbolic links is not checked: a finding (PL013)
-for each link instead. Reading projects/ or projledger.yaml through a link could read
-outside the root, and check's cache would be written through a linked .projledger/."""
+for each link instead (and PL001 for a projects/ that is no directory). Reading
+projects/ or projledger.yaml through a link could read outside the root, and check's
+cache would be written through a linked .projledger/."""
 
 import os
 from pathlib import Path
@@ -17,11 +18,15 @@ def without_linked_roots(paths: list[Path], cwd: Path) -> tuple[list[Path], list
     for path in paths:
         root = _root_of(path)
         links = root.linked_entries() if root is not None else []
-        if not links:
-            kept.append(path)
         for link in links:
             shown = _shown(link, cwd)
             refused[link] = Finding.of("PL013", link_refusal(link, shown), shown, line=1, col=1)
+        unsafe = root.unsafe_layout() if root is not None and not links else None
+        if unsafe is not None and root is not None:  # projects/ is there, and no directory
+            shown = _shown(root.projects_dir, cwd)
+            refused[root.projects_dir] = Finding.of("PL001", unsafe, shown, line=1, col=1)
+        elif not links:
+            kept.append(path)
     return kept, list(refused.values())
 
 

@@ -12,27 +12,11 @@ from projledger.changes.refusals import refuse_links
 from projledger.changes.transaction import ChangeOptions
 from projledger.commands.change import LOCK_WAIT
 from projledger.errors import ProjledgerError
-from projledger.messages import Pairs, say_in
+from projledger.messages import Area
 from projledger.root import LedgerRoot
 
-MESSAGES: Pairs = {
-    "dry_run": ("试运行：{subject}（未写入）", "dry run: {subject} (nothing written)"),
-    "hand_edits": ("已先提交手工修改：{commit}", "committed the hand edits first: {commit}"),
-    "not_committed": ("未提交（--no-commit）", "not committed (--no-commit)"),
-    "nothing_to_fix": (
-        "无需修正：{files} 没有 fix 能处理的问题",
-        "nothing to fix: {files} has none of the problems fix handles",
-    ),
-    "nothing_to_change": ("无需修改：已是如此", "nothing to change: it is so already"),
-    "already_in_git": (
-        "已就地修正（git 中的版本本就正确，无需提交）：{files}",
-        "fixed in place (git has them right already, nothing to commit): {files}",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("declare_run")
+"""This module's messages (`messages/`), by the last part of their key."""
 
 
 def ledger_language(root: LedgerRoot) -> str:

@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 
 from projledger.commands.check import OutputFormat, print_report
 from projledger.errors import UsageError
+from projledger.messages import msg
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from projledger.messages import Lang
     from projledger.root import LedgerRoot
 
@@ -74,13 +77,17 @@ def _by_name(root: "LedgerRoot", typed: str) -> str:
         return typed  # perhaps a deleted project: the history says
 
 
-def parse_day(text: str | None, option: str) -> dt.date | None:
+def parse_day(text: str | None) -> dt.date | None:
+    """`--since`/`--until`: a day in any form the other date options take."""
+    from projledger.dates import NotADayError
+    from projledger.dates import parse_day as day_of
+
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{option} {text!r} is not a date; write it as YYYY-MM-DD") from None
+        return day_of(text.strip())
+    except NotADayError as exc:
+        raise UsageError(*exc.args) from None
 
 
 def run_log(
@@ -97,15 +104,15 @@ def run_log(
     from projledger.history.timeline import LedgerHistory, find_project, period_changes
     from projledger.root import LedgerRoot
 
-    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    first, last = parse_day(since), parse_day(until)
     if first is not None and last is not None and last < first:
-        raise UsageError(f"--until {last} is before --since {first}")
+        raise UsageError(msg("history.until_before_since", last=last, first=first))
     root = LedgerRoot(root_path)
-    units = _unit_names(root, unit) if unit is not None else None
+    is_unit = _unit_test(root, unit) if unit is not None else None
     history = LedgerHistory(root, use_cache=use_cache)
     try:
         project_id = find_project(history, project) if project is not None else None
-        changes = period_changes(history, first, last, project=project_id, units=units)
+        changes = period_changes(history, first, last, project=project_id, unit=is_unit)
     finally:
         history.close()
     if output == HistoryFormat.JSON:
@@ -131,24 +138,16 @@ def run_log(
     return 0
 
 
-def _unit_names(root: "LedgerRoot", unit: str) -> set[str]:
-    """The unit's declared name and short name (either may be typed); a unit that is not
-    declared (any more) is searched for as typed, with a note."""
-    from projledger.store.reader import read_yaml
+def _unit_test(root: "LedgerRoot", unit: str) -> "Callable[[object], bool]":
+    """Whether a unit as an item writes it is the unit `--unit` names: through the one
+    resolver, so its short name, a variant or a former name typed or written in the file
+    all count; an unknown name is refused with the closest declared ones."""
+    from projledger.ledger.config_cache import cached_config
+    from projledger.model.unit_names import UnitNames
 
-    try:
-        config = read_yaml(root.config_file.read_bytes(), str(root.config_file)).data
-    except OSError:
-        config = None
-    units = config.get("units") if isinstance(config, dict) else None
-    for declared in units if isinstance(units, list) else ():
-        if not isinstance(declared, dict):
-            continue
-        names = {str(declared[k]) for k in ("name", "short") if declared.get(k)}
-        if unit in names:
-            return names
-    sys.stderr.write(f"projledger: note: unit {unit!r} is not declared in projledger.yaml\n")
-    return {unit}
+    names = UnitNames(cached_config(root))
+    full = names.require(unit)
+    return lambda written: isinstance(written, str) and names.full_name(written) == full
 
 
 def parse_range(revisions: str) -> tuple[str, str]:
@@ -161,11 +160,13 @@ def parse_range(revisions: str) -> tuple[str, str]:
     else:
         base, head = text, ""
     if not base:
-        raise UsageError(f"{revisions!r} names no starting commit; write it as BASE..HEAD")
+        raise UsageError(msg("audit.no_base", revisions=revisions))
     return base, head or "HEAD"
 
 
-def run_audit(root_path: Path, revisions: str, output: OutputFormat, cwd: Path) -> int:
+def run_audit(
+    root_path: Path, revisions: str, output: OutputFormat, cwd: Path, lang: "Lang" = "en"
+) -> int:
     """History rules (PL5xx) over the commits in BASE..HEAD, printed like `check`'s findings."""
     from projledger.check.run import CheckReport
     from projledger.history.audit import audit_range
@@ -173,4 +174,4 @@ def run_audit(root_path: Path, revisions: str, output: OutputFormat, cwd: Path) 
 
     base, head = parse_range(revisions)
     result = audit_range(LedgerRoot(root_path), base, head, cwd=cwd)
-    return print_report(CheckReport(result.findings, result.files, result.texts), output)
+    return print_report(CheckReport(result.findings, result.files, result.texts), output, lang)

@@ -9,6 +9,7 @@ from projledger.report.document import Report
 from projledger.report.formats import ReportFormat
 from projledger.report.labels import label
 from projledger.root import LedgerRoot
+from projledger.store.input_files import refuse_non_regular
 
 
 def describe_source(root: LedgerRoot) -> Callable[[str], str]:
@@ -106,6 +107,7 @@ def _docx(report: Report, template: Path | None) -> bytes:
 
     if template is None:
         return render_docx(report)
+    refuse_non_regular(template, "--template ")
     try:
         return render_docx(report, template.read_bytes())
     except OSError as exc:

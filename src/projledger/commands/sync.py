@@ -6,26 +6,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from projledger.errors import ProjledgerError
+from projledger.messages import Lang, msg, text
 
 if TYPE_CHECKING:
     from projledger.check.run import CheckReport
 
 
-def run_setup(root_path: Path) -> int:
+def run_setup(root_path: Path, lang: Lang = "en") -> int:
     from projledger.root import LedgerRoot
     from projledger.sync.setup import set_up
 
     result = set_up(LedgerRoot(root_path))
     if result.commit:
-        print(f"added the merge driver to .gitattributes (commit {result.commit[:8]})")
-    print(
-        "this clone merges ledger files item by item"
-        + (" (merge driver configured)" if result.configured else " (already set up)")
-    )
+        print(text("sync.setup_committed", lang, commit=result.commit[:8]))
+    print(text("sync.set_up" if result.configured else "sync.already_set_up", lang))
     return 0
 
 
-def run_sync(root_path: Path, cwd: Path) -> int:
+def run_sync(root_path: Path, cwd: Path, lang: Lang = "en") -> int:
     from projledger.root import LedgerRoot
     from projledger.sync.exchange import RemoteRefused, sync
 
@@ -39,46 +37,52 @@ def run_sync(root_path: Path, cwd: Path) -> int:
         sys.stderr.write(f"{note}\n")
     remote = outcome.remote
     if outcome.report is not None:
-        _print_findings(outcome.report)
+        _print_findings(outcome.report, lang)
         if outcome.conflicted:
+            files = ", ".join(outcome.conflicted)
             raise ProjledgerError(
-                f"merged {outcome.merged} commit(s) from {remote}, but both sides changed the "
-                f"same fields in {', '.join(outcome.conflicted)}; settle each with the "
-                "command named above, then run `projledger sync` again (nothing was pushed)"
+                msg("sync.conflicts", merged=outcome.merged, remote=remote, files=files)
             )
-        raise ProjledgerError(
-            f"nothing was pushed: `check` finds errors in what {remote} would receive "
-            "(above); fix them with new commits, then run `projledger sync` again"
-        )
-    print(
-        f"synced with {remote}: {outcome.merged} commit(s) in, {outcome.pushed} out"
-        + (f", after {outcome.attempts} tries" if outcome.attempts > 1 else "")
-        + (f" (HEAD {outcome.head[:8]})" if outcome.head else "")
-    )
+        raise ProjledgerError(msg("sync.check_failed", remote=remote))
+    synced = text("sync.synced", lang, remote=remote, n=outcome.merged, pushed=outcome.pushed)
+    if outcome.attempts > 1:
+        synced += text("sync.after_tries", lang, attempts=outcome.attempts)
+    if outcome.head:
+        synced += text("sync.head", lang, commit=outcome.head[:8])
+    print(synced)
     return 0
 
 
-def _print_findings(report: "CheckReport") -> None:
+def _print_findings(report: "CheckReport", lang: Lang) -> None:
     """On stderr: the output of a push (and git's hook channel) is stderr."""
     from projledger.render.check_output import render_text
 
-    render_text(report, sys.stderr)
+    render_text(report, sys.stderr, lang=lang)
 
 
-def run_resolve(root_path: Path, target: str, field: str, take: Literal["ours", "theirs"]) -> int:
+def run_resolve(
+    root_path: Path, target: str, field: str, take: Literal["ours", "theirs"], lang: Lang = "en"
+) -> int:
     from projledger.commands.change import lock_wait
     from projledger.root import LedgerRoot
     from projledger.sync.resolve import resolve
 
     resolved = resolve(LedgerRoot(root_path), target, field, take, lock_wait())
-    kept = "theirs'" if take == "theirs" else "ours'"
-    done = f"commit {resolved.commit[:8]}" if resolved.commit else "staged for the merge's commit"
-    left = f"; {resolved.left} more recorded in the file" if resolved.left else ""
-    print(f"{resolved.path.name}: {field} settled with {kept} value ({done}){left}")
+    kept = text(f"sync.side.{take}", lang)
+    if resolved.commit:
+        done = text("sync.resolved_commit", lang, commit=resolved.commit[:8])
+    else:
+        done = text("sync.resolved_staged", lang)
+    line = text("sync.resolved", lang, file=resolved.path.name, field=field, kept=kept, done=done)
+    if resolved.left:
+        line += text("sync.resolved_left", lang, n=resolved.left)
+    print(line)
     return 0
 
 
-def run_merge_driver(base: Path, ours: Path, theirs: Path, shown: str, renumber: str) -> int:
+def run_merge_driver(
+    base: Path, ours: Path, theirs: Path, shown: str, renumber: str, lang: Lang = "en"
+) -> int:
     """What git runs for a ledger file: the merge written over `ours`; 0 clean, 1 conflicts.
     A failure of the item merge falls back to git's line merge (never a lost side)."""
     from projledger.sync import gitcmd
@@ -89,30 +93,28 @@ def run_merge_driver(base: Path, ours: Path, theirs: Path, shown: str, renumber:
     except Exception as exc:  # a bug must not lose theirs' side: git's merge instead
         lines = gitcmd.merge_file(ours, base, theirs)
         ours.write_text(lines.out, encoding="utf-8", errors="surrogateescape")
-        sys.stderr.write(f"projledger: {shown}: merged line by line ({type(exc).__name__})\n")
+        line = text("sync.driver_fell_back", lang, file=shown, error=type(exc).__name__)
+        sys.stderr.write(f"projledger: {line}\n")
         return 1 if lines.code else 0
     ours.write_text(result.text, encoding="utf-8", errors="surrogateescape")
     for old, new in result.renames.items():
-        side = "ours" if renumber == "ours" else "theirs"
-        sys.stderr.write(
-            f"projledger: {shown}: both sides added {old} for different items; {side} is "
-            f"now {new}\n"
-        )
+        side = text("sync.side.ours" if renumber == "ours" else "sync.side.theirs", lang)
+        line = text("sync.driver_renumbered", lang, file=shown, old=old, side=side, new=new)
+        sys.stderr.write(f"projledger: {line}\n")
     for conflict in result.conflicts:
-        sys.stderr.write(
-            f"projledger: {shown}: both sides changed {conflict.field}; ours kept, the "
-            "conflict recorded (PL019: `projledger check` names the command that settles it)\n"
-        )
+        line = text("sync.driver_conflict", lang, file=shown, field=conflict.field)
+        sys.stderr.write(f"projledger: {line}\n")
     if result.text_conflicts:
-        sys.stderr.write(f"projledger: {shown}: not clean ledger YAML, merged line by line\n")
+        line = text("sync.driver_line_merge", lang, file=shown)
+        sys.stderr.write(f"projledger: {line}\n")
     return 0 if result.clean else 1
 
 
-def run_hook_install(repository: Path, force: bool) -> int:
+def run_hook_install(repository: Path, force: bool, lang: Lang = "en") -> int:
     from projledger.sync.server_hook import install
 
     path = install(repository, force=force)
-    print(f"installed {path}: pushes to this repository now pass `audit` and `check`")
+    print(text("hook.installed", lang, path=path))
     return 0
 
 
@@ -123,7 +125,7 @@ def run_hook_script() -> int:
     return 0
 
 
-def run_hook(git_dir: Path) -> int:
+def run_hook(git_dir: Path, lang: Lang = "en") -> int:
     """The pre-receive hook: every finding on stderr (git shows it to the pusher), and
     exit 1, refusing the whole push, if any is an error."""
     from projledger.check.run import CheckReport
@@ -135,12 +137,9 @@ def run_hook(git_dir: Path) -> int:
         if result.findings:
             report = CheckReport(result.findings, result.files, result.texts)
             sys.stderr.write(f"projledger: {result.ref} ({result.old[:8]}..{result.new[:8]}):\n")
-            _print_findings(report)
+            _print_findings(report, lang)
     if refused:
         names = ", ".join(result.ref.removeprefix("refs/heads/") for result in refused)
-        sys.stderr.write(
-            f"projledger: push refused: the findings above break the ledger's rules on "
-            f"{names}; fix them with new commits (never rewrite history), then push again\n"
-        )
+        sys.stderr.write(f"projledger: {text('hook.refused', lang, branches=names)}\n")
         return 1
     return 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from projledger.commands.terminal import console
 from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
+from projledger.messages import msg
 from projledger.model import Project
 from projledger.refs import Named, pick_project, resolve_item
 from projledger.root import LedgerRoot
@@ -69,14 +70,16 @@ def show(
         if as_json:
             _json(model.model_dump(mode="json", exclude_none=True))
         else:
-            views.show_project(console(), model, today, window)
+            views.show_project(console(), model, today, window, config.ranking)
         return 0
     ref = resolve_item(model.model_dump(mode="python"), item, lang=config.language)
     found = getattr(model, ref.list_name)[ref.index]
     if as_json:
         _json(found.model_dump(mode="json", exclude_none=True))
     else:
-        views.show_item(console(), model, found, today, window, lang=config.language)
+        views.show_item(
+            console(), model, found, today, window, config.ranking, lang=config.language
+        )
     return 0
 
 
@@ -110,9 +113,7 @@ def list_(
     from projledger.render import views
 
     if kind not in ITEM_LISTS | {"projects"}:
-        raise ProjledgerError(
-            f"list what? projects, issues, tasks, deadlines or approvals (not {kind!r})"
-        )
+        raise ProjledgerError(msg("usage.list_what", kind=kind))
     root = LedgerRoot(root_path)
     only = _Only(unit, leader, level, pool, state, project)
     if at is not None and as_json:
@@ -134,9 +135,12 @@ def list_(
 
         _json_rows(kind, chosen, lambda project_id: load_project(root, project_id))
     elif kind == "projects":
-        views.list_projects(console(), [p for p, _ in chosen], today, facts.config.due_soon_days)
+        window, rules = facts.config.due_soon_days, facts.config.ranking
+        views.list_projects(console(), [p for p, _ in chosen], today, window, rules)
     else:
-        views.list_items(console(), kind, chosen, today, facts.config.due_soon_days)
+        views.list_items(
+            console(), kind, chosen, today, facts.config.due_soon_days, facts.config.ranking
+        )
     return 0
 
 

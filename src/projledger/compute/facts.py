@@ -54,6 +54,9 @@ class DeadlineFacts(NamedTuple):
     """When the target stopped needing doing (withdrawn; `date.min` for 不涉及)."""
     since: dt.date | None
     """When the target entered the ledger, where the file says (an issue's raised date)."""
+    submitted_on: dt.date | None = None
+    """An issue's 申请核验 date (its `IssueFacts.submitted_on`): with the ranking's
+    `submitted_in_time_not_overdue`, what decides 待核验 against 逾期 (`deadline_state`)."""
 
 
 class IssueFacts(NamedTuple):
@@ -295,12 +298,16 @@ def _issue_facts(issue: Issue) -> IssueFacts:
         if issue.withdrawal and issue.state == IssueState.WITHDRAWN
         else None,
         returned_on=tuple(r.date for r in issue.returns),
-        submitted_on=issue.verification.date
-        if issue.verification
-        and issue.state in (IssueState.AWAITING_VERIFICATION, IssueState.CLOSED)
-        else None,
+        submitted_on=_submitted_on(issue),
         cause_side=issue.cause_side.value,
     )
+
+
+def _submitted_on(issue: Issue) -> dt.date | None:
+    """申请核验: the date of the verification record of an issue 待核验 or 已销号."""
+    if issue.verification and issue.state in (IssueState.AWAITING_VERIFICATION, IssueState.CLOSED):
+        return issue.verification.date
+    return None
 
 
 _MILESTONE_FIELDS = {
@@ -324,6 +331,7 @@ def _deadline_facts(
     done: dt.date | None = None
     cancelled: dt.date | None = None
     since: dt.date | None = None
+    submitted: dt.date | None = None
     if target.startswith("approval:"):
         kind, title = TargetKind.APPROVAL, target.removeprefix("approval:")
         approval = project.approvals.get(title)  # type: ignore[call-overload]
@@ -339,7 +347,7 @@ def _deadline_facts(
         task = tasks.get(target) if issue is None else None
         if issue is not None:
             kind, title, unit, person = TargetKind.ISSUE, issue.title, issue.unit, issue.person
-            since = issue.raised
+            since, submitted = issue.raised, _submitted_on(issue)
             if issue.state == IssueState.WITHDRAWN:
                 cancelled = issue.withdrawal.date if issue.withdrawal else dt.date.min
             elif issue.state == IssueState.CLOSED and issue.closure:
@@ -366,6 +374,7 @@ def _deadline_facts(
         done_on=done,
         cancelled_on=cancelled,
         since=since,
+        submitted_on=submitted,
     )
 
 
@@ -602,18 +611,19 @@ class FactsReader:
             TaskFacts(t[0], s(t[1]), s(t[2]), s(t[3]), s(t[4]), date(t[5]), _measure(t[6], s))
             for t in row[19]
         )
-        items: dict[str, tuple[str, str | None, str | None, dt.date | None]] = {
-            i.id: (i.title, i.unit, i.person, i.raised) for i in issues
+        # An issue's or task's deadline takes these from the item (`_deadline_row`).
+        items: dict[str, tuple[str, str | None, str | None, dt.date | None, dt.date | None]] = {
+            i.id: (i.title, i.unit, i.person, i.raised, i.submitted_on) for i in issues
         }
         items.update(
-            (t.id, (with_quantity(t.title, t.measure), t.unit, t.person, None)) for t in tasks
+            (t.id, (with_quantity(t.title, t.measure), t.unit, t.person, None, None)) for t in tasks
         )
         deadlines = []
         for d in row[20]:
-            title, unit, person, since = (
+            title, unit, person, since, submitted = (
                 items[d[1]]
                 if d[3] is None and d[1] in items
-                else (s(d[3]), s(d[6]), s(d[7]), date(d[10]))
+                else (s(d[3]), s(d[6]), s(d[7]), date(d[10]), None)
             )
             deadlines.append(
                 DeadlineFacts(
@@ -628,6 +638,7 @@ class FactsReader:
                     date(d[8]),
                     date(d[9]),
                     since,
+                    submitted,
                 )
             )
         return ProjectFacts(

@@ -8,8 +8,8 @@ from projledger.compute.deadlines import (
     DeadlineState,
     Status,
     deadline_state,
-    due_in_force,
     exists_on,
+    fair_due_date,
 )
 from projledger.compute.facts import DeadlineFacts, IssueFacts, ProjectFacts
 from projledger.compute.progress import in_report, rate
@@ -85,7 +85,7 @@ def unit_stats(
     if state_of is None:
 
         def state_of(deadline: DeadlineFacts) -> DeadlineState:
-            return deadline_state(deadline, as_of, window)
+            return deadline_state(deadline, as_of, window, rules)
 
     def of(unit: str) -> UnitStats:
         return stats.setdefault(unit, UnitStats(unit, counts_late=rules.late_extension_counts))
@@ -103,7 +103,8 @@ def unit_stats(
             if since is not None and issue.closed_on is not None and issue.closed_on < since:
                 continue
             deadline = project.deadline_for(issue.id)
-            if _count_issue(of(unit), issue, deadline, as_of, period_start, rules):
+            state = state_of(deadline) if deadline is not None else None
+            if _count_issue(of(unit), issue, deadline, state, as_of, period_start, rules):
                 waiting.add(deadline.id if deadline is not None else "")
         for deadline in project.deadlines:
             unit = resolve(deadline.unit)
@@ -133,26 +134,21 @@ def _count_issue(
     entry: UnitStats,
     issue: IssueFacts,
     deadline: DeadlineFacts | None,
+    state: DeadlineState | None,
     as_of: dt.date,
     period_start: dt.date,
     rules: Ranking,
 ) -> bool:
     """Counts one issue in its unit's figures; True if it waits in 待核验, submitted in
-    time (its deadline is then not overdue for the unit)."""
+    time (`state`, its deadline's, is then awaiting: not overdue for the unit)."""
     entry.issues += 1
     fair_due = fair_due_date(deadline, as_of, rules) if deadline else None
     submitted = issue.submitted_on
     if issue_open_on(issue, as_of):
         entry.open += 1
-        if (
-            rules.submitted_in_time_not_overdue
-            and submitted is not None
-            and submitted <= as_of
-            and fair_due is not None
-            and submitted <= fair_due
-        ):
+        if state is not None and state.status == Status.AWAITING:
             entry.awaiting += 1
-            entry.awaiting_days += (as_of - submitted).days
+            entry.awaiting_days += state.days_waiting
             return True
         return False
     entry.closed += 1
@@ -184,17 +180,3 @@ def late_extension(deadline: DeadlineFacts, as_of: dt.date) -> int | None:
             return (granted - due).days
         due = new_due
     return None
-
-
-def fair_due_date(deadline: DeadlineFacts, as_of: dt.date, rules: Ranking) -> dt.date:
-    """The due date a unit is judged by: the one in force on `as_of`, except that with
-    `rules.late_extension_counts` an extension granted after the due date does not move
-    it (the item was overdue; a closure after it is not on time)."""
-    if not rules.late_extension_counts:
-        return due_in_force(deadline, as_of)[0]
-    due = deadline.due
-    for granted, new_due in deadline.extensions:
-        if granted > as_of or granted > due:
-            break
-        due = new_due
-    return due

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from projledger.changes.new_ids import RandomBits, new_item_id
+from projledger.errors import ProjledgerError
 from projledger.excel.rows import ProjectDraft
+from projledger.messages import msg
 from projledger.model.enums import CauseSide, IssueSource, IssueState, Role
 
 Plain = Any
@@ -36,8 +38,9 @@ LEADER_DUTIES = "统筹协调项目建设重大问题"
 UNIT_DUTIES = "存在问题协调解决"
 
 
-class DraftError(Exception):
-    """The draft cannot become a valid project; the message says why (for its rows)."""
+class DraftError(ProjledgerError):
+    """The draft cannot become a valid project; the message says why (for its rows), in
+    the import's language (`text(lang)`)."""
 
 
 @dataclass
@@ -270,7 +273,11 @@ class _Items:
         in_force = extensions[-1]["new_due"] if extensions else existing.get("due")
         if in_force != due:
             raise DraftError(
-                f"time limit of {target} is {in_force} in the ledger and {due} in the sheet; "
-                f"a new date is an extension: `projledger extend PROJECT {existing['id']} "
-                f"--to {due} --reason … --approver …`"
+                msg(
+                    "excel.fail.due_changed",
+                    target=target,
+                    had=in_force,
+                    due=due,
+                    id=existing["id"],
+                )
             )

@@ -17,6 +17,7 @@ from pathlib import Path
 from projledger.changes import journal
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo
+from projledger.messages import Lang, lists, msg, text
 from projledger.root import LedgerRoot
 
 
@@ -28,7 +29,7 @@ class FileWrite:
     new_text: str
 
 
-def refuse_hand_edits(root: LedgerRoot, writes: list[FileWrite]) -> LedgerRepo:
+def refuse_hand_edits(root: LedgerRoot, writes: list[FileWrite], lang: Lang = "en") -> LedgerRepo:
     """The repository, ready for the commit; a clear refusal when it is not."""
     repo = LedgerRepo.open(root.path)
     repo.check_ready()
@@ -39,11 +40,9 @@ def refuse_hand_edits(root: LedgerRoot, writes: list[FileWrite]) -> LedgerRepo:
     status = repo.git("status", "--porcelain", "--untracked-files=all", "--", *names)
     dirty = [line[3:] for line in status.splitlines() if line.strip()]
     if dirty:
-        shown = ", ".join(dirty[:5]) + (f" and {len(dirty) - 5} more" if len(dirty) > 5 else "")
-        raise ProjledgerError(
-            f"refused: {shown} {'has' if len(dirty) == 1 else 'have'} changes that are not "
-            "committed (edits by hand?); commit or restore them first, then import again"
-        )
+        more = [text("excel.and_more", lang, n=len(dirty) - 5)] if len(dirty) > 5 else []
+        shown = lists.names(dirty[:5] + more, lang)
+        raise ProjledgerError(msg("excel.refused.hand_edits", files=shown, n=len(dirty)))
     return repo
 
 
@@ -60,10 +59,7 @@ def write_and_commit(
     for write in writes:
         now = write.path.read_text(encoding="utf-8") if write.path.exists() else None
         if now != write.old_text:
-            raise ProjledgerError(
-                f"refused: {write.path.name} changed while the import was prepared; "
-                "nothing was written, run it again"
-            )
+            raise ProjledgerError(msg("excel.refused.changed_meanwhile", file=write.path.name))
     written: list[FileWrite] = []
     state = root.state_dir()
     try:

@@ -4,6 +4,7 @@ added to the config in the import's own commit."""
 from dataclasses import dataclass
 
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
 
@@ -36,7 +37,5 @@ def declare(root: LedgerRoot, units: list[str], people: list[tuple[str, str]]) -
     checked = check_config_bytes(text.encode("utf-8"), root.config_file.name)
     if checked.config is None or checked.errors:
         first = checked.errors[0].message if checked.errors else "it cannot be read"
-        raise ProjledgerError(
-            f"refused: declaring them would leave projledger.yaml invalid: {first}"
-        )
+        raise ProjledgerError(msg("excel.refused.declare", first=first))
     return Declared(text, document.text, checked.config)

@@ -151,6 +151,21 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 
+_PERIOD = re.compile(
+    r"^(?:1[-—~至到](\d{1,2})月份?|截至(\d{1,2})月底?|(\d{1,2})月底?)(?:累计)?完成"
+)
+
+
+def period_of(text: str) -> int | None:
+    """The last month a completed-investment header says its figures cover (its 数据期):
+    10 for 1-10月完成投资, 1—10月份累计完成, 截至10月底完成投资; None when it names none."""
+    found = _PERIOD.match(normal(text))
+    if found is None:
+        return None
+    month = int(next(group for group in found.groups() if group is not None))
+    return month if 1 <= month <= 12 else None
+
+
 IGNORED = frozenset({"serial", "rate"})
 """Recognised and read for nothing: projledger numbers rows and computes the rate."""
 
@@ -205,6 +220,8 @@ class Column:
     """The header as shown: its rows' texts joined with / (parent/child)."""
     unit: str | None = None
     """The amount unit its header gives (万元, 亿元, 元)."""
+    through: int | None = None
+    """For completed investment, the last month its header says the figures cover."""
 
 
 @dataclass
@@ -306,7 +323,11 @@ def _column(sheet: Sheet, rows: list[int], index: int, overrides: dict[str, str]
             chosen = _field(text, overrides)
             if chosen:
                 break
-    return Column(index, chosen, label, amount_unit(child_first))
+    through = None
+    if chosen == "completed_this_year":
+        joined = "".join(normal(t) for t in texts)
+        through = next((m for m in map(period_of, [*child_first, joined]) if m), None)
+    return Column(index, chosen, label, amount_unit(child_first), through)
 
 
 def column_letter(index: int) -> str:

@@ -9,17 +9,21 @@ from projledger.dates import NotADayError, parse_day
 from projledger.errors import ProjledgerError
 from projledger.excel.build import BuildContext, DraftError, desired_project
 from projledger.excel.declare import declare
+from projledger.excel.figures import period_note
 from projledger.excel.headers import IGNORED, Header, find_header
 from projledger.excel.match import Existing, existing_projects
 from projledger.excel.names import UnitResolver, person_name
-from projledger.excel.plan import ImportOptions, Plan, refuse_unknown
+from projledger.excel.plan import ImportOptions, Plan, refuse_unknown, row_numbers, rows_of
 from projledger.excel.project_ids import project_id as new_project_id
 from projledger.excel.rows import ProjectDraft, RowContext, SheetRead, holds_stages, read_rows
 from projledger.excel.stage import Job, RowRef, Staged, stage_all
 from projledger.excel.workbook import Sheet, Workbook
 from projledger.ids import PROJECT_ID_RE
+from projledger.messages import Area, lists, msg
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
+
+say = Area("excel")
 
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _AS_OF = re.compile(r"截至\s*([0-9０-９年月日号底末.\-/]+)")
@@ -43,8 +47,12 @@ def choose_sheet(workbook: Workbook, options: ImportOptions) -> tuple[Sheet, Hea
     names = [wanted] if wanted else workbook.sheet_names
     if wanted and wanted not in workbook.sheet_names:
         raise ProjledgerError(
-            f"{workbook.path.name} has no sheet {wanted!r}; its sheets: "
-            f"{', '.join(workbook.sheet_names)}"
+            msg(
+                "excel.no_such_sheet",
+                file=workbook.path.name,
+                sheet=wanted,
+                sheets=", ".join(workbook.sheet_names),
+            )
         )
     empty = True
     for name in names:
@@ -54,15 +62,14 @@ def choose_sheet(workbook: Workbook, options: ImportOptions) -> tuple[Sheet, Hea
         header = find_header(sheet, overrides, options.mapping.header_rows)
         if header is not None and {"name", "code", "id"} & set(header.fields):
             return sheet, header
+    file = workbook.path.name
     if empty:
-        where = f"sheet {names[0]}" if len(names) == 1 else "every sheet"
-        raise ProjledgerError(f"{workbook.path.name}: {where} is empty")
-    place = f"{workbook.path.name}, sheet {names[0]}" if len(names) == 1 else workbook.path.name
-    raise ProjledgerError(
-        f"{place}: no header row found (no row in the first 30 names 项目名称 and other "
-        "columns projledger knows); add the header, or describe the layout in a mapping file "
-        "(--mapping, README: Excel in and out)"
-    )
+        if len(names) == 1:
+            raise ProjledgerError(msg("excel.sheet_empty", file=file, sheet=names[0]))
+        raise ProjledgerError(msg("excel.sheets_empty", file=file))
+    if len(names) == 1:
+        raise ProjledgerError(msg("excel.no_header.sheet", file=file, sheet=names[0]))
+    raise ProjledgerError(msg("excel.no_header", file=file))
 
 
 def plan_sheet(
@@ -75,11 +82,14 @@ def plan_sheet(
         "台账",
         sheets={sheet.name: sheet},
         header_rows={sheet.name: header.rows},
+        lang=options.lang,
     )
     year = _year(header, options)
     unit_match = _SHEET_UNIT.search(header.title)
     default_unit = options.mapping.amount_unit or (unit_match[1] if unit_match else "万元")
-    context = RowContext(options.mapping, options.defaults, year, config.all_stages(), default_unit)
+    context = RowContext(
+        options.mapping, options.defaults, year, config.all_stages(), default_unit, options.lang
+    )
     _progress_or_stage(plan, sheet, header, context, options)
     read = read_rows(sheet, header, context)
     _notes(plan, header, year, options)
@@ -109,15 +119,15 @@ def plan_sheet(
         if job is not None:
             jobs.append(job)
     if missing:
-        listed = ", ".join(
-            f"{label} (rows {', '.join(str(r + 1) for r in sorted(set(rows))[:5])})"
-            for label, rows in missing.items()
+        lang = options.lang
+        listed = lists.clauses(
+            (
+                say(lang, rows_of(rows), what=label, rows=row_numbers(rows, lang))
+                for label, rows in missing.items()
+            ),
+            lang,
         )
-        raise ProjledgerError(
-            f"refused: new projects need fields the sheet has no column for: {listed}; give "
-            "them with --default KEY=VALUE (e.g. --default level=区级 --default stage=前期研究) "
-            "or add the columns"
-        )
+        raise ProjledgerError(msg("excel.no_column_for", listed=listed))
     add_staged(plan, stage_all(root, jobs, config))
     _codes_unique(plan, existing)
     plan.imported_rows = sum(len(s.rows) for s in plan.staged)
@@ -141,7 +151,7 @@ def _progress_or_stage(
     if holds_stages(sheet, header, context, column):
         named.field = "stage"
         header.fields["stage"] = header.fields.pop("progress")
-        plan.notes.append(f"column {named.label} holds stages only: read as 项目阶段 (stage)")
+        plan.notes.append(say(options.lang, "note.stages", label=named.label))
 
 
 def _refuse_block_merges(sheet: Sheet, header: Header) -> None:
@@ -156,8 +166,7 @@ def _refuse_block_merges(sheet: Sheet, header: Header) -> None:
         if len(fields) > 1:
             cells = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
             raise ProjledgerError(
-                f"{sheet.where()}, cells {cells}: merged across several rows and columns of "
-                "the data, so no row can be read whole; unmerge them and import again"
+                msg("excel.block_merge", file=sheet.file.name, sheet=sheet.name, cells=cells)
             )
 
 
@@ -182,17 +191,17 @@ def _as_of(header: Header, year: int) -> dt.date | None:
 
 def _notes(plan: Plan, header: Header, year: int, options: ImportOptions) -> None:
     ignored = [c.label for c in header.columns if c.field is None and c.label != _letter(c)]
+    lang = options.lang
     if ignored:
-        plan.notes.append(
-            f"columns not imported (no ledger field; map them with --mapping): {'、'.join(ignored)}"
-        )
+        plan.notes.append(say(lang, "note.ignored", columns="、".join(ignored)))
     skipped = [c.label for c in header.columns if c.field in IGNORED]
     if skipped:
-        plan.notes.append(
-            f"columns read for nothing (projledger numbers and computes them): {'、'.join(skipped)}"
-        )
+        plan.notes.append(say(lang, "note.computed", columns="、".join(skipped)))
     if not options.year and not options.mapping.year and not _TITLE_YEAR.search(header.title):
-        plan.notes.append(f"the sheet's title names no year: {year} assumed (--year to say)")
+        plan.notes.append(say(lang, "note.year", year=year))
+    period = period_note(header, options.lang)  # the completed column's 数据期, or none
+    if period is not None:
+        plan.notes.append(period)
 
 
 def _letter(column: Any) -> str:
@@ -243,27 +252,19 @@ def _names(
             for helper in issue.helpers:
                 unit(helper, issue.row)
             person(issue.person, owner, issue.row)
-    how = (
-        "declare them in projledger.yaml (a sheet's own way of writing a unit as its `short`), "
-        "or pass --declare to declare them in the import's commit"
-    )
     if not options.declare:
-        refuse_unknown("units", units, how)
-        refuse_unknown("people", {**{n: r for n, (_, r) in people.items()}, **leaders}, how)
+        refuse_unknown("units", units, "declare", options.lang)
+        listed = {**{n: r for n, (_, r) in people.items()}, **leaders}
+        refuse_unknown("people", listed, "declare", options.lang)
         return config
     leader_unit = options.defaults.get("leader_unit")
     if leaders and not leader_unit:
-        refuse_unknown(
-            "包抓领导",
-            leaders,
-            "declare them in projledger.yaml, or give the unit "
-            "to declare them under: --default leader_unit=区政府",
-        )
+        refuse_unknown("leaders", leaders, "leader_unit", options.lang)
     declared_units = sorted(units)
     resolver.extra = declared_units
     resolved_leader_unit = resolver.resolve(leader_unit) if leader_unit else None
     if leader_unit and leaders and resolved_leader_unit is None:
-        raise ProjledgerError(f"--default leader_unit={leader_unit}: no such unit is declared")
+        raise ProjledgerError(msg("excel.no_leader_unit", unit=leader_unit))
     new_people: list[tuple[str, str]] = []
     homeless: dict[str, list[int]] = {}
     for name, (of_unit, rows) in sorted(people.items()):
@@ -271,11 +272,7 @@ def _names(
             homeless[name] = rows
         else:
             new_people.append((name, of_unit))
-    refuse_unknown(
-        "people",
-        homeless,
-        "they have no 责任单位 in the sheet to be declared under; declare them in projledger.yaml",
-    )
+    refuse_unknown("people", homeless, "homeless", options.lang)
     new_people += [(name, str(resolved_leader_unit)) for name in sorted(leaders)]
     if not declared_units and not new_people:
         return config
@@ -302,25 +299,23 @@ def _plan_draft(
     code, name = record.get("code"), record.get("name")
     matched = existing.match(draft.id, code, name)
     if matched is None and name and len(existing.by_name.get(name, [])) > 1:
+        ids = existing.by_name[name]
         plan.fail(
             rows,
-            f"项目名称 {name} names {len(existing.by_name[name])} projects "
-            f"({', '.join(existing.by_name[name])}); add its 项目代码 or 项目编号",
+            say(
+                plan.lang, "fail.name_twice", name=name, n=len(ids), ids=lists.names(ids, plan.lang)
+            ),
         )
         return None
     current = _current(root, matched) if matched else None
     if matched and current is not None:
         had = current.get("code")
         if code and had and code != had:
-            plan.fail(rows, f"项目代码 {code} differs from the ledger's {had} for {matched}")
+            plan.fail(rows, say(plan.lang, "fail.code_differs", code=code, had=had, id=matched))
             return None
     if matched is None:
         if draft.id is not None and not PROJECT_ID_RE.match(draft.id):
-            plan.fail(
-                rows,
-                f"项目编号 {draft.id!r} is not a project id (lower-case pinyin, "
-                "digits and hyphens)",
-            )
+            plan.fail(rows, say(plan.lang, "fail.not_id", id=draft.id))
             return None
         project_id = draft.id or new_project_id(str(name or code), taken, options.id_prefix)
     else:
@@ -330,7 +325,7 @@ def _plan_draft(
     try:
         desired = desired_project(draft, current, project_id, build)
     except DraftError as error:
-        plan.fail(rows, str(error))
+        plan.fail(rows, error.text(plan.lang))
         return None
     if build.missing:
         empty = []
@@ -342,22 +337,19 @@ def _plan_draft(
             else:
                 missing.setdefault(label, []).extend(draft.rows)
         if empty:
-            plan.fail(
-                rows,
-                f"a new project needs {'、'.join(empty)}: the cell is empty (or give --default)",
-            )
+            plan.fail(rows, say(plan.lang, "fail.empty", fields="、".join(empty)))
         return None
-    return Job(project_id, desired, current is None, rows)
+    return Job(project_id, desired, current is None, rows, figures_on=options.today)
 
 
 def add_staged(plan: Plan, results: list[tuple[Staged, list[str]]]) -> None:
     """Each built file into the plan, or its rows into the failures."""
     for staged, errors in results:
         if errors:
-            more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
-            plan.fail(
-                staged.rows, "the project would not pass check: " + "；".join(errors[:3]) + more
-            )
+            lang = plan.lang
+            more = say(lang, "fail.more", n=len(errors) - 3) if len(errors) > 3 else ""
+            shown = lists.clauses(errors[:3], lang) + more
+            plan.fail(staged.rows, say(lang, "fail.check", errors=shown))
         else:
             plan.staged.append(staged)
 
@@ -381,7 +373,7 @@ def _codes_unique(plan: Plan, existing: Existing) -> None:
         code = data.get("code")
         other = holders.get(code) if code else None
         if other is not None and other != staged.project_id:
-            plan.fail(staged.rows, f"项目代码 {code} is {other}'s already (PL301)")
+            plan.fail(staged.rows, say(plan.lang, "fail.code_taken", code=code, id=other))
             continue
         if code:
             holders[code] = staged.project_id

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from projledger.errors import ProjledgerError
 from projledger.excel.headers import FIELDS
+from projledger.messages import msg
+from projledger.store.input_files import refuse_non_regular
 
 AMOUNT_UNITS = ("万元", "亿元", "元")
 DEFAULT_KEYS = (
@@ -60,7 +62,7 @@ def parse_defaults(pairs: list[str]) -> dict[str, str]:
         key, equals, value = pair.partition("=")
         key = key.strip()
         if not equals or not value.strip():
-            raise ProjledgerError(f"--default {pair!r}: write it as KEY=VALUE, e.g. stage=前期研究")
+            raise ProjledgerError(msg("excel.mapping.default_form", pair=pair))
         _known_default(key, f"--default {pair}")
         defaults[key] = value.strip()
     return defaults
@@ -69,7 +71,7 @@ def parse_defaults(pairs: list[str]) -> dict[str, str]:
 def _known_default(key: str, where: str) -> None:
     if key not in DEFAULT_KEYS:
         raise ProjledgerError(
-            f"{where}: {key} is not something a default can give; one of {', '.join(DEFAULT_KEYS)}"
+            msg("excel.mapping.default_key", where=where, field=key, keys=", ".join(DEFAULT_KEYS))
         )
 
 
@@ -77,18 +79,24 @@ def load_mapping(path: Path) -> Mapping:
     from projledger.store.reader import read_yaml
 
     where = path.name
+    refuse_non_regular(path, "--mapping ")
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ProjledgerError(f"{path}: cannot read the mapping file ({exc.strerror})") from None
+        raise ProjledgerError(
+            msg("excel.mapping.cannot_read", path=path, reason=exc.strerror)
+        ) from None
     read = read_yaml(raw, str(path))
     if read.findings or not read.parsed:
         first = read.findings[0] if read.findings else None
-        detail = f": {first.message} (line {first.line})" if first else ""
-        raise ProjledgerError(f"{where} is not a mapping file projledger can read{detail}")
+        if first is None:
+            raise ProjledgerError(msg("excel.mapping.unreadable", where=where))
+        raise ProjledgerError(
+            msg("excel.mapping.unreadable_at", where=where, line=first.line, detail=first.message)
+        )
     data = read.data or {}
     if not isinstance(data, dict):
-        raise ProjledgerError(f"{where}: a mapping file is a YAML mapping (sheet:, columns:, ...)")
+        raise ProjledgerError(msg("excel.mapping.not_mapping", where=where))
     unknown = set(data) - {
         "sheet",
         "header_rows",
@@ -99,9 +107,8 @@ def load_mapping(path: Path) -> Mapping:
         "defaults",
     }
     if unknown:
-        raise ProjledgerError(
-            f"{where}: unknown key {sorted(unknown)[0]!r} (README: the mapping file)"
-        )
+        first = sorted(unknown)[0]
+        raise ProjledgerError(msg("excel.mapping.unknown_key", where=where, field=first))
     mapping = Mapping()
     if data.get("sheet") is not None:
         mapping.sheet = str(data["sheet"])
@@ -112,30 +119,37 @@ def load_mapping(path: Path) -> Mapping:
             or not rows
             or not all(isinstance(r, int) and r >= 1 for r in rows)
         ):
-            raise ProjledgerError(f"{where}: header_rows is a list of row numbers, e.g. [3, 4]")
+            raise ProjledgerError(msg("excel.mapping.header_rows", where=where))
         mapping.header_rows = [r - 1 for r in sorted(rows)]
     if data.get("year") is not None:
         if not isinstance(data["year"], int):
-            raise ProjledgerError(f"{where}: year is a number, e.g. 2026")
+            raise ProjledgerError(msg("excel.mapping.year", where=where))
         mapping.year = data["year"]
     unit = data.get("amount_unit")
     if unit is not None:
         if unit not in AMOUNT_UNITS:
-            raise ProjledgerError(f"{where}: amount_unit is one of {', '.join(AMOUNT_UNITS)}")
+            raise ProjledgerError(
+                msg("excel.mapping.amount_unit", where=where, units="、".join(AMOUNT_UNITS))
+            )
         mapping.amount_unit = str(unit)
     mapping.columns = _strings(data.get("columns"), where, "columns")
     for header, name in mapping.columns.items():
         if name not in FIELDS and name != "ignore":
             raise ProjledgerError(
-                f"{where}: columns: {header}: {name} is not a field; one of "
-                f"{', '.join(sorted(FIELDS))} or ignore"
+                msg(
+                    "excel.mapping.column_field",
+                    where=where,
+                    header=header,
+                    name=name,
+                    fields=", ".join(sorted(FIELDS)),
+                )
             )
     values = data.get("values") or {}
     if not isinstance(values, dict):
-        raise ProjledgerError(f"{where}: values maps a field to {{sheet value: ledger value}}")
+        raise ProjledgerError(msg("excel.mapping.values", where=where))
     for name, table in values.items():
         if name not in FIELDS:
-            raise ProjledgerError(f"{where}: values: {name} is not a field")
+            raise ProjledgerError(msg("excel.mapping.values_field", where=where, name=name))
         mapping.values[str(name)] = _strings(table, where, f"values: {name}")
     mapping.defaults = _strings(data.get("defaults"), where, "defaults")
     for key in mapping.defaults:
@@ -147,5 +161,5 @@ def _strings(value: object, where: str, what: str) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise ProjledgerError(f"{where}: {what} is a mapping of text to text")
+        raise ProjledgerError(msg("excel.mapping.strings", where=where, what=what))
     return {str(k).strip(): str(v).strip() for k, v in value.items()}

@@ -7,6 +7,7 @@ from typing import Any
 
 from projledger.errors import ProjledgerError
 from projledger.excel.workbook import Workbook
+from projledger.messages import msg
 
 SHEET = "_projledger"
 VERSION = 1
@@ -44,7 +45,11 @@ def read_meta(workbook: Workbook) -> Meta | None:
         version = 0
     if kind not in ("ledger", "unit") or version != VERSION:
         raise ProjledgerError(
-            f"{workbook.path.name}: written by another version of projledger "
-            f"({kind or '?'} format {version}); export it again with this one"
+            msg(
+                "excel.file.other_version",
+                file=workbook.path.name,
+                kind=kind or "?",
+                version=version,
+            )
         )
     return Meta(kind, version, values)

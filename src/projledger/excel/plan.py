@@ -11,6 +11,9 @@ from projledger.excel.declare import Declared
 from projledger.excel.mapping import Mapping
 from projledger.excel.stage import RowRef, Staged
 from projledger.excel.workbook import Sheet
+from projledger.messages import Area, Lang, lists, msg
+
+say = Area("excel")
 
 
 @dataclass
@@ -23,6 +26,8 @@ class ImportOptions:
     declare: bool = False
     id_prefix: str = ""
     sheet: str | None = None
+    lang: Lang = "en"
+    """The language of what the import reports (the run's: the ledger's or --lang)."""
 
     def defaults_day(self, key: str, year: int) -> dt.date | None:
         """A day a default gives (issue.raised), in any form `parse_day` reads."""
@@ -34,7 +39,9 @@ class ImportOptions:
         try:
             return parse_day(value, year=year)
         except NotADayError as exc:
-            raise ProjledgerError(f"--default {key}={value}: {exc}") from None
+            raise ProjledgerError(
+                msg("excel.default_day", field=key, value=value, error=exc.text(self.lang))
+            ) from None
 
 
 @dataclass
@@ -64,6 +71,8 @@ class Plan:
     declared_people: list[tuple[str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """What the user should know (columns not imported, the year assumed)."""
+    lang: Lang = "en"
+    """The language of the failures' reasons and the notes."""
 
     @property
     def changed(self) -> list[Staged]:
@@ -71,24 +80,34 @@ class Plan:
 
     def fail(self, rows: list[RowRef], reason: str) -> None:
         for ref in rows:
-            why = reason if ref == rows[0] else f"{reason} (same project as row {rows[0].row + 1})"
-            self.failures.append(Failure(ref.sheet, ref.row, why))
+            same = say(self.lang, "same_project", reason=reason, row=rows[0].row + 1)
+            self.failures.append(Failure(ref.sheet, ref.row, reason if ref == rows[0] else same))
 
 
-def refuse_unknown(kind: str, unknown: dict[str, list[int]], how: str) -> None:
-    """Stop the import: names that resolve to no declaration, each with its rows."""
+def rows_of(rows: list[int]) -> str:
+    """The catalogue key of a name followed by its rows: one row, or several."""
+    return "row_of" if len(set(rows)) == 1 else "rows_of"
+
+
+def row_numbers(rows: list[int], lang: Lang) -> str:
+    """Rows (from 0) as a sheet numbers them: the first five, and how many more."""
+    shown = sorted({r + 1 for r in rows})
+    more = [say(lang, "more_rows", n=len(shown) - 5)] if len(shown) > 5 else []
+    return lists.names([str(r) for r in shown[:5]] + more, lang)
+
+
+def refuse_unknown(kind: str, unknown: dict[str, list[int]], how: str, lang: Lang) -> None:
+    """Stop the import: names that resolve to no declaration, each with its rows. `kind`:
+    units, people or leaders; `how`: the fix (excel.unknown.how.* in the catalogue)."""
     if not unknown:
         return
-    listed = "; ".join(
-        f"{name} (row{'s' if len(rows) > 1 else ''} {_rows(rows)})"
-        for name, rows in sorted(unknown.items())
+    listed = lists.clauses(
+        (
+            say(lang, rows_of(rows), what=name, rows=row_numbers(rows, lang))
+            for name, rows in sorted(unknown.items())
+        ),
+        lang,
     )
     raise ProjledgerError(
-        f"the sheet names {kind} projledger.yaml does not declare: {listed}; {how}"
+        msg(f"excel.unknown.{kind}", listed=listed, how=say(lang, f"unknown.how.{how}"))
     )
-
-
-def _rows(rows: list[int]) -> str:
-    shown = sorted({r + 1 for r in rows})
-    text = ", ".join(str(r) for r in shown[:5])
-    return text + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")

@@ -31,10 +31,13 @@ from projledger.excel.tree import plain
 from projledger.excel.values import CellError, day, yaml_number
 from projledger.excel.workbook import Sheet, Value, Workbook
 from projledger.ids import PROJECT_ID_RE
+from projledger.messages import Area, Lang, lists, msg
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
 
 Plain = Any
+
+say = Area("excel")
 
 
 class _Project:
@@ -51,12 +54,14 @@ class _Project:
 def plan_ledger_workbook(
     root: LedgerRoot, workbook: Workbook, config: Config, options: ImportOptions
 ) -> Plan:
-    plan = Plan(workbook.path.name, "台账导出")
+    plan = Plan(workbook.path.name, "台账导出", lang=options.lang)
     projects: dict[str, _Project] = {}
     for form in SHEETS:
         if form.name not in workbook.sheet_names:
             if form is PROJECTS:
-                raise ProjledgerError(f"{workbook.path.name}: no sheet {form.name}")
+                raise ProjledgerError(
+                    msg("excel.unit.no_sheet", file=workbook.path.name, sheet=form.name)
+                )
             continue
         sheet = workbook.sheet(form.name)
         plan.sheets[sheet.name] = sheet
@@ -88,8 +93,13 @@ def _read_sheet(sheet: Sheet, form: SheetFormat, projects: dict[str, _Project], 
             continue
         if column.label not in header:
             raise ProjledgerError(
-                f"{sheet.where(HEADER_ROW)}: no column {column.label}; "
-                "was the workbook's layout changed? Export it again"
+                msg(
+                    "excel.ledger.no_column",
+                    file=sheet.file.name,
+                    sheet=sheet.name,
+                    row=HEADER_ROW + 1,
+                    column=column.label,
+                )
             )
         where[column.path] = header.index(column.label)
     id_path = "id" if form is PROJECTS else "project"
@@ -100,7 +110,8 @@ def _read_sheet(sheet: Sheet, form: SheetFormat, projects: dict[str, _Project], 
             continue
         project_id = _text(values[where[id_path]])
         if not project_id or not PROJECT_ID_RE.match(project_id):
-            plan.fail([RowRef(sheet.name, index)], f"项目编号 {project_id!r} is no project id")
+            reason = say(plan.lang, "fail.not_a_project_id", id=project_id)
+            plan.fail([RowRef(sheet.name, index)], reason)
             continue
         project = projects.setdefault(project_id, _Project())
         project.rows.append(RowRef(sheet.name, index))
@@ -111,7 +122,16 @@ def _read_sheet(sheet: Sheet, form: SheetFormat, projects: dict[str, _Project], 
             try:
                 value = _value(values[where[column.path]], column.kind)
             except CellError as error:
-                project.reasons.append(f"{sheet.where(index)}, {column.label}: {error}")
+                place = sheet.where(index, plan.lang)
+                project.reasons.append(
+                    say(
+                        plan.lang,
+                        "fail.cell",
+                        where=place,
+                        label=column.label,
+                        error=error.text(plan.lang),
+                    )
+                )
                 continue
             if value is not None:
                 _put(record, column.path, value)
@@ -156,9 +176,9 @@ def _value(value: Value, kind: str) -> Plain:
             try:
                 number = yaml_number(Decimal(str(value).strip().replace(",", "")))
             except ArithmeticError:
-                raise CellError(f"{value!r} is not a number") from None
+                raise CellError(msg("excel.cell.not_number", value=value)) from None
         if kind == INT and not isinstance(number, int):
-            raise CellError(f"{value!r} is not a whole number")
+            raise CellError(msg("excel.cell.not_whole", value=value))
         return number
     if kind == NAMES:
         return [part for part in str(_text(value)).split(LIST_SEPARATOR) if part]
@@ -166,7 +186,7 @@ def _value(value: Value, kind: str) -> Plain:
         try:
             return [yaml_number(Decimal(part)) for part in str(_text(value)).split(",") if part]
         except ArithmeticError:
-            raise CellError(f"{value!r} is not a list of numbers (1,2,3)") from None
+            raise CellError(msg("excel.cell.not_numbers", value=value)) from None
     return _text(value)
 
 
@@ -179,12 +199,10 @@ def _put(record: dict[str, Plain], path: str, value: Plain) -> None:
 
 def _job(root: LedgerRoot, plan: Plan, project_id: str, project: _Project, new: bool) -> Job | None:
     if project.reasons:
-        plan.fail(project.rows, "；".join(project.reasons[:3]))
+        plan.fail(project.rows, lists.clauses(project.reasons[:3], plan.lang))
         return None
     if not project.record and new:
-        plan.fail(
-            project.rows, f"{project_id}: no row in 项目台账, and no such project in the ledger"
-        )
+        plan.fail(project.rows, say(plan.lang, "fail.no_project", id=project_id))
         return None
     desired = {"schema_version": 1, **project.record} if new else dict(project.record)
     desired["id"] = project_id
@@ -200,14 +218,16 @@ def _job(root: LedgerRoot, plan: Plan, project_id: str, project: _Project, new: 
                     item[field] = by_parent[str(item["id"])]
         desired[list_name] = items
     if not new:
-        reason = _history_kept(root, project_id, desired)
+        reason = _history_kept(root, project_id, desired, plan.lang)
         if reason:
             plan.fail(project.rows, reason)
             return None
     return Job(project_id, desired, new, project.rows)
 
 
-def _history_kept(root: LedgerRoot, project_id: str, desired: dict[str, Plain]) -> str | None:
+def _history_kept(
+    root: LedgerRoot, project_id: str, desired: dict[str, Plain], lang: Lang
+) -> str | None:
     """Why the workbook would bend history (a due date changed, an extension edited)."""
     from projledger.store.document import load_document
 
@@ -218,13 +238,16 @@ def _history_kept(root: LedgerRoot, project_id: str, desired: dict[str, Plain]) 
         if had is None:
             continue
         if "due" in wanted and wanted["due"] != had.get("due"):
-            return (
-                f"{wanted['id']}: a deadline's due date never changes ({had.get('due')} → "
-                f"{wanted['due']}); extend it: `projledger extend {project_id} {wanted['id']} "
-                "--to … --reason … --approver …`"
+            return say(
+                lang,
+                "fail.due_edited",
+                id=wanted["id"],
+                had=had.get("due"),
+                due=wanted["due"],
+                project=project_id,
             )
         old = had.get("extensions") or []
         new = wanted.get("extensions")
         if new is not None and new[: len(old)] != old:
-            return f"{wanted['id']}: an extension granted before was edited or removed"
+            return say(lang, "fail.extension_edited", id=wanted["id"])
     return None

@@ -32,6 +32,8 @@ from projledger.excel.values import (
     yaml_number,
 )
 from projledger.excel.workbook import Sheet, Value
+from projledger.messages import Lang, lists, msg
+from projledger.messages import text as message
 from projledger.model.enums import IssueCategory, Level, Maturity, Nature, Pool
 
 SUBTOTAL = re.compile(r"^\s*(合\s*计|小\s*计|总\s*计|共\s*计|其\s*中|全区合计|全市合计)")
@@ -159,11 +161,13 @@ class RowContext:
     stages: tuple[str, ...]
     default_unit: str
     """The amount unit of columns whose header names none."""
+    lang: Lang = "en"
+    """The language of the reasons a row fails for."""
 
 
 class RowError(Exception):
-    def __init__(self, reasons: list[str]) -> None:
-        super().__init__("；".join(reasons))
+    def __init__(self, reasons: list[str], lang: Lang) -> None:
+        super().__init__(lists.clauses(reasons, lang))
         self.reasons = reasons
 
 
@@ -259,6 +263,7 @@ class _Row:
         self.context = context
         self.section = section
         self.index = index
+        self.lang = context.lang
         self.reasons: list[str] = []
         self._merged_across(sheet)
 
@@ -270,10 +275,8 @@ class _Row:
                 if column.field is not None
             }
             if len(fields) > 1:
-                self.reasons.append(
-                    f"cells {column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1} are merged "
-                    "across columns of different fields; unmerge them"
-                )
+                cells = f"{column_letter(c0)}{r0 + 1}:{column_letter(c1)}{r1 + 1}"
+                self.reasons.append(self.say("merged_fields", cells=cells))
 
     def cell(self, name: str) -> Value:
         column = self.header.fields.get(name)
@@ -295,10 +298,15 @@ class _Row:
         try:
             return parse(value)
         except CellError as error:
-            self.reasons.append(f"{self.label(name)}: {error}")
+            self.reasons.append(
+                self.say("cell", label=self.label(name), error=error.text(self.lang))
+            )
         except ValueError as error:  # an enumeration's member
-            self.reasons.append(f"{self.label(name)}: {error}")
+            self.reasons.append(self.say("cell", label=self.label(name), error=error))
         return None
+
+    def say(self, key: str, **args: object) -> str:
+        return message(f"excel.row.{key}", self.lang, **args)
 
     def mapped(self, name: str, value: str) -> str:
         return self.context.mapping.values.get(name, {}).get(value, value)
@@ -316,10 +324,13 @@ class _Row:
                 previous.issues.extend(problems)
                 previous.rows.append(self.index)
                 return previous
-            self.reasons.append(f"no {self.label('name')} (项目名称)")
+            self.reasons.append(self.say("no_name", label=self.label("name")))
             self._fail_if_reasons()
         record = self._record(name, code)
         key = project_id or code or str(name)
+        # read before a new draft is kept: a row failing here leaves no project without rows
+        leader = self._leader()
+        lead_unit = self._first_name("lead_unit")
         self._fail_if_reasons()
         draft = drafts.get(key)
         if draft is None:
@@ -328,9 +339,6 @@ class _Row:
             self._agree(draft, record)
             self._fail_if_reasons()
         _fill(draft.record, record)
-        leader = self._leader()
-        lead_unit = self._first_name("lead_unit")
-        self._fail_if_reasons()
         draft.leader = draft.leader or leader
         draft.lead_unit = draft.lead_unit or lead_unit
         for milestone_field, milestone in MILESTONES.items():
@@ -347,7 +355,7 @@ class _Row:
 
     def _fail_if_reasons(self) -> None:
         if self.reasons:
-            raise RowError(self.reasons)
+            raise RowError(self.reasons, self.lang)
 
     def _record(self, name: str | None, code: str | None) -> dict[str, Any]:
         record: dict[str, Any] = {}
@@ -385,6 +393,10 @@ class _Row:
             value = self.read(name_, partial(amount, unit=unit))
             if isinstance(value, Decimal):
                 investment[name_] = yaml_number(value)
+        column = self.header.fields.get("completed_this_year")
+        through = self.header.columns[column].through if column is not None else None
+        if through is not None and "completed_this_year" in investment:
+            investment["through_month"] = through  # the header's 数据期 (1-10月完成投资)
         if investment:
             investment["year"] = self.context.year
             record["investment"] = investment
@@ -416,7 +428,7 @@ class _Row:
                 try:
                     level = Level(mapped)
                 except ValueError:
-                    raise CellError(f"{written!r} is not 省级, 市级 or 区级") from None
+                    raise CellError(msg("excel.cell.not_level", value=written)) from None
             if level.value not in found:
                 found.append(level.value)
         return found
@@ -430,23 +442,21 @@ class _Row:
             except ValueError:
                 continue
         allowed = "、".join(str(member.value) for member in kind)
-        raise CellError(f"{written!r} is not one of {allowed} (map it in --mapping values:)")
+        raise CellError(msg("excel.cell.not_one_of", value=written, allowed=allowed))
 
     def _stage(self, value: Value) -> str:
         written = one_line(value) or ""
         mapped = self.mapped("stage", written)
         if mapped not in self.context.stages:
-            raise CellError(
-                f"{written!r} is not a stage of projledger.yaml "
-                f"({'、'.join(self.context.stages)}); map it in a mapping file (values: stage:)"
-            )
+            stages = "、".join(self.context.stages)
+            raise CellError(msg("excel.cell.not_stage", value=written, stages=stages))
         return mapped
 
     def _leader(self) -> str | None:
         written = names(self.cell("leader"))
         if len(written) > 1:
             self.reasons.append(
-                f"{self.label('leader')}: {'、'.join(written)}: a project has exactly one 包抓领导"
+                self.say("leaders", label=self.label("leader"), names="、".join(written))
             )
             return None
         return written[0] if written else None
@@ -460,7 +470,7 @@ class _Row:
             known = flattened(draft.record).get(key)
             if known is not None and known != value:
                 self.reasons.append(
-                    f"{key}: {value} here, {known} in row {draft.rows[0] + 1} of the same project"
+                    self.say("disagree", field=key, value=value, known=known, row=draft.rows[0] + 1)
                 )
 
     # --- problems --------------------------------------------------------------------
@@ -513,12 +523,11 @@ class _Row:
             if count == 1 and name in ("unit", "person"):
                 return [parse("、".join(str(p) for p in parts))]
         except CellError as error:
-            self.reasons.append(f"{self.label(name)}: {error}")
+            self.reasons.append(
+                self.say("cell", label=self.label(name), error=error.text(self.lang))
+            )
             return []
-        self.reasons.append(
-            f"{self.label(name)}: {len(parts)} entries for {count} problem(s); give one for "
-            "all, or one per problem numbered as the problems are"
-        )
+        self.reasons.append(self.say("entries", label=self.label(name), n=len(parts), count=count))
         return []
 
 
@@ -530,9 +539,7 @@ def _code(value: Value) -> str:
     written = one_line(value) or ""
     folded = unicodedata.normalize("NFKC", written).replace("—", "-").replace(" ", "")
     if not re.fullmatch(PROJECT_CODE_PATTERN, folded):
-        raise CellError(
-            f"{written!r} is not a national project code (24 characters: 2024-370116-31-03-015821)"
-        )
+        raise CellError(msg("excel.cell.not_code", value=written))
     return folded
 
 

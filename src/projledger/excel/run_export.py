@@ -5,14 +5,17 @@ import sys
 from pathlib import Path
 
 from projledger.errors import ProjledgerError
-from projledger.excel.unit_items import Item, canonical_units, load_unit_items
+from projledger.excel.unit_items import Item, load_unit_items
 from projledger.excel.write_unit import week_label, write_unit_workbook
+from projledger.messages import Area, Lang, lists, msg, text
 from projledger.root import LedgerRoot
+
+say = Area("excel.export")
 
 PARALLEL_MIN_UNITS = 8
 
 
-def export_ledger(root_path: Path, output: Path, as_of: dt.date) -> int:
+def export_ledger(root_path: Path, output: Path, as_of: dt.date, lang: Lang = "en") -> int:
     from projledger.excel.write_ledger import write_ledger_workbook
     from projledger.ledger.config_cache import cached_config
     from projledger.ledger.load import load_checked_project
@@ -34,43 +37,44 @@ def export_ledger(root_path: Path, output: Path, as_of: dt.date) -> int:
     _refuse_directory(output)
     title = f"{config.organisation} 重点项目台账（截至 {as_of.isoformat()}）"
     write_ledger_workbook(output, projects, title, as_of)
-    _warn(left_out)
-    sys.stdout.write(f"wrote {output}: {len(projects)} projects\n")
+    _warn(left_out, lang)
+    sys.stdout.write(say(lang, "ledger", file=output, n=len(projects)) + "\n")
     return 0
 
 
-def export_unit(root_path: Path, unit: str, output: Path, as_of: dt.date) -> int:
-    from projledger.excel.names import UnitResolver
+def export_unit(root_path: Path, unit: str, output: Path, as_of: dt.date, lang: Lang = "en") -> int:
+    from projledger.model.unit_names import UnitNames
 
     root = LedgerRoot(root_path)
     loaded = load_unit_items(root)
-    full = canonical_units(loaded.config)
-    resolved = UnitResolver(loaded.config).resolve(unit)
-    if resolved is None:
-        raise ProjledgerError(f"{unit} is not a unit of projledger.yaml")
-    name = full[resolved]
-    items = [i for i in loaded.items if full.get(i.unit) == name and i.open_on(as_of)]
+    names = UnitNames(loaded.config)
+    # the one resolver: a short name or variant names the unit; an unknown one is refused
+    # with the closest declared names
+    name = names.require(unit, option="")
+    items = [i for i in loaded.items if names.full_name(i.unit) == name and i.open_on(as_of)]
     _refuse_directory(output)
     write_unit_workbook(
         output, name, _label(loaded.config, name), items, as_of, loaded.config.organisation
     )
-    _warn(loaded.invalid)
-    sys.stdout.write(f"wrote {output}: {len(items)} items of {name}\n")
+    _warn(loaded.invalid, lang)
+    sys.stdout.write(say(lang, "unit", file=output, n=len(items), unit=name) + "\n")
     return 0
 
 
-def export_units(root_path: Path, directory: Path, as_of: dt.date) -> int:
+def export_units(root_path: Path, directory: Path, as_of: dt.date, lang: Lang = "en") -> int:
+    from projledger.model.unit_names import UnitNames
+
     root = LedgerRoot(root_path)
     loaded = load_unit_items(root)
     config = loaded.config
-    full = canonical_units(config)
+    names = UnitNames(config)
     by_unit: dict[str, list[Item]] = {unit.name: [] for unit in config.units}
     for item in loaded.items:
-        unit = full.get(item.unit)
+        unit = names.full_name(item.unit)
         if unit is not None and item.open_on(as_of):
             by_unit[unit].append(item)
     if directory.exists() and not directory.is_dir():
-        raise ProjledgerError(f"{directory} is a file; -o names the directory to write into")
+        raise ProjledgerError(msg("excel.export.not_a_directory", path=directory))
     directory.mkdir(parents=True, exist_ok=True)
     work = [
         (
@@ -84,10 +88,10 @@ def export_units(root_path: Path, directory: Path, as_of: dt.date) -> int:
     ]
     _write_in_workers(work, as_of, config.organisation)
     idle = [unit for unit, items in by_unit.items() if not items]
-    _warn(loaded.invalid)
-    sys.stdout.write(f"wrote {len(work)} workbooks into {directory}\n")
+    _warn(loaded.invalid, lang)
+    sys.stdout.write(say(lang, "units", n=len(work), directory=directory) + "\n")
     if idle:
-        sys.stdout.write(f"no open items (no workbook): {'、'.join(idle)}\n")
+        sys.stdout.write(say(lang, "idle", units="、".join(idle)) + "\n")
     return 0
 
 
@@ -141,15 +145,13 @@ def _label(config: object, unit: str) -> str:
 
 def _refuse_directory(output: Path) -> None:
     if output.is_dir():
-        raise ProjledgerError(f"{output} is a directory; -o names the workbook to write")
+        raise ProjledgerError(msg("excel.export.is_a_directory", path=output))
     if output.suffix.lower() != ".xlsx":
-        raise ProjledgerError(f"{output}: the workbook's name ends in .xlsx")
+        raise ProjledgerError(msg("excel.export.not_xlsx", path=output))
 
 
-def _warn(left_out: list[str]) -> None:
+def _warn(left_out: list[str], lang: Lang) -> None:
     if left_out:
-        more = f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""
-        sys.stderr.write(
-            f"projledger: warning: {len(left_out)} file(s) have errors and are left out: "
-            f"{', '.join(left_out[:5])}{more}; run `projledger check`\n"
-        )
+        more = [text("excel.and_more", lang, n=len(left_out) - 5)] if len(left_out) > 5 else []
+        files = lists.names(left_out[:5] + more, lang)
+        sys.stderr.write(say(lang, "left_out", n=len(left_out), files=files) + "\n")

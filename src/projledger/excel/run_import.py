@@ -20,7 +20,10 @@ from projledger.excel.failed import failed_rows_path, write_failed_rows
 from projledger.excel.plan import ImportOptions, Plan
 from projledger.excel.workbook import Workbook, open_workbook
 from projledger.gitrepo import Identity
+from projledger.messages import Area, Lang, lists
 from projledger.root import LedgerRoot
+
+say = Area("excel")
 
 
 @dataclass
@@ -34,6 +37,8 @@ class RunOptions:
     notify: Callable[[str], None] = field(default=lambda note: None)
     """Tells the user, in one line, what was done besides the import (a change a killed
     command left, finished or undone)."""
+    lang: Lang = "en"
+    """The language of what the import prints."""
 
 
 def import_workbook(
@@ -71,10 +76,12 @@ def _carry_out(root: LedgerRoot, file: Path, plan: Plan, run: RunOptions, out: T
     writes = [FileWrite(s.path, s.old_text, s.new_text) for s in changed]
     if plan.declared is not None:
         writes.insert(0, FileWrite(root.config_file, plan.declared.old_text, plan.declared.text))
-    _print_plan(plan, out, details=run.dry_run)
+    lang = run.lang
+    _print_plan(plan, out, details=run.dry_run, lang=lang)
     if run.dry_run:
-        out.write("dry run: nothing written\n")
-        return failed_rows_exit(len(plan.failures), "listed above", imported=False, run=run)
+        out.write(say(lang, "dry_run") + "\n")
+        where = say(lang, "failed.where_listed")
+        return failed_rows_exit(len(plan.failures), where, imported=False, run=run)
     commit = None
     if writes:
         from projledger.changes.guard import refuse_files_authority_rejects
@@ -84,7 +91,7 @@ def _carry_out(root: LedgerRoot, file: Path, plan: Plan, run: RunOptions, out: T
             for w in writes
         ]
         refuse_files_authority_rejects(root, files, run.author)  # the config's members
-        repo = refuse_hand_edits(root, writes) if run.commit else None
+        repo = refuse_hand_edits(root, writes, lang) if run.commit else None
         subject = _subject(plan)
         text = message(subject, "import", {"Projledger-Source": plan.source})
         commit = write_and_commit(root, repo, writes, text, run.author)
@@ -94,14 +101,13 @@ def _carry_out(root: LedgerRoot, file: Path, plan: Plan, run: RunOptions, out: T
     elif failed.exists():
         failed.unlink()  # the last run's list, now stale
     if commit:
-        out.write(f"committed {commit[:8]}: {_subject(plan)}\n")
+        out.write(say(lang, "committed", commit=commit[:8], subject=_subject(plan)) + "\n")
     elif writes:
-        out.write("written, not committed (--no-commit)\n")
+        out.write(say(lang, "not_committed") + "\n")
     else:
-        out.write("nothing to change: the ledger already holds what the sheet says\n")
-    return failed_rows_exit(
-        len(plan.failures), f"listed with the reason in {failed}", imported=bool(writes), run=run
-    )
+        out.write(say(lang, "nothing_to_change") + "\n")
+    where = say(lang, "failed.where_file", file=failed)
+    return failed_rows_exit(len(plan.failures), where, imported=bool(writes), run=run)
 
 
 def failed_rows_exit(
@@ -111,26 +117,28 @@ def failed_rows_exit(
     imported: bool,
     run: RunOptions,
     verb: str = "imported",
-    fix: str = "correct them and import again",
+    fix: str = "import_again",
 ) -> int:
     """The exit code of an import of which `count` rows failed (said on stderr): 1, unless
-    failed rows were allowed."""
+    failed rows were allowed. `verb` and `fix` name catalogue entries (excel.verb.*,
+    excel.fix.*); `where` is said already in the run's language."""
     if not count:
         return 0
+    lang = run.lang
+    verbed = say(lang, f"verb.{verb}")
     if run.allow_failed_rows:
-        sys.stderr.write(f"projledger: warning: {count} row(s) not {verb}, {where}\n")
+        sys.stderr.write(say(lang, "failed.warning", n=count, verb=verbed, where=where) + "\n")
         return 0
     done = (
-        " (dry run: nothing written)"
+        say(lang, "failed.dry_run")
         if run.dry_run
-        else f"; the other rows were {verb}"
+        else say(lang, "failed.others_done", verb=verbed)
         if imported
         else ""
     )
-    sys.stderr.write(
-        f"projledger: error: {count} row(s) not {verb}, {where}{done}. To finish, {fix}; "
-        "pass --allow-failed-rows when failed rows are expected\n"
-    )
+    fixed = say(lang, f"fix.{fix}")
+    message = say(lang, "failed.error", n=count, verb=verbed, where=where, done=done, fix=fixed)
+    sys.stderr.write(message + "\n")
     return 1
 
 
@@ -143,52 +151,68 @@ def _subject(plan: Plan) -> str:
     return f"[导入] {plan.source}: " + ("，".join(p for p in parts if p) or "无变化")
 
 
-def _print_plan(plan: Plan, out: TextIO, *, details: bool) -> None:
+def _print_plan(plan: Plan, out: TextIO, *, details: bool, lang: Lang) -> None:
     for note in plan.notes:
-        out.write(f"note: {note}\n")
+        out.write(say(lang, "plan.note", note=note) + "\n")
     for unit in plan.declared_units:
-        out.write(f"+ declare unit {unit}\n")
+        out.write(say(lang, "plan.declare_unit", unit=unit) + "\n")
     for name, unit in plan.declared_people:
-        out.write(f"+ declare person {name} ({unit})\n")
+        out.write(say(lang, "plan.declare_person", name=name, unit=unit) + "\n")
     for staged in plan.staged:
-        rows = _row_list([r.row for r in staged.rows])
+        rows = _row_list([r.row for r in staged.rows], lang)
         if staged.old_text is None:
             mark, what = "+", "new"
         elif staged.changed:
             mark, what = "~", "changed"
         else:
-            mark, what = "=", "no change"
-        out.write(f"{mark} {staged.project_id}  {staged.name}  ({what}; {rows})\n")
+            mark, what = "=", "unchanged"
+        line = say(
+            lang,
+            "plan.project",
+            mark=mark,
+            id=staged.project_id,
+            name=staged.name,
+            what=say(lang, f"plan.{what}"),
+            rows=rows,
+        )
+        out.write(line + "\n")
         if details and staged.changed:
-            for line in staged.describe():
-                out.write(f"    {line}\n")
+            for change in staged.describe():
+                out.write(f"    {change}\n")
     for failure in sorted(plan.failures, key=lambda f: (f.sheet, f.row)):
-        out.write(
-            f"✗ {plan.source}, sheet {failure.sheet}, row {failure.row + 1}: {failure.reason}\n"
+        line = say(
+            lang,
+            "plan.failed",
+            file=plan.source,
+            sheet=failure.sheet,
+            row=failure.row + 1,
+            reason=failure.reason,
         )
-    skipped = {kind: len(rows) for kind, rows in plan.skipped.items()}
-    imported = plan.imported_rows
-    counted = (
-        f"{imported} row(s) imported into {len(plan.staged)} project(s) "
-        f"({sum(1 for s in plan.staged if s.old_text is None)} new, "
-        f"{sum(1 for s in plan.staged if s.old_text is not None and s.changed)} changed, "
-        f"{sum(1 for s in plan.staged if not s.changed)} unchanged); "
-        f"{len(plan.failures)} failed"
+        out.write(line + "\n")
+    counted = say(
+        lang,
+        "summary",
+        imported=plan.imported_rows,
+        projects=len(plan.staged),
+        new=sum(1 for s in plan.staged if s.old_text is None),
+        changed=sum(1 for s in plan.staged if s.old_text is not None and s.changed),
+        unchanged=sum(1 for s in plan.staged if not s.changed),
+        failed=len(plan.failures),
     )
+    skipped = sorted((kind, len(rows)) for kind, rows in plan.skipped.items())
     if skipped:
-        names = {"subtotal": "subtotal", "section": "section heading", "blank": "blank"}
-        counted += "; skipped: " + ", ".join(
-            f"{count} {names.get(kind, kind)}" for kind, count in sorted(skipped.items())
-        )
-    out.write(f"summary: {counted}\n")
+        counts = [say(lang, f"skipped.{kind}", n=count) for kind, count in skipped]
+        counted += say(lang, "summary.skipped", skipped=lists.names(counts, lang))
+    out.write(counted + "\n")
 
 
-def _row_list(rows: list[int]) -> str:
+def _row_list(rows: list[int], lang: Lang) -> str:
     shown = sorted({r + 1 for r in rows})
     if not shown:
-        return "no rows"
+        return say(lang, "rows.none")
     if len(shown) == 1:
-        return f"row {shown[0]}"
+        return say(lang, "rows.one", row=shown[0])
     if shown == list(range(shown[0], shown[-1] + 1)):
-        return f"rows {shown[0]}-{shown[-1]}"
-    return "rows " + ", ".join(str(r) for r in shown[:8]) + (" …" if len(shown) > 8 else "")
+        return say(lang, "rows.range", first=shown[0], last=shown[-1])
+    listed = lists.names([str(r) for r in shown[:8]] + (["…"] if len(shown) > 8 else []), lang)
+    return say(lang, "rows.list", rows=listed)

@@ -1,11 +1,14 @@
 """An import's result, file by file, before anything is written: each project file's old
 and new text, checked as `check` checks a file, and what changed in words."""
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from projledger.errors import ProjledgerError
 from projledger.excel.tree import merge, node, plain
+from projledger.messages import pick_lang
 from projledger.model.config import Config
 from projledger.model.project import Project
 from projledger.root import LedgerRoot
@@ -67,20 +70,34 @@ def _summary(item: Any) -> Any:
     return item
 
 
-def stage(root: LedgerRoot, project_id: str, desired: dict[str, Any], new: bool) -> Staged:
-    """The file with `desired` merged in (or made of it)."""
+def stage(
+    root: LedgerRoot,
+    project_id: str,
+    desired: dict[str, Any],
+    new: bool,
+    figures_on: dt.date | None = None,
+) -> Staged:
+    """The file with `desired` merged in (or made of it). `figures_on`: the import's date,
+    when its completed-investment figure is data for a period (figures.py)."""
+    from projledger.excel.figures import record_figure, take_period
     from projledger.store.document import load_document, new_document
 
     path = root.project_file(project_id)
+    through = None
+    if figures_on is not None:
+        desired, through = take_period(desired)
     if new:
         document = new_document(path)
         document.data = node(desired, Project, top=True)
         document.data.yaml_set_start_comment(f"{HEADER}\n{desired.get('name', project_id)}")
-        old_text = None
+        old_text = before = None
     else:
         document = load_document(path)
         old_text = document.text
+        before = plain(document.data.get("investment"))
         merge(document.data, desired)
+    if figures_on is not None:
+        record_figure(document.data, before, through, figures_on)
     name = str(plain(document.data.get("name")) or project_id)
     return Staged(project_id, name, path, old_text, document.dumps())
 
@@ -93,6 +110,8 @@ class Job:
     desired: dict[str, Any]
     new: bool
     rows: list[RowRef]
+    figures_on: dt.date | None = None
+    """The import's date, for a figure recorded as data for a period (see `stage`)."""
 
 
 def stage_all(root: LedgerRoot, jobs: list[Job], config: Config) -> list[tuple[Staged, list[str]]]:
@@ -115,17 +134,29 @@ def _stage_and_check(
 ) -> list[tuple[Staged, list[str]]]:
     results = []
     for job in jobs:
-        staged = stage(root, job.project_id, job.desired, job.new)
+        try:
+            staged = stage(root, job.project_id, job.desired, job.new, job.figures_on)
+        except ProjledgerError as error:  # the figure's months (figures.py): its rows fail
+            path = root.project_file(job.project_id)
+            results.append(
+                (
+                    Staged(job.project_id, job.project_id, path, None, "", job.rows),
+                    [error.text(pick_lang(config.language))],
+                )
+            )
+            continue
         staged.rows = job.rows
         results.append((staged, errors_of(staged, config)))
     return results
 
 
 def errors_of(staged: Staged, config: Config) -> list[str]:
-    """What `check` would say is wrong with the new text (errors only), in words."""
+    """What `check` would say is wrong with the new text (errors only), in words, in the
+    ledger's language."""
     from projledger.check.files import check_project_bytes
 
     checked = check_project_bytes(
         staged.new_text.encode("utf-8"), staged.path.name, staged.project_id, config
     )
-    return [f"{finding.code} {finding.message}" for finding in checked.errors]
+    lang = pick_lang(config.language)
+    return [f"{finding.code} {finding.text(lang)}" for finding in checked.errors]

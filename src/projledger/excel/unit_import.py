@@ -24,7 +24,10 @@ from projledger.excel.meta import Meta
 from projledger.excel.values import CellError, amount, day, text, yaml_number
 from projledger.excel.workbook import Sheet, Workbook
 from projledger.excel.write_unit import COL, FIRST_ROW, HEADER_ROW, LABELS, SHEET
+from projledger.messages import Area, Lang, lists, msg
 from projledger.root import LedgerRoot
+
+say = Area("excel.unit")
 
 Plain = Any
 EDITABLE = LABELS[COL["本周进展"] : COL["项目编号"]]
@@ -66,14 +69,14 @@ def import_unit_workbook(
     unit = meta.values.get("unit", "")
     if unit not in {u.name for u in config.units}:
         raise ProjledgerError(
-            f"{workbook.path.name} is the workbook of {unit or '?'}, which "
-            "projledger.yaml does not declare"
+            msg("excel.unit.undeclared", file=workbook.path.name, unit=unit or "?")
         )
     _author_is_the_unit(workbook, unit, config, run)
     sheet = workbook.sheet(SHEET) if SHEET in workbook.sheet_names else None
     if sheet is None:
-        raise ProjledgerError(f"{workbook.path.name}: no sheet {SHEET}")
-    entries, refused = _entries(sheet)
+        raise ProjledgerError(msg("excel.unit.no_sheet", file=workbook.path.name, sheet=SHEET))
+    lang: Lang = run.lang
+    entries, refused = _entries(sheet, lang)
     exported = _exported(root, entries, workbook.path.name)
     short = {u.short: u.name for u in config.units if u.short}
     for entry in entries:
@@ -81,38 +84,35 @@ def import_unit_workbook(
         owner = item.get("unit") if item else None
         if item is None or short.get(str(owner), owner) != unit:
             raise ProjledgerError(
-                f"refused: {workbook.path.name}, row {entry.row + 1}: {entry.item} is not an item "
-                f"of {unit} (the workbook of another unit, or edited): nothing was applied"
+                msg(
+                    "excel.unit.not_its_item",
+                    file=workbook.path.name,
+                    row=entry.row + 1,
+                    item=entry.item,
+                    unit=unit,
+                )
             )
     outcomes = [Outcome(e, "refused", reason) for e, reason in refused]
     files: dict[str, Plain] = {}
     for entry in entries:
-        judged = _judge(root, entry, exported[entry.blob], _current(root, entry.project, files))
+        now = _current(root, entry.project, files)
+        judged = _judge(root, entry, exported[entry.blob], now, lang)
         if judged.result == "apply" and not run.dry_run:
             judged = _commit(root, entry, judged.steps, unit, options, run)
         outcomes.append(judged)
-    _summary(outcomes, workbook.path.name, unit, out, run.dry_run)
+    _summary(outcomes, workbook.path.name, unit, out, run.dry_run, lang)
     from projledger.excel.run_import import failed_rows_exit
 
     failed = sum(1 for o in outcomes if o.result in ("conflict", "refused"))
     applied = any(o.result == "applied" for o in outcomes)
     return failed_rows_exit(
-        failed,
-        "listed above with the reason",
-        imported=applied,
-        run=run,
-        verb="applied",
-        fix="ask the unit to correct a refused row, and for a row in conflict enter what "
-        "still holds by hand or in next week's workbook",
+        failed, say(lang, "listed"), imported=applied, run=run, verb="applied", fix="unit_rows"
     )
 
 
 def _author_is_the_unit(workbook: Workbook, unit: str, config: Any, run: Any) -> None:
     if run.author is None:
-        raise ProjledgerError(
-            f"{workbook.path.name} is {unit}'s report: record it as theirs with "
-            f"--author '{unit} <email>' (or one of its people)"
-        )
+        raise ProjledgerError(msg("excel.unit.no_author", file=workbook.path.name, unit=unit))
     name = run.author.name
     units = {u.name: u.name for u in config.units} | {
         u.short: u.name for u in config.units if u.short
@@ -121,12 +121,16 @@ def _author_is_the_unit(workbook: Workbook, unit: str, config: Any, run: Any) ->
     author_unit = units.get(name) or units.get(people.get(name, ""), people.get(name))
     if author_unit != unit:
         raise ProjledgerError(
-            f"refused: {workbook.path.name} is the workbook of {unit}, and --author names "
-            f"{name}{f' ({author_unit})' if author_unit else ''}, not {unit} or one of its people"
+            msg(
+                "excel.unit.other_author",
+                file=workbook.path.name,
+                unit=unit,
+                name=name if author_unit is None else f"{name}（{author_unit}）",
+            )
         )
 
 
-def _entries(sheet: Sheet) -> tuple[list[Entry], list[tuple[Entry, str]]]:
+def _entries(sheet: Sheet, lang: Lang) -> tuple[list[Entry], list[tuple[Entry, str]]]:
     header = (
         [str(v).strip() if v is not None else "" for v in sheet.rows[HEADER_ROW]]
         if len(sheet.rows) > HEADER_ROW
@@ -134,8 +138,7 @@ def _entries(sheet: Sheet) -> tuple[list[Entry], list[tuple[Entry, str]]]:
     )
     if header[: len(LABELS)] != LABELS:
         raise ProjledgerError(
-            f"{sheet.where(HEADER_ROW)}: the columns are not the ones "
-            "`export unit` wrote (were columns added or removed?)"
+            msg("excel.unit.columns", file=sheet.file.name, sheet=sheet.name, row=HEADER_ROW + 1)
         )
     entries: list[Entry] = []
     refused: list[tuple[Entry, str]] = []
@@ -151,42 +154,42 @@ def _entries(sheet: Sheet) -> tuple[list[Entry], list[tuple[Entry, str]]]:
             str(cells["文件版本"] or ""),
         )
         if not (entry.project and entry.item and entry.blob):
-            refused.append((entry, "the row's hidden system columns are empty (a row added?)"))
+            refused.append((entry, say(lang, "no_system_columns")))
             continue
-        reasons = _read(entry, cells)
+        reasons = _read(entry, cells, lang)
         if reasons:
-            refused.append((entry, "；".join(reasons)))
+            refused.append((entry, lists.clauses(reasons, lang)))
         else:
             entries.append(entry)
     return entries, refused
 
 
-def _read(entry: Entry, cells: dict[str, Any]) -> list[str]:
+def _read(entry: Entry, cells: dict[str, Any], lang: Lang) -> list[str]:
     reasons = []
     entry.note = text(cells["本周进展"])
     if cells["已完成数量"] is not None:
         try:
             entry.done = yaml_number(amount(cells["已完成数量"], "万元"))
         except CellError as error:
-            reasons.append(f"已完成数量: {error}")
+            reasons.append(say(lang, "cell", label="已完成数量", error=error.text(lang)))
     wants = text(cells["申请"])
     explanation, evidence = text(cells["说明"]), text(cells["佐证"])
     if wants == "是":
         if not explanation or not evidence:
-            reasons.append("申请核验 needs 说明 and 佐证")
+            reasons.append(say(lang, "verify_needs"))
         else:
             entry.verify = (explanation, evidence)
     elif wants or explanation or evidence:
-        reasons.append("申请核验: choose 是 in 申请 (and give 说明 and 佐证)")
+        reasons.append(say(lang, "verify_choose"))
     new_due, reason = cells["新时限"], text(cells["理由"])
     if new_due is not None or reason:
         if new_due is None or not reason:
-            reasons.append("申请延期 needs 新时限 and 理由")
+            reasons.append(say(lang, "extend_needs"))
         else:
             try:
                 entry.extend = (day(new_due, None), reason)
             except CellError as error:
-                reasons.append(f"新时限: {error}")
+                reasons.append(say(lang, "cell", label="新时限", error=error.text(lang)))
     return reasons
 
 
@@ -202,10 +205,7 @@ def _exported(root: LedgerRoot, entries: list[Entry], name: str) -> dict[str, Pl
     try:
         contents = repo.blobs(blobs)
     except Exception:  # git's failure, whatever its form: said once
-        raise ProjledgerError(
-            f"{name}: the versions it was exported from are not in this repository (exported "
-            "from another ledger, or from files never committed)"
-        ) from None
+        raise ProjledgerError(msg("excel.unit.versions_missing", file=name)) from None
     return {blob: read_yaml(raw, blob).data for blob, raw in zip(blobs, contents, strict=True)}
 
 
@@ -233,20 +233,28 @@ def _in_force(deadline: dict[str, Plain] | None) -> Any:
     return extensions[-1]["new_due"] if extensions else deadline.get("due")
 
 
-def _judge(root: LedgerRoot, entry: Entry, exported: Plain, now: Plain) -> Outcome:
+def _judge(root: LedgerRoot, entry: Entry, exported: Plain, now: Plain, lang: Lang) -> Outcome:
     """What to do with the row: its steps (result "apply"), or why nothing is done."""
     if now is None:
-        return Outcome(entry, "conflict", "the project's file is gone or cannot be read")
+        return Outcome(entry, "conflict", say(lang, "file_gone"))
     then_item, now_item = _find(exported, entry.item), _find(now, entry.item)
     if now_item is None or then_item is None:
-        return Outcome(entry, "conflict", f"{entry.item} is no longer in {entry.project}")
+        gone = say(lang, "item_gone", item=entry.item, project=entry.project)
+        return Outcome(entry, "conflict", gone)
     verdict = _Verdict(
-        entry, then_item, now_item, _deadline(exported, entry.item), _deadline(now, entry.item)
+        entry,
+        then_item,
+        now_item,
+        _deadline(exported, entry.item),
+        _deadline(now, entry.item),
+        lang,
     )
     if verdict.conflicts:
-        return Outcome(entry, "conflict", "；".join(verdict.conflicts), conflicts=verdict.conflicts)
+        conflicts = lists.clauses(verdict.conflicts, lang)
+        return Outcome(entry, "conflict", conflicts, conflicts=verdict.conflicts)
     if not verdict.steps:
-        return Outcome(entry, "already", "、".join(verdict.already) + " already in the ledger")
+        already = say(lang, "already", what="、".join(verdict.already))
+        return Outcome(entry, "already", already)
     said = "、".join(STEP_NAMES[step] for step in verdict.steps)
     return Outcome(entry, "apply", said, steps=verdict.steps)
 
@@ -280,8 +288,10 @@ class _Verdict:
         now: dict[str, Plain],
         then_deadline: dict[str, Plain] | None,
         now_deadline: dict[str, Plain] | None,
+        lang: Lang,
     ) -> None:
         self.entry, self.then, self.now = entry, then, now
+        self.lang = lang
         self.then_deadline, self.now_deadline = then_deadline, now_deadline
         self.steps: list[str] = []
         self.already: list[str] = []
@@ -301,17 +311,13 @@ class _Verdict:
             if note in notes_now:
                 self.already.append("进展")
             elif (self.now.get("progress") or []) != (self.then.get("progress") or []):
-                self.conflicts.append(
-                    f"本周进展: ledger now 「{notes_now[-1]}」, this row 「{note}」"
-                )
+                self.conflict("now_and_here", label="本周进展", now=notes_now[-1], here=note)
             else:
                 self.steps.append("note")
         elif self.now.get("note") == note:
             self.already.append("进展")
         elif self.now.get("note") != self.then.get("note"):
-            self.conflicts.append(
-                f"本周进展: ledger now 「{self.now.get('note')}」, this row 「{note}」"
-            )
+            self.conflict("now_and_here", label="本周进展", now=self.now.get("note"), here=note)
         else:
             self.steps.append("note")
 
@@ -319,13 +325,12 @@ class _Verdict:
         measure_now = self.now.get("measure") or {}
         measure_then = self.then.get("measure") or {}
         if not measure_now:
-            self.conflicts.append("已完成数量: the task has no target (measure) to count against")
+            self.conflict("no_measure")
         elif measure_now.get("done") == done:
             self.already.append("已完成数量")
         elif measure_now.get("done") != measure_then.get("done"):
-            self.conflicts.append(
-                f"已完成数量: ledger now {measure_now.get('done')}, this row {done}"
-            )
+            now = measure_now.get("done")
+            self.conflict("now_and_here", label="已完成数量", now=now, here=done)
         else:
             self.steps.append("done")
 
@@ -335,7 +340,7 @@ class _Verdict:
         if state_now == "待核验" and verification.get("explanation") == explanation:
             self.already.append("申请核验")
         elif state_now != state_then:
-            self.conflicts.append(f"申请核验: state was {state_then}, ledger now {state_now}")
+            self.conflict("state_changed", then=state_then, now=state_now)
         else:
             self.steps.append("verify")
 
@@ -346,13 +351,14 @@ class _Verdict:
         if any(r.get("new_due") == new_due and r.get("reason") == reason for r in requests):
             self.already.append("申请延期")
         elif self.now_deadline is None:
-            self.conflicts.append("申请延期: the item has no deadline")
+            self.conflict("no_deadline")
         elif due_now != due_then or requests != asked_then:
-            self.conflicts.append(
-                f"申请延期: deadline was {due_then}, ledger now {due_now} (or asked since)"
-            )
+            self.conflict("due_changed", then=due_then, now=due_now)
         else:
             self.steps.append("extend")
+
+    def conflict(self, key: str, **args: object) -> None:
+        self.conflicts.append(say(self.lang, f"conflict.{key}", **args))
 
 
 def _commit(
@@ -372,9 +378,8 @@ def _commit(
     try:
         outcome = change_project(root, entry.project, _edit(entry, steps, unit), change_options)
     except ProjledgerError as error:
-        return Outcome(
-            entry, "refused", "；".join(line.strip() for line in str(error).splitlines())
-        )
+        said = error.text(run.lang).splitlines()
+        return Outcome(entry, "refused", lists.clauses((s.strip() for s in said), run.lang))
     return Outcome(entry, "applied", outcome.change.summary, outcome.commit)
 
 
@@ -445,15 +450,14 @@ def _fresh(day: dt.date) -> dt.date:
     return dt.date(day.year, day.month, day.day)
 
 
-def _summary(outcomes: list[Outcome], source: str, unit: str, out: TextIO, dry_run: bool) -> None:
+def _summary(
+    outcomes: list[Outcome], source: str, unit: str, out: TextIO, dry_run: bool, lang: Lang
+) -> None:
     from projledger.report.render_xlsx import display_width
 
     labels = {
-        "applied": "已导入",
-        "apply": "将导入",
-        "already": "已有，未重复",
-        "conflict": "有冲突，未导入",
-        "refused": "未导入",
+        key: say(lang, f"result.{key}")
+        for key in ("applied", "apply", "already", "conflict", "refused")
     }
     rows = [
         (
@@ -464,17 +468,19 @@ def _summary(outcomes: list[Outcome], source: str, unit: str, out: TextIO, dry_r
         )
         for o in sorted(outcomes, key=lambda o: o.entry.row)
     ]
-    header = ("行", "事项", "结果", "内容")
+    header = tuple(say(lang, f"col.{key}") for key in ("row", "item", "result", "detail"))
     widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(3)]
     out.write(f"{source}: {unit}\n")
     for row in [header, *rows]:
         cells = [c + " " * (w - display_width(c)) for c, w in zip(row[:3], widths, strict=True)]
         out.write("  ".join([*cells, row[3]]).rstrip() + "\n")
     counts = {key: sum(1 for o in outcomes if o.result == key) for key in labels}
-    out.write(
-        f"summary: {counts['applied'] + counts['apply']} "
-        f"{'to apply (dry run)' if dry_run else 'applied'}, "
-        f"{counts['already']} already in the ledger, "
-        f"{counts['conflict']} not applied (changed in the ledger since the export), "
-        f"{counts['refused']} refused\n"
+    summary = say(
+        lang,
+        "summary.dry_run" if dry_run else "summary",
+        applied=counts["applied"] + counts["apply"],
+        already=counts["already"],
+        conflict=counts["conflict"],
+        refused=counts["refused"],
     )
+    out.write(summary + "\n")

@@ -201,10 +201,3 @@ def _decode(config: Config, found: dict[str, tuple[str, Any]]) -> UnitItems:
                 )
             )
     return UnitItems(config, items, invalid)
-
-
-def canonical_units(config: Config) -> dict[str, str]:
-    """Every name a file may give a unit (full or short) → its full name."""
-    names = {unit.name: unit.name for unit in config.units}
-    names.update({unit.short: unit.name for unit in config.units if unit.short})
-    return names

@@ -10,10 +10,16 @@ from decimal import Decimal, InvalidOperation
 
 from projledger.dates import NotADayError, day_from_excel_serial, parse_day
 from projledger.excel.workbook import Value
+from projledger.messages import Lang, Message, msg
 
 
 class CellError(ValueError):
-    """A cell's value cannot be read as what its column holds."""
+    """A cell's value cannot be read as what its column holds. Raised with a `Message`:
+    `text(lang)` is it in the import's language, `str()` its English."""
+
+    def text(self, lang: Lang) -> str:
+        first = self.args[0] if self.args else ""
+        return first.render(lang) if isinstance(first, Message) else str(first)
 
 
 # Characters a ledger file may not hold (store/reader.py refuses them): control
@@ -57,27 +63,27 @@ def amount(value: Value, unit: str) -> Decimal:
     """An amount in 万元; `unit` is the column's (万元, 亿元, 元). A cell may name its
     own unit (1.2亿元, 3500万): that one counts."""
     if isinstance(value, bool):
-        raise CellError(f"{value} is not an amount")
+        raise CellError(msg("excel.cell.not_amount", value=value))
     if isinstance(value, int | float):
         number = Decimal(repr(float(value)))
         cell_unit = unit
     else:
         shown = one_line(value)
         if shown is None:
-            raise CellError("no amount")
+            raise CellError(msg("excel.cell.no_amount"))
         folded = unicodedata.normalize("NFKC", shown).replace(",", "").replace(" ", "")
         folded = folded.removeprefix("约").removeprefix("≈")
         match = _AMOUNT.fullmatch(folded)
         if match is None:
-            raise CellError(f"{shown!r} is not an amount")
+            raise CellError(msg("excel.cell.not_amount", value=shown))
         number = Decimal(match[1])
         cell_unit = {"亿": "亿元", "万": "万元"}.get(match[2] or "", match[2] or unit)
     if number < 0:
-        raise CellError(f"{number} is negative; an amount is 0 or more")
+        raise CellError(msg("excel.cell.negative", value=number))
     try:
         return (number * FACTORS[cell_unit]).normalize()
     except InvalidOperation:  # pragma: no cover - Decimal of a float or a match is valid
-        raise CellError(f"{value!r} is not an amount") from None
+        raise CellError(msg("excel.cell.not_amount", value=value)) from None
 
 
 def yaml_number(value: Decimal) -> int | float:
@@ -99,13 +105,13 @@ def day(value: Value, year: int | None) -> dt.date:
             return _day_number(value)
         shown = one_line(value)
         if shown is None:
-            raise CellError("no date")
+            raise CellError(msg("excel.cell.no_date"))
         folded = unicodedata.normalize("NFKC", shown)
         if re.fullmatch(r"\d{5}(\.\d+)?", folded):  # a serial stored as text
             return day_from_excel_serial(float(folded))
         return parse_day(folded, year=year)
     except NotADayError as exc:
-        raise CellError(str(exc)) from None
+        raise CellError(*exc.args) from None
 
 
 def _day_number(value: float) -> dt.date:
@@ -117,12 +123,9 @@ def _day_number(value: float) -> dt.date:
             return parse_day(f"{int(value)}年{int(digits)}月")
         if len(digits) == 1 and digits != "0":
             if digits == "1":
-                raise NotADayError(
-                    f"{value!r} reads as January or (typed 2026.10) October; write it as "
-                    "2026年1月 or 2026年10月"
-                )
+                raise NotADayError(msg("excel.cell.january_or_october", value=value))
             return parse_day(f"{int(value)}年{digits}月")
-        raise NotADayError(f"{value!r} is not a date")
+        raise NotADayError(msg("excel.cell.not_date", value=value))
     return day_from_excel_serial(value)
 
 

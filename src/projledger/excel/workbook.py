@@ -17,7 +17,9 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
 from projledger.errors import ProjledgerError
-from projledger.excel.xlsx_scan import scan_sheet, sheet_parts
+from projledger.excel.xlsx_scan import MAX_SHEET_XML_BYTES, XmlTooBigError, scan_sheet, sheet_parts
+from projledger.messages import Lang, msg, text
+from projledger.store.input_files import refuse_non_regular
 
 MAX_ROWS = 100_000
 """Rows a sheet may have (documented in the README): a 台账 of a province is a few
@@ -55,10 +57,11 @@ class Sheet:
                         self._wide.setdefault(covered, []).append(merge)
         return self._wide.get(row, [])
 
-    def where(self, row: int | None = None) -> str:
+    def where(self, row: int | None = None, lang: Lang = "en") -> str:
         """How messages name the sheet (and a row, counted from 0)."""
-        place = f"{self.file.name}, sheet {self.name}"
-        return place if row is None else f"{place}, row {row + 1}"
+        if row is None:
+            return text("excel.where.sheet", lang, file=self.file.name, sheet=self.name)
+        return text("excel.where.row", lang, file=self.file.name, sheet=self.name, row=row + 1)
 
     @property
     def width(self) -> int:
@@ -83,18 +86,25 @@ def open_workbook(path: Path) -> Workbook:
 
     name = path.name
     if path.suffix.lower() not in SUFFIXES:
-        raise ProjledgerError(f"{name}: not a workbook projledger reads (.xlsx, .xls or .csv)")
+        raise ProjledgerError(msg("excel.file.not_workbook_name", file=name))
+    refuse_non_regular(path)
     try:
         size = path.stat().st_size
         with path.open("rb") as stream:
             head = stream.read(2048)
+    except FileNotFoundError:
+        raise ProjledgerError(msg("excel.file.not_found", file=path)) from None
+    except PermissionError:
+        raise ProjledgerError(msg("excel.file.no_permission", file=path)) from None
     except OSError as exc:
-        raise ProjledgerError(f"{path}: cannot read it ({exc.strerror})") from None
+        raise ProjledgerError(
+            msg("excel.file.cannot_read", file=path, reason=exc.strerror)
+        ) from None
     if size == 0:
-        raise ProjledgerError(f"{name} is empty (0 bytes)")
+        raise ProjledgerError(msg("excel.file.empty", file=name))
     if size > MAX_FILE_BYTES:
         raise ProjledgerError(
-            f"{name} is {size >> 20} MB, more than the {MAX_FILE_BYTES >> 20} MB projledger reads"
+            msg("excel.file.too_big", file=name, mb=size >> 20, limit=MAX_FILE_BYTES >> 20)
         )
     if path.suffix.lower() == ".csv":
         return Workbook(path, [path.stem])
@@ -104,14 +114,14 @@ def open_workbook(path: Path) -> Workbook:
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
     except calamine.PasswordError:
-        raise ProjledgerError(_encrypted(name)) from None
-    except (calamine.CalamineError, OSError, ValueError) as exc:
-        raise ProjledgerError(f"{name} is not a workbook projledger can read ({exc})") from None
+        raise ProjledgerError(msg("excel.file.encrypted", file=name)) from None
+    except (calamine.CalamineError, OSError, ValueError):
+        raise ProjledgerError(msg("excel.file.unreadable", file=name)) from None
     names = [
         meta.name for meta in book.sheets_metadata if meta.typ == calamine.SheetTypeEnum.WorkSheet
     ]
     if not names:
-        raise ProjledgerError(f"{name} has no worksheet")
+        raise ProjledgerError(msg("excel.file.no_worksheet", file=name))
     return Workbook(path, names, book)
 
 
@@ -119,29 +129,19 @@ def _refuse_what_is_no_workbook(path: Path, head: bytes) -> None:
     name = path.name
     if head.startswith(_OLE):
         if path.suffix.lower() != ".xls" or _ENCRYPTED_MARK in _start_of(path):
-            raise ProjledgerError(_encrypted(name))
+            raise ProjledgerError(msg("excel.file.encrypted", file=name))
         return
     if head.startswith(_ZIP):
         return
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<html", b"<!doctype", b"<table", b"<?xml")):
-        raise ProjledgerError(
-            f"{name} is a web page (HTML) saved under a workbook's name, not a workbook; "
-            "open it in Excel or WPS and save it as .xlsx"
-        )
-    raise ProjledgerError(f"{name} is not a workbook (.xlsx or .xls): its bytes are neither")
+        raise ProjledgerError(msg("excel.file.html", file=name))
+    raise ProjledgerError(msg("excel.file.neither", file=name))
 
 
 def _start_of(path: Path) -> bytes:
     with path.open("rb") as stream:
         return stream.read(1 << 20)
-
-
-def _encrypted(name: str) -> str:
-    return (
-        f"{name} is protected by a password (encrypted); open it in Excel or WPS, remove "
-        "the password (文件 → 信息 → 保护工作簿), save it, and import it again"
-    )
 
 
 def _scan_xlsx(path: Path) -> None:
@@ -150,50 +150,48 @@ def _scan_xlsx(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)
             for sheet_name, member in parts.items():
-                place = f"{path.name}, sheet {sheet_name}"
+                place = {"file": path.name, "sheet": sheet_name}
                 try:
                     scan = scan_sheet(archive, member, MAX_ROWS)
                 except KeyError:
                     continue  # a part the package names but lacks: calamine says so
-                except ProjledgerError as exc:
-                    raise ProjledgerError(f"{place}: {exc}") from None
+                except XmlTooBigError as exc:
+                    limit = MAX_SHEET_XML_BYTES >> 20
+                    if exc.megabytes is None:
+                        raise ProjledgerError(
+                            msg("excel.file.xml_grows", **place, limit=limit)
+                        ) from None
+                    raise ProjledgerError(
+                        msg("excel.file.xml_too_big", **place, mb=exc.megabytes, limit=limit)
+                    ) from None
                 if scan.rows > MAX_ROWS:
                     raise ProjledgerError(
-                        f"{place} has more than {MAX_ROWS:,} rows, the most projledger "
-                        "imports from one sheet; split it"
+                        msg("excel.file.too_many_rows", **place, limit=f"{MAX_ROWS:,}")
                     )
                 if scan.formula_without_value is not None:
-                    raise ProjledgerError(
-                        f"{place}, cell {scan.formula_without_value}: a formula saved "
-                        "without its value (the program that wrote it does not calculate); "
-                        "open the workbook in Excel or WPS, save it, and import it again"
-                    )
-    except (zipfile.BadZipFile, KeyError, ParseError, OSError, EOFError) as exc:
-        raise ProjledgerError(
-            f"{path.name} is not a workbook projledger can read ({exc})"
-        ) from None
+                    cell = scan.formula_without_value
+                    raise ProjledgerError(msg("excel.file.formula", **place, cell=cell))
+    except (zipfile.BadZipFile, KeyError, ParseError, OSError, EOFError):
+        raise ProjledgerError(msg("excel.file.unreadable", file=path.name)) from None
 
 
 def _calamine_sheet(path: Path, book: object, name: str) -> Sheet:
     import python_calamine as calamine
 
     assert isinstance(book, calamine.CalamineWorkbook)
-    place = f"{path.name}, sheet {name}"
+    place = {"file": path.name, "sheet": name}
     try:
         sheet = book.get_sheet_by_name(name)
         if sheet.height > MAX_ROWS + 1:
-            raise ProjledgerError(
-                f"{place} has more than {MAX_ROWS:,} rows, the most projledger imports "
-                "from one sheet; split it"
-            )
+            raise ProjledgerError(msg("excel.file.too_many_rows", **place, limit=f"{MAX_ROWS:,}"))
         if sheet.width > MAX_COLUMNS:
             raise ProjledgerError(
-                f"{place} has {sheet.width} columns; projledger reads at most {MAX_COLUMNS}"
+                msg("excel.file.too_many_columns", **place, width=sheet.width, limit=MAX_COLUMNS)
             )
         rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
         merged = [(a[0], a[1], b[0], b[1]) for a, b in sheet.merged_cell_ranges or ()]
     except calamine.CalamineError as exc:
-        raise ProjledgerError(f"{place} cannot be read ({exc})") from None
+        raise ProjledgerError(msg("excel.file.sheet_error", **place, reason=exc)) from None
     rows = _squared(rows)
     _fill_merged(rows, merged)
     return Sheet(path, name, rows, merged)
@@ -242,9 +240,9 @@ def _csv_sheet(path: Path) -> Sheet:
         except UnicodeDecodeError:
             continue
     else:  # pragma: no cover - gb18030 decodes any bytes
-        raise ProjledgerError(f"{path.name}: not text in UTF-8 or GB18030")
+        raise ProjledgerError(msg("excel.file.csv_encoding", file=path.name))
     if "\0" in text[:4096]:
-        raise ProjledgerError(f"{path.name} is not a CSV file (it holds binary data)")
+        raise ProjledgerError(msg("excel.file.csv_binary", file=path.name))
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:8192], ",\t;")
     except csv.Error:
@@ -253,11 +251,14 @@ def _csv_sheet(path: Path) -> Sheet:
     for number, row in enumerate(_csv_rows(text, dialect), start=1):
         if number > MAX_ROWS:
             raise ProjledgerError(
-                f"{path.name} has more than {MAX_ROWS:,} rows, the most projledger imports "
-                "from one sheet; split it"
+                msg("excel.file.csv_too_many_rows", file=path.name, limit=f"{MAX_ROWS:,}")
             )
         if len(row) > MAX_COLUMNS:
-            raise ProjledgerError(f"{path.name}, row {number}: more than {MAX_COLUMNS} columns")
+            raise ProjledgerError(
+                msg(
+                    "excel.file.csv_too_many_columns", file=path.name, row=number, limit=MAX_COLUMNS
+                )
+            )
         rows.append([cell if cell.strip() else None for cell in row])
     return Sheet(path, path.stem, _squared(rows))
 
@@ -266,4 +267,4 @@ def _csv_rows(text: str, dialect: type[csv.Dialect] | csv.Dialect) -> Iterator[l
     try:
         yield from csv.reader(io.StringIO(text, newline=""), dialect)
     except csv.Error as exc:
-        raise ProjledgerError(f"not a CSV file projledger can read ({exc})") from None
+        raise ProjledgerError(msg("excel.file.csv_unreadable", reason=exc)) from None

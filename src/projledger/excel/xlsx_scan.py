@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
 
-from projledger.errors import ProjledgerError
-
 CHUNK = 1 << 22
 MAX_SHEET_XML_BYTES = 512 << 20
 """A sheet whose XML is larger than this (unpacked) is refused before it is read."""
@@ -57,14 +55,20 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+class XmlTooBigError(Exception):
+    """The sheet's XML is more than `MAX_SHEET_XML_BYTES` unpacked: `megabytes` as the zip
+    declares it, or None when the declared size lied and reading found out."""
+
+    def __init__(self, megabytes: int | None) -> None:
+        super().__init__(megabytes)
+        self.megabytes = megabytes
+
+
 def scan_sheet(archive: zipfile.ZipFile, member: str, max_rows: int) -> SheetScan:
     """Count the sheet's rows (stopping past `max_rows`) and find a formula without value."""
     info = archive.getinfo(member)
     if info.file_size > MAX_SHEET_XML_BYTES:
-        raise ProjledgerError(
-            f"the sheet is {info.file_size >> 20} MB of XML unpacked, more than the "
-            f"{MAX_SHEET_XML_BYTES >> 20} MB projledger reads"
-        )
+        raise XmlTooBigError(info.file_size >> 20)
     rows = 0
     first_formula: str | None = None
     for piece in _whole_rows(archive, member):
@@ -86,9 +90,7 @@ def _whole_rows(archive: zipfile.ZipFile, member: str) -> Iterator[bytes]:
             chunk = stream.read(CHUNK)
             read += len(chunk)
             if read > MAX_SHEET_XML_BYTES:  # the zip's declared size lied
-                raise ProjledgerError(
-                    f"the sheet unpacks to more than {MAX_SHEET_XML_BYTES >> 20} MB of XML"
-                )
+                raise XmlTooBigError(None)
             if not chunk:
                 if carry:
                     yield carry

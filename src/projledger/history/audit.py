@@ -29,6 +29,7 @@ from projledger.history.gitlog import Commit, LogEntry, tree_blobs
 from projledger.history.rules import Entry, Reference, Violation, all_items, judge
 from projledger.history.timeline import LedgerHistory, Step
 from projledger.history.values import Json
+from projledger.messages import msg
 from projledger.root import LedgerRoot
 
 MANY_PATHS = 500
@@ -77,7 +78,7 @@ def _commit_id(history: LedgerHistory, revision: str) -> str:
             "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
         )
     except ProjledgerError:
-        raise ProjledgerError(f"{revision!r} is not a commit of this repository") from None
+        raise ProjledgerError(msg("audit.not_a_commit", revision=revision)) from None
 
 
 @dataclass(frozen=True)

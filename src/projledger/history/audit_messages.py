@@ -8,19 +8,7 @@ from projledger.history.diff import diff_items, items_of
 from projledger.history.gitlog import Commit
 from projledger.history.rules import Violation, extensions
 from projledger.history.values import Json, display
-
-LABELS = {
-    "issues": "issue",
-    "tasks": "task",
-    "responsibilities": "responsibility",
-    "deadlines": "deadline",
-}
-INSTEAD = {
-    "issues": "withdraw it instead (state: 已撤销 with a withdrawal record)",
-    "tasks": "keep it instead, and say in its note why it no longer applies",
-    "responsibilities": "keep it instead, and change its person, unit or duties",
-    "deadlines": "keep it instead; a new date is an appended extension",
-}
+from projledger.messages import Message, msg
 
 
 @dataclass(frozen=True)
@@ -33,12 +21,19 @@ class Wording:
             return f"a merge between {self.fork_short} and {self.head_short}"
         return commit.describe()
 
+    def _say(self, key: str, commit: Commit | None, **args: object) -> Message:
+        """The finding's message `key`, naming the commit (or the range's merge)."""
+        if commit is None:
+            return msg(f"{key}.merge", fork=self.fork_short, head=self.head_short, **args)
+        day = commit.author_date[:10]
+        named = {"short": commit.short, "author": commit.author_name, "subject": commit.subject}
+        return msg(key, day=day, **named, **args)
+
     def finding(
         self, v: Violation, commit: Commit | None, path: str, shown: str, head: Json
     ) -> Finding:
         """The finding of a rule broken in `commit` and not put back by the end (`head`,
         the version the range ends with)."""
-        where = self.where(commit)
         item_id = v.item_id or ""
         legit = v.legit.item if v.legit is not None else None
         found = v.found.item if v.found is not None else None
@@ -46,84 +41,76 @@ class Wording:
         at = (list_name, _index(head, list_name, item_id)) if list_name else ()
         if v.code == "PL500":
             before = f"{commit.short}^" if commit is not None else self.fork_short
-            return Finding.of(
-                "PL500",
-                f"{path} was deleted in {where}; project files are never deleted: restore it "
-                f"(git checkout {before} -- {path}) and retire the project instead (pool: 退库 "
-                "with a retirement record)",
-                shown,
-            )
+            return Finding.of("PL500", self._say("PL500", commit, path=path, before=before), shown)
         if v.code == "PL501" and v.legit is not None:
             name = v.legit.list_name
-            return Finding.of(
+            message = self._say(
                 "PL501",
-                f"{LABELS[name]} {item_id} ({title(legit)}) was removed from {name} in "
-                f"{where}; items are never deleted: restore it as it was and {INSTEAD[name]}",
-                shown,
-                (name,),
+                commit,
+                label=f"audit.{name}",
+                id=item_id,
+                title=title(legit),
+                list=f"audit.list.{name}",
+                instead=f"audit.instead.{name}",
             )
+            return Finding.of("PL501", message, shown, (name,))
         if v.code == "PL502" and v.legit is not None and v.found is not None:
             if v.moved:
-                message = (
-                    f"id {item_id} belongs to {v.legit.list_name} ({title(legit)}) but is used "
-                    f"in {list_name} since {where}; ids are never reused: give this "
-                    f"{LABELS[list_name]} a new id"
+                message = self._say(
+                    "PL502.moved",
+                    commit,
+                    id=item_id,
+                    was_in=f"audit.list.{v.legit.list_name}",
+                    title=title(legit),
+                    list=f"audit.list.{list_name}",
+                    label=f"audit.{list_name}",
                 )
             else:
-                message = (
-                    f"id {item_id} was used by another {LABELS[list_name]} ({title(legit)}), "
-                    f"which was removed, and is used again in {where} for {title(found)}; ids "
-                    "are never reused: give the new item a new id, and restore the old one"
+                message = self._say(
+                    "PL502.reused",
+                    commit,
+                    id=item_id,
+                    label=f"audit.{list_name}",
+                    title=title(legit),
+                    new_title=title(found),
                 )
             return Finding.of("PL502", message, shown, (*at, "id"))
         if v.code == "PL503":
             fields = sorted(
                 {c.field or "(the whole issue)" for c in diff_items("issues", [legit], [found])}
             )
-            return Finding.of(
-                "PL503",
-                f"issue {item_id} ({title(found)}) is closed (已销号) but {', '.join(fields)} "
-                f"changed afterwards in {where}; a closed issue is not edited: undo the change, "
-                "or first reopen the issue through a recorded return (append to returns with "
-                "date and reason, state: 办理中)",
-                shown,
-                at,
+            message = self._say(
+                "PL503", commit, id=item_id, title=title(found), fields=", ".join(fields)
             )
+            return Finding.of("PL503", message, shown, at)
         due, now_due = _get(legit, "due"), _get(found, "due")
         if v.code == "PL504":
-            return Finding.of(
-                "PL504",
-                f"the due date of deadline {item_id} was changed from {display(due)} to "
-                f"{display(now_due)} in {where}; a due date is never changed: set due back to "
-                f"{display(due)} and append an extension (date, new_due: {display(now_due)}, "
-                "reason, approver)",
-                shown,
-                (*at, "due"),
+            message = self._say(
+                "PL504", commit, id=item_id, due=display(due), now_due=display(now_due)
             )
+            return Finding.of("PL504", message, shown, (*at, "due"))
         position = v.position or 0
         now = extensions(found) if isinstance(found, dict) else []
         if v.code == "PL505":
             was = extensions(legit) if isinstance(legit, dict) else []
-            what = "removed" if position >= len(now) else "edited"
+            what = "audit.removed" if position >= len(now) else "audit.edited"
             kept = was[position] if position < len(was) else None
-            return Finding.of(
-                "PL505",
-                f"extension {position + 1} of deadline {item_id} was {what} in {where}; "
-                f"extensions are only appended: restore it as it was ({display(kept)}) and "
-                "append a new extension for a new date",
-                shown,
-                (*at, "extensions", min(position, len(now) - 1)) if now else at,
+            message = self._say(
+                "PL505", commit, number=position + 1, id=item_id, what=what, kept=display(kept)
             )
+            where = (*at, "extensions", min(position, len(now) - 1)) if now else at
+            return Finding.of("PL505", message, shown, where)
         extension = now[position] if position < len(now) else None
-        return Finding.of(
+        message = self._say(
             "PL506",
-            f"extension {position + 1} of deadline {item_id} ({display(_get(found, 'target'))}) "
-            f"is dated {display(_get(extension, 'date'))}, after its target was closed on "
-            f"{v.closed_on}, in {where}; an extension after the closure would count a late "
-            "closure as on time: remove it (a deadline met late stays late)",
-            shown,
-            (*at, "extensions", position),
+            commit,
+            number=position + 1,
+            id=item_id,
+            target=display(_get(found, "target")),
+            date=display(_get(extension, "date")),
+            closed=v.closed_on,
         )
+        return Finding.of("PL506", message, shown, (*at, "extensions", position))
 
     def unreadable(self, raw: bytes, commit: Commit | None, shown: str) -> Finding:
         """A version that cannot be read: the reader's first finding, naming the commit."""

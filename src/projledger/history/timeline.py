@@ -285,13 +285,14 @@ def period_changes(
     until: dt.date | None,
     *,
     project: str | None = None,
-    units: set[str] | None = None,
+    unit: Callable[[object], bool] | None = None,
 ) -> list[Change]:
     """Every change whose author date (the author's own day) is within [since, until],
-    optionally of one project, or concerning one unit (`units`: its names)."""
+    optionally of one project, or concerning one unit (`unit`: whether a unit as an item
+    writes it is that unit, so short names and former names written then count too)."""
     paths = [history.project_path(project)] if project is not None else None
     entries = period_entries(history, since, until, paths=paths)
-    keep = None if units is None else _concerns_units(units)
+    keep = None if unit is None else _concerns_unit(unit)
     return history.changes(entries, keep)
 
 
@@ -318,7 +319,7 @@ def period_entries(
     ]
 
 
-def _concerns_units(units: set[str]) -> Keep:
+def _concerns_unit(is_unit: Callable[[object], bool]) -> Keep:
     """A change concerns a unit when its item's unit is that unit (a deadline: its target's),
     or, for the project record, when the unit has a responsibility in the project."""
 
@@ -328,7 +329,7 @@ def _concerns_units(units: set[str]) -> Keep:
                 continue
             if change.item is None or change.item_list is None:
                 if any(
-                    item.get("unit") in units
+                    is_unit(item.get("unit"))
                     for item in items_of(data, "responsibilities").values()
                     if isinstance(item, dict)
                 ):
@@ -337,13 +338,13 @@ def _concerns_units(units: set[str]) -> Keep:
             item = items_of(data, change.item_list).get(change.item)
             if not isinstance(item, dict):
                 continue
-            if item.get("unit") in units:
+            if is_unit(item.get("unit")):
                 return True
             target = item.get("target") if change.item_list == "deadlines" else None
             if isinstance(target, str):
                 for list_name in ("issues", "tasks"):
                     bound = items_of(data, list_name).get(target)
-                    if isinstance(bound, dict) and bound.get("unit") in units:
+                    if isinstance(bound, dict) and is_unit(bound.get("unit")):
                         return True
         return False
 

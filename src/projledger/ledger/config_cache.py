@@ -22,7 +22,14 @@ def cached_config(root: LedgerRoot) -> Config:
 
 
 def cached_config_and_blob(root: LedgerRoot) -> tuple[Config, str]:
-    """The config and the blob id of its bytes (for caches of what depends on it)."""
+    """The config and the blob id of its bytes (for caches of what depends on it). Every
+    command reading a root asks for it first: a root with a linked entry or a projects/
+    that is no directory is refused here, before anything is read through it."""
+    unsafe = root.unsafe_layout()
+    if unsafe is not None:
+        from projledger.errors import ProjledgerError
+
+        raise ProjledgerError(unsafe)
     try:
         raw = read_ledger_bytes(root.config_file)
     except OSError:

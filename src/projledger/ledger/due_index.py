@@ -22,7 +22,7 @@ from projledger.compute.facts import DeadlineFacts, project_deadlines
 if TYPE_CHECKING:
     from projledger.model.project import Project  # met only where files are parsed
 
-DUE_INDEX_FORMAT = 6
+DUE_INDEX_FORMAT = 7
 
 # Each deadline's bounds are three ISO dates (10 characters each), all of a project's in
 # one string: open from (the day it entered the ledger), open until (done or cancelled),
@@ -41,8 +41,9 @@ class DamagedEntryError(ValueError):
     the caller reads the files again."""
 
 
-def _no_fields() -> memoryview:
-    return memoryview(b"")
+_NO_FIELDS = memoryview(b"")
+"""The default `fields`: one read-only view shared by every header (a factory would run
+once per project decoded)."""
 
 
 class DueProject(msgspec.Struct, array_like=True, gc=False):
@@ -59,7 +60,7 @@ class DueProject(msgspec.Struct, array_like=True, gc=False):
     """Three ISO dates per deadline (see `_WIDTH`)."""
     code: str | None
     """The national project code."""
-    fields: memoryview = msgspec.field(default_factory=_no_fields)
+    fields: memoryview = _NO_FIELDS
     """Each deadline's fields as JSON, in the order of `bounds`, one per line."""
 
     def __post_init__(self) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from projledger.check.validation import validate
 from projledger.errors import ProjledgerError
+from projledger.findings import Quoting
 from projledger.model import Config, Project
 from projledger.root import LedgerRoot
 from projledger.store.reader import read_yaml
@@ -86,7 +87,7 @@ def load_checked_project(root: LedgerRoot, project_id: str, config: Config) -> t
     return checked.project, len(checked.errors)
 
 
-def _first_problem(path: Path, checked: "FileCheck | None" = None) -> str:
+def _first_problem(path: Path, checked: "FileCheck | None" = None) -> "str | Quoting":
     """The first error in the file, placed; `checked`: the file's check, if it was made."""
     from projledger.check.entries import place_findings
 
@@ -102,7 +103,4 @@ def _first_problem(path: Path, checked: "FileCheck | None" = None) -> str:
     if not errors:
         return f"{path} could not be read as a project; run `projledger check {path}` for why"
     first = place_findings(errors, checked.text)[0]
-    return (
-        f"{first.file}:{first.line or 1}:{first.col or 1}: {first.code} {first.message} "
-        "(run `projledger check` for every problem)"
-    )
+    return Quoting("refusal.first_error", (first,))

@@ -81,6 +81,32 @@ def project_names(root: LedgerRoot) -> list[Named]:
     return found
 
 
+def remembered_names(root: LedgerRoot) -> list[tuple[str, str, str]]:
+    """(id, name, pool) of every file in projects/ as the names cache last saw it, for
+    shell completion: no file is stated or read (a name changed since only offers a choice
+    the command then checks), and no `Named` is built. A file the cache does not hold, or
+    no cache: `project_names`, which builds it."""
+    cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
+    try:
+        files = os.listdir(root.projects_dir)  # noqa: PTH208 - names only
+    except OSError:
+        return []
+    entries = cache.entries
+    found: list[tuple[str, str, str]] = []
+    for file in files:
+        if file[-5:] != ".yaml" or file[0] == ".":
+            continue
+        entry = entries.get(file)
+        if type(entry) is not list or len(entry) < 2:
+            return [(p.id, p.name, p.state) for p in project_names(root)]
+        value = entry[1]
+        if type(value) is list and len(value) == 5 and type(value[0]) is str:
+            found.append((file[:-5], value[0], str(value[1])))
+        else:
+            found.append((file[:-5], "", ""))
+    return found
+
+
 def _entries(work: Sequence[tuple[str, bytes]]) -> list[list[str] | None]:
     return [_entry(raw, file) for file, raw in work]
 

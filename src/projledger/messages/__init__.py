@@ -21,6 +21,7 @@ catalogue is merged from parts, one module per area (`messages/*.py`), at the en
 import re
 import string
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from projledger.messages.entry import LANGS as LANGS
 from projledger.messages.entry import Entry as Entry
@@ -41,6 +42,14 @@ class Message:
         return self.render("en")
 
 
+@runtime_checkable
+class Renderable(Protocol):
+    """Anything that says itself in either language (a `Message`, a message quoting
+    findings): what an error may be raised with."""
+
+    def render(self, lang: Lang) -> str: ...
+
+
 def msg(key: str, **args: object) -> Message:
     """A message to render later; `key` must be in `CATALOGUE`."""
     if key not in CATALOGUE:
@@ -51,21 +60,48 @@ def msg(key: str, **args: object) -> Message:
 def text(key: str, lang: Lang, **args: object) -> str:
     """The message `key` in `lang`, its placeholders filled in. A placeholder written
     `{name!t}` takes terms, not text: its value is one or more catalogue keys after
-    `term.` (comma-separated), each put in `lang`, joined as a list."""
+    `term.` (comma-separated), each put in `lang`, joined as a list; a term may hold
+    placeholders of its own, filled from the same arguments. `{name!f}` takes a field's
+    path (`issues[0].closure.date`), shown by `field_label`; `{name!k}` a field's key,
+    which Chinese shows after its label (实施主体（owner）); `{name!l}` names,
+    `|`-separated, as a list; `{name!o}` the values allowed, `|`-separated, as "one of"
+    reads in `lang`."""
     template = CATALOGUE[key].text(lang, args.get("n"))
-    return _Formatter(lang).vformat(template, (), args) if args else template
+    return _Formatter(lang, args).vformat(template, (), args) if args else template
 
 
 class _Formatter(string.Formatter):
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, args: dict[str, object]) -> None:
         self.lang = lang
+        self.args = args
 
     def convert_field(self, value: object, conversion: str | None) -> object:
         if conversion == "t":
             names = str(value).split(",") if value != "" else []
-            terms = [CATALOGUE[f"term.{name}"].text(self.lang) for name in names]
+            terms = [
+                self.vformat(CATALOGUE[f"term.{name}"].text(self.lang), (), self.args)
+                for name in names
+            ]
             return ("、" if self.lang == "zh" else ", ").join(terms)
+        if conversion == "f":
+            return field_label(str(value), self.lang)
+        if conversion == "k":
+            label = field_label(str(value), self.lang)
+            return f"“{label}”（{value}）" if label != value else f"`{value}`"
+        if conversion == "l":
+            return ("、" if self.lang == "zh" else ", ").join(str(value).split("|"))
+        if conversion == "o":
+            return _one_of(str(value).split("|"), self.lang)
         return super().convert_field(value, conversion)
+
+
+def _one_of(choices: list[str], lang: Lang) -> str:
+    """“省级”、“市级”或“区级”; '省级', '市级' or '区级'."""
+    opening, closing, comma, last = (
+        ("“", "”", "、", "或") if lang == "zh" else ("'", "'", ", ", " or ")
+    )
+    quoted = [f"{opening}{choice}{closing}" for choice in choices]
+    return comma.join(quoted[:-1]) + last + quoted[-1] if len(quoted) > 1 else quoted[0]
 
 
 def terms_in(template: str) -> set[str]:
@@ -78,14 +114,15 @@ def placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
-Pairs = dict[str, tuple[str, str]]
-"""A module's own messages: key → (zh, en), plain `str.format` templates."""
+@dataclass(frozen=True, slots=True)
+class Area:
+    """The messages of one area (`refs.no_project`, `refs.more`...) for a module that
+    names them by their last part and holds its language as the config spells it."""
 
+    prefix: str
 
-def say_in(table: Pairs, lang: str, key: str, **values: object) -> str:
-    """A message of a module's own table in `lang` (zh, else en)."""
-    zh, en = table[key]
-    return (zh if lang == "zh" else en).format(**values)
+    def __call__(self, lang: str, key: str, **args: object) -> str:
+        return text(f"{self.prefix}.{key}", pick_lang(lang), **args)
 
 
 def pick_lang(value: str | None, default: Lang = "en") -> Lang:
@@ -588,6 +625,44 @@ def _merged(*parts: dict[str, Entry]) -> None:
 
 
 # The parts import `Entry` from messages/entry.py, so they load after the catalogue above.
+from projledger.messages import audit_findings  # noqa: E402, I001
+from projledger.messages import change_commands  # noqa: E402
+from projledger.messages import change_refusals  # noqa: E402
+from projledger.messages import deadline_states  # noqa: E402
+from projledger.messages import duplicates_and_periods  # noqa: E402
+from projledger.messages import file_refusals  # noqa: E402
+from projledger.messages import excel  # noqa: E402
 from projledger.messages import help_texts  # noqa: E402
+from projledger.messages import late_extension  # noqa: E402
+from projledger.messages import hostile_input  # noqa: E402
+from projledger.messages import names  # noqa: E402
+from projledger.messages import narrative_elements  # noqa: E402
+from projledger.messages import option_help  # noqa: E402
+from projledger.messages import prompts  # noqa: E402
+from projledger.messages import reading_findings  # noqa: E402
+from projledger.messages import rule_findings  # noqa: E402
+from projledger.messages import schema_findings  # noqa: E402
+from projledger.messages import shared_option_help  # noqa: E402
+from projledger.messages import terminal  # noqa: E402
 
-_merged(help_texts.ENTRIES)
+_merged(
+    help_texts.ENTRIES,
+    hostile_input.ENTRIES,
+    names.ENTRIES,
+    change_commands.ENTRIES,
+    prompts.ENTRIES,
+    narrative_elements.ENTRIES,
+    terminal.ENTRIES,
+    option_help.ENTRIES,
+    audit_findings.ENTRIES,
+    deadline_states.ENTRIES,
+    duplicates_and_periods.ENTRIES,
+    excel.ENTRIES,
+    reading_findings.ENTRIES,
+    file_refusals.ENTRIES,
+    rule_findings.ENTRIES,
+    schema_findings.ENTRIES,
+    late_extension.ENTRIES,
+    shared_option_help.ENTRIES,
+    change_refusals.ENTRIES,
+)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr
 
-from projledger.model.common import Integer, LedgerModel, SchemaVersion, Text
+from projledger.model.common import Integer, LedgerModel, SchemaVersion, Text, new_list
 from projledger.model.enums import TimeProgressMethod
 
 # Guangzhou's split of the stages of a new project, and of a continuing one (DOMAIN.md).
@@ -30,7 +30,7 @@ class Unit(LedgerModel):
     """Short name used in tables (简称)."""
     kind: str | None = None
     """E.g. 部门, 镇街, 国企."""
-    former: list[Text] = Field(default_factory=list)
+    former: list[Text] = Field(default_factory=new_list)
     """Names it had before (`projledger unit rename`): issues closed (已销号) under a former
     name keep it, as their record is never changed."""
     retired: dt.date | None = None
@@ -129,7 +129,7 @@ class Ranking(LedgerModel):
     verifier_outside_unit: bool = True
     """销号 is verified by someone other than the issue's responsible person and outside its
     responsible unit (the office verifies): `check` PL230, refused by `advance`."""
-    approvers: list[Text] = Field(default_factory=list)
+    approvers: list[Text] = Field(default_factory=new_list)
     """People who may approve an extension (延期) besides the project's 包抓领导; never a
     person of the unit whose item it is. Empty: the 包抓领导 alone."""
     approver_rule: bool = True
@@ -160,7 +160,7 @@ class Config(LedgerModel):
     language: Literal["zh", "en"] = "zh"
     """Language of report labels."""
     units: Annotated[list[Unit], Field(min_length=1)]
-    people: list[Person] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=new_list)
     stages: Annotated[list[Text], Field(min_length=1)] = Field(
         default_factory=lambda: list(DEFAULT_STAGES)
     )
@@ -182,7 +182,7 @@ class Config(LedgerModel):
     is that leader) may too."""
     ranking: Ranking = Field(default_factory=Ranking)
     """The unit ranking's rules (红黑榜): who verifies, who approves extensions, what counts."""
-    rollup: list[RollupMember] = Field(default_factory=list)
+    rollup: list[RollupMember] = Field(default_factory=new_list)
     """Member ledgers: `report weekly|monthly|quarterly` on this root reports over them
     (and over this root's own projects, if it has any), with a breakdown by ledger."""
 

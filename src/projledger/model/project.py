@@ -14,7 +14,15 @@ from projledger.ids import (
     RESPONSIBILITY_ID_PATTERN,
     TASK_ID_PATTERN,
 )
-from projledger.model.common import Amount, Integer, LedgerModel, SchemaVersion, Text
+from projledger.model.common import (
+    Amount,
+    Integer,
+    LedgerModel,
+    SchemaVersion,
+    Text,
+    new_dict,
+    new_list,
+)
 from projledger.model.enums import (
     ApprovalStatus,
     CauseSide,
@@ -80,7 +88,7 @@ class TaskForce(LedgerModel):
 
     name: Text
     head: str | None = None
-    members: list[Text] = Field(default_factory=list)
+    members: list[Text] = Field(default_factory=new_list)
 
 
 class Approval(LedgerModel):
@@ -116,10 +124,10 @@ class Investment(LedgerModel):
     """The months `completed_this_year` covers: January to this month (数据期 1-10月).
     Absent on figures entered before periods were recorded: then they count as covering
     the months complete on the report date."""
-    series: list["InvestmentFigure"] = Field(default_factory=list)
+    series: list["InvestmentFigure"] = Field(default_factory=new_list)
     """Every completed figure reported this year, in the order reported (月度数据): a
     report as of a date uses the last one reported by then."""
-    past_years: list["InvestmentYear"] = Field(default_factory=list)
+    past_years: list["InvestmentYear"] = Field(default_factory=new_list)
     """Earlier years' figures, kept by `rollover` so their reports still regenerate."""
 
 
@@ -142,7 +150,7 @@ class InvestmentYear(LedgerModel):
     through_month: Integer | None = Field(default=None, ge=1, le=12)
     monthly_plan: list[Amount] | None = Field(default=None, min_length=12, max_length=12)
     updated: dt.date | None = None
-    series: list[InvestmentFigure] = Field(default_factory=list)
+    series: list[InvestmentFigure] = Field(default_factory=new_list)
 
 
 class Funding(LedgerModel):
@@ -240,9 +248,9 @@ class Issue(LedgerModel):
     person: str | None = None
     """Responsible person; required from 已交办 on."""
     measures: str | None = None
-    progress: list[ProgressNote] = Field(default_factory=list)
+    progress: list[ProgressNote] = Field(default_factory=new_list)
     verification: Verification | None = None
-    returns: list[Return] = Field(default_factory=list)
+    returns: list[Return] = Field(default_factory=new_list)
     closure: Closure | None = None
     withdrawal: Withdrawal | None = None
 
@@ -302,8 +310,8 @@ class Deadline(LedgerModel):
     due: dt.date
     basis: str | None = None
     """Where the time limit comes from (依据), e.g. a meeting's minutes."""
-    extensions: list[Extension] = Field(default_factory=list)
-    requests: list[ExtensionRequest] = Field(default_factory=list)
+    extensions: list[Extension] = Field(default_factory=new_list)
+    requests: list[ExtensionRequest] = Field(default_factory=new_list)
     """Extensions asked for (申请延期), granted or not: see `extensions` for the granted."""
 
     @property
@@ -342,15 +350,15 @@ class Project(LedgerModel):
     """进展情况: where the project stands, in words, as the 台账 last said it (e.g.
     已完成主体结构施工，正在进行装修); each import replaces it, and git keeps the earlier ones."""
     retirement: Retirement | None = None
-    approvals: dict[ApprovalName, Approval] = Field(default_factory=dict)
+    approvals: dict[ApprovalName, Approval] = Field(default_factory=new_dict)
     investment: Investment
-    funding: list[Funding] = Field(default_factory=list)
+    funding: list[Funding] = Field(default_factory=new_list)
     land: Land | None = None
     schedule: Schedule = Field(default_factory=Schedule)
-    responsibilities: list[Responsibility] = Field(default_factory=list)
-    issues: list[Issue] = Field(default_factory=list)
-    tasks: list[Task] = Field(default_factory=list)
-    deadlines: list[Deadline] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=new_list)
+    issues: list[Issue] = Field(default_factory=new_list)
+    tasks: list[Task] = Field(default_factory=new_list)
+    deadlines: list[Deadline] = Field(default_factory=new_list)
 
     @property
     def lead_leader(self) -> str | None:

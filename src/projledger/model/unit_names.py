@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from projledger.errors import ProjledgerError
-from projledger.messages import Pairs, say_in
+from projledger.messages import Area
 from projledger.model.config import Config
 
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市区县])?(?:[市区县])?")
@@ -132,20 +132,5 @@ def _in_order(short: str, full: str) -> bool:
     return True
 
 
-# --- messages: (zh, en) ------------------------------------------------------------------
-
-MESSAGES: Pairs = {
-    "unknown_unit": (
-        "{option} {written}：projledger.yaml 中没有声明这个单位",
-        "{option} {written!r} is not a unit declared in projledger.yaml",
-    ),
-    "did_you_mean": ("；是否指：{close}？", "; did you mean {close}?"),
-    "declare": (
-        "；先在 projledger.yaml 中声明（`units`）",
-        "; declare it in projledger.yaml first (`units`)",
-    ),
-}
-
-
-def say(lang: str, key: str, **values: object) -> str:
-    return say_in(MESSAGES, lang, key, **values)
+say = Area("unit_names")
+"""This module's messages (`messages/`), by the last part of their key."""

@@ -9,19 +9,26 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from projledger.compute.deadlines import LABELS, OPEN, Status, deadline_state
+from projledger.compute.deadlines import DEFAULT_RULES, LABELS, OPEN, Status, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.compute.progress import in_report
-from projledger.messages import Lang, field_label
+from projledger.messages import Lang, field_label, text
 from projledger.model import Project
+from projledger.model.config import Ranking
 from projledger.model.enums import Pool
+from projledger.model.project import Deadline
 from projledger.report.aligned_columns import Cell, Styled, print_aligned
 from projledger.report.formatting import format_amount as amount
 from projledger.report.formatting import quantity_done
 from projledger.report.render_terminal import LONG_TABLE_ROWS
 from projledger.safe_text import printable
 
-STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "yellow", Status.MET_LATE: "magenta"}
+STATUS_STYLE = {
+    Status.OVERDUE: "bold red",
+    Status.DUE_SOON: "yellow",
+    Status.MET_LATE: "magenta",
+    Status.AWAITING: "cyan",
+}
 
 
 def _table(title: str, columns: Iterable[str]) -> Table:
@@ -66,25 +73,40 @@ def _print_rows(
     console.print(table)
 
 
-def _due(project: Project, target: str, today: dt.date, window: int) -> tuple[str, Text]:
-    return _due_of(project_facts(project), target, today, window)
+def _due(
+    project: Project, target: str, today: dt.date, window: int, rules: Ranking
+) -> tuple[str, Text]:
+    return _due_of(project_facts(project), target, today, window, rules)
 
 
-def _due_of(facts: ProjectFacts, target: str, today: dt.date, window: int) -> tuple[str, Text]:
+def _due_of(
+    facts: ProjectFacts, target: str, today: dt.date, window: int, rules: Ranking
+) -> tuple[str, Text]:
     deadline = facts.deadline_for(target)
     if deadline is None:
         return "—", Text("")
-    state = deadline_state(deadline, today, window)
+    state = deadline_state(deadline, today, window, rules)
     if state.status in OPEN and not in_report(facts, today):
         # Retired (退库): what was open leaves every list from the retirement date (no 逾期).
         return str(state.due), Text("已退库", style="dim")
     label = LABELS[state.status]
-    if state.status == Status.OVERDUE:
-        label += f" {state.days_overdue} 天"
+    if state.status == Status.OVERDUE and state.days_waiting:
+        label = text(
+            "deadline_state.overdue_submitted",
+            "zh",
+            days=state.days_overdue,
+            waiting=state.days_waiting,
+        )
+    elif state.status == Status.OVERDUE:
+        label = text("deadline_state.overdue_days", "zh", days=state.days_overdue)
+    elif state.status == Status.AWAITING:
+        label = text("deadline_state.awaiting_days", "zh", days=state.days_waiting)
     return str(state.due), Text(label, style=STATUS_STYLE.get(state.status, ""))
 
 
-def show_project(console: Console, project: Project, today: dt.date, window: int) -> None:
+def show_project(
+    console: Console, project: Project, today: dt.date, window: int, rules: Ranking
+) -> None:
     inv = project.investment
     rate = f"{inv.completed_this_year / inv.plan_this_year:.1%}" if inv.plan_this_year else "—"
     console.print(Text.assemble(_plain(project.name, "bold"), f"  ({project.id})"))
@@ -132,7 +154,7 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
         console.print(table)
     table = _table("问题清单", ["id", "状态", "问题", "责任单位", "责任人", "时限", "时效"])
     for issue in project.issues:
-        due, status = _due(project, issue.id, today, window)
+        due, status = _due(project, issue.id, today, window, rules)
         _add_row(
             table,
             issue.id,
@@ -148,7 +170,7 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
         "任务清单", ["id", "状态", "任务", "完成量", "责任单位", "责任人", "时限", "时效"]
     )
     for task in project.tasks:
-        due, status = _due(project, task.id, today, window)
+        due, status = _due(project, task.id, today, window, rules)
         measure = task.measure
         quantity = (
             quantity_done(measure.amount, measure.done, measure.unit) if measure is not None else ""
@@ -171,7 +193,7 @@ def show_project(console: Console, project: Project, today: dt.date, window: int
     console.print(table)
     table = _table("时效清单", ["id", "对象", "时限", "延期", "时效"])
     for deadline in project.deadlines:
-        due, status = _due(project, deadline.target, today, window)
+        due, status = _due(project, deadline.target, today, window, rules)
         extended = (
             f"原 {deadline.due}, 延 {len(deadline.extensions)} 次" if deadline.extensions else ""
         )
@@ -185,6 +207,7 @@ def show_item(
     item: Any,
     today: dt.date,
     window: int,
+    rules: Ranking,
     lang: Lang = "zh",
 ) -> None:
     """One item, field by field: in Chinese each field by its name (完成日期, not
@@ -195,10 +218,29 @@ def show_item(
     grid = Table.grid(padding=(0, 2))
     for key, value in item.model_dump(mode="json", exclude_none=True).items():
         grid.add_row(Text(field_label(key, lang), style="dim"), Text(_text(value, lang)))
-    due, status = _due(project, item.id, today, window)
+    for line in _late_extensions(item, lang):
+        grid.add_row(Text(text("late_extension.label", lang), style="dim"), Text(line))
+    due, status = _due(project, item.id, today, window, rules)
     if due != "—":
         grid.add_row(Text("时限", style="dim"), Text.assemble(f"{due} ", status))
     console.print(grid)
+
+
+def _late_extensions(item: Any, lang: Lang) -> list[str]:
+    """Each extension granted after the due date then in force (逾期后延期), with the days
+    it was overdue: the extension does not erase them (`ranking.late_extension_counts`)."""
+    if not isinstance(item, Deadline):
+        return []
+    lines = []
+    due = item.due
+    for extension in item.extensions:
+        if extension.date > due:
+            days = (extension.date - due).days
+            lines.append(
+                text("late_extension.line", lang, due=due, days=days, new_due=extension.new_due)
+            )
+        due = extension.new_due
+    return lines
 
 
 def _shows_maturity(project: Project) -> bool:
@@ -218,7 +260,11 @@ def _text(value: Any, lang: Lang) -> str:
 
 
 def list_projects(
-    console: Console, projects: list[ProjectFacts], today: dt.date, window: int
+    console: Console,
+    projects: list[ProjectFacts],
+    today: dt.date,
+    window: int,
+    rules: Ranking = DEFAULT_RULES,
 ) -> None:
     rows = []
     for project in projects:
@@ -226,7 +272,7 @@ def list_projects(
         overdue = sum(
             1
             for d in project.deadlines
-            if deadline_state(d, today, window).status == Status.OVERDUE
+            if deadline_state(d, today, window, rules).status == Status.OVERDUE
             and in_report(project, today)
         )
         cells = (
@@ -244,7 +290,12 @@ def list_projects(
 
 
 def list_items(
-    console: Console, kind: str, rows: list[tuple[ProjectFacts, Any]], today: dt.date, window: int
+    console: Console,
+    kind: str,
+    rows: list[tuple[ProjectFacts, Any]],
+    today: dt.date,
+    window: int,
+    rules: Ranking,
 ) -> None:
     """`rows`: (project, item) with the item's facts (`IssueFacts`, `TaskFacts`,
     `DeadlineFacts`)."""
@@ -253,14 +304,14 @@ def list_items(
     if kind == "deadlines":
         header = ["项目", "id", "对象", "时限", "时效"]
         for project, deadline in rows:
-            due, status = _due_of(project, deadline.target, today, window)
+            due, status = _due_of(project, deadline.target, today, window, rules)
             cells.append([*map(_plain, (project.id, deadline.id, deadline.target, due)), status])
     else:
         header = ["项目", "id", "状态", "标题", "责任单位", "责任人", "时限", "时效"]
         if kind == "tasks":
             header.insert(4, "完成量")
         for project, item in rows:
-            due, status = _due_of(project, item.id, today, window)
+            due, status = _due_of(project, item.id, today, window, rules)
             texts: tuple[str, ...] = (project.id, item.id, item.state, item.title)
             if kind == "tasks":
                 measure = item.measure

@@ -3,7 +3,7 @@ deadlines' states, approvals, and its recent history from git."""
 
 import datetime as dt
 
-from projledger.compute.deadlines import LABELS, LABELS_EN, OPEN, deadline_state
+from projledger.compute.deadlines import LABELS, LABELS_EN, OPEN, Status, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.compute.light import Light
 from projledger.compute.lights import project_lights
@@ -82,13 +82,15 @@ class _Card:
         deadline = self.facts.deadline_for(target)
         if deadline is None:
             return None, None
-        state = deadline_state(deadline, self.as_of, self.config.due_soon_days)
+        state = deadline_state(deadline, self.as_of, self.config.due_soon_days, self.config.ranking)
         if state.status in OPEN and not in_report(self.facts, self.as_of):
             return state.due, self.t("retired_open")  # 退库: nothing open is 逾期 any more
         words = LABELS_EN if self.lang == "en" else LABELS
         text = words[state.status]
-        if state.days_overdue:
-            text += f" {state.days_overdue}" + (" days" if self.lang == "en" else " 天")
+        # Overdue: its days; awaiting verification (待核验): the days it has waited.
+        days = state.days_overdue or (state.days_waiting if state.status == Status.AWAITING else 0)
+        if days:
+            text += f" {days}" + (" days" if self.lang == "en" else " 天")
         return state.due, text
 
     def figures(self) -> list[Figure]:
@@ -283,6 +285,9 @@ class _Card:
 def _recent_history(root: LedgerRoot, project_id: str, lang: str, notes: list[str]) -> Table:
     from projledger.history.render import describe
     from projledger.history.timeline import LedgerHistory, project_history
+    from projledger.messages import field_label, pick_lang
+
+    words = pick_lang(lang)  # the change and its field in the report's language
 
     table = Table(
         "history",
@@ -312,8 +317,8 @@ def _recent_history(root: LedgerRoot, project_id: str, lang: str, notes: list[st
             [
                 change.commit.when,
                 change.item,
-                change.field,
-                describe(change),
+                field_label(change.field, words),
+                describe(change, words),
                 change.commit.author_name,
                 change.commit.short,
             ]

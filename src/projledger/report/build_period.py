@@ -79,7 +79,9 @@ class _Builder:
 
     def state_of(self, deadline: DeadlineFacts) -> DeadlineState:
         found = self._states.get(id(deadline))
-        return found if found is not None else deadline_state(deadline, self.as_of, self.window)
+        if found is not None:
+            return found
+        return deadline_state(deadline, self.as_of, self.window, self.config.ranking)
 
     def t(self, key: str) -> str:
         return label(key, self.lang)
@@ -199,6 +201,7 @@ class _Builder:
             Column("closure_rate", self.t("closure_rate"), Kind.PERCENT),
             Column("overdue", self.t("overdue_items"), Kind.INT),
             Column("late_extended", self.t("late_extended"), Kind.INT),
+            Column("late_days", self.t("late_days"), Kind.INT),
             Column("awaiting", self.t("awaiting"), Kind.INT),
             Column("awaiting_days", self.t("awaiting_days"), Kind.INT),
             Column("due_soon", self.t("due_soon_items"), Kind.INT),
@@ -233,6 +236,7 @@ class _Builder:
                     s.closure_rate,
                     s.overdue,
                     s.late_extended,
+                    s.late_days,
                     s.awaiting,
                     s.awaiting_days,
                     s.due_soon,
@@ -479,7 +483,8 @@ class _Builder:
             1
             for p in self.projects
             for d in p.deadlines
-            if exists_on(d, end) and became_overdue_in(d, self.period.start, end)
+            if exists_on(d, end)
+            and became_overdue_in(d, self.period.start, end, self.config.ranking)
         )
 
     # --- quarterly ---------------------------------------------------------------------
@@ -648,7 +653,9 @@ def build_period_report(
     names = {p.id: p.name for p in ledger.projects.values()}
     titles = {(p.id, i.id): i.title for p in ledger.projects.values() for i in p.issues}
     titles.update(((p.id, d.id), d.title) for p in ledger.projects.values() for d in p.deadlines)
-    flow = read_flow(root, period, as_of, names, titles, revision)
+    # A retired duplicate leaves every figure from the start (`leaves_figures_on`).
+    duplicates = frozenset(p.id for p in ledger.projects.values() if p.retired_on == dt.date.min)
+    flow = read_flow(root, period, as_of, names, titles, revision, duplicates)
     if flow is None:
         report.notes.append(label("no_history", lang))
         flow_counts = FlowCounts()

@@ -86,7 +86,7 @@ def build_unit_report(
             deadline = p.deadline_for(target)  # noqa: B023 - used within this iteration
             if deadline is None:
                 return None, None
-            state = deadline_state(deadline, as_of, window)
+            state = deadline_state(deadline, as_of, window, config.ranking)
             return state.due, words[state.status]
 
         for issue in p.issues:

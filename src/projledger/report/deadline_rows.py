@@ -35,10 +35,14 @@ def unit_resolver(config: Config) -> Callable[[str | None], str | None]:
 
     names = unit_names_of(config)
 
-    def resolve(unit: str | None) -> str | None:
-        return None if unit is None else names.full_name(unit) or unit
+    class Resolved(dict[str | None, str | None]):
+        """Each unit as written, resolved once: a look-up per row after that."""
 
-    return resolve
+        def __missing__(self, unit: str | None) -> str | None:
+            full = self[unit] = None if unit is None else names.full_name(unit) or unit
+            return full
+
+    return Resolved().__getitem__
 
 
 Head = TypeVar("Head", bound=ProjectHead)
@@ -56,9 +60,9 @@ def due_rows(
     keep: Callable[[DeadlineState], bool],
 ) -> list[DueRow]:
     """Of the projects in the report (not retired), the deadlines `deadlines_of` gives
-    whose state `keep` accepts."""
+    whose state `keep` accepts (by the config's ranking rules: 待核验 is not 逾期)."""
     resolve = unit_resolver(config)
-    window = config.due_soon_days
+    window, rules = config.due_soon_days, config.ranking
     rows = []
     for project in projects:
         if not in_report(project, as_of):
@@ -67,7 +71,7 @@ def due_rows(
             since = deadline.since  # `exists_on`, inline: this runs for every candidate
             if since is not None and since > as_of:
                 continue
-            state = deadline_state(deadline, as_of, window)
+            state = deadline_state(deadline, as_of, window, rules)
             if keep(state):
                 rows.append(DueRow(project, state, resolve(deadline.unit)))
     return rows

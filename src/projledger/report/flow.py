@@ -106,11 +106,15 @@ def read_flow(
     names: dict[str, str],
     titles: dict[tuple[str, str], str],
     revision: str | None = None,
+    duplicates: frozenset[str] = frozenset(),
 ) -> Flow | None:
     """The flow of the period up to the report date, or None without git history.
     `names`: project id → name; `titles`: (project id, item id) → the item's title (a
     deadline: its target's), for items whose change does not carry it. `revision`: the
-    commit whose history is read (`--at`); default HEAD."""
+    commit whose history is read (`--at`); default HEAD. `duplicates`: the retired
+    duplicates (`retire --duplicate-of`) of the ledger read, whose events count in no
+    period: a file entered twice was never a second project, so what was done to it is
+    not counted beside what was done to the real one."""
     from projledger.history.diff import diff_project
     from projledger.history.timeline import LedgerHistory, period_entries
 
@@ -125,7 +129,7 @@ def read_flow(
             return None
         entries = period_entries(history, period.start, min(period.end, as_of), revision=revision)
         for step in history.steps(entries):
-            if not step.readable:
+            if not step.readable or step.file.project in duplicates:
                 continue
             for change in diff_project(step.old, step.new):
                 _classify(flow, _Step(step.commit, step.file.project, step.old, step.new),
@@ -317,6 +321,13 @@ def _advance(flow: Flow, change: "FieldChange", event: Callable[..., Event]) -> 
         flow.advances.append(event(f"advance_{field_}", change.old, change.new))
     elif field_ in _MILESTONES:
         flow.advances.append(event(_MILESTONES[field_], _plain(change.old), _plain(change.new)))
+    elif field_ == "schedule" and isinstance(change.new, dict):
+        # The section made with its first date (`advance` to 开工 in a file without one).
+        old = change.old if isinstance(change.old, dict) else {}
+        for key, value in change.new.items():
+            name = _MILESTONES.get(f"schedule.{key}")
+            if name is not None and key not in old:
+                flow.advances.append(event(name, None, _plain(value)))
     elif field_.startswith("approvals."):
         parts = field_.split(".")
         if len(parts) == 3 and parts[2] == "status":

@@ -3,23 +3,26 @@ figures and tables (never computed again), so every number in a sentence is one 
 report's numbers.
 
 A lead paragraph (导语), then the sections the report has data for: 一、总体情况
-二、分领域推进情况 三、问题办理情况 四、红黑榜 五、下步工作提示. Each sentence is written
-once with its Chinese and English form side by side (`_Narrator.say`)."""
+二、分领域推进情况 (with 分阶段 in the weekly report) 要素保障情况 (the monthly bulletin)
+问题办理情况 红黑榜 下步工作提示, numbered in turn. Each sentence is written once with its
+Chinese and English form side by side (`_Narrator.say`); those on stages and 要素保障 are
+the catalogue's (`narrative_elements.py`)."""
 
 from collections import Counter
 from collections.abc import Callable, Sequence
 
 from projledger.compute.deadlines import LABELS, LABELS_EN, Status
+from projledger.messages import text as catalogue
 from projledger.report.document import Paragraph, Report, Value
 from projledger.report.flow import COUNT_ORDER
 from projledger.report.labels import label
-from projledger.report.narrative_words import Zh, percent, words_for
+from projledger.report.narrative_elements import ElementSentences
+from projledger.report.narrative_words import MOST, Zh, percent, words_for
+from projledger.report.narrative_words import as_float as _float
+from projledger.report.narrative_words import as_int as _int
 from projledger.report.period import Period
 from projledger.report.period_names import date_range, day_label, next_period, this_period
 
-MOST = 3
-"""Named items in a sentence (the most overdue, the units furthest behind ...): a 通报
-names a few; the tables list them all."""
 RED_LIST = 5
 
 Row = dict[str, Value]
@@ -28,14 +31,6 @@ Row = dict[str, Value]
 def narrate(report: Report, period: Period) -> list[Paragraph]:
     """The report's text: its lead paragraph, then its numbered sections."""
     return _Narrator(report, period).paragraphs()
-
-
-def _int(value: Value) -> int:
-    return value if isinstance(value, int) else 0
-
-
-def _float(value: Value) -> float | None:
-    return float(value) if isinstance(value, int | float) else None
 
 
 class _Narrator:
@@ -58,6 +53,7 @@ class _Narrator:
         self.scope = "" if self.en else Zh.scope(report.organisation)
         statuses = LABELS_EN if self.en else LABELS
         self.status_of = {text: status for status, text in statuses.items()}
+        self.elements = ElementSentences(self.tables, "en" if self.en else "zh", self.w, self.this)
 
     # --- plumbing --------------------------------------------------------------------------
 
@@ -79,6 +75,11 @@ class _Narrator:
         sections: list[tuple[str, str, Callable[[], list[Paragraph]]]] = [
             ("总体情况", "Overview", self.overview),
             ("分领域推进情况", "Progress by area", self.areas),
+            (
+                catalogue("narrative.elements.heading", "zh"),
+                catalogue("narrative.elements.heading", "en"),
+                self.element_section,
+            ),
             ("问题办理情况", "Issues", self.issues),
             ("红黑榜", "Ranking of units", self.ranking),
             ("下步工作提示", "Next steps", self.next_steps),
@@ -345,8 +346,18 @@ class _Narrator:
                     "By locality",
                     self.spread("quarterly_locality", "属地", "localities"),
                 ),
+                (
+                    catalogue("narrative.stage.heading", "zh"),
+                    catalogue("narrative.stage.heading", "en"),
+                    self.elements.stages(),
+                ),
             ]
         )
+
+    # --- 要素保障情况 -----------------------------------------------------------------------
+
+    def element_section(self) -> list[Paragraph]:
+        return [Paragraph(sentence) for sentence in self.elements.elements()]
 
     # --- 三、问题办理情况 -------------------------------------------------------------------
 
@@ -432,6 +443,7 @@ class _Narrator:
             (Status.MET, "按时完成{n}项", "{n} met on time"),
             (Status.MET_LATE, "逾期完成{n}项", "{n} met late"),
             (Status.OVERDUE, "逾期未完成{n}项", "{n} overdue"),
+            (Status.AWAITING, "待核验{n}项", "{n} awaiting verification"),
             (Status.DUE_SOON, "临期未完成{n}项", "{n} still open"),
             (Status.PENDING, "未到期{n}项", "{n} not yet due"),
             (Status.CANCELLED, "撤销{n}项", "{n} cancelled"),

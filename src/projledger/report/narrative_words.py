@@ -13,6 +13,21 @@ _SCOPE = re.compile(r"(省|自治区|市|州|盟|县|区|旗)(?!场)")
 全区/全市; a 市 followed by 场 is 市场 (market), not a city."""
 
 
+MOST = 3
+"""Named items in a sentence (the most overdue, the units furthest behind ...): a 通报
+names a few; the tables list them all."""
+
+
+def as_int(value: Value) -> int:
+    """A table's count (0 where the cell is empty)."""
+    return value if isinstance(value, int) else 0
+
+
+def as_float(value: Value) -> float | None:
+    """A table's figure (None where the cell is empty)."""
+    return float(value) if isinstance(value, int | float) else None
+
+
 def number(value: float) -> str:
     """1800, 629.5: at most one decimal, no separators (as a sentence writes it)."""
     rounded = round(float(value), 1)

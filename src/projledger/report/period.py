@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from projledger.errors import UsageError
+from projledger.messages import msg
 
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -53,12 +54,12 @@ class Period:
 def week(text: str) -> Period:
     match = _WEEK.match(text.strip())
     if match is None:
-        raise UsageError(f"--week {text!r}: give an ISO week like 2026-W47")
+        raise UsageError(msg("period.not_a_week", text=text))
     year, number = int(match[1]), int(match[2])
     try:
         start = dt.date.fromisocalendar(year, number, 1)
     except ValueError:
-        raise UsageError(f"--week {text!r}: {year} has no week {number}") from None
+        raise UsageError(msg("period.no_such_week", text=text, year=year, week=number)) from None
     return Period(start, start + dt.timedelta(days=6), f"{year}-W{number:02d}")
 
 
@@ -70,7 +71,7 @@ def week_of(day: dt.date) -> Period:
 def month(text: str) -> Period:
     match = _MONTH.match(text.strip())
     if match is None or not 1 <= int(match[2]) <= 12:
-        raise UsageError(f"--month {text!r}: give a month like 2026-11")
+        raise UsageError(msg("period.not_a_month", text=text))
     year, number = int(match[1]), int(match[2])
     return _months(year, number, number, f"{year}-{number:02d}")
 
@@ -82,7 +83,7 @@ def month_of(day: dt.date) -> Period:
 def quarter(text: str) -> Period:
     match = _QUARTER.match(text.strip())
     if match is None:
-        raise UsageError(f"--quarter {text!r}: give a quarter like 2026-Q4")
+        raise UsageError(msg("period.not_a_quarter", text=text))
     year, number = int(match[1]), int(match[2])
     return _months(year, 3 * number - 2, 3 * number, f"{year}-Q{number}")
 
@@ -94,7 +95,7 @@ def quarter_of(day: dt.date) -> Period:
 def year(text: str) -> Period:
     match = _YEAR.match(text.strip())
     if match is None or not 1900 <= int(match[1]) <= 9998:
-        raise UsageError(f"--year {text!r}: give a year like 2026")
+        raise UsageError(msg("period.not_a_year", text=text))
     number = int(match[1])
     return _months(number, 1, 12, f"{number}")
 
@@ -105,7 +106,7 @@ def year_of(day: dt.date) -> Period:
 
 def dates(start: dt.date, end: dt.date) -> Period:
     if end < start:
-        raise UsageError(f"--from {start} is after --to {end}")
+        raise UsageError(msg("period.from_after_to", start=start, end=end))
     return Period(start, end, f"{start}..{end}")
 
 

@@ -21,6 +21,7 @@ from pathlib import PurePath
 from typing import Any
 
 from projledger.findings import Finding
+from projledger.messages import msg
 
 PREFIX = "# projledger-conflict: "
 HEADER_START = "# yaml-language-server:"
@@ -73,8 +74,6 @@ def flow(value: Any) -> str:
 
 def shown(value: Any) -> str:
     """A value as a finding shows it: text as it is, anything else as YAML flow."""
-    if value is ABSENT:
-        return "(removed)"
     if isinstance(value, str) and value and "\n" not in value:
         return value
     return flow(value)
@@ -135,10 +134,17 @@ def mark_findings(text: str, file: str) -> list[Finding]:
     target = resolve_target(file)
     for mark in find_marks(text):
         command = f"projledger resolve {target} {mark.field}"
-        message = (
-            f"both sides of a merge changed {mark.field}: ours {shown(mark.ours)} (kept), "
-            f"theirs {shown(mark.theirs)}; keep one with `{command} --take ours` or "
-            f"`{command} --take theirs`"
+        # A side without a value (the item was removed there) is said in words.
+        sides = {
+            side: shown(value)
+            for side, value in (("ours", mark.ours), ("theirs", mark.theirs))
+            if value is not ABSENT
+        } or {"theirs": "—"}  # a hand-written mark with neither side
+        key = (
+            "PL019"
+            if len(sides) == 2
+            else f"PL019.{'theirs' if 'ours' in sides else 'ours'}_removed"
         )
+        message = msg(key, field=mark.field, command=command, **sides)
         findings.append(Finding.of("PL019", message, file, line=mark.line, col=1))
     return findings

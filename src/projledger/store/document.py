@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from projledger.errors import ProjledgerError
+from projledger.findings import Quoting
 from projledger.store.atomic import write_text_atomic
 from projledger.store.reader import new_roundtrip_yaml, read_yaml
 
@@ -41,11 +42,7 @@ def load_document(path: Path) -> Document:
     read = read_yaml(path.read_bytes(), str(path), exact=True)
     problems = read.findings
     if problems or read.text is None:
-        first = problems[0]
-        raise ProjledgerError(
-            f"{first.file}:{first.line or 1}:{first.col or 1}: {first.message} "
-            "(run `projledger check` for every problem)"
-        )
+        raise ProjledgerError(Quoting("refusal.first_finding", (problems[0],)))
     indent, offset = guess_sequence_indent(read.text)
     return Document(
         path=path,

@@ -17,15 +17,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from projledger.findings import Finding
+from projledger.messages import Message, msg
 from projledger.store import conflict_marks
 from projledger.store.fast_screen import LONGEST_NUMBER, exact_reader_needed
 from projledger.store.limits import MAX_DEPTH
+from projledger.store.yaml_errors import yaml_error_finding
 
 # YAML's printable set excludes these; yaml-rs and ruamel.yaml disagree on some of them.
 # NEL, LS and PS are line breaks to ruamel.yaml (YAML 1.1) and text to yaml-rs (YAML 1.2):
 # a value holding one would read differently and be rewritten by the next change.
 _NOT_ALLOWED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-_LINE_SEPARATORS = {"\x85": "NEL", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
+_LINE_SEPARATORS = {
+    "\x85": "char.nel",
+    "\u2028": "char.line_separator",
+    "\u2029": "char.paragraph_separator",
+}
 _COMMENTS_ONLY = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n?)*\Z")
 # ruamel.yaml's (YAML 1.1-style) timestamp pattern, applied to plain scalars.
 _TIMESTAMP = re.compile(
@@ -60,15 +66,7 @@ def decode(raw: bytes, file: str) -> ReadResult:
     """Bytes to text, with findings for what editors and git handle badly."""
     result = ReadResult()
     if raw.startswith(b"\xef\xbb\xbf"):
-        result.findings.append(
-            Finding.of(
-                "PL004",
-                f"the file starts with a UTF-8 byte-order mark; `projledger fix {file}` removes it",
-                file,
-                line=1,
-                col=1,
-            )
-        )
+        result.findings.append(Finding.of("PL004", msg("PL004", file=file), file, line=1, col=1))
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
@@ -76,26 +74,14 @@ def decode(raw: bytes, file: str) -> ReadResult:
         line, col = _position(raw, exc.start)
         result.findings.append(
             Finding.of(
-                "PL003",
-                f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8 "
-                "(it may have been saved as GBK)",
-                file,
-                line=line,
-                col=col,
+                "PL003", msg("PL003", byte=f"{raw[exc.start]:02x}"), file, line=line, col=col
             )
         )
         return result
     if "\r" in text:
         line, col = _position(raw, raw.index(b"\r"))
         result.findings.append(
-            Finding.of(
-                "PL005",
-                f"the file has CRLF (Windows) line ends; `projledger fix {file}` makes them LF "
-                "(and `*.yaml text eol=lf` in .gitattributes keeps them so)",
-                file,
-                line=line,
-                col=col,
-            )
+            Finding.of("PL005", msg("PL005", file=file), file, line=line, col=col)
         )
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     result.text = text
@@ -128,7 +114,7 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
         else:
             result.exact_reason = blocker.describe(text)
     if (data is None or data is _NO_DATA) and _COMMENTS_ONLY.match(text):
-        message = "the file is empty" if not text.strip() else "the file holds only comments"
+        message = msg("PL006.empty") if not text.strip() else msg("PL006.comments")
         result.findings.append(Finding.of("PL006", message, file, line=1, col=1))
         return result
     if data is _NO_DATA:
@@ -148,17 +134,11 @@ def _not_allowed_finding(text: str, offset: int, file: str) -> Finding:
     line = text.count("\n", 0, offset) + 1
     col = offset - text.rfind("\n", 0, offset)
     char = text[offset]
+    code = f"{ord(char):04X}"
     if char in _LINE_SEPARATORS:
-        message = (
-            f"character U+{ord(char):04X} ({_LINE_SEPARATORS[char]}) is not allowed: YAML "
-            "readers disagree on whether it breaks the line; replace it with a line break "
-            "or a space (it may come from a copy and paste)"
-        )
+        message = msg("PL007.line_separator", code=code, name=_LINE_SEPARATORS[char])
     else:
-        message = (
-            f"control character U+{ord(char):04X} is not allowed in YAML; "
-            "remove it (it may come from a copy and paste)"
-        )
+        message = msg("PL007.control", code=code)
     return Finding.of("PL007", message, file, line=line, col=col)
 
 
@@ -168,12 +148,7 @@ _CONFLICT_MARKER = re.compile(r"(?m)^(?:<{7}|>{7})(?: |$)")
 
 def _conflict_finding(text: str, offset: int, file: str) -> Finding:
     line = text.count("\n", 0, offset) + 1
-    message = (
-        "git merge-conflict markers (<<<<<<<, =======, >>>>>>>) are left in the file: keep "
-        "the lines that are right, delete the three marker lines of each conflict, run "
-        "`projledger check`, then `git add` the file and commit"
-    )
-    return Finding.of("PL016", message, file, line=line, col=1)
+    return Finding.of("PL016", msg("PL016"), file, line=line, col=1)
 
 
 _NO_DATA: Any = object()
@@ -234,14 +209,12 @@ def read_exact(text: str, file: str) -> tuple[Any, list[Finding]]:
     try:
         data = new_roundtrip_yaml().load(text)
     except YAMLError as exc:
-        return None, [_marked_error_finding(exc, file)]
+        return None, [yaml_error_finding(exc, text, file)]
     except (RecursionError, ValueError):
         # Too deep, a number past Python's digit limit, a time that does not exist: the
         # event scan names the place.
         findings = _scan_events(text, file)
-        return None, findings or [
-            Finding.of("PL007", "a value in the file cannot be read as YAML", file, line=1, col=1)
-        ]
+        return None, findings or [Finding.of("PL007", msg("PL007.unreadable"), file, line=1, col=1)]
     if not scanned and (data is None or _deeper_than(data, MAX_DEPTH)):
         return None, _scan_events(text, file)  # says where the nesting goes too deep
     return data, []
@@ -267,7 +240,7 @@ def _scan_events(text: str, file: str) -> list[Finding]:
     documents = 0
     depth = 0
 
-    def add(code: str, message: str, event: Any) -> None:
+    def add(code: str, message: Message, event: Any) -> None:
         mark = event.start_mark
         findings.append(Finding.of(code, message, file, line=mark.line + 1, col=mark.column + 1))
 
@@ -276,36 +249,31 @@ def _scan_events(text: str, file: str) -> list[Finding]:
             if isinstance(event, events.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
-                    add("PL011", "a ledger file holds one YAML document; remove `---`", event)
+                    add("PL011", msg("PL011"), event)
                 version = getattr(event, "version", None)
                 if version is not None and tuple(version) != (1, 2):
                     shown = ".".join(map(str, version))
-                    add(
-                        "PL017",
-                        f"%YAML {shown} would change how values read (0100, off); ledger files "
-                        "are YAML 1.2: remove the directive line",
-                        event,
-                    )
+                    add("PL017", msg("PL017", version=shown), event)
             elif isinstance(event, events.AliasEvent):
-                add("PL010", f"alias *{event.anchor} is not allowed; write the value out", event)
+                add("PL010", msg("PL010.alias", name=event.anchor), event)
             elif isinstance(event, events.NodeEvent):
                 if event.anchor is not None:
-                    add("PL010", f"anchor &{event.anchor} is not allowed; remove it", event)
+                    add("PL010", msg("PL010.anchor", name=event.anchor), event)
                 tag = getattr(event, "tag", None)
                 if tag is not None and str(tag) not in ("!", ""):
                     shown = str(tag).replace("tag:yaml.org,2002:", "!!")
-                    add("PL009", f"tag {shown} is not allowed in ledger files; remove it", event)
+                    add("PL009", msg("PL009", tag=shown), event)
                 if isinstance(event, events.CollectionStartEvent):
                     depth += 1
                     if depth > MAX_DEPTH:
-                        add("PL007", f"nesting deeper than {MAX_DEPTH} levels", event)
+                        add("PL007", msg("PL007.too_deep", depth=MAX_DEPTH), event)
                         return findings
                 elif isinstance(event, events.ScalarEvent) and event.style is None:
                     _check_plain_scalar(event, file, findings)
             elif isinstance(event, events.CollectionEndEvent):
                 depth -= 1
     except YAMLError as exc:
-        findings.append(_marked_error_finding(exc, file))
+        findings.append(yaml_error_finding(exc, text, file))
     return _one_per_kind(findings)
 
 
@@ -316,13 +284,8 @@ def _one_per_kind(findings: list[Finding]) -> list[Finding]:
     if len(aliases) <= 1:
         return findings
     first = aliases[0]
-    summary = Finding.of(
-        "PL010",
-        f"{first.message} ({len(aliases) - 1} more anchors and aliases follow)",
-        first.file,
-        line=first.line,
-        col=first.col,
-    )
+    more = msg(f"{first.key}_more", n=len(aliases) - 1, **dict(first.args))
+    summary = Finding.of("PL010", more, first.file, line=first.line, col=first.col)
     return [summary if f is first else f for f in findings if f.code != "PL010" or f is first]
 
 
@@ -332,16 +295,17 @@ def _check_plain_scalar(event: Any, file: str, findings: list[Finding]) -> None:
     value = event.value
     mark = event.start_mark
     if value == "<<":
-        message = "`<<` (a merge key) is not allowed; write the keys out, or quote it if it is text"
-        findings.append(Finding.of("PL018", message, file, line=mark.line + 1, col=mark.column + 1))
+        findings.append(
+            Finding.of("PL018", msg("PL018"), file, line=mark.line + 1, col=mark.column + 1)
+        )
     elif len(value) > LONGEST_NUMBER and value.lstrip("+-").replace("_", "").isdigit():
-        message = f"a number of {len(value)} digits; correct it, or quote it if it is text"
+        message = msg("PL104.too_long_number", digits=len(value))
         findings.append(Finding.of("PL104", message, file, line=mark.line + 1, col=mark.column + 1))
     elif (timestamp := _TIMESTAMP.match(value)) and not _timestamp_exists(timestamp):
         findings.append(
             Finding.of(
                 "PL012",
-                f"{value} is not a date that exists; correct it, or quote it if it is text",
+                msg("PL012", value=value),
                 file,
                 line=mark.line + 1,
                 col=mark.column + 1,
@@ -356,40 +320,3 @@ def _timestamp_exists(match: re.Match[str]) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _marked_error_finding(exc: Any, file: str) -> Finding:
-    from ruamel.yaml.constructor import DuplicateKeyError
-
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    context_mark = getattr(exc, "context_mark", None)
-    context = (getattr(exc, "context", None) or "").strip()
-    # An unclosed [ or { is reported where the parser gave up; the user needs where it opened.
-    if context.startswith("while parsing a flow") and context_mark is not None:
-        mark = context_mark
-    line = mark.line + 1 if mark else None
-    col = mark.column + 1 if mark else None
-    if isinstance(exc, DuplicateKeyError):
-        key = _duplicate_key_name(exc.problem or "")
-        return Finding.of(
-            "PL008", f"key {key} appears twice in one mapping; keep one", file, line=line, col=col
-        )
-    problem = (getattr(exc, "problem", None) or str(exc)).strip()
-    message = problem
-    if mark is context_mark and getattr(exc, "problem_mark", None) is not None:
-        bracket = "[" if "sequence" in context else "{"
-        message = (
-            f"the {bracket} here is not closed (at line {exc.problem_mark.line + 1}: {problem})"
-        )
-    elif context and context_mark is not None:
-        message += f" ({context} that starts at line {context_mark.line + 1})"
-    elif context:
-        message += f" ({context})"
-    if "\t" in problem or "'\\t'" in problem:
-        message += f"; indent with spaces, not tabs (`projledger fix {file}` replaces them)"
-    return Finding.of("PL007", f"YAML syntax: {message}", file, line=line, col=col)
-
-
-def _duplicate_key_name(problem: str) -> str:
-    match = re.search(r'found duplicate key "(.*?)"', problem)
-    return f"'{match.group(1)}'" if match else "a key"

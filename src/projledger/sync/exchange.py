@@ -17,6 +17,7 @@ from projledger.check.run import CheckReport, check_paths
 from projledger.errors import ProjledgerError
 from projledger.findings import Severity
 from projledger.gitrepo import LedgerRepo
+from projledger.messages import Message, msg
 from projledger.root import CONFIG_FILE_NAME, PROJECTS_DIR, LedgerRoot
 from projledger.store.conflict_marks import PREFIX
 from projledger.sync import gitcmd
@@ -73,7 +74,7 @@ class SyncOutcome:
 class RemoteRefused(ProjledgerError):  # noqa: N818 - it is the outcome's name
     """The remote turned the push down (its server hook's findings are in `details`)."""
 
-    def __init__(self, message: str, details: list[str]) -> None:
+    def __init__(self, message: Message, details: list[str]) -> None:
         super().__init__(message)
         self.details = details
 
@@ -83,14 +84,11 @@ def sync(root: LedgerRoot, cwd: Path, attempts: int = ATTEMPTS) -> SyncOutcome:
     repo = LedgerRepo.open(root.path)
     repo.check_ready()
     if not repo.has_commits():
-        raise ProjledgerError("the repository has no commits yet; make one, then sync")
+        raise ProjledgerError(msg("sync.no_commits"))
     remote = _remote(repo)
     _refuse_uncommitted(repo)
     if attributes_missing(root):
-        raise ProjledgerError(
-            ".gitattributes does not send ledger files to projledger's merge driver; run "
-            "`projledger setup` (one commit), then sync"
-        )
+        raise ProjledgerError(msg("sync.no_attributes"))
     configure_clone(repo.top)
     repo.committer()
     outcome = SyncOutcome(remote)
@@ -111,10 +109,7 @@ def sync(root: LedgerRoot, cwd: Path, attempts: int = ATTEMPTS) -> SyncOutcome:
             if upstream is None:
                 gitcmd.run(repo.top, "branch", f"--set-upstream-to={remote}", remote.local)
             return outcome
-    raise ProjledgerError(
-        f"{remote} kept moving: {attempts} pushes were overtaken by others' pushes; your "
-        "commits are kept and merged; run `projledger sync` again"
-    )
+    raise ProjledgerError(msg("sync.kept_moving", remote=remote, attempts=attempts))
 
 
 def _remote(repo: LedgerRepo) -> Remote:
@@ -124,10 +119,7 @@ def _remote(repo: LedgerRepo) -> Remote:
     if not name:
         remotes = gitcmd.run(repo.top, "remote").out.split()
         if not remotes:
-            raise ProjledgerError(
-                "this clone has no remote to sync with; add the shared repository with "
-                "`git remote add origin URL`"
-            )
+            raise ProjledgerError(msg("sync.no_remote"))
         name = "origin" if "origin" in remotes else remotes[0]
     branch = merge.removeprefix("refs/heads/") if merge else local
     return Remote(name, branch, local)
@@ -137,12 +129,9 @@ def _refuse_uncommitted(repo: LedgerRepo) -> None:
     status = gitcmd.run(repo.top, "status", "--porcelain", "--untracked-files=no").out
     changed = [line[3:] for line in status.splitlines() if line.strip()]
     if changed:
-        shown = ", ".join(changed[:3]) + (
-            f" and {len(changed) - 3} more" if len(changed) > 3 else ""
-        )
-        raise ProjledgerError(
-            f"uncommitted changes in {shown}; commit them (or `git restore` them) before syncing"
-        )
+        key = "sync.uncommitted_more" if len(changed) > 3 else "sync.uncommitted"
+        shown = ", ".join(changed[:3])
+        raise ProjledgerError(msg(key, files=shown, more=len(changed) - 3))
 
 
 def _fetch(repo: LedgerRepo, remote: Remote) -> str | None:
@@ -159,8 +148,7 @@ def _fetch(repo: LedgerRepo, remote: Remote) -> str | None:
 def _unreachable(repo: LedgerRepo, remote: Remote, ran: gitcmd.Ran) -> ProjledgerError:
     url = gitcmd.run(repo.top, "remote", "get-url", remote.name).out.strip() or remote.name
     return ProjledgerError(
-        f"cannot reach {remote.name} ({url}): {ran.last_line()}; nothing was changed and "
-        "your commits are kept: run `projledger sync` again when it can be reached"
+        msg("sync.unreachable", remote=remote.name, url=url, detail=ran.last_line())
     )
 
 
@@ -196,12 +184,9 @@ def _merge(repo: LedgerRepo, remote: Remote, upstream: str, outcome: SyncOutcome
         if (repo.git_dir / "MERGE_HEAD").exists():
             gitcmd.run(repo.top, "merge", "--abort")
         others = [name for name in files if name not in recorded]
-        where = f" in {', '.join(others)}" if others else ""
-        raise ProjledgerError(
-            f"the merge of {remote} failed{where}: {merged.last_line()}; nothing was changed. "
-            f"Merge by hand (`git merge {remote}`), run `projledger check`, commit, then "
-            "`projledger sync`"
-        )
+        key = "sync.merge_failed_in" if others else "sync.merge_failed"
+        detail = merged.last_line()
+        raise ProjledgerError(msg(key, remote=remote, files=", ".join(others), detail=detail))
     gitcmd.must(repo.top, "add", "--", *recorded)
     subject += f": 冲突已记录 (conflicts recorded) in {', '.join(recorded)}"
     gitcmd.must(
@@ -260,11 +245,7 @@ def _push(repo: LedgerRepo, remote: Remote) -> bool:
             if line.startswith("remote:")
         ]
         reason = status[0].rsplit("\t", 1)[-1]
-        raise RemoteRefused(
-            f"{remote.name} refused the push {reason}: fix what it names above with new "
-            "commits, then run `projledger sync` again",
-            details,
-        )
+        raise RemoteRefused(msg("sync.push_refused", remote=remote.name, reason=reason), details)
     raise _unreachable(repo, remote, pushed)
 
 

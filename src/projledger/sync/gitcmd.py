@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 
 
 class Ran(NamedTuple):
@@ -46,7 +47,7 @@ def must(cwd: Path, *args: str, env: Mapping[str, str] | None = None) -> str:
     """git's output without its last newline; a failure is a ProjledgerError."""
     ran = run(cwd, *args, env=env)
     if not ran.ok:
-        raise ProjledgerError(f"git {args[0]} failed: {ran.last_line()}")
+        raise ProjledgerError(msg("sync.git_failed", command=args[0], detail=ran.last_line()))
     return ran.out.removesuffix("\n")
 
 
@@ -78,4 +79,4 @@ def extract_tree(cwd: Path, commit: str, paths: list[str], into: Path) -> None:
     _, archive_err = archive.communicate()
     if archive.returncode != 0 or extracted.returncode != 0:
         detail = (archive_err or extracted.stderr).decode("utf-8", "replace").strip()
-        raise ProjledgerError(f"cannot read the pushed tree {commit[:8]}: {detail}")
+        raise ProjledgerError(msg("hook.unreadable_tree", commit=commit[:8], detail=detail))

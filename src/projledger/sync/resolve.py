@@ -1,8 +1,9 @@
 """`projledger resolve FILE FIELD --take ours|theirs`: settle one conflict the merge driver
 recorded (PL019). The mark line goes; with `theirs`, theirs' value, kept in the mark,
-replaces ours' (or removes it, where theirs removed it). The file must then pass the
-checks a change command applies (other recorded conflicts aside), and the change is one
-commit, like any change. In the middle of a `git merge` it is staged instead: the merge's
+replaces ours' (or removes it, where theirs removed it); theirs' entry of the investment
+series brings the figure fields along (series_merge.py). The file must then pass the checks
+a change command applies (other recorded conflicts aside), and the change is one commit,
+like any change. In the middle of a `git merge` it is staged instead: the merge's
 own commit takes it.
 """
 
@@ -12,8 +13,9 @@ from typing import Any, Literal
 
 from projledger.changes.lock import RootLock
 from projledger.errors import ProjledgerError
-from projledger.findings import Finding
+from projledger.findings import Quoting
 from projledger.gitrepo import LedgerRepo
+from projledger.messages import msg
 from projledger.root import CONFIG_FILE_NAME, LedgerRoot
 from projledger.store.conflict_marks import ABSENT, ConflictMark, find_marks
 from projledger.sync.field_paths import ITEM_LISTS, locate, parse
@@ -42,17 +44,14 @@ def resolve(root: LedgerRoot, target: str, field: str, take: Take, lock_wait: fl
         marks = find_marks(text)
         mark = next((m for m in marks if m.field == field), None)
         if mark is None:
-            recorded = ", ".join(m.field for m in marks) or "none"
+            recorded = ", ".join(m.field for m in marks) or "-"
             raise ProjledgerError(
-                f"no conflict is recorded for {field} in {path.name} (recorded: {recorded}); "
-                "`projledger check` lists them"
+                msg("sync.no_such_conflict", field=field, file=path.name, recorded=recorded)
             )
         if not merging:
             repo.check_ready()
             if repo.is_dirty(path):
-                raise ProjledgerError(
-                    f"{repo.relative(path)} has uncommitted edits; commit them first"
-                )
+                raise ProjledgerError(msg("sync.resolve_uncommitted", file=repo.relative(path)))
             repo.committer()
         new_text = _without_line(text, mark.line)
         if take == "theirs":
@@ -115,6 +114,10 @@ def _with_theirs(text: str, mark: ConflictMark, path: Path) -> str:
         style = getattr(container[key], "fa", None) if present else None
         flow = style is not None and bool(style.flow_style())
         container[key] = _node(mark.theirs, flow=flow)
+    if segments[:2] == [("key", "investment"), ("key", "series")]:
+        from projledger.sync.series_merge import follow_series
+
+        follow_series(document.data.get("investment"))
     return str(document.dumps())
 
 
@@ -137,8 +140,7 @@ def _node(value: Any, *, flow: bool) -> Any:
 
 def _by_hand(mark: ConflictMark, path: Path) -> ProjledgerError:
     return ProjledgerError(
-        f"cannot find {mark.field} in {path.name} to write theirs' value; edit the file by "
-        f"hand and delete the line `{mark.text()[:60]}…`"
+        msg("sync.resolve_by_hand", field=mark.field, file=path.name, line=mark.text()[:60])
     )
 
 
@@ -155,15 +157,8 @@ def _refuse_if_invalid(root: LedgerRoot, path: Path, text: str) -> None:
         checked = check_project_bytes(raw, str(path), path.stem, cached_config(root))
     errors = [f for f in checked.errors if f.code != "PL019"]
     if errors:
-        raise ProjledgerError(
-            f"refused: that would leave {path.name} invalid; nothing was written. Edit the "
-            "file by hand and delete the conflict's line instead.\n"
-            + "\n".join(_line(f) for f in errors)
-        )
-
-
-def _line(finding: Finding) -> str:
-    return f"  {finding.file}:{finding.line or 1}: {finding.code} {finding.message}"
+        refused = Quoting("sync.resolve_invalid", tuple(errors), (("file", path.name),))
+        raise ProjledgerError(refused)
 
 
 def _message(path: Path, mark: ConflictMark, take: Take, text: str) -> str:

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.sync import gitcmd
 from projledger.sync.setup import projledger_command
 
@@ -33,27 +34,21 @@ def script() -> str:
 def install(repository: Path, *, force: bool = False) -> Path:
     """Write the hook into a (bare) repository; the file written."""
     if not repository.is_dir():
-        raise ProjledgerError(
-            f"{repository} is not a directory; give the path of the bare repository"
-        )
+        raise ProjledgerError(msg("hook.not_a_directory", path=repository))
     bare = gitcmd.run(repository, "rev-parse", "--is-bare-repository")
     if not bare.ok:
-        raise ProjledgerError(f"{repository} is not a git repository: {bare.last_line()}")
-    if bare.out.strip() != "true":
         raise ProjledgerError(
-            f"{repository} is a clone with a work tree; install the hook in the shared bare "
-            "repository people push to (the one `git clone` was given)"
+            msg("hook.not_a_repository", path=repository, detail=bare.last_line())
         )
+    if bare.out.strip() != "true":
+        raise ProjledgerError(msg("hook.not_bare", path=repository))
     hooks = Path(gitcmd.must(repository, "rev-parse", "--git-path", "hooks"))
     hooks = hooks if hooks.is_absolute() else repository / hooks
     chained = hooks / "pre-receive.d"
     target = chained / "projledger" if chained.is_dir() else hooks / "pre-receive"
     if target.exists() and not force and MARKER not in target.read_text(errors="replace"):
-        raise ProjledgerError(
-            f"{target} exists and is not projledger's; add the line "
-            f"`{projledger_command()} server-hook run` to it (it reads the same stdin), or "
-            "pass --force to replace it"
-        )
+        command = f"{projledger_command()} server-hook run"
+        raise ProjledgerError(msg("hook.not_ours", path=target, command=command))
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_text(script(), encoding="utf-8")

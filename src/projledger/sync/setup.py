@@ -16,6 +16,7 @@ from pathlib import Path
 
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import LedgerRepo
+from projledger.messages import msg
 from projledger.root import LedgerRoot
 from projledger.sync import gitcmd
 
@@ -79,10 +80,7 @@ def set_up(root: LedgerRoot) -> SetupResult:
     path = root.path / ".gitattributes"
     repo.check_ready()
     if repo.is_dirty(path) and path.exists():
-        raise ProjledgerError(
-            f"{repo.relative(path)} has uncommitted edits; commit them first, then run "
-            "`projledger setup` again"
-        )
+        raise ProjledgerError(msg("sync.setup_uncommitted", file=repo.relative(path)))
     repo.committer()
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     if text and not text.endswith("\n"):

@@ -12,6 +12,8 @@ and a run on ruamel.yaml's round-trip trees writes it with both sides' comments.
 - Other lists: element by element when no side changed their length; entries added on
   both sides (progress notes, extensions, returns) are all kept, where each side put them
   among base's entries (ours' first where both added at one place).
+- Investment figures both sides appended to the series (`investment.series`): their union
+  in month order, the figure fields following its last entry (series_merge.py).
 - Anything else changed on both sides is a conflict: ours' value stays, and the conflict
   is recorded (for a conflict mark, PL019).
 """
@@ -20,10 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from projledger.store.conflict_marks import ABSENT
+from projledger.sync import series_merge
 from projledger.sync.field_paths import ITEM_LISTS, Segment, natural_key, render
 from projledger.sync.yaml_nodes import Editor
 
 FieldPath = tuple[Segment, ...]
+INVESTMENT: FieldPath = (("key", "investment"),)
 
 
 @dataclass(frozen=True)
@@ -86,12 +90,44 @@ class TreeMerge:
             return
         if isinstance(o, dict) and isinstance(t, dict) and (isinstance(b, dict) or b is ABSENT):
             base = b if isinstance(b, dict) else {}
-            self._mapping(path, base, o, t, _node(ours), _node(theirs))
+            if path == INVESTMENT and series_merge.both_appended(base, o, t):
+                self._investment(path, base, o, t, _node(ours), _node(theirs))
+            else:
+                self._mapping(path, base, o, t, _node(ours), _node(theirs))
         elif isinstance(o, list) and isinstance(t, list) and (isinstance(b, list) or b is ABSENT):
             base_list = b if isinstance(b, list) else []
             self._sequence(path, base_list, o, t, _node(ours), _node(theirs))
         else:
             self.conflicts.append(Conflict(path, o, t))
+
+    def _investment(
+        self,
+        path: FieldPath,
+        b: dict[str, Any],
+        o: dict[str, Any],
+        t: dict[str, Any],
+        target: Any,
+        source: Any,
+    ) -> None:
+        """Both sides appended figures to the series: their union by month, and the
+        figure fields of its last entry (series_merge.py); the other keys as usual."""
+        plan = series_merge.plan(b, o, t)
+        if plan is None:
+            self._mapping(path, b, o, t, target, source)
+            return
+        for key in dict.fromkeys([*o, *t]):
+            if key != "series" and key not in series_merge.FIGURE_FIELDS:
+                values = (b.get(key, ABSENT), o.get(key, ABSENT), t.get(key, ABSENT))
+                self._value((*path, ("key", key)), values, Slot(target, key), Slot(source, key))
+        for at, index in plan.inserts:
+            self.edit.insert(target["series"], at, source["series"], index)
+        series: FieldPath = (*path, ("key", "series"))
+        for at, mine, theirs in plan.conflicts:
+            self.conflicts.append(Conflict((*series, ("index", at)), mine, theirs))
+        if plan.theirs_last:
+            for key in series_merge.FIGURE_FIELDS:
+                if t.get(key, ABSENT) != o.get(key, ABSENT):
+                    self._take(Slot(target, key), Slot(source, key), t.get(key, ABSENT))
 
     def _take(self, ours: Slot, theirs: Slot, t: Any) -> None:
         target, key = ours
