@@ -236,13 +236,13 @@ CASES: dict[str, Case] = {
     ),
     "extend-a-closed-issue": Case(
         f"extend {MATOUSHAN} I-CYKEW8 --to 2026-12-31 --reason 补办 --approver 杨帆",
-        ("I-CYKEW8 is 已销号 since 2026-", "the deadline of a closed item is not extended"),
+        ("I-CYKEW8 于 2026-", "已销号：已办结事项的时限不再延期"),
     ),
     "extend-a-completed-task": Case(
         f"extend {JINGPINGANG} T-8H3J2Q --to 2026-12-31 --reason 补办 --approver 王建国",
         (
-            "T-8H3J2Q is 已完成 since 2026-03-14: the deadline of a closed item is not "
-            "extended (an extension now would count a late closure as on time",
+            "T-8H3J2Q 于 2026-03-14 已完成：已办结事项的时限不再延期"
+            "（此时延期会把逾期办结算作按期办结",
         ),
     ),
     # Once bugs: a line break in a one-line field broke the commit's subject and could

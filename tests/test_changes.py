@@ -387,8 +387,8 @@ def test_one_deadline_per_target_and_extensions_keep_the_old_date(ledger: Ledger
 
     # A second deadline for one target is refused: a new date is an extension.
     message = ledger.refused(f"add deadline {MATOUSHAN} --target I-Q442SQ --due 2026-12-31")
-    assert "I-Q442SQ has a deadline already (D-6A52DJ)" in message
-    assert f"`projledger extend {MATOUSHAN} D-6A52DJ ...`" in message
+    assert "I-Q442SQ 已有时限（D-6A52DJ）；新的日期应作为延期办理" in message
+    assert f"`projledger extend {MATOUSHAN} D-6A52DJ …`" in message
 
     # Extending by the id: the old due date and the earlier extensions stay.
     extended = ledger.change(
@@ -419,7 +419,7 @@ def test_one_deadline_per_target_and_extensions_keep_the_old_date(ledger: Ledger
     message = ledger.refused(
         f"extend {MATOUSHAN} D-6A52DJ --to 2026-12-31 --reason 再延 --approver 杨帆"
     )
-    assert "D-6A52DJ is due 2026-12-31; an extension must be later than that" in message
+    assert "D-6A52DJ 的时限为 2026-12-31；延期后的时限须晚于该日期" in message
 
 
 def test_extending_a_one_line_deadline_writes_it_as_a_block(ledger: Ledger) -> None:
@@ -635,7 +635,7 @@ def test_stage_approval_and_pool_advance(ledger: Ledger) -> None:
 
     # Pool: 谋划储备 → 在谈 needs the maturity (A/B/C).
     base = ledger.text(WENHE)
-    assert "needs --maturity A, B or C" in ledger.refused(f"advance {WENHE} --pool 在谈")
+    assert "须填写 --maturity（A、B 或 C）" in ledger.refused(f"advance {WENHE} --pool 在谈")
     pooled = ledger.change(
         f"advance {WENHE} --pool 在谈 --maturity B",
         project=WENHE,

@@ -385,7 +385,8 @@ def test_a_column_naming_its_months_imports_a_figure_for_them(
     early = _sheet(tmp_path / "早.csv", "1-11月完成投资", 33000, 351600)
     failed = ledger.run(f"--lang en import {early}", today="2026-11-25")
     assert failed.returncode == 1
-    assert "the month is not over" in failed.stdout
+    # A row's failure is said in the ledger's language (excel/stage.py), as its findings are.
+    assert "该月尚未结束" in failed.stdout
     assert _investment(ledger, MATOUSHAN)["completed_this_year"] == 31000
 
 

@@ -107,8 +107,8 @@ def test_every_format_shows_the_data_period(ledger: Ledger, tmp_path: Path) -> N
 
 
 def test_through_is_checked(ledger: Ledger) -> None:
-    assert "is not a month" in ledger.refused(f"{FIGURE} 1 --through 13月", today="2026-12-02")
-    assert "not over" in ledger.refused(f"{FIGURE} 1 --through 2026-12", today="2026-12-02")
+    assert "不是有效月份" in ledger.refused(f"{FIGURE} 1 --through 13月", today="2026-12-02")
+    assert "该月尚未结束" in ledger.refused(f"{FIGURE} 1 --through 2026-12", today="2026-12-02")
     assert "not of" in ledger.refused(f"set {P} description x --through 10月", today="2026-12-02")
     # January: the default is last December, the record's year.
     assert ledger.run(f"{FIGURE} 410000", today="2027-01-08").returncode == 0
@@ -139,10 +139,10 @@ def test_rollover(ledger: Ledger, tmp_path: Path) -> None:
     assert ledger.cli("check").returncode == 0
 
     # Twice for one year: refused, nothing written.
-    assert "done already" in ledger.refused("rollover 2027", today="2027-01-06")
+    assert "已结转过" in ledger.refused("rollover 2027", today="2027-01-06")
     # The old year's figure after the rollover: refused (run it once 1-12月 is in).
     late = ledger.refused(f"{FIGURE} 420000 --through 2026-12", today="2027-01-08")
-    assert "holds 2027's figures" in late
+    assert "记录中为 2027 年的数字" in late
     # The old year's bulletin: the same bytes (but the commit it was read from).
     after = {fmt: ledger.cli(*args, "--format", fmt).stdout for fmt in ("json", "text")}
     old, new = json.loads(before["json"]), json.loads(after["json"])
@@ -159,7 +159,7 @@ def test_rollover(ledger: Ledger, tmp_path: Path) -> None:
 
 def test_rollover_usage(ledger: Ledger) -> None:
     assert ledger.run("rollover next", today="2027-01-05").returncode == 2
-    assert "before 2028" in ledger.refused("rollover 2028", today="2027-01-05")
+    assert "早于 2028 年" in ledger.refused("rollover 2028", today="2027-01-05")
 
 
 def test_rollover_of_the_sample_keeps_the_old_years_reports(tmp_path: Path) -> None:

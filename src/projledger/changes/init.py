@@ -4,7 +4,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projledger.errors import ProjledgerError
+from projledger.findings import Finding
 from projledger.gitrepo import Identity, LedgerRepo
+from projledger.messages import Lang
+from projledger.messages import text as say
 from projledger.root import CONFIG_FILE_NAME, PROJECTS_DIR, SCHEMAS_DIR, LedgerRoot
 
 CONFIG_TEMPLATE = """\
@@ -182,11 +185,7 @@ def _finish_uncommitted(root: LedgerRoot, author: Identity | None) -> InitResult
     checked = check_config_bytes(root.config_file.read_bytes(), CONFIG_FILE_NAME)
     if checked.errors or checked.config is None:
         first = checked.errors[0] if checked.errors else None
-        detail = f"{first.line or 1}: {first.code} {first.message}" if first else "unreadable"
-        raise ProjledgerError(
-            f"{root.config_file} was written by an init that was not committed, and fails "
-            f"`projledger check` (line {detail}); fix it, then run init again"
-        )
+        raise ProjledgerError(_UncommittedConfig(str(root.config_file), first))
     repo.check_ready()
     repo.committer()
     candidates = [
@@ -216,3 +215,23 @@ def _refuse_existing(root: LedgerRoot) -> None:
             raise ProjledgerError(
                 f"{existing} exists and is not empty; init writes there. Choose another directory"
             )
+
+
+@dataclass(frozen=True)
+class _UncommittedConfig:
+    """The refusal of a config an uncommitted init left that `check` fails, quoting its
+    first finding in the run's language."""
+
+    file: str
+    first: Finding | None
+
+    def render(self, lang: Lang) -> str:
+        first = self.first
+        if first is None:
+            detail = say("init.uncommitted_config_unreadable", lang)
+        else:
+            detail = f"{first.line or 1}: {first.code} {first.text(lang)}"
+        return say("init.uncommitted_config_fails", lang, file=self.file, detail=detail)
+
+    def __str__(self) -> str:
+        return self.render("en")

@@ -13,6 +13,7 @@ from typing import Any
 
 from projledger.changes.yamledit import append, field_order, put, record
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 
 COMPLETED = "completed_this_year"
 
@@ -33,14 +34,12 @@ def parse_through(text: str | None, today: dt.date, year: int) -> tuple[int, int
         return default_through(today)
     found = _THROUGH.match(text.strip())
     if found is None:
-        raise ProjledgerError(
-            f"--through {text}: give the last month the figure covers, as 2026-10 or 10月"
-        )
+        raise ProjledgerError(msg("refuse.through_form", text=text))
     parts = found.groupdict()
     month = int(parts["ym"] or parts["month"] or parts["m2"])
     at_year = int(parts["year"] or parts["year2"] or year)
     if not 1 <= month <= 12:
-        raise ProjledgerError(f"--through {text}: {month} is not a month (1-12)")
+        raise ProjledgerError(msg("refuse.through_month", text=text, month=month))
     return at_year, month
 
 
@@ -59,18 +58,15 @@ def record_period(
 
     year = investment.get("year")
     if not isinstance(year, int):
-        raise ProjledgerError("investment.year: the record names no year for its figures")
+        raise ProjledgerError(msg("refuse.investment_no_year"))
     at_year, month = parse_through(through, today, year)
     if at_year != year:
-        raise ProjledgerError(
-            f"the figure covers 1-{month}月 of {at_year}, but the record holds {year}'s "
-            f"figures (investment.year); give --through for {year}"
-            + (", or run `projledger rollover` first" if at_year > year else "")
-        )
+        # A later year's figure: the record may just not be rolled over yet.
+        key = "refuse.through_other_year" + (".rollover" if at_year > year else "")
+        raise ProjledgerError(msg(key, at_year=at_year, month=month, year=year))
     if (year, month) >= (today.year, today.month):
         raise ProjledgerError(
-            f"--through {year}-{month:02d}: the month is not over on the change's date "
-            f"{today.isoformat()} (a figure covers whole months)"
+            msg("refuse.through_not_over", year=year, month=f"{month:02d}", today=today)
         )
     order = field_order(Investment)
     earlier = investment.get("updated")

@@ -15,6 +15,7 @@ from projledger.changes.yamledit import (
     unfold_if_long,
 )
 from projledger.errors import ProjledgerError
+from projledger.messages import msg, pick_lang, text
 from projledger.model.enums import IssueState
 from projledger.model.project import Deadline, Issue, Project
 from projledger.refs import resolve_item
@@ -135,9 +136,7 @@ class NewTask:
 def add_task(new: NewTask) -> Any:
     def edit(ctx: EditContext) -> Change:
         if (new.amount is None) != (new.measure_unit is None):
-            raise ProjledgerError(
-                "give both --amount and --measure-unit (e.g. 300 and 户), or neither"
-            )
+            raise ProjledgerError(msg("refuse.task_measure"))
         from projledger.changes.owners import declared_unit
 
         new.unit = declared_unit(ctx, new.unit) or new.unit
@@ -213,8 +212,12 @@ def add_deadline(target: str, due: dt.date, basis: str | None) -> Any:
         existing = [d for d in ctx.data.get("deadlines") or () if d.get("target") == resolved]
         if existing:
             raise ProjledgerError(
-                f"{resolved} has a deadline already ({existing[0].get('id')}); a new date is an "
-                f"extension: `projledger extend {ctx.data.get('id')} {existing[0].get('id')} ...`"
+                msg(
+                    "refuse.deadline_exists",
+                    target=resolved,
+                    deadline=existing[0].get("id"),
+                    project=ctx.data.get("id"),
+                )
             )
         deadline_id = add_deadline_for(ctx, resolved, due, basis)
         return project_change(
@@ -237,7 +240,7 @@ def extend_deadline(typed: str, new_due: dt.date, reason: str, approver: str) ->
         current = Deadline.model_validate(_plain(deadline)).effective_due
         if new_due <= current:
             raise ProjledgerError(
-                f"{deadline.get('id')} is due {current}; an extension must be later than that"
+                msg("refuse.extension_not_later", deadline=deadline.get("id"), due=current)
             )
         extensions = sequence(deadline, "extensions", field_order(Deadline))
         # Dated the day it is granted, never earlier: an extension granted after the due
@@ -270,19 +273,14 @@ def _refuse_if_target_closed(ctx: EditContext, target: str) -> None:
     closed_on = target_closed_on(normalize(ctx.data), target)
     if closed_on is None:
         return
+    lang = pick_lang(ctx.config.language)
     kind, _, name = target.partition(":")
-    if kind == "approval":
-        state = f"已办结 ({name})"
-    elif kind == "milestone":
-        state = f"reached ({name})"
+    if kind in ("approval", "milestone"):
+        state = text(f"refuse.extend_closed.{kind}", lang, name=name)
     else:
         ref = resolve_item(ctx.data, target, kinds=("issues", "tasks"), lang=ctx.config.language)
         state = str(ctx.data[ref.list_name][ref.index].get("state"))
-    raise ProjledgerError(
-        f"{target} is {state} since {closed_on}: the deadline of a closed item is not extended "
-        "(an extension now would count a late closure as on time; a deadline met late stays "
-        "late)"
-    )
+    raise ProjledgerError(msg("refuse.extend_closed", target=target, state=state, date=closed_on))
 
 
 def _deadline_for(ctx: EditContext, typed: str) -> Any:
@@ -295,10 +293,7 @@ def _deadline_for(ctx: EditContext, typed: str) -> Any:
     for deadline in ctx.data.get("deadlines") or ():
         if deadline.get("target") == ref.id:
             return deadline
-    raise ProjledgerError(
-        f"{ref.id} has no deadline to extend; add one with `projledger add deadline "
-        f"{ctx.data.get('id')} --target {ref.id} --due DATE`"
-    )
+    raise ProjledgerError(msg("refuse.no_deadline", item=ref.id, project=ctx.data.get("id")))
 
 
 def log_note(typed: str, note: str, by: str | None) -> Any:

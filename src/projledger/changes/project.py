@@ -194,14 +194,14 @@ def move_pool(to: str, maturity: str | None, code: str | None, date: dt.date | N
         current = Pool(ctx.data.get("pool"))
         target = choice(Pool, to, "pool")
         if target == Pool.RETIRED:
-            raise ProjledgerError("退库 needs a reason and a reviewer: use `projledger retire`")
+            raise ProjledgerError(msg("refuse.retire_via_advance"))
         if current == Pool.RETIRED or POOL_ORDER.index(target) <= POOL_ORDER.index(current):
             forward = " → ".join(p.value for p in POOL_ORDER)
-            raise ProjledgerError(f"the project is {current.value}; pools move forward: {forward}")
+            raise ProjledgerError(msg("refuse.pool_backward", pool=current.value, order=forward))
         ctx.data["pool"] = target.value
         if target == Pool.NEGOTIATING:
             if not (maturity or ctx.data.get("maturity")):
-                raise ProjledgerError("a project 在谈 needs --maturity A, B or C")
+                raise ProjledgerError(msg("refuse.needs_maturity"))
             put(ctx.data, "maturity", maturity or ctx.data.get("maturity"), PROJECT_ORDER)
         elif "maturity" in ctx.data and target in (Pool.NEW, Pool.CONTINUING, Pool.COMPLETED):
             del ctx.data["maturity"]
@@ -233,7 +233,7 @@ def retire(
     def edit(ctx: EditContext) -> Change:
         current = str(ctx.data.get("pool"))
         if current == Pool.RETIRED:
-            raise ProjledgerError("the project is 退库 already")
+            raise ProjledgerError(msg("refuse.retired_already"))
         ctx.data["pool"] = Pool.RETIRED.value
         values: dict[str, Any] = {"date": date or ctx.today, "reason": reason, "reviewer": reviewer}
         if duplicate_of is not None:

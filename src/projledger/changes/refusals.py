@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from projledger.errors import ProjledgerError
-from projledger.findings import CODE_BY_ID, Finding, Quoting
+from projledger.findings import Finding, Quoting
 from projledger.gitrepo import LedgerRepo, Readiness
 from projledger.history.values import Json
 from projledger.messages import Lang, text
@@ -105,7 +105,22 @@ class AcrossRefusal:
         return self.render("en")
 
 
-FORCE_HINT = "if it is right, run the command again with --force to record it anyway"
+@dataclass(frozen=True)
+class ForceableRefusal:
+    """A change refused for a finding `--force` may let in, each finding said in the
+    run's language."""
+
+    project: str
+    findings: tuple[Finding, ...]
+
+    def render(self, lang: Lang) -> str:
+        lines = [text("refuse.forceable", lang, project=self.project)]
+        lines += [f"  {self.project}: {f.code} {f.text(lang)}" for f in self.findings]
+        lines.append("  " + text("refuse.forceable.hint", lang))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 def refuse_what_check_would_flag(
@@ -150,13 +165,7 @@ def refuse_what_check_would_flag(
     if errors:
         raise ProjledgerError(AcrossRefusal(project, tuple(errors)))
     if brought and not force:
-        lines = "\n".join(
-            f"  {project}: {f.code} {CODE_BY_ID[f.code].title}: {f.message}" for f in brought
-        )
-        raise ProjledgerError(
-            f"refused: the change would make {project} fail a rule of `projledger check`; "
-            f"nothing was written.\n{lines}\n  {FORCE_HINT}"
-        )
+        raise ProjledgerError(ForceableRefusal(project, tuple(brought)))
     return [f"{f.code} {f.message} (recorded with --force)" for f in brought]
 
 

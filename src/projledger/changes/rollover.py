@@ -23,6 +23,7 @@ from typing import Any
 from projledger.changes.many_files import FileEdit, Planned
 from projledger.changes.yamledit import append, field_order, number, put, record, remove
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.root import LedgerRoot
 from projledger.store.input_files import refuse_non_regular
 
@@ -50,13 +51,15 @@ def read_plans(path: Path | None, pairs: list[str]) -> dict[str, float]:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except OSError as error:
-            raise ProjledgerError(f"--plans {path}: cannot read it ({error.strerror})") from None
+            raise ProjledgerError(
+                msg("refuse.plans_unreadable", path=path, reason=error.strerror)
+            ) from None
         if path.suffix.lower() == ".csv":
             for line, row in enumerate(csv.reader(io.StringIO(text)), start=1):
                 if not row or not row[0].strip():
                     continue
                 if len(row) < 2:
-                    raise ProjledgerError(f"{path}:{line}: give a project id and its plan")
+                    raise ProjledgerError(msg("refuse.plans_row", where=f"{path}:{line}"))
                 try:
                     plans[row[0].strip()] = _amount(row[1], f"{path}:{line}")
                 except ProjledgerError:
@@ -68,15 +71,15 @@ def read_plans(path: Path | None, pairs: list[str]) -> dict[str, float]:
 
             data = read_yaml(text.encode("utf-8"), str(path)).data
             if not isinstance(data, dict):
-                raise ProjledgerError(f"{path}: give a mapping of project id to plan (万元)")
+                raise ProjledgerError(msg("refuse.plans_mapping", path=path))
             for key, value in data.items():
                 plans[str(key)] = _amount(str(value), f"{path}: {key}")
         else:
-            raise ProjledgerError(f"--plans {path}: give a .csv or .yaml file")
+            raise ProjledgerError(msg("refuse.plans_kind", path=path))
     for pair in pairs:
         project, sep, amount = pair.partition("=")
         if not sep or not project.strip():
-            raise ProjledgerError(f"--plan {pair}: give PROJECT=AMOUNT (万元)")
+            raise ProjledgerError(msg("refuse.plan_pair", pair=pair))
         plans[project.strip()] = _amount(amount, f"--plan {pair}")
     return plans
 
@@ -85,9 +88,11 @@ def _amount(text: str, where: str) -> float:
     try:
         value = float(text.strip().replace(",", ""))
     except ValueError:
-        raise ProjledgerError(f"{where}: {text.strip()!r} is not an amount (万元)") from None
+        raise ProjledgerError(
+            msg("refuse.plan_not_amount", where=where, text=text.strip())
+        ) from None
     if not value >= 0 or value == float("inf"):
-        raise ProjledgerError(f"{where}: a plan is an amount of 0 or more (万元)")
+        raise ProjledgerError(msg("refuse.plan_negative", where=where))
     return value
 
 
@@ -98,9 +103,7 @@ def plan_rollover(root: LedgerRoot, year: int, plans: dict[str, float], today: d
     from projledger.store.document import load_document
 
     if today.year < year:
-        raise ProjledgerError(
-            f"rollover {year}: the change's date {today.isoformat()} is before {year}"
-        )
+        raise ProjledgerError(msg("refuse.rollover_early", year=year, today=today))
     config = _current_config(root)
     edits: list[FileEdit] = []
     moved: list[str] = []
@@ -122,18 +125,12 @@ def plan_rollover(root: LedgerRoot, year: int, plans: dict[str, float], today: d
         edits.append(FileEdit(path, raw, document.dumps().encode("utf-8")))
         moved.append(path.stem)
     if not moved:
-        why = (
-            f"it was done already ({already} projects hold {year}'s)"
-            if already
-            else (f"no project holds {year - 1}'s figures")
-        )
-        raise ProjledgerError(f"rollover {year}: nothing to roll over: {why}")
+        if already:
+            raise ProjledgerError(msg("refuse.rollover_done", year=year, n=already))
+        raise ProjledgerError(msg("refuse.rollover_none", year=year, last=year - 1))
     unknown = sorted(set(plans) - set(moved))
     if unknown:
-        raise ProjledgerError(
-            f"rollover {year}: plans name projects that do not move to {year}: "
-            + ", ".join(unknown)
-        )
+        raise ProjledgerError(msg("refuse.rollover_unknown", year=year, projects="|".join(unknown)))
     _judge_projects(edits, config)
     with_plan = sum(1 for p in moved if plans.get(p, 0) > 0)
     subject = (

@@ -207,7 +207,7 @@ def _locked(
     hand_edits = None
     if create:
         if path.exists():
-            raise ProjledgerError(f"project {path.stem} exists already ({path})")
+            raise ProjledgerError(msg("refuse.project_exists", project=path.stem, path=path))
         document = new_document(path)
         old_text = ""
         if readiness is not None:
@@ -228,7 +228,7 @@ def _locked(
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
     if new_text == old_text:
-        raise ProjledgerError(f"nothing to change: {change.summary} is already so")
+        raise ProjledgerError(msg("refuse.nothing_to_change", summary=change.summary))
     refuse_if_invalid(new_text, path, config)
     refuse_what_history_forbids(before, normalize(document.data), change.project)
     if config.members is not None:  # who may make it (the config's members)

@@ -247,7 +247,7 @@ def advance(
         typer.Option("--person", autocompletion=complete.people, help="交办: responsible person."),
     ] = None,
     due: DueOption = None,
-    basis: Annotated[Text, typer.Option("--basis")] = None,
+    basis: Annotated[Text, typer.Option("--basis", help="Where the time limit comes from.")] = None,
     evidence: Annotated[
         Text, typer.Option("--evidence", help="待核验/销号/任务完成: evidence.")
     ] = None,
@@ -288,8 +288,12 @@ def advance(
             help="Its status: 办理中 已办结 不涉及.",
         ),
     ] = None,
-    permit_no: Annotated[Text, typer.Option("--permit-no")] = None,
-    agency: Annotated[Text, typer.Option("--agency")] = None,
+    permit_no: Annotated[
+        Text, typer.Option("--permit-no", help="Approval: the permit's number.")
+    ] = None,
+    agency: Annotated[
+        Text, typer.Option("--agency", help="Approval: the approving agency.")
+    ] = None,
     date: DateOption = None,
     no_auto_responsibility: NoAutoResponsibility = False,
     force: Force = False,

@@ -37,7 +37,7 @@ def list_approvals(
         raise ProjledgerError(f"--status {status!r} is none of {'、'.join(STATUSES)}")
     root = LedgerRoot(root_path)
     facts = load_view(root, FACTS) if at is None else ledger_at(root, at, FACTS.from_project)[0]
-    _warn_invalid(facts.invalid)
+    _warn_invalid(facts.invalid, facts.config.language)
     only = _units_resolved(only, facts.config, root)
     chosen = [p for p, _ in _choose(list(facts.projects.values()), "projects", only)]
     procedures = (procedure,) if procedure is not None else ApprovalKind.ALL

@@ -141,13 +141,14 @@ def _period(
     kind: str, text: str | None, start: dt.date | None, end: dt.date | None, today: dt.date
 ) -> "Period":
     from projledger.errors import UsageError
+    from projledger.messages import msg
     from projledger.report import period as periods
 
     if start is not None or end is not None:
         if text is not None:
-            raise UsageError("give either --week or --from/--to, not both")
+            raise UsageError(msg("period.week_and_dates"))
         if start is None or end is None:
-            raise UsageError("a custom period needs both --from and --to")
+            raise UsageError(msg("period.half_range"))
         return periods.dates(start, end)
     if kind == "weekly":
         return periods.week(text) if text else periods.week_of(today)

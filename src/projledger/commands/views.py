@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from projledger.commands.terminal import console
 from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
-from projledger.messages import msg
+from projledger.messages import msg, pick_lang, text
 from projledger.model import Project
 from projledger.refs import Named, pick_project, resolve_item
 from projledger.root import LedgerRoot
@@ -24,15 +24,15 @@ if TYPE_CHECKING:
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
 
 
-def _warn_invalid(invalid: list[str]) -> None:
+def _warn_invalid(invalid: list[str], language: str) -> None:
+    """The files left out, in the ledger's language (`language` as the config spells it)."""
     if invalid:
-        more = f" and {len(invalid) - 5} more" if len(invalid) > 5 else ""
+        lang = pick_lang(language)
+        rest = len(invalid) - 5
+        more = text("views.files_left_out.more", lang, n=rest) if rest > 0 else ""
         names = printable(", ".join(invalid[:5]))  # file names may hold control characters
-        sys.stderr.write(
-            f"projledger: warning: {len(invalid)} file(s) have errors (cannot be read, or "
-            f"`projledger check` fails them) and are left out: {names}{more}; "
-            "run `projledger check`\n"
-        )
+        shown = text("views.files_left_out", lang, n=len(invalid), names=names, more=more)
+        sys.stderr.write(shown + "\n")
 
 
 def show(
@@ -62,7 +62,7 @@ def show(
             )
     else:
         then, _ = ledger_at(root, at, as_is)
-        _warn_invalid(then.invalid)
+        _warn_invalid(then.invalid, then.config.language)
         config = then.config
         model = then.projects[_named_project(project, then.projects, config.language)]
     window = config.due_soon_days
@@ -121,13 +121,13 @@ def list_(
         from projledger.compute.facts import project_facts
 
         then, _ = ledger_at(root, at, as_is)
-        _warn_invalid(then.invalid)
+        _warn_invalid(then.invalid, then.config.language)
         only = _units_resolved(only, then.config, root)
         chosen = _choose([project_facts(p) for p in then.projects.values()], kind, only)
         _json_rows(kind, chosen, then.projects.__getitem__)
         return 0
     facts = load_view(root, FACTS) if at is None else ledger_at(root, at, FACTS.from_project)[0]
-    _warn_invalid(facts.invalid)
+    _warn_invalid(facts.invalid, facts.config.language)
     only = _units_resolved(only, facts.config, root)
     chosen = _choose(list(facts.projects.values()), kind, only)
     if as_json:

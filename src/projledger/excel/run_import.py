@@ -177,7 +177,7 @@ def _print_plan(plan: Plan, out: TextIO, *, details: bool, lang: Lang) -> None:
         )
         out.write(line + "\n")
         if details and staged.changed:
-            for change in staged.describe():
+            for change in staged.describe(lang):
                 out.write(f"    {change}\n")
     for failure in sorted(plan.failures, key=lambda f: (f.sheet, f.row)):
         line = say(

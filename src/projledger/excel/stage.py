@@ -8,7 +8,7 @@ from typing import Any
 
 from projledger.errors import ProjledgerError
 from projledger.excel.tree import merge, node, plain
-from projledger.messages import pick_lang
+from projledger.messages import Lang, pick_lang, text
 from projledger.model.config import Config
 from projledger.model.project import Project
 from projledger.root import LedgerRoot
@@ -39,7 +39,7 @@ class Staged:
     def changed(self) -> bool:
         return self.old_text != self.new_text
 
-    def describe(self) -> list[str]:
+    def describe(self, lang: Lang = "en") -> list[str]:
         """What the import changes in the file, in words."""
         from projledger.history.diff import ChangeKind, diff_project
         from projledger.history.values import display, normalize
@@ -58,7 +58,7 @@ class Staged:
             else:
                 lines.append(f"~ {where}: {display(change.old)} → {display(change.new)}")
         if len(lines) > MAX_LINES:
-            lines = [*lines[:MAX_LINES], f"… and {len(lines) - MAX_LINES} more"]
+            lines = [*lines[:MAX_LINES], text("stage.and_more", lang, n=len(lines) - MAX_LINES)]
         return lines
 
 

@@ -628,11 +628,13 @@ def _merged(*parts: dict[str, Entry]) -> None:
 from projledger.messages import audit_findings  # noqa: E402, I001
 from projledger.messages import change_commands  # noqa: E402
 from projledger.messages import change_refusals  # noqa: E402
+from projledger.messages import change_refusals_more  # noqa: E402
 from projledger.messages import deadline_states  # noqa: E402
 from projledger.messages import duplicates_and_periods  # noqa: E402
 from projledger.messages import file_refusals  # noqa: E402
 from projledger.messages import excel  # noqa: E402
 from projledger.messages import help_texts  # noqa: E402
+from projledger.messages import leftovers  # noqa: E402
 from projledger.messages import late_extension  # noqa: E402
 from projledger.messages import hostile_input  # noqa: E402
 from projledger.messages import names  # noqa: E402
@@ -665,4 +667,6 @@ _merged(
     late_extension.ENTRIES,
     shared_option_help.ENTRIES,
     change_refusals.ENTRIES,
+    change_refusals_more.ENTRIES,
+    leftovers.ENTRIES,
 )
