@@ -131,7 +131,7 @@ def test_an_implausible_figure_is_refused_unless_forced_and_never_lit_green(
     # 马头山水库: this year's plan is 60,000 万元.
     message = ledger.refused(f"set {MATOUSHAN} investment.completed_this_year 999999")
     assert MATOUSHAN in message
-    assert "PL224 figure implausible" in message and "2× this year's plan 60000" in message
+    assert "PL224" in message and "超过年度计划 60000 万元的 2 倍" in message
     assert "--force" in message
     negative = ledger.cli(
         "set", "--today", "2026-11-20", MATOUSHAN, "investment.completed_this_year", "--", "-5"
@@ -226,7 +226,7 @@ def test_a_tasks_quantity_done_is_recorded_and_shown_everywhere(ledger: Ledger) 
     assert "完成库区移民搬迁（110/126 户）" in weekly
 
     message = ledger.refused(f"set {MATOUSHAN} T-RR55VA.done 200")
-    assert "PL224" in message and "200 户 done of a target of 126 户" in message
+    assert "PL224" in message and "已完成 200 户，超过目标 126 户" in message
     ledger.refused(f"set {MATOUSHAN} T-RR55VA.done 很多")
     # A task without a quantity has none to count.
     message = ledger.refused(f"set {QICHE} T-WNWZJK.done 1")
@@ -238,7 +238,7 @@ def test_a_tasks_quantity_done_is_recorded_and_shown_everywhere(ledger: Ledger) 
 
 def test_start_without_a_construction_permit_is_refused_unless_forced(ledger: Ledger) -> None:
     message = ledger.refused(f"advance {YINGCHENG}")
-    assert "PL225" in message and "施工许可 is 办理中" in message and "--force" in message
+    assert "PL225" in message and "施工许可为办理中" in message and "--force" in message
     result = ledger.run(f"advance {YINGCHENG} --force")
     assert result.returncode == 0, result.stderr
     commit = ledger.show()

@@ -168,7 +168,7 @@ def test_list_leaves_out_and_names_what_check_fails_as_the_reports_do(
     assert table.returncode == 0, table.stderr
     assert table.stdout.startswith(f"{len(every) - 1} 个项目")
     assert "laiwu-matoushan-shuiku" not in table.stdout
-    assert "1 file(s) have errors" in table.stderr
+    assert "1 个文件有错误" in table.stderr
     assert "laiwu-matoushan-shuiku.yaml" in table.stderr
     listed = run_cli("list", "--json", cwd=sample_root)
     records = json.loads(listed.stdout)

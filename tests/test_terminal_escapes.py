@@ -53,7 +53,7 @@ def test_list_escapes_values_and_the_names_of_files_it_leaves_out(sample_root: P
     result = run_cli("list", "issues", "--project", JINGPINGANG, cwd=sample_root)
     shown = escaped(result)
     assert SHOWN_TITLE in shown
-    assert "are left out: bad\\x1b[31m\\x07.yaml; run `projledger check`" in result.stderr
+    assert "已略去：bad\\x1b[31m\\x07.yaml；请运行 `projledger check`" in result.stderr
 
 
 def test_an_error_line_escapes_what_it_quotes(tmp_path: Path) -> None:
