@@ -1,8 +1,9 @@
 """Per-unit figures for the ranking (红黑榜): issues closed, on time, overdue items."""
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import takewhile
 
 from projledger.compute.deadlines import (
     DeadlineState,
@@ -169,14 +170,20 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def late_extension(deadline: DeadlineFacts, as_of: dt.date) -> int | None:
-    """逾期后延期: the days the deadline was overdue before the first extension granted
-    after the due date then in force (granted by `as_of`), or None if none was late."""
-    due = deadline.due
-    for granted, new_due in deadline.extensions:
-        if granted > as_of:
-            break
+def late_extensions(
+    due: dt.date, extensions: Iterable[tuple[dt.date, dt.date]]
+) -> Iterator[tuple[dt.date, int, dt.date]]:
+    """逾期后延期: each extension (granted, new due) granted after the due date then in
+    force, as (that due date, the days it was overdue, the new due date)."""
+    for granted, new_due in extensions:
         if granted > due:
-            return (granted - due).days
+            yield due, (granted - due).days, new_due
         due = new_due
-    return None
+
+
+def late_extension(deadline: DeadlineFacts, as_of: dt.date) -> int | None:
+    """The days the deadline was overdue before its first late extension granted by
+    `as_of`, or None if none was late."""
+    granted_by = takewhile(lambda extension: extension[0] <= as_of, deadline.extensions)
+    first = next(late_extensions(deadline.due, granted_by), None)
+    return None if first is None else first[1]

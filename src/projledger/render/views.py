@@ -12,6 +12,7 @@ from rich.text import Text
 from projledger.compute.deadlines import DEFAULT_RULES, LABELS, OPEN, Status, deadline_state
 from projledger.compute.facts import ProjectFacts, project_facts
 from projledger.compute.progress import in_report
+from projledger.compute.units import late_extensions
 from projledger.messages import Lang, field_label, text
 from projledger.model import Project
 from projledger.model.config import Ranking
@@ -231,16 +232,11 @@ def _late_extensions(item: Any, lang: Lang) -> list[str]:
     it was overdue: the extension does not erase them (`ranking.late_extension_counts`)."""
     if not isinstance(item, Deadline):
         return []
-    lines = []
-    due = item.due
-    for extension in item.extensions:
-        if extension.date > due:
-            days = (extension.date - due).days
-            lines.append(
-                text("late_extension.line", lang, due=due, days=days, new_due=extension.new_due)
-            )
-        due = extension.new_due
-    return lines
+    pairs = ((extension.date, extension.new_due) for extension in item.extensions)
+    return [
+        text("late_extension.line", lang, due=due, days=days, new_due=new_due)
+        for due, days, new_due in late_extensions(item.due, pairs)
+    ]
 
 
 def _shows_maturity(project: Project) -> bool:
