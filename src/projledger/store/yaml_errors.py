@@ -45,6 +45,7 @@ _CONSTRUCTS = {
     "node": "yaml.node",
     "for the next token": "yaml.next_token",
 }
+_UNCLOSED = ("while parsing a flow sequence", "while parsing a flow mapping")
 _CONSTRUCT = re.compile(r"^while (?:parsing|scanning) (?:an? )?(?P<name>.+?)\s*$")
 
 
@@ -56,8 +57,11 @@ def yaml_error_finding(exc: Any, text: str, file: str) -> Finding:
     context_mark = getattr(exc, "context_mark", None)
     mark = problem_mark or context_mark
     context = (getattr(exc, "context", None) or "").strip()
-    # An unclosed [ or { is reported where the parser gave up; the user needs where it opened.
-    if context.startswith("while parsing a flow") and context_mark is not None:
+    # An unclosed [ or { is reported where the parser gave up; the user needs where it
+    # opened. Only a flow sequence or mapping names its bracket: "a flow node" is a value
+    # missing inside one, its context mark where the parser gave up.
+    unclosed_bracket = context.startswith(_UNCLOSED) and context_mark is not None
+    if unclosed_bracket:
         mark = context_mark
     line = mark.line + 1 if mark else None
     col = mark.column + 1 if mark else None
@@ -69,7 +73,7 @@ def yaml_error_finding(exc: Any, text: str, file: str) -> Finding:
     args = _problem(problem, text, problem_mark)
     tabs = "\t" in problem or "'\\t'" in problem
     args["hint"] = "yaml.tabs" if tabs else ""
-    if mark is context_mark and problem_mark is not None:
+    if unclosed_bracket and problem_mark is not None:
         bracket = "[" if "sequence" in context else "{"
         unclosed = msg(
             "PL007.unclosed", bracket=bracket, line=problem_mark.line + 1, file=file, **args
