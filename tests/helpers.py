@@ -463,7 +463,7 @@ class Ledger:
         assert commit.committer == PINNED
         assert self.status() == status_before, "the commit took exactly the change"
         # What the user reads: one Chinese line, the commit's subject and short id.
-        assert result.stdout == f"{commit.subject} (commit {commit.sha[:8]})\n"
+        assert result.stdout == f"{commit.subject}（提交 {commit.sha[:8]}）\n"
         return commit
 
     def refused(self, command: str, *, exit_code: int = 1, today: str = TODAY) -> str:

@@ -84,7 +84,8 @@ def test_legal_changes_pass(ledger: Ledger) -> None:
     assert audit(ledger, base) == []
     result = ledger.cli("audit", f"{base[:10]}..HEAD")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.strip() == "已检查 1 个文件：未发现问题"  # the ledger's language
+    # the ledger's language; what was checked: the commits, and the files they changed
+    assert result.stdout.strip() == "已检查 3 次提交、1 个文件：未发现问题"
 
 
 def test_a_deleted_project_file(ledger: Ledger) -> None:
@@ -252,7 +253,8 @@ def test_a_due_date_changed(ledger: Ledger) -> None:
     assert re.match(found, text.stdout)
     assert "| " in text.stdout.splitlines()[1]  # the offending line is shown
     assert re.fullmatch(
-        "已检查 1 个文件：1 个错误、0 个警告，涉及 1 个文件", text.stdout.splitlines()[-1]
+        "已检查 1 次提交、1 个文件：1 个错误、0 个警告，涉及 1 个文件",
+        text.stdout.splitlines()[-1],
     )
 
 
@@ -305,7 +307,7 @@ def test_only_the_range_is_reported(ledger: Ledger) -> None:
     assert audit(ledger, "HEAD") == []
     result = ledger.cli("audit", "HEAD..HEAD")
     assert result.returncode == 0
-    assert "已检查 0 个文件" in result.stdout
+    assert "已检查 0 次提交：未发现问题" in result.stdout
 
 
 def test_a_branch_is_audited_from_where_it_forked(ledger: Ledger) -> None:
@@ -476,7 +478,9 @@ def test_a_commit_that_leaves_the_file_unreadable_is_reported(ledger: Ledger) ->
     assert line == "<<<<<<< HEAD"
     result = ledger.cli("audit", ledger.first)
     assert result.returncode == 1
-    assert f"{FILE}:{found[0].line}:1: 错误 PL016 commit {broken[:8]}" in result.stdout
+    where = f"该文件自提交 {broken[:8]}（李娜，2026-11-03，“合并”）起无法读取"
+    said = f"{FILE}:{found[0].line}:1: 错误 PL016 {where}：文件中留有 git 合并冲突"
+    assert said in result.stdout, result.stdout
 
     # The next version is judged against the last readable one: resolving the conflict
     # by dropping both notes changes the closed issue.

@@ -67,7 +67,7 @@ def with_members(ledger: Ledger, extra: str = "") -> str:
 
 def findings(ledger: Ledger, base: str) -> list[tuple[str, str]]:
     found = audit_findings(LedgerRoot(ledger.root), base, "HEAD", cwd=ledger.root)
-    return [(f.code, f.message) for f in found]
+    return [(f.code, f.text("zh")) for f in found]  # as the zh ledger's CLI shows them
 
 
 def short(ledger: Ledger) -> str:
@@ -264,7 +264,7 @@ def test_the_lead_leader_and_configured_approvers_extend(ledger: Ledger) -> None
     assert [code for code, _ in findings(ledger, base)] == ["PL515"]
 
 
-def test_messages_follow_the_ledger_language(ledger: Ledger) -> None:
+def test_messages_follow_the_run_language(ledger: Ledger) -> None:
     config = ledger.root / "projledger.yaml"
     config.write_text(
         config.read_text(encoding="utf-8").replace("language: zh", "language: en"),
@@ -277,10 +277,14 @@ def test_messages_follow_the_ledger_language(ledger: Ledger) -> None:
         PROGRESS_END + "    closure: {date: 2026-11-10, verifier: 马强, evidence: 自查}\n",
     )
     ledger.commit("close it", "2026-11-10T10:00:00+08:00", POWER)
-    ((code, message),) = findings(ledger, base)
+    ((code, _),) = findings(ledger, base)
     assert code == "PL513"
-    assert message.startswith(f"commit {short(ledger)} (马强, 2026-11-10")
-    assert "only a verifier (办公室) closes an issue" in message
+    english = ledger.cli("audit", base)  # the ledger's language
+    assert f"error PL513 commit {short(ledger)} (马强, 2026-11-10" in english.stdout
+    assert "only a verifier (办公室) closes an issue" in english.stdout
+    chinese = ledger.cli("--lang", "zh", "audit", base)  # another asked for: every word in it
+    assert f"错误 PL513 提交 {short(ledger)}（马强，2026-11-10，“close it”）" in chinese.stdout
+    assert "销号只能由办公室（核验人）作出" in chinese.stdout
 
 
 # --- the change commands ---------------------------------------------------------------------
@@ -300,9 +304,9 @@ def test_change_commands_refuse_what_audit_would_reject_for_their_author(ledger:
     before = ledger.text(JINGPINGANG)
     refused = ledger.run(f"advance {JINGPINGANG} I-9TX3QW --verifier 周海涛 {power}")
     assert refused.returncode == 1
-    assert refused.stderr.startswith("projledger: 错误：refused: 这一修改：马强 <")
+    assert refused.stderr.startswith("projledger: 错误：拒绝修改：这一修改：马强 <")
     assert "销号只能由办公室（核验人）作出" in refused.stderr
-    assert "`projledger audit` would report PL513" in refused.stderr
+    assert "`projledger audit` 将报告 PL513" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert ledger.text(JINGPINGANG) == before and ledger.count() == count + 2
     # Nor return it, nor extend its deadline, nor change another unit's item.
@@ -470,7 +474,7 @@ def test_the_server_hook_refuses_a_unit_closing_its_own_issue(tmp_path: Path) ->
     pushed = _git_as(unit, "push", "origin", "main")
     assert pushed.returncode != 0
     assert "pre-receive hook declined" in pushed.stderr
-    assert "error PL513" in pushed.stderr and f"提交 {commit}" in pushed.stderr
+    assert "错误 PL513" in pushed.stderr and f"提交 {commit}" in pushed.stderr
     assert "销号只能由办公室（核验人）作出" in pushed.stderr and POWER[1] in pushed.stderr
     assert git(remote, "rev-parse", "main").strip() == allowed
     # The unit drops its commit; the office closes the issue, and its push goes through.

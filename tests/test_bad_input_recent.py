@@ -256,6 +256,32 @@ def test_rollover_twice_and_on_a_dirty_config(root: Path) -> None:
     refused(root, "rollover", "2027", "--today", "2027-01-05", names=("2027",))
 
 
+def test_rollover_reads_a_csv_as_excel_saves_it_and_refuses_what_is_not_text(root: Path) -> None:
+    """Excel on a Chinese Windows saves "CSV (逗号分隔)" in GBK: read as it is. A workbook
+    or a GBK YAML given as plans is refused by name, never a crash (exit 3)."""
+    workbook = root / "plans.csv"
+    workbook.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\x97")
+    refused(root, "rollover", "2027", "--plans", "plans.csv", *TODAY_2027, names=("plans.csv",))
+    workbook.unlink()
+    (root / "plans.yaml").write_bytes(f"{MATOUSHAN}: 5000  # 计划\n".encode("gbk"))
+    refused(root, "rollover", "2027", "--plans", "plans.yaml", *TODAY_2027, names=("plans.yaml",))
+    (root / "plans.yaml").unlink()
+    (root / "plans.csv").write_bytes(f"项目编号,年度计划\n{MATOUSHAN},65000\n".encode("gbk"))
+    succeeds_except_plans(root, "rollover", "2027", "--plans", "plans.csv", *TODAY_2027)
+    project = (root / "projects" / f"{MATOUSHAN}.yaml").read_text(encoding="utf-8")
+    assert "plan_this_year: 65000" in project
+
+
+TODAY_2027 = ("--today", "2027-01-05")
+
+
+def succeeds_except_plans(root: Path, *args: str) -> None:
+    """As `succeeds`, the plans file (not the ledger's) left untracked."""
+    result = run_cli(*args, cwd=root, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert git(root, "status", "--porcelain") == "?? plans.csv\n"
+
+
 # --- numbers ----------------------------------------------------------------------------------
 
 

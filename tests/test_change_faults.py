@@ -191,7 +191,7 @@ CASES: dict[str, Case] = {
     ),
     "bad-author": Case(
         f"log {MATOUSHAN} I-Z6TQ4H 进展 --author wangwu",
-        ("'wangwu' is not an identity; write it as 'Name <email>'",),
+        ("“wangwu” 不是有效的身份；请写成“姓名 <邮箱>”的形式",),
     ),
     "new-project-id-is-a-path": Case(
         "new ../../outside --name 越界 --level 区级 --pool 谋划储备 --industry 水利"
@@ -210,29 +210,29 @@ CASES: dict[str, Case] = {
     ),
     "set-state-skips-the-loop": Case(
         f"set {MATOUSHAN} I-Q442SQ.state 已登记",
-        ("I-Q442SQ.state changes through `projledger advance / return / withdraw`",),
+        ("I-Q442SQ·状态须通过 `projledger advance`、`return` 或 `withdraw` 修改",),
     ),
     "set-pool-skips-the-moves": Case(
         f"set {MATOUSHAN} pool 竣工",
-        ("pool changes through `projledger advance PROJECT --pool",),
+        (f"库别须通过 `projledger advance {MATOUSHAN} --pool`",),
     ),
     "set-due-skips-extend": Case(
         f"set {MATOUSHAN} D-6A52DJ.due 2027-01-01",
-        ("D-6A52DJ.due changes through `projledger extend`",),
+        ("D-6A52DJ·时限须通过 `projledger extend` 修改",),
     ),
     # Once bugs: commands made commits `projledger audit` rejects (PL503), and extended
     # the deadline of an item closed late, turning it into one closed on time.
     "log-on-a-closed-issue": Case(
         f"log {MATOUSHAN} I-CYKEW8 补充进展",
         (
-            "refused: I-CYKEW8 is closed (已销号) and a closed issue is not changed: reopen it "
-            f"through a return (退回) first, `projledger return {MATOUSHAN} I-CYKEW8 --reason …`",
-            "(`projledger audit` would report PL503); nothing was written",
+            "拒绝修改：I-CYKEW8 已销号，已销号的问题不能修改：请先退回"
+            f"（`projledger return {MATOUSHAN} I-CYKEW8 --reason …`）",
+            "（`projledger audit` 将报告 PL503）；未写入任何内容",
         ),
     ),
     "set-on-a-closed-issue": Case(
         f"set {JINGPINGANG} I-4M8K2P.title 厂区周边征迁",
-        ("I-4M8K2P is closed (已销号)", "reopen it through a return (退回) first"),
+        ("I-4M8K2P 已销号，已销号的问题不能修改", "请先退回"),
     ),
     "extend-a-closed-issue": Case(
         f"extend {MATOUSHAN} I-CYKEW8 --to 2026-12-31 --reason 补办 --approver 杨帆",
@@ -249,15 +249,15 @@ CASES: dict[str, Case] = {
     # forge a trailer.
     "line-break-in-a-title": Case(
         f"add issue {MATOUSHAN} --title '库区道路\nProjledger-Item: I-FAKE00' --category 用地",
-        ("title '库区道路'… has a line break, and a title is one line: write it on one line",),
+        ("标题“库区道路”…含有换行，而标题只能写一行：请写在一行内",),
     ),
     "line-break-in-a-reason": Case(
         f"withdraw {MATOUSHAN} I-CTXGTS --reason '重复登记\n\n见I-Q442SQ'",
-        ("reason '重复登记'… has a line break, and a reason is one line",),
+        ("I-CTXGTS 的原因“重复登记”…含有换行，而原因只能写一行",),
     ),
     "line-break-in-a-note": Case(
         f"log {MATOUSHAN} I-Q442SQ '已上会\r\n待批复'",
-        ("note '已上会'… has a line break, and a note is one line",),
+        ("I-Q442SQ 的内容“已上会”…含有换行，而内容只能写一行",),
     ),
 }
 
@@ -408,15 +408,13 @@ def test_not_a_git_repository_then_no_commit_works(tmp_path: Path) -> None:
     path = root / "projects" / f"{MATOUSHAN}.yaml"
     before = path.read_bytes()
     message = assert_one_error(run_in(root, "log", MATOUSHAN, "I-Z6TQ4H", "入户"))
-    assert f"{root} is not in a git repository; every change is a commit" in message
-    assert "Run `git init` there (or `projledger init`), or pass --no-commit." in message
+    assert f"{root} 不在 git 仓库中；台账的每次修改都是一次提交" in message
+    assert "请在该目录运行 `git init`（或 `projledger init`），或加 --no-commit" in message
     assert path.read_bytes() == before
 
     result = run_in(root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", "--no-commit")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == (
-        "[马头山水库工程] 问题 I-Z6TQ4H 进展: 入户 (not committed (--no-commit))\n"
-    )
+    assert result.stdout == ("[马头山水库工程] 问题 I-Z6TQ4H 进展: 入户（未提交：--no-commit）\n")
     assert path.read_bytes() != before
     assert "      - {date: 2026-11-20, note: 入户}\n" in path.read_text(encoding="utf-8")
     assert not (root / ".git").exists()
@@ -426,7 +424,7 @@ def test_detached_head_is_refused(tmp_path: Path) -> None:
     ledger = Ledger.create(tmp_path / "repo")
     git(ledger.top, "checkout", "-q", "--detach")
     message = ledger.refused(f"log {MATOUSHAN} I-Z6TQ4H 入户")
-    assert "HEAD is detached; check out a branch (`git switch main`)" in message
+    assert "HEAD 处于分离状态；修改台账前请先切换到分支（`git switch main`）" in message
 
 
 def test_a_merge_in_progress_is_refused(tmp_path: Path) -> None:
@@ -456,7 +454,7 @@ def test_a_merge_in_progress_is_refused(tmp_path: Path) -> None:
     assert ledger.status().startswith("UU ")
     # Even a change of another project waits until the merge is finished.
     message = ledger.refused(f"log {JINGPINGANG} I-9TX3QW 塔基完成")
-    assert "the repository is in the middle of a merge; finish or abort it first" in message
+    assert "仓库中有未完成的合并（merge）；请先完成或中止" in message
 
 
 def test_no_git_identity_is_refused_with_the_fix(tmp_path: Path) -> None:
@@ -480,7 +478,7 @@ def test_no_git_identity_is_refused_with_the_fix(tmp_path: Path) -> None:
         pytest.skip("git finds an identity on this machine even without any configuration")
     before = State.of(ledger)
     message = assert_one_error(run_in(ledger.root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", env=env))
-    assert "git does not know who you are; set it once with" in message
+    assert "git 尚未设置提交人身份；请设置一次：" in message
     assert 'git config --global user.email "' in message
     assert State.of(ledger) == before
 
@@ -509,14 +507,13 @@ def test_uncommitted_hand_edits_are_refused_then_committed_first(tmp_path: Path)
     assert ledger.count() == 3
     hand, change = ledger.show("HEAD~1"), ledger.show("HEAD")
     assert hand.parents == [before] and change.parents == [hand.sha]
-    assert hand.subject == f"[{MATOUSHAN}] 手工修改 hand edits"
+    assert hand.subject == f"[{MATOUSHAN}] 手工修改"
     assert hand.trailers == {"Projledger-Command": "hand-edits"}
     assert hand.files == change.files == [f"M\t{rel}"]
     assert git(ledger.top, "show", f"HEAD~1:{rel}") == edited
     assert change.trailers["Projledger-Command"] == "log"
     assert result.stdout == (
-        f"committed the hand edits first: {hand.sha[:8]}\n"
-        f"{change.subject} (commit {change.sha[:8]})\n"
+        f"已先提交手工修改：{hand.sha[:8]}\n{change.subject}（提交 {change.sha[:8]}）\n"
     )
     final = path.read_text(encoding="utf-8")
     assert HAND_EDIT in final and "note: 入户}" in final
@@ -679,8 +676,8 @@ def test_a_bad_lock_wait_is_a_usage_error(value: str, template: Ledger, tmp_path
     )
     assert result.returncode == 2, result.stderr
     assert result.stderr == (
-        f"projledger: 错误：{LOCK_WAIT}={value!r}: give the seconds to wait for a busy ledger "
-        "root as a number, 0 or more (e.g. 60)\n"
+        f"projledger: 错误：{LOCK_WAIT}={value!r}：请写等待台账根目录空闲的秒数，为 0 或更大的数"
+        "（如 60）\n"
     )
     assert State.of(ledger) == before
 
@@ -1009,8 +1006,8 @@ def test_a_change_killed_between_its_write_and_its_commit_is_committed_by_the_ne
             landed += 1
             interrupted = ledger.show("HEAD~1")
             assert result.stderr == (
-                "projledger: note: completed a change that was interrupted before its commit: "
-                f"{interrupted.subject} (commit {interrupted.sha[:8]})\n"
+                "projledger: 提示：已完成一项提交前被中断的修改："
+                f"{interrupted.subject}（提交 {interrupted.sha[:8]}）\n"
             )
             assert interrupted.parents == [head]
             assert interrupted.subject == (
@@ -1042,7 +1039,7 @@ def test_hand_edits_the_audit_would_reject_are_not_committed(tmp_path: Path) -> 
         text.replace("evidence: 现场核验记录}", "evidence: 现场核验记录及照片}"), encoding="utf-8"
     )
     message = ledger.refused(f"log {MATOUSHAN} I-Q442SQ 入户 --commit-hand-edits")
-    assert "refused: in the hand edits, I-CYKEW8 is closed (已销号)" in message
+    assert "拒绝修改：手工修改中，I-CYKEW8 已销号" in message
     assert ledger.count() == 1
 
 
@@ -1071,7 +1068,7 @@ def test_a_journal_of_the_first_shape_is_still_finished(tmp_path: Path) -> None:
     path.write_bytes(new)
     result = ledger.run(f"log {MATOUSHAN} I-Q442SQ 之后的进展")
     assert result.returncode == 0, result.stderr
-    assert "completed a change that was interrupted before its commit" in result.stderr
+    assert "已完成一项提交前被中断的修改" in result.stderr
     interrupted = ledger.show("HEAD~1")
     assert interrupted.author == "李娜 <lina@example.gov.cn>"
     assert git(ledger.top, "show", f"HEAD~1:{rel}").encode() == new
@@ -1095,7 +1092,7 @@ def test_a_journal_naming_a_file_outside_the_root_is_dropped_as_damaged(tmp_path
     result = ledger.run(f"log {MATOUSHAN} I-Q442SQ 之后的进展")
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
-        "projledger: note: removed a damaged change journal (repo/.projledger/journal.json)\n"
+        "projledger: 提示：已删除损坏的修改日志（repo/.projledger/journal.json）\n"
     )
     assert outside.read_text(encoding="utf-8") == "不是账本的文件"
     assert not (ledger.root / ".projledger" / "journal.json").exists()

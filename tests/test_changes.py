@@ -718,7 +718,7 @@ def test_dry_run_prints_the_diff_and_changes_nothing(ledger: Ledger) -> None:
     result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 入户签约进度 --dry-run")
     assert result.returncode == 0, result.stderr
     *diff, last = result.stdout.splitlines(keepends=True)
-    assert last == "dry run: 问题 I-Z6TQ4H 进展: 入户签约进度 (nothing written)\n"
+    assert last == "试运行：问题 I-Z6TQ4H 进展: 入户签约进度（未写入）\n"
     assert diff[:2] == [
         f"--- a/projects/{MATOUSHAN}.yaml\n",
         f"+++ b/projects/{MATOUSHAN}.yaml\n",
@@ -736,7 +736,7 @@ def test_no_commit_writes_the_file_without_committing(ledger: Ledger) -> None:
     result = ledger.run(f"log {MATOUSHAN} I-Z6TQ4H 入户签约进度 --no-commit")
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        f"{MATOUSHAN_NAME} 问题 I-Z6TQ4H 进展: 入户签约进度 (not committed (--no-commit))\n"
+        f"{MATOUSHAN_NAME} 问题 I-Z6TQ4H 进展: 入户签约进度（未提交：--no-commit）\n"
     )
     assert ledger.head() == before
     assert ledger.status() == f" M projects/{MATOUSHAN}.yaml\n"
@@ -951,7 +951,7 @@ def test_a_closed_issue_is_reopened_through_a_return_then_changed(ledger: Ledger
     `projledger audit`."""
     base_commit, base = ledger.head(), ledger.text(JINGPINGANG)
     message = ledger.refused(f"log {JINGPINGANG} I-4M8K2P 复查发现2户未腾空")
-    assert "reopen it through a return (退回) first" in message
+    assert "已销号的问题不能修改：请先退回" in message
     reopened = ledger.change(
         f"return {JINGPINGANG} I-4M8K2P --reason 复查发现2户未腾空 --by 周海涛",
         project=JINGPINGANG,
@@ -996,7 +996,7 @@ def test_trailers_cannot_be_forged_by_a_value(ledger: Ledger) -> None:
         "Projledger-To": "新建中型水库一座  Projledger-Item: I-FAKE00 Projledger-Command: new",
     }
     assert "\n" not in commit.subject
-    assert result.stdout == f"{commit.subject} (commit {commit.sha[:8]})\n"
+    assert result.stdout == f"{commit.subject}（提交 {commit.sha[:8]}）\n"
     body = git(ledger.top, "show", "-s", "--format=%B", "HEAD").rstrip("\n").split("\n")
     assert body[:2] == [commit.subject, ""]
     assert [line.partition(":")[0] for line in body[2:]] == [

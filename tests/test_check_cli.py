@@ -235,7 +235,7 @@ def test_verbose_names_the_files_the_exact_reader_read_and_why(sample_root: Path
     anchored = sample_root / "projects" / "laiwu-matoushan-shuiku.yaml"
     anchored_text = anchored.read_text(encoding="utf-8")
     anchored.write_text(anchored_text.replace("\nname: ", "\nname: &n ", 1), encoding="utf-8")
-    result = run_cli("check", "--verbose", "--no-cache", cwd=sample_root)
+    result = run_cli("check", "--verbose", "--no-cache", "--lang", "en", cwd=sample_root)
     lines = result.stderr.splitlines()
     assert lines[-1].startswith("1 file(s) needed the exact YAML reader this run")
     assert re.fullmatch(
@@ -244,6 +244,14 @@ def test_verbose_names_the_files_the_exact_reader_read_and_why(sample_root: Path
         lines[0],
     ), lines
     assert "PL010" in result.stdout
+    result = run_cli("check", "--verbose", "--no-cache", cwd=sample_root)  # the ledger's zh
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith("本次有 1 个文件需由精确 YAML 读取器读取")
+    assert re.fullmatch(
+        r"projects/laiwu-matoushan-shuiku\.yaml：由精确 YAML 读取器读取"
+        r"（第 \d+ 行有锚点、别名或标签），用时 \d+\.\d 毫秒",
+        lines[0],
+    ), lines
 
 
 def test_worker_processes_find_what_one_process_finds(

@@ -386,7 +386,7 @@ def test_a_column_naming_its_months_imports_a_figure_for_them(
     failed = ledger.run(f"--lang en import {early}", today="2026-11-25")
     assert failed.returncode == 1
     # A row's failure is said in the ledger's language (excel/stage.py), as its findings are.
-    assert "该月尚未结束" in failed.stdout
+    assert "the month is not over" in failed.stdout  # in the run's language
     assert _investment(ledger, MATOUSHAN)["completed_this_year"] == 31000
 
 

@@ -91,11 +91,11 @@ def test_set_creates_the_land_section_in_its_place(ledger: Ledger) -> None:
         (f"set {QICHE} land.supplied_mu 200", "PL221"),
         (f"set {QICHE} funding.自筹.received 50000", "PL221"),
         (f"add funding {QICHE} --source 贷款 --planned 100 --received 300", "PL221"),
-        (f"add funding {QICHE} --source 自筹 --planned 1", "already a funding source"),
+        (f"add funding {QICHE} --source 自筹 --planned 1", "已是本项目的资金来源"),
         (f"add funding {QICHE} --source 专项债 --planned 1", "地方政府专项债券"),
-        (f"add funding {QICHE} --source 贷款 --planned -5", "may not be negative"),
-        (f"set {QICHE} funding.贷款.received 5", "is not a funding source"),
-        (f"set {QICHE} funding.自筹.source 贷款", "planned, received and note"),
+        (f"add funding {QICHE} --source 贷款 --planned -5", "不能为负数"),
+        (f"set {QICHE} funding.贷款.received 5", "不是本项目的资金来源"),
+        (f"set {QICHE} funding.自筹.source 贷款", "资金来源只有 planned（计划）、received（到位）"),
     ],
 )
 def test_implausible_or_wrong_funding_and_land_are_refused(

@@ -762,7 +762,7 @@ def test_an_import_killed_while_writing_its_files_is_undone_by_the_next_command(
     git(ledger.top, "checkout", "--", "projects/jingpin-gang-lvse-zhuanxing.yaml")
     assert ledger.status() == " M projects/matoushan-shuiku.yaml\n"
 
-    result = ledger.run("log matoushan-shuiku 林地审核 已报省厅")
+    result = ledger.run("log matoushan-shuiku 林地审核 已报省厅 --lang en")
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
         "projledger: note: a change interrupted while it wrote its files (1 of 2 written) was "

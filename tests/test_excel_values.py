@@ -93,6 +93,11 @@ def test_a_cell_of_several_problems(cell: str, expected: list[str]) -> None:
 
 def test_names_in_a_cell() -> None:
     assert names("张伟（主任）13800000000、李明") == ["张伟", "李明"]
+    assert names("张伟 李明") == ["张伟", "李明"]
+    # A two-character name spaced to the width of three, as 台账 align them: one person.
+    assert names("韩 雪") == ["韩雪"]
+    assert names("韩\u3000雪、张伟") == ["韩雪", "张伟"]
+    assert names("欧阳 明") == ["欧阳明"]
 
 
 def test_units_written_by_their_short_names_and_variants() -> None:

@@ -230,7 +230,7 @@ def test_a_tasks_quantity_done_is_recorded_and_shown_everywhere(ledger: Ledger) 
     ledger.refused(f"set {MATOUSHAN} T-RR55VA.done 很多")
     # A task without a quantity has none to count.
     message = ledger.refused(f"set {QICHE} T-WNWZJK.done 1")
-    assert "has no quantity to count against" in message
+    assert "任务 T-WNWZJK 未设任务量" in message
 
 
 # --- 开工 and 施工许可, stage skips ----------------------------------------------------------

@@ -217,18 +217,18 @@ def test_item_ids_may_be_abbreviated(ledger: Ledger) -> None:
 
 
 def test_an_ambiguous_or_unknown_id_is_an_error(ledger: Ledger) -> None:
-    result = ledger.cli("history", PROJECT, "i-")
-    assert result.returncode == 1
+    result = ledger.cli("--lang", "en", "history", PROJECT, "i-")
+    assert result.returncode == 2  # ambiguity is a usage error, listing the candidates
     assert result.stdout == ""
     assert "ambiguous" in result.stderr
-    assert "I-4M8K2P, I-9TX3QW" in result.stderr
-    result = ledger.cli("history", PROJECT, "d")
-    assert result.returncode == 1
-    assert "D-2NQ7VK, D-3KD8XP, D-5RW9HM, D-7YB4CG, D-8MCQ6T" in result.stderr
-    result = ledger.cli("history", PROJECT, "I-ZZZZ")
+    assert "I-4M8K2P 厂区周边300户居民征迁 (已销号); I-9TX3QW" in result.stderr
+    result = ledger.cli("--lang", "en", "history", PROJECT, "d")
+    assert result.returncode == 2
+    assert all(f"D-{d} " in result.stderr for d in ("2NQ7VK", "3KD8XP", "5RW9HM", "8MCQ6T"))
+    result = ledger.cli("--lang", "en", "history", PROJECT, "I-ZZZZ")
     assert result.returncode == 1
     assert "no item 'I-ZZZZ'" in result.stderr
-    result = ledger.cli("history", "no-such-project")
+    result = ledger.cli("--lang", "en", "history", "no-such-project")
     assert result.returncode == 1
     assert "no project 'no-such-project'" in result.stderr
 
@@ -297,7 +297,7 @@ def test_history_outside_a_git_repository_is_an_error(tmp_path: Path) -> None:
     root = copy_root(tmp_path / "plain")
     result = run_cli("history", PROJECT, cwd=root)
     assert result.returncode == 1
-    assert "not in a git repository" in result.stderr
+    assert "不在 git 仓库中" in result.stderr
 
 
 # --- log: the changes of a period ----------------------------------------------------------

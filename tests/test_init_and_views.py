@@ -63,7 +63,7 @@ def test_init_refuses_an_existing_root_and_changes_nothing(tmp_path: Path) -> No
     root = tmp_path / "root"
     assert run_cli("init", root, cwd=tmp_path).returncode == 0
     before = (root / "projledger.yaml").read_bytes()
-    again = run_cli("init", root, cwd=tmp_path)
+    again = run_cli("init", root, "--lang", "en", cwd=tmp_path)
     assert again.returncode == 1
     assert "is a ledger root already" in again.stderr
     assert (root / "projledger.yaml").read_bytes() == before
@@ -112,8 +112,8 @@ def test_show_reads_the_one_project_and_says_when_check_fails_it(sample_root: Pa
     shown = run_cli("show", "laiwu-matoushan", "--as-of", "2026-11-20", cwd=sample_root)
     assert shown.returncode == 0, shown.stderr
     assert "未申报的单位" in shown.stdout
-    assert shown.stderr.startswith("projledger: warning: laiwu-matoushan-shuiku.yaml has ")
-    assert "reports leave it out" in shown.stderr
+    assert shown.stderr.startswith("projledger: 警告：laiwu-matoushan-shuiku.yaml 有 ")
+    assert "修正前各类报告均不含该文件" in shown.stderr
     clean = run_cli("show", "laiwu-jingpingang", "--as-of", "2026-11-20", cwd=sample_root)
     assert clean.returncode == 0 and clean.stderr == ""
     broken = run_cli("show", "laiwu-zz-broken", cwd=sample_root)

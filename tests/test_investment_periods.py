@@ -109,7 +109,8 @@ def test_every_format_shows_the_data_period(ledger: Ledger, tmp_path: Path) -> N
 def test_through_is_checked(ledger: Ledger) -> None:
     assert "不是有效月份" in ledger.refused(f"{FIGURE} 1 --through 13月", today="2026-12-02")
     assert "该月尚未结束" in ledger.refused(f"{FIGURE} 1 --through 2026-12", today="2026-12-02")
-    assert "not of" in ledger.refused(f"set {P} description x --through 10月", today="2026-12-02")
+    said = ledger.refused(f"set {P} description x --through 10月", today="2026-12-02")
+    assert "不适用于描述" in said
     # January: the default is last December, the record's year.
     assert ledger.run(f"{FIGURE} 410000", today="2027-01-08").returncode == 0
     assert "through_month: 12" in project_file(ledger)

@@ -193,7 +193,7 @@ MODULE_AREAS = (
 
 @pytest.mark.parametrize(("module", "prefix"), MODULE_AREAS)
 def test_every_key_a_module_says_is_in_the_catalogue(module: str, prefix: str) -> None:
-    """Modules that name their messages by the last part of the key (`say(lang,
+    """Modules that name their messages by the last part of the key (`say.msg(
     "no_item")` for `refs.no_item`, through `messages.Area`): every key written out in
     the source is in the catalogue, so a mistyped one fails here, not in a user's hands."""
     import importlib
@@ -203,7 +203,8 @@ def test_every_key_a_module_says_is_in_the_catalogue(module: str, prefix: str) -
     loaded = importlib.import_module(module)
     assert loaded.say.prefix == prefix
     source = inspect.getsource(loaded)
-    said = set(re.findall(r"(?<![\w.])say\(\s*[\w.]+,\s*[\"']([a-z_.]+)[\"']", source))
+    # `say(lang, "key")` (text now) and `say.msg("key")` (an error, said where shown)
+    said = set(re.findall(r"(?<![\w.])say(?:\(\s*[\w.]+,|\.msg\()\s*[\"']([a-z_.]+)[\"']", source))
     assert said, module
     missing = sorted(key for key in said if f"{prefix}.{key}" not in CATALOGUE)
     assert not missing, (module, missing)

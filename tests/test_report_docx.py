@@ -263,7 +263,7 @@ def test_same_report_same_bytes_and_source_in_metadata(
     assert properties.created.date().isoformat() == report["as_of"]
     assert properties.modified == properties.created
     assert properties.comments == report["source"].removeprefix("")
-    assert report["source"].startswith("commit ")
+    assert report["source"].startswith("提交 ")
     assert render_docx(sample_report()) == render_docx(sample_report())
     other = sample_report()
     other.as_of = other.as_of.replace(day=21)
@@ -370,7 +370,7 @@ def test_template_as_dotx_and_refusals(root: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert (
         result.stderr.startswith("projledger: 错误：--template")
-        and "Word document" in result.stderr
+        and "不是 Word 文档（.docx 或 .dotx）" in result.stderr
     )
     result = run_cli(*WEEK, "--format", "html", "--template", path, cwd=root)
-    assert result.returncode == 2 and "--template is for --format docx" in result.stderr
+    assert result.returncode == 2 and "--template 仅适用于 --format docx" in result.stderr

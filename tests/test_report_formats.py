@@ -26,7 +26,7 @@ from projledger.report.document import (
     Table,
     Value,
 )
-from projledger.report.render_csv import render_csv
+from projledger.report.render_csv import TableError, render_csv
 from projledger.report.render_json import render_json
 from projledger.report.render_markdown import render_markdown
 from projledger.report.render_terminal import render_terminal
@@ -287,13 +287,13 @@ def test_csv_percent_rounded_and_english_light() -> None:
 
 def test_csv_table_choice() -> None:
     report = sample_report()
-    with pytest.raises(ValueError, match="projects, issues"):
+    with pytest.raises(TableError, match="has 2 tables, and a CSV file holds one"):
         render_csv(report)
-    with pytest.raises(ValueError, match=r"no table 'nope'.*projects, issues"):
+    with pytest.raises(TableError, match=r"no table nope.*projects, issues"):
         render_csv(report, "nope")
     assert render_csv(report, "issues") == "\ufeff问题编号,问题,时限,逾期天数\r\n"
     report.tables = []
-    with pytest.raises(ValueError, match="no table"):
+    with pytest.raises(TableError, match="no table"):
         render_csv(report)
 
 

@@ -178,7 +178,7 @@ def test_markdown_text_then_printed_tables(root: Path) -> None:
     ]
     assert blocks[3].startswith("截至11月22日，全区17个重点项目")
     assert "## 一、总体情况" in blocks and "### （一）分级别" in blocks
-    assert blocks[-1].startswith("*数据来源：commit ")
+    assert blocks[-1].startswith("*数据来源：提交 ")
     # Ids only in the appendix: the tables name projects and items.
     appendix = markdown.index("## 项目编号对照")
     assert not PINYIN_ID.search(markdown[:appendix])
@@ -198,7 +198,7 @@ def test_html_text_and_print_layout(root: Path) -> None:
     assert '<p class="subtitle">2026年第47周（11月16日—11月22日）</p>' in header
     assert '<section class="narrative">\n<p>截至11月22日' in page
     assert "<h2>一、总体情况</h2>" in page and "<h3>（一）分级别</h3>" in page
-    assert '<footer class="source">数据来源：commit ' in page
+    assert '<footer class="source">数据来源：提交 ' in page
     # The overdue table prints on landscape pages, with the reader's columns.
     title = page.index("<h2>逾期事项</h2>")
     overdue = page[page.rindex("<section", 0, title) : page.index("</section>", title)]

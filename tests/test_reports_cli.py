@@ -279,7 +279,7 @@ def test_weekly_flow_counts_what_git_recorded_in_the_week(
     assert report["kind"] == "weekly"
     assert report["period"] == {"start": "2026-11-16", "end": "2026-11-22"}
     assert report["as_of"] == "2026-11-22"  # a past week: as of its last day
-    assert report["source"] == f"commit {head(week47.root)[:12]}"
+    assert report["source"] == f"提交 {head(week47.root)[:12]}"
     assert report["notes"] == []
     flow = {row["event"]: row["count"] for row in table(report, "flow")}
     assert flow == {
@@ -797,7 +797,7 @@ def test_weekly_xlsx_to_stdout_and_to_a_missing_directory(
 
     missing = tmp_path / "no-such-dir" / "weekly.xlsx"
     failed = run_cli(*args, "-o", missing, cwd=sample_repo)
-    one_line_error(failed, 1, str(missing), "cannot write")
+    one_line_error(failed, 1, str(missing), "无法写入报告")
     assert not missing.parent.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["weekly.xlsx"]
 
@@ -1098,9 +1098,9 @@ def test_at_reports_on_the_ledger_as_a_commit_had_it(tmp_path: Path) -> None:
     assert "I-AK2FW3" not in {r["target"] for r in table(now, "items")}
     assert "I-AK2FW3" in {r["target"] for r in table(then, "items")}
     assert then == by_day  # the last commit on or before 11-15 is the first one
-    assert then["source"] == f"commit {first[:12]}"
+    assert then["source"] == f"提交 {first[:12]}"
     assert len(table(then, "items")) == len(table(now, "items")) + 1
-    one_line_error(run_cli("overdue", "--at", "2026-11-01", cwd=root), 1, "no commit")
+    one_line_error(run_cli("overdue", "--at", "2026-11-01", cwd=root), 1, "及以前没有提交")
 
 
 def test_a_project_card_of_a_broken_file_names_its_first_problem(tmp_path: Path) -> None:
@@ -1129,7 +1129,7 @@ def test_the_source_line_follows_the_repository(tmp_path: Path) -> None:
     assert source() == "不在 git 仓库中"  # a repository without a commit
     git(top, "add", "-A")
     git(top, "commit", "-q", "-m", "台账初始化", env=dated("2026-11-20T15:00:00+08:00"))
-    commit = f"commit {head(top)[:12]}"
+    commit = f"提交 {head(top)[:12]}"
     assert source() == commit
     (top / "README.txt").write_text("outside the ledger root", encoding="utf-8")
     assert source() == commit
@@ -1159,7 +1159,7 @@ def test_a_changed_config_is_read_again_though_the_cache_holds_the_old_one(
     assert month["period"]["end"] == "2026-12-20"
     assert len(table(month, "items")) > len(table(week, "items"))
     config.write_text(text.replace("due_soon_days: 7", "due_soon_days: -1"), encoding="utf-8")
-    one_line_error(run_cli(*args, cwd=root), 1, "projledger.yaml is invalid")
+    one_line_error(run_cli(*args, cwd=root), 1, "配置文件有误，命令无法执行")
 
     # A damaged config cache is read around: the file is validated again.
     config.write_text(text, encoding="utf-8")

@@ -279,7 +279,7 @@ def test_every_format_and_the_same_bytes_twice(city: Path, tmp_path: Path) -> No
     assert "按台账" in text and "章丘区" in text
     # CSV is one table, for `overdue` and `due`: a period report says so, rolled up or not.
     csv = cli("report", "weekly", *W47, *roots(city), "--format", "csv", cwd=city)
-    assert csv.returncode == 2 and "name one of" in csv.stderr
+    assert csv.returncode == 2 and "CSV 格式只能输出一张表" in csv.stderr
 
 
 def test_at_takes_a_day_for_every_ledger_and_refuses_a_commit(city: Path) -> None:
@@ -288,12 +288,12 @@ def test_at_takes_a_day_for_every_ledger_and_refuses_a_commit(city: Path) -> Non
     assert figures(before)["open_issues"] == figures(now)["open_issues"] - 3 + 1
     # Each ledger's commit of that day (not the same in the three repositories).
     sources = [r["source"] for r in rows(before, "by_ledger")]
-    assert all(s.startswith("commit ") for s in sources) and len(set(sources)) == 3
+    assert all(s.startswith("提交 ") for s in sources) and len(set(sources)) == 3
     assert before["source"].startswith("3个台账")
     head = git(city / "laiwu", "rev-parse", "HEAD").strip()
     refused = cli("report", "weekly", *W47, *roots(city), "--at", head, cwd=city)
     assert refused.returncode == 2, refused.stderr
-    assert "a roll-up over several ledgers takes a day" in refused.stderr
+    assert "多个台账的汇总报告须按日期（YYYY-MM-DD）取数" in refused.stderr
     assert "Traceback" not in refused.stderr
 
 
@@ -311,9 +311,9 @@ def test_errors_name_the_root(city: Path, tmp_path: Path) -> None:
     not_a_ledger = cli(
         "report", "weekly", "--root", city / "laiwu", "--root", tmp_path / "empty", cwd=city
     )
-    _one_line(not_a_ledger, 1, "empty", "not a ledger root")
+    _one_line(not_a_ledger, 1, "empty", "不是台账根目录")
     same = cli("report", "weekly", "--root", "laiwu", "--root", "gangcheng/../laiwu", cwd=city)
-    _one_line(same, 2, "same ledger")
+    _one_line(same, 2, "是同一台账")
     missing = cli("report", "weekly", "--root", "laiwu", "--root", "nowhere", cwd=city)
     assert missing.returncode == 2 and "nowhere" in missing.stderr
     other = tmp_path / "english"
@@ -324,7 +324,7 @@ def test_errors_name_the_root(city: Path, tmp_path: Path) -> None:
         text.replace("language: zh", "language: en").replace("章丘区", "历城区"), encoding="utf-8"
     )
     mixed = cli("report", "weekly", *W47, "--root", "laiwu", "--root", other, cwd=city)
-    _one_line(mixed, 2, "different languages", "--lang")
+    _one_line(mixed, 2, "各台账使用的语言不同", "--lang")  # the first --root's language
     settled = report("weekly", *W47, "--root", "laiwu", "--root", other, "--lang", "en", cwd=city)
     assert [r["ledger"] for r in rows(settled, "by_ledger")] == ["莱芜区", "历城区"]
     assert rows(settled, "by_ledger")[0]["organisation"] == "济南市莱芜区发展和改革局"

@@ -30,6 +30,10 @@ def test_schema_check_command_reports_stale_schemas(tmp_path: Path) -> None:
     stale = run_cli("schema", "--check", tmp_path, cwd=tmp_path)
     assert stale.returncode == 1
     assert "project.schema.json: out of date" in stale.stdout
+    stale = run_cli("schema", "--check", tmp_path, "--lang", "zh", cwd=tmp_path)
+    assert "project.schema.json：已过期；请运行 `projledger schema` 重新生成" in stale.stdout
+    written = run_cli("schema", tmp_path, "--lang", "zh", cwd=tmp_path)
+    assert written.stdout.startswith("已写入 "), written.stdout
 
 
 def as_json(value: Any) -> Any:

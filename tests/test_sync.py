@@ -128,6 +128,8 @@ def test_a_conflict_stops_the_push_until_the_command_check_names_settles_it(
     last = result.stderr.rstrip().splitlines()[-1]
     assert last.startswith("projledger: 错误：已从 origin/main 合并 1 个提交")
     assert shared.head() == pushed  # nothing was pushed
+    subject = git(second, "log", "-1", "--format=%s").strip()  # ledger data: Chinese
+    assert subject == f"同步合并 origin/main：冲突已记录于 projects/{PROJECT}.yaml", subject
     command = re.search(r"`projledger (resolve [^`]+ --take theirs)`", result.stderr)
     assert command is not None
     resolved = run_cli(*command.group(1).split(), cwd=second)
@@ -234,13 +236,14 @@ def test_the_server_hook_refuses_forbidden_pushes_and_takes_allowed_ones(tmp_pat
     refused = push(clone)
     assert refused.returncode != 0
     assert "pre-receive hook declined" in refused.stderr
-    assert "error PL501" in refused.stderr and f"commit {commit}" in refused.stderr
+    # in the pushed ledger's language (tests/test_server_hook_lang.py)
+    assert "错误 PL501" in refused.stderr and f"在提交 {commit}（" in refused.stderr
     assert "D-8MCQ6T" in refused.stderr
-    assert "projledger: push refused" in refused.stderr
+    assert "projledger: 推送被拒绝" in refused.stderr
     assert shared.head() == allowed
     # sync (whose own check passes: audit is the server's) relays the refusal.
     result = sync(clone)
-    assert result.returncode == 1 and "error PL501" in result.stderr
+    assert result.returncode == 1 and "错误 PL501" in result.stderr
     assert result.stderr.splitlines()[-1].startswith(
         "projledger: 错误：origin 拒绝了推送 [remote rejected] (pre-receive hook declined)"
     )
@@ -250,7 +253,7 @@ def test_the_server_hook_refuses_forbidden_pushes_and_takes_allowed_ones(tmp_pat
     path.write_text(text.replace("due: 2026-12-31", "due: 2027-01-31"), encoding="utf-8")
     git(clone, "commit", "-q", "-am", "改期限")
     refused = push(clone)
-    assert "error PL501" in refused.stderr and "error PL504" in refused.stderr
+    assert "错误 PL501" in refused.stderr and "错误 PL504" in refused.stderr
     assert shared.head() == allowed
 
     # Put right with a new commit (history is not rewritten): accepted.
@@ -270,7 +273,7 @@ def test_the_server_hook_runs_check_on_the_pushed_tip(tmp_path: Path) -> None:
     )
     git(clone, "commit", "-q", "-am", "未声明的人")
     refused = push(clone)
-    assert "error PL207" in refused.stderr
+    assert "错误 PL207" in refused.stderr
     assert shared.head() == before
     # A new file is checked against the files it could clash with (found by git grep).
     git(clone, "reset", "-q", "--hard", "origin/main")
@@ -285,7 +288,7 @@ def test_the_server_hook_runs_check_on_the_pushed_tip(tmp_path: Path) -> None:
     git(clone, "add", "-A")
     git(clone, "commit", "-q", "-m", "二期")
     refused = push(clone)
-    assert "error PL301" in refused.stderr and "laiwu-jingpingang-erqi.yaml" in refused.stderr
+    assert "错误 PL301" in refused.stderr and "laiwu-jingpingang-erqi.yaml" in refused.stderr
     assert shared.head() == before
     # A new branch is checked too (against the default branch).
     git(clone, "switch", "-q", "-c", "draft")

@@ -40,6 +40,8 @@ ROUTINE_GOOD = (
     ("audit", "HEAD~2..HEAD"),
     ("report", "weekly", "--week", "2026-W47"),
     ("report", "project", "精品钢"),
+    ("check", "--verbose", "--no-cache"),
+    ("schema", "--check"),
 )
 """The README's week: read, look at what is due, change, see the history, audit it."""
 
@@ -75,6 +77,23 @@ ROUTINE_BAD = (
     ("list", "--procedure", "施工许可"),
     ("list", "bogus"),
     ("report", "weekly", "--week", "2026-W99"),
+    ("report", "weekly", "--format", "pdf"),  # an option of two spellings
+    ("due", "--within", "7x"),
+    ("report", "weekly", "--lang", "fr"),  # a language projledger does not speak
+    ("advance", JINGPINGANG, "--to", "不存在的阶段"),
+    ("advance", JINGPINGANG, "--code", "1"),  # an option of another kind of step
+    ("set", JINGPINGANG, "issues", "1"),  # a section, not a value
+    ("set", JINGPINGANG, f"{OPEN_ISSUE}.state", "已销号"),  # a field another command moves
+    ("retire", JINGPINGANG, "--reason", "r", "--reviewer", "王建国", "--duplicate-of", "精品钢"),
+    ("history", "不存在的项目"),
+    ("history", "laiwu"),  # ambiguous
+    ("history", JINGPINGANG, "I-ZZZZZZ"),
+    ("list", "--at", "2000-01-01"),  # before the first commit
+    ("list", "approvals", "--procedure", "不存在"),
+    ("overdue", "--leader", "不存在的人"),
+    ("overdue", "--level", "不存在"),
+    ("report", "weekly", "--format", "html", "--template", "x.docx"),
+    ("report", "weekly", "--root", "no/such/dir", "--root", "."),
 )
 
 ENGLISH = re.compile(r"[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']*){2,}")

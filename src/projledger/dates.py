@@ -97,7 +97,7 @@ def day_from_excel_serial(serial: float) -> dt.date:
     """The day of an Excel serial number (its time of day, the fraction, is dropped)."""
     whole = int(serial)
     if not 1 <= whole <= EXCEL_LAST_SERIAL or math.isnan(serial):
-        raise NotADayError(f"{serial:g} is not an Excel date serial (1 to {EXCEL_LAST_SERIAL})")
+        raise NotADayError(msg("date.not_a_serial", serial=f"{serial:g}", last=EXCEL_LAST_SERIAL))
     if whole < 61:  # before Excel's phantom 1900-02-29
         whole += 1
     return EXCEL_EPOCH + dt.timedelta(days=whole)

@@ -23,7 +23,11 @@ import types
 
 def main() -> None:
     gc.disable()  # start-up begins with the error handler's imports (the catalogue)
-    from projledger.error_handler import run
+    try:
+        from projledger.error_handler import run
+    except KeyboardInterrupt:
+        # Ctrl-C before the handler is there to say it: the exit code alone, no traceback.
+        sys.exit(130)
 
     # Start-up inside the handler too: a fault while building the command is a bug like
     # any other (one line and a crash log, never a traceback).
@@ -32,14 +36,16 @@ def main() -> None:
 
 def _start_and_run() -> None:
     gc.disable()
+    one_file = False  # so an interrupted import leaves `finally` nothing unbound to use
     try:
         _without_pydantic_plugins()
         from projledger.cli import changes_one_file, prepare
 
+        one_file = changes_one_file(sys.argv[1:])
         app = prepare(sys.argv[1:])
     finally:
         gc.freeze()
-        if not changes_one_file(sys.argv[1:]):
+        if not one_file:
             gc.enable()
     from projledger.cli import run_app
 

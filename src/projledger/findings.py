@@ -156,6 +156,11 @@ class Finding:
             return Message(self.key, self.args).render(lang)
         return self.message
 
+    def render(self, lang: Lang) -> str:
+        """The message in `lang`: a finding is `Renderable`, so a message may quote it
+        (`messages.composed`) and have it said in the language the whole is shown in."""
+        return self.text(lang)
+
     def listed(self, lang: Lang) -> str:
         """The finding as a line of a refusal's list: `  file:line: code message`."""
         return f"  {self.file}:{self.line or 1}: {self.code} {self.text(lang)}"

@@ -15,13 +15,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 
-DETACHED = "HEAD is detached; check out a branch (`git switch main`) before changing the ledger"
-NO_IDENTITY = (
-    "git does not know who you are; set it once with\n"
-    '  git config --global user.name "张三"\n'
-    '  git config --global user.email "zhangsan@example.gov.cn"'
-)
+DETACHED = msg("git.detached")
+NO_IDENTITY = msg("git.no_identity")
 
 
 @dataclass(frozen=True)
@@ -45,7 +42,7 @@ class Identity:
         name, bracket, rest = text.partition("<")
         email = rest.rstrip().removesuffix(">")
         if not bracket or not name.strip() or not email or ">" in email:
-            raise ProjledgerError(f"{text!r} is not an identity; write it as 'Name <email>'")
+            raise ProjledgerError(msg("git.not_an_identity", text=text))
         return cls(name.strip(), email.strip())
 
 
@@ -84,10 +81,7 @@ class LedgerRepo:
                 start, "rev-parse", "--show-toplevel", "--absolute-git-dir"
             ).splitlines()
         except (ProjledgerError, ValueError):
-            raise ProjledgerError(
-                f"{path} is not in a git repository; every change is a commit. Run "
-                f"`git init` there (or `projledger init`), or pass --no-commit."
-            ) from None
+            raise ProjledgerError(msg("git.not_a_repository", path=path)) from None
         return cls(Path(top), Path(git_dir))
 
     @classmethod
@@ -124,16 +118,14 @@ class LedgerRepo:
         """Refuse to commit in the middle of a merge, rebase, cherry-pick or revert."""
         git_dir = self.git_dir
         for marker, what in (
-            ("MERGE_HEAD", "a merge"),
-            ("rebase-merge", "a rebase"),
-            ("rebase-apply", "a rebase"),
-            ("CHERRY_PICK_HEAD", "a cherry-pick"),
-            ("REVERT_HEAD", "a revert"),
+            ("MERGE_HEAD", "git.merge"),
+            ("rebase-merge", "git.rebase"),
+            ("rebase-apply", "git.rebase"),
+            ("CHERRY_PICK_HEAD", "git.cherry_pick"),
+            ("REVERT_HEAD", "git.revert"),
         ):
             if (git_dir / marker).exists():
-                raise ProjledgerError(
-                    f"the repository is in the middle of {what}; finish or abort it first"
-                )
+                raise ProjledgerError(msg("git.in_the_middle", what=what))
 
     def committer(self) -> Identity:
         """The identity git will commit as; a clear error when none is configured."""
@@ -276,7 +268,7 @@ def _batch_objects(output: bytes) -> Iterator[bytes]:
         header_end = output.index(b"\n", position)
         header = output[position:header_end].split()
         if len(header) < 3 or header[1] == b"missing":
-            raise ProjledgerError(f"git cat-file: no object {header[0].decode()}")
+            raise ProjledgerError(msg("git.no_object", object=header[0].decode()))
         size = int(header[2])
         start = header_end + 1
         yield output[start : start + size]
@@ -294,8 +286,13 @@ def _run(cwd: Path, *args: str) -> str:
         errors="surrogateescape",
     )
     if completed.returncode != 0:
+        # git's own words stay as git printed them, inside the run's language.
         detail = (completed.stderr or completed.stdout).strip()
-        raise ProjledgerError(f"git {args[0]} failed: {detail or f'exit {completed.returncode}'}")
+        if not detail:
+            raise ProjledgerError(
+                msg("git.failed_exit", command=args[0], code=completed.returncode)
+            )
+        raise ProjledgerError(msg("git.failed", command=args[0], detail=detail))
     return completed.stdout.removesuffix("\n")
 
 
@@ -378,7 +375,7 @@ class Readiness:
             and set(staged.split("\0")) - {""} <= self._paths
         )
         if status is None:
-            raise ProjledgerError("git status failed: is the repository intact? (git fsck)")
+            raise ProjledgerError(msg("git.status_failed"))
         if status.head is not None and status.detached:
             raise ProjledgerError(DETACHED)
         if identity is None or author is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from projledger.errors import ProjledgerError, UsageError
-from projledger.messages import Area, lists
+from projledger.messages import Area, Renderable, composed, joined, msg
 
 if TYPE_CHECKING:
     from projledger.root import LedgerRoot
@@ -54,7 +54,8 @@ def resolve_item(
 ) -> ItemRef:
     """The item `typed` names (see matching_ids), else the one whose title holds `typed`
     (厂区周边 for 厂区周边300户居民征迁); `kinds` limits the lists searched. Ambiguity is
-    a usage error (exit 2) listing the candidates."""
+    a usage error (exit 2) listing the candidates. (`lang` is not used: the errors say
+    themselves in the run's language; it stays while callers pass it.)"""
     refs: dict[str, tuple[ItemRef, Any]] = {
         str(item.get("id", "")): (ItemRef(list_name, index, str(item.get("id", ""))), item)
         for list_name, _, _ in LISTS
@@ -72,36 +73,41 @@ def resolve_item(
     candidates = [refs[item_id] for item_id in found]
     if len(candidates) == 1:
         return candidates[0][0]
-    what = (
-        say(lang, "what.item")
-        if kinds is None
-        else say(lang, "what.or").join(say(lang, f"what.{kind}") for kind in kinds)
-    )
     project = data.get("id")
     if not candidates:
-        raise ProjledgerError(say(lang, "no_item", what=what, typed=typed, project=project))
-    listed = lists.clauses((_item_line(ref.id, item, lang) for ref, item in candidates[:10]), lang)
-    more = say(lang, "more", n=len(candidates) - 10) if len(candidates) > 10 else ""
-    raise UsageError(
-        say(lang, "ambiguous_item", typed=typed, project=project, listed=listed + more)
-    )
+        what = say.msg("what.item") if kinds is None else _either(kinds)
+        raise ProjledgerError(say.msg("no_item", what=what, typed=typed, project=project))
+    listed = _listed([_item_line(ref.id, item) for ref, item in candidates])
+    raise UsageError(say.msg("ambiguous_item", typed=typed, project=project, listed=listed))
 
 
-def _item_line(item_id: str, item: Any, lang: str) -> str:
+def _either(kinds: tuple[str, ...]) -> Renderable:
+    """问题或任务, issue or task."""
+    parts: list[Renderable] = []
+    for kind in kinds:
+        if parts:
+            parts.append(say.msg("what.or"))
+        parts.append(say.msg(f"what.{kind}"))
+    return joined(*parts)
+
+
+def _listed(lines: list[Renderable | str]) -> Renderable:
+    """The first ten candidates, and how many more."""
+    listed = joined(*lines[:10], between="clauses")
+    return joined(listed, say.msg("more", n=len(lines) - 10)) if len(lines) > 10 else listed
+
+
+def _item_line(item_id: str, item: Any) -> Renderable | str:
     title = item.get("title") or item.get("duties") or item.get("target")
     state = item.get("state") or item.get("role")
     line = f"{item_id} {title}" if title else item_id
-    return line + lists.parenthesised(str(state), lang) if state else line
+    return msg("list.remark", text=line, remark=state) if state else line
 
 
-def unknown_project(project_id: str, known: list[str], lang: str = "en") -> ProjledgerError:
+def unknown_project(project_id: str, known: list[str]) -> ProjledgerError:
     close = difflib.get_close_matches(project_id, known, n=3, cutoff=0.6)
-    hint = (
-        say(lang, "did_you_mean", close=lists.names(close, lang))
-        if close
-        else say(lang, "see_list")
-    )
-    return ProjledgerError(say(lang, "no_project", typed=project_id) + hint)
+    hint = did_you_mean(joined(*close, between="names")) if close else say.msg("see_list")
+    return ProjledgerError(joined(say.msg("no_project", typed=project_id), hint))
 
 
 def project_in_root(root: "LedgerRoot", typed: str) -> str:
@@ -122,7 +128,7 @@ def project_in_root(root: "LedgerRoot", typed: str) -> str:
     return resolve_project(typed, known)
 
 
-def resolve_project(typed: str, known: list[str], lang: str = "en") -> str:
+def resolve_project(typed: str, known: list[str]) -> str:
     """A project id from a full id or a unique prefix of one."""
     if typed in known:
         return typed
@@ -130,9 +136,9 @@ def resolve_project(typed: str, known: list[str], lang: str = "en") -> str:
     if len(matches) == 1:
         return matches[0]
     if len(matches) > 1:
-        listed = lists.names(matches[:10], lang)
-        raise UsageError(say(lang, "ambiguous_project", typed=typed, listed=listed))
-    raise unknown_project(typed, known, lang)
+        listed = joined(*matches[:10], between="names")
+        raise UsageError(say.msg("ambiguous_project", typed=typed, listed=listed))
+    raise unknown_project(typed, known)
 
 
 # --- projects by name ----------------------------------------------------------------------
@@ -201,7 +207,8 @@ def pick_project(typed: str, projects: Iterable[Named], lang: str = "en") -> str
     """The id of the one project `typed` names (see `find_projects`). Several: the one not
     retired (退库), when the others all are (a retired duplicate keeps its name but has
     left every list); else a usage error (exit 2) listing them (name, id, pool); none: an
-    error with the closest."""
+    error with the closest. (`lang` is not used: the errors say themselves in the run's
+    language; it stays while callers pass it.)"""
     projects = list(projects)
     found = find_projects(typed, projects)
     if len(found) == 1:
@@ -210,26 +217,25 @@ def pick_project(typed: str, projects: Iterable[Named], lang: str = "en") -> str
     if len(live) == 1 and found[0].state:
         return live[0].id
     if found:
-        listed = lists.clauses((_project_line(p, lang) for p in found[:10]), lang)
-        if len(found) > 10:
-            listed += say(lang, "more", n=len(found) - 10)
-        raise UsageError(say(lang, "ambiguous_named", typed=typed, listed=listed))
+        listed = _listed([_project_line(p) for p in found])
+        raise UsageError(say.msg("ambiguous_named", typed=typed, listed=listed))
     by_text = {p.name: p for p in projects} | {p.id: p for p in projects}
     close = difflib.get_close_matches(typed, list(by_text), n=3, cutoff=0.5)
-    lines = list(dict.fromkeys(_project_line(by_text[c], lang) for c in close))
-    hint = (
-        say(lang, "did_you_mean", close=lists.clauses(lines, lang))
-        if lines
-        else say(lang, "see_list")
-    )
-    raise ProjledgerError(say(lang, "no_project", typed=typed) + hint)
+    lines = list(dict.fromkeys(_project_line(by_text[c]) for c in close))
+    hint = did_you_mean(joined(*lines, between="clauses")) if lines else say.msg("see_list")
+    raise ProjledgerError(joined(say.msg("no_project", typed=typed), hint))
 
 
-def _project_line(project: Named, lang: str) -> str:
+def _project_line(project: Named) -> Renderable:
     """A candidate as a list shows it: its name, then its id and pool in brackets."""
-    comma = "，" if lang == "zh" else ", "
-    detail = f"{project.id}{comma}{project.state}" if project.state else project.id
-    return project.name + lists.parenthesised(detail, lang)
+    if project.state:
+        return msg("refs.project_line", name=project.name, id=project.id, pool=project.state)
+    return msg("list.remark", text=project.name, remark=project.id)
+
+
+def did_you_mean(close: Renderable) -> Renderable:
+    """The hint after "no such name": the closest names, listed (`joined`)."""
+    return composed("hint.did_you_mean", close=close)
 
 
 say = Area("refs")

@@ -523,7 +523,7 @@ CASES = [
         "rules",
         "ESC and BEL (YAML escapes \\e, \\a) in a task-force member's name",
         sub("members: [陈明, 郑磊]", 'members: ["陈\\e[31m明\\a", 郑磊]'),
-        [("PL207", "members: [")],
+        [("PL207", "members: ["), ("PL007", "members: [")],
     ),
     # --- Shapes that crashed every change command (exit 3) while `check` named them.
     Case(
@@ -571,6 +571,27 @@ CASES = [
             "    progress: 7\n",
         ),
         [("PL103", "progress: 7")],
+    ),
+    Case(
+        "escaped-escape-in-title",
+        "reading",
+        "an ESC written as a double-quoted escape in an issue's title",
+        sub("    title: 厂区周边300户居民征迁\n", '    title: "厂区周边\\e[31m300户居民征迁"\n'),
+        [("PL007", "厂区周边\\e[31m")],
+    ),
+    Case(
+        "direction-override-in-description",
+        "reading",
+        "a raw U+202E (right-to-left override) pasted into the description",
+        sub(DESCRIPTION, "description: 建设绿色低碳\u202e精品钢生产线。\n"),
+        [("PL007", "description: 建设绿色低碳")],
+    ),
+    Case(
+        "backslash-in-plain-text",
+        "reading",
+        "a backslash in plain text is text (a Windows path in the description)",
+        sub(DESCRIPTION, "description: 资料见 D:\\台账\\new\\tmp 目录。\n"),
+        [],
     ),
 ]
 SUFFIX = {"Bad Name": ".yaml"}

@@ -22,9 +22,10 @@ from typing import Any
 from projledger.changes.many_files import FileEdit, Planned
 from projledger.changes.yamledit import append, field_order, put, text_scalar
 from projledger.errors import ProjledgerError
-from projledger.findings import Finding
-from projledger.messages import Area, pick_lang
+from projledger.findings import Finding, Quoting
+from projledger.messages import Area, Lang, Renderable, joined, msg
 from projledger.model.config import Config, Person, Unit
+from projledger.refs import did_you_mean
 from projledger.root import LedgerRoot
 
 say = Area("declare")
@@ -50,7 +51,9 @@ class Context:
     project_edits: list[FileEdit]
 
     @property
-    def lang(self) -> str:
+    def lang(self) -> Lang:
+        """The ledger's: the commit's subject is written in it. (What the user reads is
+        said in the run's language: the errors are raised unsaid, `say.msg`.)"""
         return self.config.language
 
 
@@ -66,7 +69,7 @@ def plan(root: LedgerRoot, change: ConfigChange, today: dt.date) -> Planned:
     subject = change.apply(context)
     new_text = document.dumps()
     new = new_text.encode("utf-8")
-    new_config = _judge_config(new, path, config.language)
+    new_config = _judge_config(new, path)
     _judge_projects(context.project_edits, new_config)
     edits = [FileEdit(path, old, new), *context.project_edits]
     return Planned(edits, f"[{config.organisation}] {subject}", change.command, change.trailers)
@@ -90,11 +93,8 @@ def judge_hand_edits(root: LedgerRoot) -> Callable[[list[Path]], None]:
     return judge
 
 
-def dirty_refusal(lang: str) -> Callable[[list[str]], ProjledgerError]:
-    def refuse(names: list[str]) -> ProjledgerError:
-        return ProjledgerError(say(lang, "dirty", files=", ".join(names), first=names[0]))
-
-    return refuse
+def dirty_refusal(names: list[str]) -> ProjledgerError:
+    return ProjledgerError(say.msg("dirty", files=", ".join(names), first=names[0]))
 
 
 def _current_config(root: LedgerRoot) -> Config:
@@ -102,21 +102,19 @@ def _current_config(root: LedgerRoot) -> Config:
 
     checked = check_config_bytes(root.config_file.read_bytes(), CONFIG_NAME)
     if checked.errors or checked.config is None:
-        lang = checked.config.language if checked.config is not None else "zh"
-        findings = _lines(checked.errors, lang)
-        raise ProjledgerError(say(lang, "config_unreadable", findings=findings))
+        raise _quoting("config_unreadable", checked.errors)
     return checked.config
 
 
 CONFIG_NAME = "projledger.yaml"
 
 
-def _judge_config(raw: bytes, path: Path, lang: str) -> Config:
+def _judge_config(raw: bytes, path: Path) -> Config:
     from projledger.check.files import check_config_bytes
 
     checked = check_config_bytes(raw, CONFIG_NAME)
     if checked.errors or checked.config is None:
-        raise ProjledgerError(say(lang, "invalid_config", findings=_lines(checked.errors, lang)))
+        raise _quoting("invalid_config", checked.errors)
     return checked.config
 
 
@@ -129,16 +127,16 @@ def _judge_projects(edits: list[FileEdit], config: Config) -> None:
         name = f"projects/{edit.path.name}"
         checked = check_project_bytes(edit.new, name, edit.path.stem, config)
         if checked.errors:
-            findings = _lines(checked.errors, config.language)
-            raise ProjledgerError(
-                say(config.language, "invalid_project", file=name, findings=findings)
-            )
+            raise _quoting("invalid_project", checked.errors, file=name)
         before = parse_version(edit.old)[0] if edit.old is not None else None
         refuse_what_history_forbids(before, parse_version(edit.new)[0], edit.path.stem)
 
 
-def _lines(findings: list[Finding], lang: str) -> str:
-    return "\n".join(f.listed(pick_lang(lang)) for f in findings)
+def _quoting(key: str, findings: list[Finding], **args: str) -> ProjledgerError:
+    """A refusal quoting the findings, said in the run's language."""
+    if not findings:  # no config, yet no finding says why: not expected, still said
+        return ProjledgerError(say.msg(key, findings="", **args))
+    return ProjledgerError(Quoting(f"declare.{key}", tuple(findings), tuple(args.items())))
 
 
 # --- finding what is declared ----------------------------------------------------------------
@@ -154,30 +152,28 @@ def _unit_index(ctx: Context, written: str) -> int:
         if written in _names_of(unit):
             return index
     names = [name for unit in ctx.config.units for name in _names_of(unit)]
-    raise ProjledgerError(
-        say(ctx.lang, "unknown_unit", name=written, hint=_hint(ctx, written, names))
-    )
+    raise ProjledgerError(say.msg("unknown_unit", name=written, hint=_hint(written, names)))
 
 
-def _hint(ctx: Context, written: str, names: list[str]) -> str:
+def _hint(written: str, names: list[str]) -> Renderable | str:
     close = difflib.get_close_matches(written, names, n=3, cutoff=0.3)
     if not close:
         close = [n for n in names if written in n or n in written][:3]
-    return say(ctx.lang, "did_you_mean", close="、".join(close)) if close else ""
+    return did_you_mean(joined(*close, between="names")) if close else ""
 
 
 def _live_unit(ctx: Context, written: str) -> str:
     """The full name of the unit a person is put in: declared, and not retired."""
     unit = ctx.config.units[_unit_index(ctx, written)]
     if unit.retired is not None:
-        raise ProjledgerError(say(ctx.lang, "retired_unit", name=unit.name, date=unit.retired))
+        raise ProjledgerError(say.msg("retired_unit", name=unit.name, date=unit.retired))
     return unit.name
 
 
 def _refuse_taken(ctx: Context, name: str) -> None:
     for unit in ctx.config.units:
         if name in _names_of(unit):
-            raise ProjledgerError(say(ctx.lang, "unit_exists", name=name, where=unit.name))
+            raise ProjledgerError(say.msg("unit_exists", name=name, where=unit.name))
 
 
 def _person_index(ctx: Context, name: str) -> int:
@@ -185,7 +181,7 @@ def _person_index(ctx: Context, name: str) -> int:
         if person.name == name:
             return index
     names = [p.name for p in ctx.config.people]
-    raise ProjledgerError(say(ctx.lang, "unknown_person", name=name, hint=_hint(ctx, name, names)))
+    raise ProjledgerError(say.msg("unknown_person", name=name, hint=_hint(name, names)))
 
 
 # --- the changes -----------------------------------------------------------------------------
@@ -210,14 +206,14 @@ def unit_add(name: str, short: str | None, kind: str | None) -> ConfigChange:
 def unit_rename(old: str, new: str) -> ConfigChange:
     def apply(ctx: Context) -> str:
         if old == new:
-            raise ProjledgerError(say(ctx.lang, "same_name", name=new))
+            raise ProjledgerError(say.msg("same_name", name=new))
         index = _unit_index(ctx, old)
         unit = ctx.config.units[index]
         _refuse_taken(ctx, new)
         entry = ctx.data["units"][index]
         if old not in (unit.name, unit.short):  # a former name: the unit is called otherwise
-            hint = say(ctx.lang, "did_you_mean", close=unit.name)
-            raise ProjledgerError(say(ctx.lang, "unknown_unit", name=old, hint=hint))
+            hint = did_you_mean(joined(unit.name))
+            raise ProjledgerError(say.msg("unknown_unit", name=old, hint=hint))
         key = "name" if old == unit.name else "short"
         entry[key] = text_scalar(new, key)
         for person in ctx.data.get("people") or []:
@@ -290,15 +286,17 @@ def unit_retire(name: str) -> ConfigChange:
         index = _unit_index(ctx, name)
         unit = ctx.config.units[index]
         if unit.retired is not None:
-            raise ProjledgerError(say(ctx.lang, "retired_unit", name=unit.name, date=unit.retired))
+            raise ProjledgerError(say.msg("retired_unit", name=unit.name, date=unit.retired))
         names = set(_names_of(unit))
-        open_items = [f"  人员 person {p.name}" for p in ctx.config.people if p.unit in names]
+        open_items: list[Renderable | str] = [
+            msg("declare.open_person", name=p.name) for p in ctx.config.people if p.unit in names
+        ]
         open_items += _open_items(ctx.root, names)
         if open_items:
-            shown = "\n".join(open_items[:20])
-            if len(open_items) > 20:
-                shown += f"\n  … (+{len(open_items) - 20})"
-            raise ProjledgerError(say(ctx.lang, "retire_refused", name=unit.name, items=shown))
+            more = [f"  … (+{len(open_items) - 20})"] if len(open_items) > 20 else []
+            lines = [part for line in [*open_items[:20], *more] for part in ("\n", line)]
+            shown = joined(*lines[1:])
+            raise ProjledgerError(say.msg("retire_refused", name=unit.name, items=shown))
         put(ctx.data["units"][index], "retired", ctx.today, field_order(Unit))
         return say(ctx.lang, "subject_unit_retire", name=unit.name)
 
@@ -338,7 +336,7 @@ def person_add(name: str, unit: str, title: str | None) -> ConfigChange:
     def apply(ctx: Context) -> str:
         for person in ctx.config.people:
             if person.name == name:
-                raise ProjledgerError(say(ctx.lang, "person_exists", name=name, unit=person.unit))
+                raise ProjledgerError(say.msg("person_exists", name=name, unit=person.unit))
         full = _live_unit(ctx, unit)
         values = {
             "name": text_scalar(name, "name"),

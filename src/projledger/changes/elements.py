@@ -25,6 +25,7 @@ from projledger.changes.yamledit import (
     text_scalar,
 )
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.model.enums import FundingSource
 from projledger.model.project import Funding, Project
 
@@ -34,16 +35,14 @@ def add_funding(source: str, planned: float, received: float | None, note: str |
     so far. A source is listed once: a second is refused (record receipts on the first)."""
 
     def edit(ctx: EditContext) -> Change:
-        kind = choice(FundingSource, source, "--source")
+        kind = choice(FundingSource, source, "choice.source")
         _non_negative(planned, "--planned")
         if received is not None:
             _non_negative(received, "--received")
         items = sequence(ctx.data, "funding", PROJECT_ORDER)
         if any(str(entry.get("source")) == kind.value for entry in items):
             raise ProjledgerError(
-                f"{kind.value} is already a funding source of this project; record what "
-                f"was received with `projledger set PROJECT funding.{kind.value}.received N` "
-                f"(or change the plan with funding.{kind.value}.planned)"
+                msg("refuse.funding_exists", source=kind.value, project=ctx.data.get("id"))
             )
         values: dict[str, Any] = {"source": kind.value, "planned": number(planned)}
         if received is not None:
@@ -66,7 +65,7 @@ def add_funding(source: str, planned: float, received: float | None, note: str |
 
 def _non_negative(value: float, what: str) -> None:
     if value < 0:
-        raise ProjledgerError(f"{what} is an amount in 万元 and may not be negative ({value:g})")
+        raise ProjledgerError(msg("refuse.negative_amount", what=what, value=f"{value:g}"))
 
 
 def funding_field(data: Any, parts: list[str], path: str) -> tuple[Any, list[str], str] | None:
@@ -79,15 +78,11 @@ def funding_field(data: Any, parts: list[str], path: str) -> tuple[Any, list[str
         if str(entry.get("source")) == parts[1]:
             key = parts[2]
             if key not in Funding.model_fields or key == "source":
-                raise ProjledgerError(
-                    f"{path}: a funding source has planned, received and note (万元)"
-                )
+                raise ProjledgerError(msg("refuse.funding_field", path=path))
             return entry, [key], TEXT if key == "note" else NUMBER
-    known = "、".join(str(entry.get("source")) for entry in entries) or "none yet"
-    raise ProjledgerError(
-        f"{path}: {parts[1]} is not a funding source of this project (it has: {known}); "
-        f"add it with `projledger add funding PROJECT --source {parts[1]} --planned N`"
-    )
+    known = "|".join(str(entry.get("source")) for entry in entries)
+    key = "refuse.funding_unknown" if known else "refuse.funding_unknown_none"
+    raise ProjledgerError(msg(key, path=path, source=parts[1], known=known, project=data.get("id")))
 
 
 def open_section(target: Any, part: str) -> None:

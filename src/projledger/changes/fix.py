@@ -18,8 +18,8 @@ from pathlib import Path
 
 from projledger.changes.many_files import FileEdit, Planned
 from projledger.errors import ProjledgerError
-from projledger.findings import Finding
-from projledger.messages import Area, pick_lang
+from projledger.findings import Finding, Quoting
+from projledger.messages import Area, Lang, lists
 from projledger.root import CONFIG_FILE_NAME, LedgerRoot
 from projledger.store.input_files import refuse_non_regular
 
@@ -37,7 +37,7 @@ class Fixed:
     """Message keys of what was fixed."""
 
 
-def fix_bytes(raw: bytes, name: str, header: str, lang: str) -> Fixed:
+def fix_bytes(raw: bytes, name: str, header: str) -> Fixed:
     """The file with its form fixed (as far as it is safe), and what was fixed."""
     fixes: list[str] = []
     while raw.startswith(b"\xef\xbb\xbf"):
@@ -50,7 +50,7 @@ def fix_bytes(raw: bytes, name: str, header: str, lang: str) -> Fixed:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         fixes.append("crlf")
-    untabbed = _untab(text, name, lang)
+    untabbed = _untab(text, name)
     if untabbed != text:
         text = untabbed
         fixes.append("tabs")
@@ -64,7 +64,7 @@ def fix_bytes(raw: bytes, name: str, header: str, lang: str) -> Fixed:
     return Fixed(text.encode("utf-8"), fixes)
 
 
-def _untab(text: str, name: str, lang: str) -> str:
+def _untab(text: str, name: str) -> str:
     """Tabs in the indentation as spaces, if the file then reads the same whatever their
     width; the text as it was when it has none or reads without the change."""
     lines = text.split("\n")
@@ -82,7 +82,7 @@ def _untab(text: str, name: str, lang: str) -> str:
     # A width the file does not read with is no meaning it could have; two that read
     # differently are a guess.
     if any(data != readings[0][1] for _, data in readings[1:]):
-        raise ProjledgerError(say(lang, "ambiguous_tabs", file=name, line=tabbed[0] + 1))
+        raise ProjledgerError(say.msg("ambiguous_tabs", file=name, line=tabbed[0] + 1))
     return readings[0][0]
 
 
@@ -106,8 +106,10 @@ def _reads(text: str) -> bool:
     return _read(text) is not _UNREAD
 
 
-def plan(root: LedgerRoot, files: list[Path], lang: str) -> Planned:
-    """Every file's fix, judged: refused (nothing written) if any file keeps an error."""
+def plan(root: LedgerRoot, files: list[Path], ledger_lang: Lang) -> Planned:
+    """Every file's fix, judged: refused (nothing written) if any file keeps an error.
+    `ledger_lang`: the commit's subject is written in the ledger's language (the
+    refusals are said in the run's)."""
     from projledger.check.files import CONFIG_HEADER, PROJECT_HEADER
 
     edits: list[FileEdit] = []
@@ -118,16 +120,15 @@ def plan(root: LedgerRoot, files: list[Path], lang: str) -> Planned:
         name = path.relative_to(root.path).as_posix()
         raw = path.read_bytes()
         is_config = path == root.config_file
-        fixed = fix_bytes(raw, name, CONFIG_HEADER if is_config else PROJECT_HEADER, lang)
+        fixed = fix_bytes(raw, name, CONFIG_HEADER if is_config else PROJECT_HEADER)
         unsafe += _errors(fixed.raw, name, path, is_config, config)
         if fixed.raw != raw:
             edits.append(FileEdit(path, raw, fixed.raw))
-            shown = "、".join(say(lang, key) for key in fixed.fixes)
+            shown = lists.names((say(ledger_lang, key) for key in fixed.fixes), ledger_lang)
             done.append(f"{name} ({shown})")
     if unsafe:
-        findings = "\n".join(f.listed(pick_lang(lang)) for f in unsafe)
-        raise ProjledgerError(say(lang, "not_safe", findings=findings))
-    subject = say(lang, "subject", files="; ".join(done))
+        raise ProjledgerError(Quoting("fix.not_safe", tuple(unsafe)))
+    subject = say(ledger_lang, "subject", files="; ".join(done))
     return Planned(edits, subject, "fix", {})
 
 
@@ -147,23 +148,23 @@ def _config_or_none(root: LedgerRoot) -> object:
 
     if not root.config_file.is_file():
         return None
-    raw = fix_bytes(root.config_file.read_bytes(), CONFIG_FILE_NAME, "", "en").raw
+    raw = fix_bytes(root.config_file.read_bytes(), CONFIG_FILE_NAME, "").raw
     # The header does not matter for what the config declares.
     return check_config_bytes(raw, CONFIG_FILE_NAME).config
 
 
-def ledger_files(root: LedgerRoot, given: list[Path], lang: str) -> list[Path]:
+def ledger_files(root: LedgerRoot, given: list[Path]) -> list[Path]:
     """The files named, each the root's config or a project file in it."""
     out: list[Path] = []
     for path in given:
         absolute = path.absolute()
         if not absolute.exists():
-            raise ProjledgerError(say(lang, "missing", file=path))
+            raise ProjledgerError(say.msg("missing", file=path))
         resolved = absolute.resolve()
         is_config = resolved == root.config_file.resolve()
         is_project = resolved.parent == root.projects_dir.resolve() and resolved.suffix == ".yaml"
         if absolute.is_symlink() or not (is_config or is_project):
-            raise ProjledgerError(say(lang, "not_ledger_file", file=path))
+            raise ProjledgerError(say.msg("not_ledger_file", file=path))
         refuse_non_regular(absolute)
         out.append(root.config_file if is_config else root.projects_dir / resolved.name)
     return out

@@ -4,6 +4,7 @@ and, when the config declares `members`, by its authority rules for the change's
 its audit rejects, and says how to make the change properly instead."""
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,56 +12,59 @@ from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo
 from projledger.history.rules import Reference, Violation, judge
 from projledger.history.values import Json, display
+from projledger.messages import Lang, Message, Renderable, msg, text
 
 if TYPE_CHECKING:
     from projledger.history.authority import Breach
     from projledger.model import Config
+    from projledger.model.config import MemberRole
     from projledger.root import LedgerRoot
-
-_LABELS = {"issues": "问题", "tasks": "任务", "responsibilities": "责任", "deadlines": "时效"}
 
 
 def refuse_what_audit_rejects(before: Json, after: Json, project: str, what: str = "") -> None:
     """`before` and `after` are the file's versions (history's data; None: no file);
-    `what` names a change other than the command's own (the hand edits)."""
+    `what` names a change other than the command's own (the hand edits), as a catalogue
+    term (`refusal.hand_edits`)."""
     violations, _ = judge(Reference.of(before), after)
     if violations:
         first = violations[0]
-        whose = f"in {what}, " if what else ""
-        raise ProjledgerError(
-            f"refused: {whose}{_advice(first, project)} (`projledger audit` would report "
-            f"{first.code}); nothing was written"
-        )
+        raise ProjledgerError(_AuditRefusal(_advice(first, project), first.code, what))
 
 
-def _advice(v: Violation, project: str) -> str:
+@dataclass(frozen=True)
+class _AuditRefusal:
+    """A change refused for what `projledger audit` would report, its advice said in the
+    run's language (`advice`: a `Message`, or a breach as `_Breach` says it)."""
+
+    advice: Renderable
+    code: str
+    what: str = ""
+
+    def render(self, lang: Lang) -> str:
+        key = "refuse.audit.in" if self.what else "refuse.audit"
+        return text(key, lang, advice=self.advice.render(lang), code=self.code, what=self.what)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def _advice(v: Violation, project: str) -> Message:
     item = v.item_id or ""
     legit = v.legit.item if v.legit is not None and isinstance(v.legit.item, dict) else {}
     if v.code == "PL503":
-        return (
-            f"{item} is closed (已销号) and a closed issue is not changed: reopen it through a "
-            f"return (退回) first, `projledger return {project} {item} --reason …`, then change it"
-        )
+        return msg("audit.advice.PL503", item=item, project=project)
     if v.code == "PL506":
-        return (
-            f"the target of {item} was closed on {v.closed_on}: an extension granted after the "
-            "closure would count a late closure as on time, so a closed target's deadline is "
-            "not extended"
-        )
+        return msg("audit.advice.PL506", item=item, closed_on=v.closed_on)
     if v.code == "PL504":
-        return (
-            f"the due date of {item} ({display(legit.get('due'))}) is never changed: extend it "
-            f"with `projledger extend {project} {item} --to DATE --reason … --approver …`"
-        )
+        due = display(legit.get("due"))
+        return msg("audit.advice.PL504", item=item, due=due, project=project)
     if v.code == "PL505":
-        position = (v.position or 0) + 1
-        return f"extension {position} of {item} stays as it was; extensions are only appended"
+        return msg("audit.advice.PL505", item=item, position=(v.position or 0) + 1)
     if v.code == "PL501" and v.legit is not None:
-        label = _LABELS.get(v.legit.list_name, "")
-        return f"{label} {item} would be removed; items are never deleted"
+        return msg("audit.advice.PL501", item=item, list=v.legit.list_name)
     if v.code == "PL502":
-        return f"the id {item} names another item already; ids are never reused"
-    return "the project file would be deleted; retire the project instead (`projledger retire`)"
+        return msg("audit.advice.PL502", item=item)
+    return msg("audit.advice.deleted")
 
 
 def refuse_what_authority_rejects(
@@ -98,21 +102,34 @@ def refuse_config_change_by(config: "Config", author: Identity | None, what: str
 def _refuse_breach(
     config: "Config", author: Identity, breach: "Breach", project: str, what: str
 ) -> None:
-    from projledger.history.authority_messages import breach_message, this_change
+    said = _Breach(breach, str(author), project, tuple(config.extension_approvers), what)
+    raise ProjledgerError(_AuditRefusal(said, breach.code))
 
-    lang = config.language
-    where = what or this_change(lang)
-    message = breach_message(
-        breach,
-        lang=lang,
-        where=where,
-        author=str(author),
-        project=project,
-        approvers=list(config.extension_approvers),
-    )
-    raise ProjledgerError(
-        f"refused: {message} (`projledger audit` would report {breach.code}); nothing was written"
-    )
+
+@dataclass(frozen=True)
+class _Breach:
+    """A breach of the config's authority rules, said as `projledger audit` says it, in
+    the language it is shown in; `what`: a catalogue term naming a change other than the
+    command's own (`refusal.hand_edits`)."""
+
+    breach: "Breach"
+    author: str
+    project: str
+    approvers: "tuple[MemberRole, ...]"
+    what: str = ""
+
+    def render(self, lang: Lang) -> str:
+        from projledger.history.authority_messages import breach_message, this_change
+
+        where = text(f"term.{self.what}", lang) if self.what else this_change(lang)
+        return breach_message(
+            self.breach,
+            lang=lang,
+            where=where,
+            author=self.author,
+            project=self.project,
+            approvers=list(self.approvers),
+        )
 
 
 def refuse_hand_edits_authority_rejects(repo: LedgerRepo, path: Path, config: "Config") -> None:
@@ -126,7 +143,7 @@ def refuse_hand_edits_authority_rejects(repo: LedgerRepo, path: Path, config: "C
     committed = repo.committed_blob(path)
     before = parse_version(repo.blobs([committed])[0])[0] if committed is not None else None
     after = parse_version(path.read_bytes())[0]
-    what = "the hand edits" if config.language == "en" else "手工修改"
+    what = "refusal.hand_edits"
     refuse_what_authority_rejects(config, author, before, after, path.stem, what=what)
 
 

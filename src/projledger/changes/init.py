@@ -6,7 +6,7 @@ from pathlib import Path
 from projledger.errors import ProjledgerError
 from projledger.findings import Finding
 from projledger.gitrepo import Identity, LedgerRepo
-from projledger.messages import Lang
+from projledger.messages import Lang, Renderable, composed, msg
 from projledger.messages import text as say
 from projledger.root import CONFIG_FILE_NAME, PROJECTS_DIR, SCHEMAS_DIR, LedgerRoot
 
@@ -137,20 +137,27 @@ def init_root(
     clashes = [path for path in files if path.exists()]
     if clashes:
         names = ", ".join(str(path.relative_to(directory)) for path in clashes)
-        raise ProjledgerError(f"{directory} already has {names}; nothing was written")
+        raise ProjledgerError(msg("init.clashes", directory=directory, names=names))
+    existing = next(d for d in (directory, *directory.parents) if d.exists())
+    if not existing.is_dir():  # the directory, or the nearest of its parents, is a file
+        raise ProjledgerError(msg("init.not_a_directory", directory=directory, file=existing))
     repo: LedgerRepo | None = None
     created = False
     if commit:
-        existing = next(d for d in (directory, *directory.parents) if d.exists())
         try:
             repo = LedgerRepo.open(existing)
         except ProjledgerError:
             repo = None
         if repo is not None:
             repo.check_ready()
-    directory.mkdir(parents=True, exist_ok=True)
-    root.projects_dir.mkdir(exist_ok=True)
-    root.schemas_dir.mkdir(exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        root.projects_dir.mkdir(exist_ok=True)
+        root.schemas_dir.mkdir(exist_ok=True)
+    except OSError as exc:  # no right to write there, a read-only file system
+        raise ProjledgerError(
+            msg("init.cannot_create", directory=directory, reason=exc.strerror)
+        ) from None
     for path, text in files.items():
         write_text_atomic(path, text)
     commit_id = None
@@ -163,10 +170,7 @@ def init_root(
             repo.committer()
             commit_id = repo.commit_files(list(files), message, author)
         except ProjledgerError as failed:
-            raise ProjledgerError(
-                f"{failed}\nThe ledger root's files are written but not committed: run "
-                "`projledger init` again to commit them"
-            ) from None
+            raise ProjledgerError(composed("init.not_committed", failed=_said(failed))) from None
     return InitResult(directory, list(files), commit_id, created)
 
 
@@ -206,15 +210,25 @@ def _refuse_existing(root: LedgerRoot) -> None:
     if root.config_file.exists():
         projects = len(list(root.projects_dir.glob("*.yaml"))) if root.projects_dir.is_dir() else 0
         raise ProjledgerError(
-            f"{root.path} is a ledger root already ({CONFIG_FILE_NAME}, {projects} projects in "
-            f"{PROJECTS_DIR}/); nothing was changed"
+            msg(
+                "init.root_exists",
+                root=root.path,
+                config=CONFIG_FILE_NAME,
+                n=projects,
+                projects=PROJECTS_DIR,
+            )
         )
     for name in (PROJECTS_DIR, SCHEMAS_DIR):
         existing = root.path / name
         if existing.exists() and any(existing.iterdir()):
-            raise ProjledgerError(
-                f"{existing} exists and is not empty; init writes there. Choose another directory"
-            )
+            raise ProjledgerError(msg("init.not_empty", existing=existing))
+
+
+def _said(error: ProjledgerError) -> "Renderable | str":
+    """An error as it is said: in the run's language when it can be, else its text."""
+    if len(error.args) == 1 and isinstance(error.args[0], Renderable):
+        return error.args[0]
+    return str(error)
 
 
 @dataclass(frozen=True)

@@ -172,7 +172,7 @@ def add_task(new: NewTask) -> Any:
 def add_responsibility(role: str, unit: str | None, person: str | None, duties: str) -> Any:
     def edit(ctx: EditContext) -> Change:
         if not unit and not person:
-            raise ProjledgerError("a responsibility names a --unit, a --person, or both")
+            raise ProjledgerError(msg("refuse.responsibility_owner"))
         from projledger.changes.owners import declared_unit
 
         declared = declared_unit(ctx, unit)

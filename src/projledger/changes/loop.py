@@ -68,7 +68,11 @@ def advance_issue(typed: str, step: IssueStep) -> Any:
         ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
-        target = choice(IssueState, step.to, "issue state") if step.to else NEXT_STATE.get(current)
+        target = (
+            choice(IssueState, step.to, "choice.issue_state")
+            if step.to
+            else NEXT_STATE.get(current)
+        )
         if target is None or not (
             NEXT_STATE.get(current) == target or (current, target) in ALSO_ALLOWED
         ):
@@ -232,7 +236,7 @@ def withdraw_issue(typed: str, reason: str) -> Any:
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
         if current in (S.CLOSED, S.WITHDRAWN):
-            raise ProjledgerError(f"{ref.id} is {current.value} already")
+            raise ProjledgerError(msg("refuse.withdrawn_already", item=ref.id, state=current.value))
         put(issue, "withdrawal", record({"date": ctx.today, "reason": reason}), ISSUE_ORDER)
         issue["state"] = S.WITHDRAWN.value
         return project_change(

@@ -18,6 +18,7 @@ from projledger.changes import journal
 from projledger.changes.transaction import ChangeOptions, holding_root, one_line
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo, on_day
+from projledger.messages import msg
 from projledger.root import LedgerRoot
 
 
@@ -74,7 +75,11 @@ def change_files(
     """`hand_edits_in_commit`: with --commit-hand-edits, uncommitted edits go into the
     change's own commit (fix: they are what it fixes) instead of a commit of their own."""
     with holding_root(
-        root, lock_wait=options.lock_wait, notify=options.notify, dry_run=options.dry_run
+        root,
+        lock_wait=options.lock_wait,
+        notify=options.notify,
+        dry_run=options.dry_run,
+        lang=options.lang or "en",
     ):
         repo = None if not options.commit or options.dry_run else _ready(root)
         planned = plan()
@@ -91,7 +96,7 @@ def change_files(
             if dirty and not hand_edits_in_commit:
                 judge_hand_edits(dirty)
                 hand_edits = repo.commit_files(
-                    dirty, "手工修改 hand edits\n\nProjledger-Command: hand-edits\n"
+                    dirty, "手工修改\n\nProjledger-Command: hand-edits\n"
                 )
         outcome = ManyOutcome(planned, diff(root, planned.edits), hand_edits_commit=hand_edits)
         if options.dry_run:
@@ -111,15 +116,11 @@ def _refuse_dirty_config(root: LedgerRoot, repo: LedgerRepo, planned: Planned) -
     """A change of projects only (`rollover`, `fix`) is planned on the config as well:
     its uncommitted edits are refused, as every single-file change refuses them. A change
     of the config itself judges them as its own files' hand edits."""
-    from projledger.changes.refusals import DIRTY_CONFIG
-    from projledger.ledger.config_cache import cached_config
-
     config = root.config_file
     if any(edit.path == config for edit in planned.edits):
         return
     if _dirty(repo, [config]) and repo.committed_blob(config) is not None:
-        zh, en = DIRTY_CONFIG
-        raise ProjledgerError(zh if cached_config(root).language == "zh" else en)
+        raise ProjledgerError(msg("refuse.dirty_config"))
 
 
 def _dirty(repo: LedgerRepo, paths: list[Path]) -> list[Path]:
@@ -168,10 +169,7 @@ def _write_and_commit(
     for edit in planned.edits:
         now = edit.path.read_bytes() if edit.path.exists() else None
         if now != edit.old:
-            raise ProjledgerError(
-                f"refused: {edit.path.name} changed while the change was prepared; nothing "
-                "was written, run it again"
-            )
+            raise ProjledgerError(msg("refuse.changed_meanwhile", file=edit.path.name))
     state = root.state_dir()
     written: list[FileEdit] = []
     to_commit = [e for e in planned.edits if repo is None or not _in_git(repo, e)]

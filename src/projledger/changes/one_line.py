@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from projledger.errors import ProjledgerError
 from projledger.history.diff import diff_project
 from projledger.history.values import DATE_MARK, TIME_MARK, Json
+from projledger.messages import msg
 
 MULTI_LINE = frozenset({"description", "measures", "explanation"})
 """The fields that may hold several lines (建设内容, 问题描述, 措施, 办理情况)."""
@@ -31,12 +32,9 @@ def refuse_line_breaks(before: Json, after: Json) -> None:
         for name, text in _texts(_field_name(field), value):
             _refuse_hidden(item, name, text)
             if name not in MULTI_LINE and LINE_BREAK.search(text):
-                where = f"{item} " if item else ""
+                key = "refuse.line_break.item" if item else "refuse.line_break"
                 shown = text.splitlines()[0] if text.splitlines() else ""
-                raise ProjledgerError(
-                    f"{where}{name} {shown!r}… has a line break, and a {name} is one line: "
-                    "write it on one line (longer text goes in a description)"
-                )
+                raise ProjledgerError(msg(key, item=item or "", name=name, shown=shown))
 
 
 def _refuse_hidden(item: str | None, name: str, text: str) -> None:
@@ -44,7 +42,6 @@ def _refuse_hidden(item: str | None, name: str, text: str) -> None:
     space): shown in a terminal, a report or a commit's subject it would drive the
     terminal, or read otherwise than it is. The rule of declared names (name_form.py);
     line breaks are judged below, and a description may hold them and tabs."""
-    from projledger.messages import msg
     from projledger.model.name_form import code_point, hidden_char, visible
 
     if text.startswith((DATE_MARK, TIME_MARK)):

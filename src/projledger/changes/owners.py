@@ -48,7 +48,6 @@ def responsibility_for(
     if unit_listed and person_listed:
         return None
     role = Role.RESPONSIBLE_UNIT if not unit_listed else Role.CONTACT
-    lang = ctx.config.language
     if not auto:
         who = f" --unit {unit}" if unit else ""
         who += f" --person {person}" if person else ""
@@ -57,12 +56,13 @@ def responsibility_for(
             f"--duties …"
         )
         missing = unit if not unit_listed else person
-        raise ProjledgerError(say(lang, "refused", who=str(missing), command=command))
+        raise ProjledgerError(say.msg("refused", who=str(missing), command=command))
     from projledger.changes.items import all_ids
 
     new_id = new_item_id("R", all_ids(ctx.data), ctx.options.random_bits)
     responsibilities = sequence(ctx.data, "responsibilities", PROJECT_ORDER)
     entry: dict[str, Any] = {"id": new_id, "role": role.value, "unit": unit, "person": person}
+    # Written into the file, so in no language of a run: the item's own id and title.
     entry["duties"] = f"{item_id} {title}".strip()
     append(responsibilities, entry)
     who = "、".join(x for x in (unit, person) if x)

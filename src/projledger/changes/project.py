@@ -139,14 +139,13 @@ def advance_stage(to: str | None, date: dt.date | None) -> Any:
         current = str(ctx.data.get("stage"))
         if to is not None:
             if to not in ctx.config.all_stages():
-                raise ProjledgerError(
-                    f"{to} is not a stage of projledger.yaml: {'、'.join(ctx.config.all_stages())}"
-                )
+                stages_known = "|".join(ctx.config.all_stages())
+                raise ProjledgerError(msg("refuse.stage_unknown", to=to, stages=stages_known))
             target = to
         elif current in stages and stages.index(current) + 1 < len(stages):
             target = stages[stages.index(current) + 1]
         else:
-            raise ProjledgerError(f"{current} is the last stage; name one with --to")
+            raise ProjledgerError(msg("refuse.last_stage", current=current))
         # More than one step at once (only with --to) is recorded as such.
         skipped = (
             stages[stages.index(current) + 1 : stages.index(target)]
@@ -192,7 +191,7 @@ def move_pool(to: str, maturity: str | None, code: str | None, date: dt.date | N
 
     def edit(ctx: EditContext) -> Change:
         current = Pool(ctx.data.get("pool"))
-        target = choice(Pool, to, "pool")
+        target = choice(Pool, to, "choice.pool")
         if target == Pool.RETIRED:
             raise ProjledgerError(msg("refuse.retire_via_advance"))
         if current == Pool.RETIRED or POOL_ORDER.index(target) <= POOL_ORDER.index(current):
@@ -250,9 +249,8 @@ def advance_approval(
 ) -> Any:
     def edit(ctx: EditContext) -> Change:
         if name not in ApprovalKind.ALL:
-            raise ProjledgerError(
-                f"{name} is not an approval procedure: {'、'.join(ApprovalKind.ALL)}"
-            )
+            names = "|".join(ApprovalKind.ALL)
+            raise ProjledgerError(msg("refuse.approval_unknown", name=name, names=names))
         approvals = ctx.data.get("approvals")
         if approvals is None:
             put(ctx.data, "approvals", record({}, one_line=False), PROJECT_ORDER)
@@ -310,15 +308,10 @@ def set_field(path: str, raw_value: str, through: str | None = None) -> Any:
             if list_name == "tasks" and parts == ["done"]:
                 # The quantity done so far (已完成数量): of the task's measure, 120 of 300 户.
                 if not isinstance(target.get("measure"), dict):
-                    raise ProjledgerError(
-                        f"{label}: task {ref.id} has no quantity to count against (its "
-                        "measure: amount and unit, e.g. 300 户)"
-                    )
+                    raise ProjledgerError(msg("refuse.set_no_measure", label=label, item=ref.id))
                 parts = ["measure", "done"]
         if not parts or parts[0] in ("id", "schema_version"):
-            raise ProjledgerError(
-                f"{path}: name a field to set, such as investment.completed_this_year"
-            )
+            raise ProjledgerError(msg("refuse.set_no_field", path=path))
         kind: str | None = None  # a funding source's field (funding.自筹.received)
         funding = funding_field(ctx.data, parts, path) if item_id is None else None
         if funding is not None:
@@ -327,24 +320,22 @@ def set_field(path: str, raw_value: str, through: str | None = None) -> Any:
             if target is ctx.data:  # land.needed_mu on a file without land: a new section
                 open_section(target, part)
             if not isinstance(target.get(part), dict):
-                raise ProjledgerError(f"{path}: {part} is not a section of this record")
+                raise ProjledgerError(msg("refuse.set_not_section", path=path, part=part))
             target = target[part]
         key = parts[-1]
         guarded = GUARDED_FIELDS.get(parts[0] if item_id is None else f"item.{parts[0]}")
         if guarded is not None:
             raise ProjledgerError(
-                f"{label} changes through `projledger {guarded}`, which checks the step"
+                msg("refuse.set_guarded", label=label, via=guarded, project=ctx.data.get("id"))
             )
         old = target.get(key)
         if isinstance(old, (dict, list)):
-            raise ProjledgerError(
-                f"{path} is a section, not a single value; set its fields one by one"
-            )
+            raise ProjledgerError(msg("refuse.set_section", path=path))
         value = _typed(raw_value, kind or field_kind(list_name, parts), label)
         figure = item_id is None and parts == ["investment", COMPLETED]
         if through is not None and not figure:
             raise ProjledgerError(
-                f"--through names the months of investment.{COMPLETED}, not of {label}"
+                msg("refuse.through_other", figure=f"investment.{COMPLETED}", label=label)
             )
         if target is ctx.data:  # a new key of the record goes where the model puts it
             put(target, key, value, field_order(Project))
@@ -365,21 +356,22 @@ def set_field(path: str, raw_value: str, through: str | None = None) -> Any:
 
 
 GUARDED_FIELDS = {
-    "pool": "advance PROJECT --pool (or retire)",
-    "stage": "advance PROJECT --to STAGE",
-    "retirement": "retire",
-    "approvals": "advance PROJECT --approval",
-    "item.state": "advance / return / withdraw",
-    "item.verification": "advance",
-    "item.closure": "advance",
-    "item.withdrawal": "withdraw",
-    "item.returns": "return",
-    "item.completed_on": "advance",
-    "item.due": "extend",
-    "item.extensions": "extend",
-    "item.target": "add deadline",
+    "pool": "via.pool",
+    "stage": "via.stage",
+    "retirement": "via.retire",
+    "approvals": "via.approval",
+    "item.state": "via.state",
+    "item.verification": "via.advance",
+    "item.closure": "via.advance",
+    "item.withdrawal": "via.withdraw",
+    "item.returns": "via.return",
+    "item.completed_on": "via.advance",
+    "item.due": "via.extend",
+    "item.extensions": "via.extend",
+    "item.target": "via.add_deadline",
 }
-"""Fields that move only through the command that checks the step (set would skip it)."""
+"""Fields that move only through the command that checks the step (set would skip it):
+each field's command, as a catalogue term (`term.via.*`)."""
 
 
 def _typed(text: str, kind: str | None, label: str) -> Any:

@@ -23,18 +23,26 @@ from pathlib import Path
 from projledger.changes import journal
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo
+from projledger.messages import Lang, text
 from projledger.root import LedgerRoot
 from projledger.store.blob_cache import blob_id
 
 
-def finish_interrupted_change(root: LedgerRoot, notify: Callable[[str], None]) -> None:
+def finish_interrupted_change(
+    root: LedgerRoot, notify: Callable[[str], None], lang: Lang = "en"
+) -> None:
+    """`notify` is told what was done, in `lang`."""
+
+    def say(key: str, **args: object) -> None:
+        notify(text(f"recovery.{key}", lang, **args))
+
     state = root.state_dir()
     try:
         entry = journal.read(state)
         paths = [_inside(root, change.file) for change in entry.files] if entry else []
     except journal.DamagedJournalError:
         journal.clear(state)
-        notify(f"removed a damaged change journal ({root.path.name}/.projledger/journal.json)")
+        say("damaged_journal", path=f"{root.path.name}/.projledger/journal.json")
         return
     if entry is None:
         return
@@ -55,10 +63,7 @@ def finish_interrupted_change(root: LedgerRoot, notify: Callable[[str], None]) -
             paths, entry.message, Identity.parse(entry.author), date=entry.date
         )
         journal.clear(state)
-        notify(
-            f"completed a change that was interrupted before its commit: {entry.subject} "
-            f"(commit {commit[:8]})"
-        )
+        say("completed", subject=entry.subject, commit=commit[:8])
         return
     written = [i for i, blob in enumerate(on_disk) if blob == new[i] != old[i]]
     if (
@@ -69,27 +74,12 @@ def finish_interrupted_change(root: LedgerRoot, notify: Callable[[str], None]) -
         and _put_back(repo, [paths[i] for i in written], [old[i] for i in written])
     ):
         journal.clear(state)
-        notify(
-            f"a change interrupted while it wrote its files ({len(written)} of "
-            f"{len(paths)} written) was undone, leaving every file as it was; run it "
-            f"again: {entry.subject}"
-        )
+        say("undone", written=len(written), n=len(paths), subject=entry.subject)
         return
     journal.clear(state)
-    one = len(paths) == 1
-    shown = entry.files[0].file if one else f"its {len(paths)} files"
-    if on_disk == old:
-        notify(
-            f"a change interrupted before it replaced {shown} changed nothing, and was "
-            f"dropped: {entry.subject}"
-        )
-    else:
-        notify(
-            f"a change interrupted before its commit was not completed, as {shown} or its "
-            f"last commit {'has' if one else 'have'} changed since; "
-            f"{'the file is' if one else 'the files are'} left as {'it is' if one else 'they are'}"
-            f": {entry.subject}"
-        )
+    how = "one" if len(paths) == 1 else "many"
+    what = "dropped" if on_disk == old else "left"
+    say(f"{what}.{how}", file=entry.files[0].file, n=len(paths), subject=entry.subject)
 
 
 def _inside(root: LedgerRoot, name: str) -> Path:

@@ -11,7 +11,7 @@ from projledger.errors import ProjledgerError
 from projledger.findings import Finding, Quoting
 from projledger.gitrepo import LedgerRepo, Readiness
 from projledger.history.values import Json
-from projledger.messages import Lang, text
+from projledger.messages import Lang, msg, text
 from projledger.root import LedgerRoot, link_refusal
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def refuse_hand_edits_audit_rejects(repo: LedgerRepo, path: Path) -> None:
     committed = repo.committed_blob(path)
     before = parse_version(repo.blobs([committed])[0])[0] if committed is not None else None
     after = parse_version(path.read_bytes())[0]
-    refuse_what_audit_rejects(before, after, path.stem, what="the hand edits")
+    refuse_what_audit_rejects(before, after, path.stem, what="refusal.hand_edits")
 
 
 FORCEABLE = frozenset({"PL220", "PL221", "PL224", "PL225", "PL302"})
@@ -130,11 +130,11 @@ def refuse_what_check_would_flag(
     new_text: str,
     config: "Config",
     force: bool,
-) -> list[str]:
+) -> list[Finding]:
     """Refuse a change that brings in a finding `check` would report across files (PL300,
     PL301, PL302, PL303, against the root's other files) or one of the `FORCEABLE` warnings that
     the file did not have before; a forced change goes through, and the findings it let in
-    are returned (to tell the user)."""
+    are returned (to tell the user: `forced_note`)."""
     from projledger.check.files import check_project_bytes
 
     def checked(text: str | None) -> "tuple[list[Finding], ProjectSummary | None]":
@@ -166,20 +166,15 @@ def refuse_what_check_would_flag(
         raise ProjledgerError(AcrossRefusal(project, tuple(errors)))
     if brought and not force:
         raise ProjledgerError(ForceableRefusal(project, tuple(brought)))
-    return [f"{f.code} {f.message} (recorded with --force)" for f in brought]
+    return brought
 
 
-DIRTY_CONFIG: tuple[str, str] = (
-    "projledger.yaml 有未提交的修改（手工编辑？），修改不会建立在它之上。提交它"
-    "（`git commit projledger.yaml`）或放弃它"
-    "（`git checkout -- projledger.yaml`），然后再运行",
-    "projledger.yaml has changes that are not committed (edits by hand?), and no change is "
-    "built on them. Commit them (`git commit projledger.yaml`) or discard them "
-    "(`git checkout -- projledger.yaml`), then run the command again",
-)
+def forced_note(finding: Finding, lang: Lang) -> str:
+    """What a forced change tells the user of a finding it let in."""
+    return text("note.forced", lang, code=finding.code, finding=finding.text(lang))
 
 
-def refuse_dirty_config(readiness: Readiness, config: Path, lang: str) -> None:
+def refuse_dirty_config(readiness: Readiness, config: Path) -> None:
     """A change is not built on uncommitted edits of the committed config (a unit declared
     by hand and not committed would make the commit depend on what history lacks). A
     config never committed (a repository whose first commits are changes) is not edits.
@@ -190,5 +185,4 @@ def refuse_dirty_config(readiness: Readiness, config: Path, lang: str) -> None:
         and readiness.changed(repo.relative(config))
         and repo.committed_blob(config) is not None
     ):
-        zh, en = DIRTY_CONFIG
-        raise ProjledgerError(zh if lang == "zh" else en)
+        raise ProjledgerError(msg("refuse.dirty_config"))

@@ -25,7 +25,7 @@ from projledger.changes.yamledit import append, field_order, number, put, record
 from projledger.errors import ProjledgerError
 from projledger.messages import msg
 from projledger.root import LedgerRoot
-from projledger.store.input_files import refuse_non_regular
+from projledger.store.input_files import csv_text, refuse_non_regular
 
 ARCHIVED = (
     "year",
@@ -48,13 +48,17 @@ def read_plans(path: Path | None, pairs: list[str]) -> dict[str, float]:
     plans: dict[str, float] = {}
     if path is not None:
         refuse_non_regular(path, "--plans ")
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".yaml", ".yml"):
+            raise ProjledgerError(msg("refuse.plans_kind", path=path))
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            raw = path.read_bytes()
         except OSError as error:
             raise ProjledgerError(
                 msg("refuse.plans_unreadable", path=path, reason=error.strerror)
             ) from None
-        if path.suffix.lower() == ".csv":
+        text = _plans_text(raw, path, suffix)
+        if suffix == ".csv":
             for line, row in enumerate(csv.reader(io.StringIO(text)), start=1):
                 if not row or not row[0].strip():
                     continue
@@ -66,7 +70,7 @@ def read_plans(path: Path | None, pairs: list[str]) -> dict[str, float]:
                     if line == 1:
                         continue  # the header
                     raise
-        elif path.suffix.lower() in (".yaml", ".yml"):
+        else:
             from projledger.store.reader import read_yaml
 
             data = read_yaml(text.encode("utf-8"), str(path)).data
@@ -74,14 +78,26 @@ def read_plans(path: Path | None, pairs: list[str]) -> dict[str, float]:
                 raise ProjledgerError(msg("refuse.plans_mapping", path=path))
             for key, value in data.items():
                 plans[str(key)] = _amount(str(value), f"{path}: {key}")
-        else:
-            raise ProjledgerError(msg("refuse.plans_kind", path=path))
     for pair in pairs:
         project, sep, amount = pair.partition("=")
         if not sep or not project.strip():
             raise ProjledgerError(msg("refuse.plan_pair", pair=pair))
         plans[project.strip()] = _amount(amount, f"--plan {pair}")
     return plans
+
+
+def _plans_text(raw: bytes, path: Path, suffix: str) -> str:
+    """The plans file's text: a CSV as Excel saves it (UTF-8 or GBK), YAML in UTF-8."""
+    if suffix == ".csv":
+        text = csv_text(raw)
+        if text is None:
+            raise ProjledgerError(msg("refuse.plans_not_text", path=path))
+        return text
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        byte = f"{raw[error.start]:02x}"
+        raise ProjledgerError(msg("refuse.plans_not_utf8", path=path, byte=byte)) from None
 
 
 def _amount(text: str, where: str) -> float:

@@ -25,6 +25,7 @@ from projledger.changes.new_ids import RandomBits
 from projledger.changes.one_line import LINE_BREAK
 from projledger.changes.recovery import finish_interrupted_change
 from projledger.changes.refusals import (
+    forced_note,
     refuse_dirty_config,
     refuse_hand_edits_audit_rejects,
     refuse_if_check_fails,
@@ -36,7 +37,7 @@ from projledger.changes.refusals import (
 from projledger.errors import ProjledgerError
 from projledger.gitrepo import Identity, LedgerRepo, Readiness, on_day
 from projledger.history.values import normalize
-from projledger.messages import msg
+from projledger.messages import Lang, msg
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
@@ -99,6 +100,10 @@ class ChangeOptions:
     """Seconds to wait for another command's change of the root before giving up."""
     notify: Callable[[str], None] = lambda note: None
     """Tells the user, in one line, what was done besides the change (the CLI prints it)."""
+    lang: Lang | None = None
+    """The run's language, for what `notify` is told (the CLI's `--lang`, the ledger's or
+    the locale's). None, from a caller that does not say: English for a killed change
+    finished (before the config is read), the ledger's for what a forced change let in."""
     force: bool = False
     """Record a change that brings in a warning of `check` (`--force`, see `FORCEABLE`)."""
     event_day: dt.date | None = None
@@ -165,6 +170,7 @@ def _transact(
         notify=options.notify,
         dry_run=options.dry_run,
         file=path.name,
+        lang=options.lang or "en",
     ):
         return _locked(root, path, edit, options, create)
 
@@ -181,16 +187,18 @@ def holding_root(
     notify: Callable[[str], None],
     dry_run: bool,
     file: str = MANY_FILES,
+    lang: Lang = "en",
 ) -> Iterator[None]:
     """What every change of a root runs in, of one file (a change command) or of many (an
     import): the root's lock; what a killed change left cleaned up and, unless a dry run,
-    finished or undone (recovery.py); a marker naming this process and `file`."""
+    finished or undone (recovery.py, which tells `notify` in `lang`); a marker naming this
+    process and `file`."""
     with RootLock(root.state_dir(), lock_wait):
         _clean_up_after_a_killed_change(root)
         # The marker first: a kill while the recovery commits must be cleaned up too.
         with _changing(root, file):
             if not dry_run:
-                finish_interrupted_change(root, notify)
+                finish_interrupted_change(root, notify, lang)
             yield
 
 
@@ -223,7 +231,7 @@ def _locked(
             hand_edits = _hand_edits(readiness.repo, path, options, config)
         refuse_if_check_fails(old_text, path, config)
     if readiness is not None:
-        refuse_dirty_config(readiness, root.config_file, config.language)
+        refuse_dirty_config(readiness, root.config_file)
     before = None if create else normalize(document.data)  # as history reads the file
     change = edit(EditContext(document.data, config, options))
     new_text = document.dumps()
@@ -241,10 +249,10 @@ def _locked(
         root, path, None if create else old_text, new_text, config, options.force
     )
     if forced:
-        codes = " ".join(sorted({note.split(" ", 1)[0] for note in forced}))
+        codes = " ".join(sorted({finding.code for finding in forced}))
         change = replace(change, trailers=(*change.trailers, ("Projledger-Forced", codes)))
-        for note in forced:
-            options.notify(note)
+        for finding in forced:
+            options.notify(forced_note(finding, options.lang or config.language))
     diff = _diff(old_text, new_text, path, root)
     outcome = Outcome(change, path, diff, hand_edits_commit=hand_edits)
     if options.dry_run:
@@ -354,9 +362,7 @@ def _hand_edits(repo: LedgerRepo, path: Path, options: ChangeOptions, config: "C
         from projledger.changes.guard import refuse_hand_edits_authority_rejects
 
         refuse_hand_edits_authority_rejects(repo, path, config)
-    return repo.commit_files(
-        [path], f"[{path.stem}] 手工修改 hand edits\n\nProjledger-Command: hand-edits\n"
-    )
+    return repo.commit_files([path], f"[{path.stem}] 手工修改\n\nProjledger-Command: hand-edits\n")
 
 
 def _diff(old: str, new: str, path: Path, root: LedgerRoot) -> str:

@@ -6,6 +6,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 from projledger.errors import ProjledgerError
+from projledger.messages import msg
 
 E = TypeVar("E", bound=Enum)
 
@@ -225,10 +226,11 @@ def text_scalar(text: str, what: str) -> Any:
         read = _read_back(candidate)
         if isinstance(read, str) and read == text:
             return candidate
-    kind = "a date" if isinstance(read, dt.date) else f"{type(read).__name__} {read!r}"
+    if isinstance(read, dt.date):
+        raise ProjledgerError(msg("refuse.read_back_date", what=what, text=text))
+    shown = repr(read)
     raise ProjledgerError(
-        f"{what}: {text!r} would be read back as {kind}, not as this text; write it another "
-        "way (a date as text: 2026年11月20日)"
+        msg("refuse.read_back", what=what, text=text, kind=type(read).__name__, value=shown)
     )
 
 
@@ -252,21 +254,20 @@ def parse_date(text: str, what: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ProjledgerError(f"{what}: {text!r} is not a date; write it as 2026-11-20") from None
+        raise ProjledgerError(msg("refuse.not_iso_date", what=what, text=text)) from None
 
 
 def choice(kind: type[E], value: str, what: str) -> E:
-    """An enumeration's member from what the user typed, or an error naming them all."""
+    """An enumeration's member from what the user typed, or an error naming them all;
+    `what` is the catalogue term naming the enumeration (`choice.pool`)."""
     try:
         return kind(value)
     except ValueError:
-        allowed = "、".join(str(member.value) for member in kind)
-        raise ProjledgerError(f"{value!r} is not {_article(what)} {what}: {allowed}") from None
+        allowed = "|".join(str(member.value) for member in kind)
+        raise ProjledgerError(
+            msg("refuse.not_one_of", value=value, what=what, allowed=allowed)
+        ) from None
 
 
 def field_order(model: type) -> tuple[str, ...]:
     return tuple(model.model_fields)  # type: ignore[attr-defined]
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1] in "aeiou" else "a"

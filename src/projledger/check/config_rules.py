@@ -43,6 +43,13 @@ def _declared_names(config: Config) -> Iterator[Declared]:
     for i, member in enumerate(config.rollup):
         if member.name is not None:
             yield ("rollup", i, "name"), member.name
+    for i, approver in enumerate(config.ranking.approvers):
+        yield ("ranking", "approvers", i), approver
+    for i, entry in enumerate(config.members or ()):
+        for key in ("who", "unit", "person", "task_force"):
+            value = getattr(entry, key)
+            if value is not None:
+                yield ("members", i, key), value
 
 
 def _name_forms(config: Config, file: str) -> Iterator[Finding]:

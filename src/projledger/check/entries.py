@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from projledger.findings import Finding, Severity
 from projledger.ids import PROJECT_ID_RE
-from projledger.messages import msg
+from projledger.messages import Message, msg
 from projledger.store.limits import MAX_FILE_BYTES
 from projledger.store.locate import keys_as_held, locate, locate_in_text
 
@@ -57,7 +57,7 @@ class FileCheck:
     project: "Project | None" = None
     """The validated project (whatever the rules found in it)."""
     text: str | None = None
-    exact_reason: str | None = None
+    exact_reason: Message | None = None
     """Why the file was read by the exact YAML reader (None: the fast one read it)."""
 
     @property

@@ -2,6 +2,7 @@
 
 from projledger.check.config_rules import check_config
 from projledger.check.entries import FileCheck, ProjectSummary, place_findings
+from projledger.check.hidden_text import hidden_characters
 from projledger.check.rules import RuleContext, check_project
 from projledger.check.validation import validate
 from projledger.findings import Finding
@@ -59,6 +60,7 @@ def _read_and_validate(
             read = read_yaml(raw, file, exact=True)  # reports the nesting itself (PL007)
             findings = []
         result.findings.extend(findings)
+        result.findings.extend(hidden_characters(read.text or "", read.data, file))
     result.findings[:0] = read.findings
     if read.parsed:
         _header(read.text or "", header, file, result.findings)

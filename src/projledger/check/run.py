@@ -23,7 +23,7 @@ from projledger.check.entries import (
 )
 from projledger.findings import Finding, Severity
 from projledger.gcpause import gc_paused
-from projledger.messages import msg
+from projledger.messages import Message, msg
 from projledger.root import LedgerRoot, find_root
 from projledger.store.blob_cache import blob_id
 from projledger.store.limits import read_ledger_bytes
@@ -39,7 +39,7 @@ class SlowRead:
     check took (`check --verbose`)."""
 
     file: str
-    reason: str
+    reason: Message
     seconds: float
 
 
@@ -50,6 +50,9 @@ class CheckReport:
     texts: dict[str, str] = field(default_factory=dict)
     """Text of each file with findings, to show the offending lines."""
     slow_reads: list[SlowRead] = field(default_factory=list)
+    checked: str | None = None
+    """What the summary says was checked, when not `files_checked` files (`audit`: the
+    commits and the files they changed), in the output's language."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

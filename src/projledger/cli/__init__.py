@@ -114,6 +114,11 @@ def prepare(args: Sequence[str]) -> typer.Typer:
     from projledger import error_handler
     from projledger.cli import language
 
+    if "_PROJLEDGER_COMPLETE" in os.environ:
+        from projledger.cli import complete
+
+        if complete.answer(os.environ):  # a value, from the caches: no command is built
+            raise SystemExit(0)
     lang = language.decide(args, os.environ, Path.cwd())
     language.set_current(lang)
     error_handler.set_language(lang)

@@ -304,6 +304,20 @@ def advance(
     from projledger.changes import loop
     from projledger.changes import project as project_edits
 
+    given = {
+        "--to": to, "--unit": unit, "--person": person, "--due": due, "--basis": basis,
+        "--evidence": evidence, "--explanation": explanation, "--verifier": verifier,
+        "--no-auto-responsibility": no_auto_responsibility or None, "--pool": pool,
+        "--maturity": maturity, "--code": code, "--approval": approval, "--status": status,
+        "--permit-no": permit_no, "--agency": agency,
+    }  # fmt: skip
+    step_kind = (
+        "item" if item is not None
+        else "approval" if approval is not None
+        else "pool" if pool is not None
+        else "stage"
+    )  # fmt: skip
+    _refuse_other_steps_options(step_kind, [name for name, value in given.items() if value])
     when = date
     edit: object
     if item is not None:
@@ -331,6 +345,37 @@ def advance(
     else:
         edit = project_edits.advance_stage(to, when)
     change.run(project, edit, on=when, force=force)
+
+
+_ADVANCE_OPTIONS = {
+    "item": (
+        "--to", "--unit", "--person", "--due", "--basis", "--evidence", "--explanation",
+        "--verifier", "--no-auto-responsibility",
+    ),
+    "approval": ("--approval", "--status", "--permit-no", "--agency"),
+    "pool": ("--pool", "--maturity", "--code"),
+    "stage": ("--to",),
+}  # fmt: skip
+"""What each kind of `advance` reads (`--date` and `--force`: all of them)."""
+
+
+def _refuse_other_steps_options(kind: str, given: list[str]) -> None:
+    """An option another kind of step reads is a usage error, not silently dropped while
+    a step nobody asked for is committed (`advance P --code X` moved the stage)."""
+    from projledger.errors import UsageError
+    from projledger.messages import msg
+
+    stray = [name for name in given if name not in _ADVANCE_OPTIONS[kind]]
+    if stray:
+        allowed = "|".join(_ADVANCE_OPTIONS[kind])
+        raise UsageError(
+            msg(
+                "usage.advance_stray",
+                options="|".join(stray),
+                step=f"advance.{kind}",
+                allowed=allowed,
+            )
+        )
 
 
 @change_command()
@@ -401,15 +446,15 @@ def _real_project(duplicate: str, real: str, change: ChangeRun) -> str:
     retired itself."""
     from projledger.cli.options import root_path
     from projledger.errors import ProjledgerError
+    from projledger.messages import msg
     from projledger.refs import project_in_root
     from projledger.root import LedgerRoot
 
     root = LedgerRoot(root_path(change.root))
     found = project_in_root(root, real)
     if found == project_in_root(root, duplicate):
-        raise ProjledgerError(f"--duplicate-of {real}: name the other project, not this one")
+        raise ProjledgerError(msg("retire.duplicate_of_self", real=real))
     from projledger.ledger.load import load_project
-    from projledger.messages import msg
 
     if load_project(root, found).pool == "退库":
         # A duplicate points at the project that stays; a retired one stays in nothing.

@@ -77,7 +77,7 @@ def schema(
     from projledger.root import LedgerRoot
 
     targets = list(directories) if directories else [LedgerRoot(root_path(root)).schemas_dir]
-    raise typer.Exit(command.run(targets, check_only))
+    raise typer.Exit(command.run(targets, check_only, language.current()))
 
 
 def register(app: typer.Typer) -> None:

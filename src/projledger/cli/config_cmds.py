@@ -29,6 +29,7 @@ TitleOption = Annotated[Text, typer.Option("--title", help="Post, e.g. 副局长
 
 def _run(change: ChangeRun, edit: object) -> None:
     from projledger.changes.declare import ConfigChange
+    from projledger.cli.language import current
     from projledger.commands import change as change_command_module
     from projledger.commands.declare import run_config_change
 
@@ -36,7 +37,7 @@ def _run(change: ChangeRun, edit: object) -> None:
     opts = change_command_module.options(
         change.day, change.author, change.dry_run, change.no_commit, change.commit_hand_edits
     )
-    raise typer.Exit(run_config_change(root_path(change.root), edit, opts))
+    raise typer.Exit(run_config_change(root_path(change.root), edit, opts, current()))
 
 
 @unit_app.command("add")

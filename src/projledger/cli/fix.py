@@ -19,13 +19,14 @@ def fix(
 ) -> None:
     """Fix CRLF line ends, a byte-order mark, tabs in indentation and a missing schema
     header in place, show the diff and commit it; anything else is refused, named."""
+    from projledger.cli.language import current
     from projledger.commands import change as change_module
     from projledger.commands.declare import run_fix
 
     opts = change_module.options(
         change.day, change.author, change.dry_run, change.no_commit, change.commit_hand_edits
     )
-    raise typer.Exit(run_fix(root_path(change.root), files, opts))
+    raise typer.Exit(run_fix(root_path(change.root), files, opts, current()))
 
 
 def register(app: typer.Typer) -> None:

@@ -27,7 +27,8 @@ def history(
         str,
         typer.Argument(
             autocompletion=complete.projects,
-            help="Project id (or a unique prefix of one).",
+            help="The project: its name (马头山水库工程), a fragment of it (马头山), its pinyin"
+            " initials (mtssk), its id or an unambiguous prefix of the id.",
             show_default=False,
         ),
     ],
@@ -35,8 +36,8 @@ def history(
         Text,
         typer.Argument(
             autocompletion=complete.items,
-            help="Item id, or a unique prefix of it or of its part after the dash "
-            "(4M8 for I-4M8K2P). Default: the whole project.",
+            help="The item: its id, a prefix of it or of its part after the dash (4M8 for "
+            "I-4M8K2P), or a fragment of its title. Default: the whole project.",
             show_default=False,
         ),
     ] = None,
@@ -80,7 +81,8 @@ def changes(
         typer.Option(
             "--project",
             autocompletion=complete.projects,
-            help="Only this project (id or unique prefix).",
+            help="Only this project: its name, a fragment of it, its pinyin initials or its "
+            "id (or a prefix of the id).",
             show_default=False,
         ),
     ] = None,
@@ -118,6 +120,7 @@ def audit(
         OutputFormat, typer.Option("--format", "-f", help="Output format.")
     ] = OutputFormat.TEXT,
     root: RootOption = None,
+    lang: LangOption = None,  # read by cli.language before the command ran
 ) -> None:
     """Check how the ledger changed in a range of commits: nothing deleted, ids never
     reused, closed issues untouched, due dates kept (extensions appended). Exit 1 on errors."""

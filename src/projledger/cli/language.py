@@ -66,11 +66,15 @@ def say(key: str, **args: object) -> str:
 
 def decide(args: Sequence[str], environ: Mapping[str, str], cwd: Path) -> Lang:
     given = _option_value(args, "--lang")
-    if given is not None:
+    if given in tuple(LangChoice):
         return pick_lang(given)
-    root = _option_value(args, "--root")
-    config = _config_at(Path(cwd, root)) if root is not None else _nearest_config(cwd)
-    if config is None and root is None:
+    # `--lang fr` is refused (a usage error) in the language chosen without it. A roll-up
+    # (several `--root`) speaks its first ledger's; it refuses ledgers of two languages
+    # unless `--lang` says which. A `--root` that is no ledger root is refused in the
+    # language of the ledger the command is run in, if any.
+    roots = [Path(cwd, root) for root in _option_values(args, "--root")]
+    config = next(filter(None, map(_config_at, roots)), None) or _nearest_config(cwd)
+    if config is None and not roots:
         config = _checked_ledger(args, cwd)
     if config is not None:
         return _config_language(config)
@@ -83,15 +87,21 @@ def decide(args: Sequence[str], environ: Mapping[str, str], cwd: Path) -> Lang:
 
 def _option_value(args: Sequence[str], name: str) -> str | None:
     """The last value of `name` (`--name VALUE` or `--name=VALUE`) before `--`."""
-    value = None
+    values = _option_values(args, name)
+    return values[-1] if values else None
+
+
+def _option_values(args: Sequence[str], name: str) -> list[str]:
+    """Every value of `name` before `--`, in order."""
+    values = []
     for index, arg in enumerate(args):
         if arg == "--":
             break
         if arg == name and index + 1 < len(args):
-            value = args[index + 1]
+            values.append(args[index + 1])
         elif arg.startswith(name + "="):
-            value = arg[len(name) + 1 :]
-    return value
+            values.append(arg[len(name) + 1 :])
+    return values
 
 
 _VALUED = {"--format", "-f", "--root", "--lang"}

@@ -131,13 +131,16 @@ class ChangeRun:
         """`on`: the day of the event the change records (`--date`), which the commit is
         authored on instead of --today's. `force`: the command's `--force` (a change that
         brings in a warning of `check` is recorded anyway)."""
+        from projledger.cli.language import current
         from projledger.commands import change
 
+        lang = current()
         opts = change.options(
-            self.day, self.author, self.dry_run, self.no_commit, self.commit_hand_edits, on
+            self.day, self.author, self.dry_run, self.no_commit, self.commit_hand_edits, on, lang
         )
         opts.force = force
-        raise typer.Exit(change.run(root_path(self.root), project, edit, opts, create=create))
+        code = change.run(root_path(self.root), project, edit, opts, create=create, lang=lang)
+        raise typer.Exit(code)
 
 
 Options = tuple[tuple[str, Any, Any], ...]

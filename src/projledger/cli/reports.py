@@ -149,7 +149,7 @@ def _days(text: str) -> int:
     if match is None:
         from projledger.cli.language import say
 
-        raise typer.BadParameter(say("usage.value.not_days", text=text))
+        raise typer.BadParameter(say("usage.value.not_days", text=text), param_hint="--within")
     return int(match[1]) * (7 if match[2] == "w" else 1)
 
 

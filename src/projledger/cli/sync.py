@@ -2,14 +2,16 @@
 one ledger. The work is in `projledger.commands.sync`, imported when a command runs."""
 
 import os
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from projledger.cli.language import current, say
+from projledger.cli.language import current, say, set_current
 from projledger.cli.options import RootOption, root_path
+from projledger.messages import Lang
 
 
 class Side(StrEnum):
@@ -93,11 +95,27 @@ def server_hook(
             raise typer.BadParameter(problem, param_hint="REPOSITORY")
         raise typer.Exit(command.run_hook_install(repository, force, current()))
     if action == HookAction.SCRIPT:
-        raise typer.Exit(command.run_hook_script())
+        raise typer.Exit(command.run_hook_script(current()))
     # git runs the hook in the repository, with GIT_DIR set (to "." for a bare one).
     git_dir = Path(os.environ.get("GIT_DIR") or ".")
     hooked = git_dir if git_dir.is_absolute() else Path.cwd() / git_dir
-    raise typer.Exit(command.run_hook(hooked, current()))
+    lines = sys.stdin.read().splitlines()
+    raise typer.Exit(command.run_hook(hooked, lines, _hook_language(hooked, lines)))
+
+
+def _hook_language(git_dir: Path, lines: list[str]) -> Lang:
+    """The language the hook speaks, its errors included: `--lang` when the hook's command
+    gives it; else the pushed ledger's (a bare repository has no config on disk, so
+    `cli.language` could only go by the server's locale)."""
+    if any(arg == "--lang" or arg.startswith("--lang=") for arg in sys.argv[1:]):
+        return current()
+    from projledger import error_handler
+    from projledger.sync.hook_language import push_language
+
+    lang = push_language(git_dir, lines)
+    set_current(lang)
+    error_handler.set_language(lang)
+    return lang
 
 
 def register(app: typer.Typer) -> None:

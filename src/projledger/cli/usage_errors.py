@@ -13,7 +13,7 @@ the arguments click parses (`cli.language` has read it).
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 import typer
@@ -134,7 +134,8 @@ def _hint(error: BadParameter) -> str:
     hint: str | Sequence[str] | None = error.param_hint
     if hint is None and error.param is not None:
         hint = error.param.get_error_hint()
-    names = [hint] if isinstance(hint, str) else list(hint or ())
+    # click quotes each name and joins several spellings itself: "'--format' / '-f'".
+    names = hint.split(" / ") if isinstance(hint, str) else list(hint or ())
     return " / ".join(name.strip("'") for name in names)
 
 
@@ -199,13 +200,32 @@ _CHOICES = re.compile(r"is not one of (?P<choices>.*)\.$")
 
 
 def _speak(command: Command, lang: Lang) -> None:
-    """Every command under `command` makes its help in `lang`."""
+    """Every command under `command` makes its help in `lang`, and `--install-completion`
+    says what it did in `lang`."""
+    for param in command.params:
+        if param.name == "install_completion":
+            param.callback = _installer(lang)
     context = type(f"Context_{lang}", (Context,), {"formatter_class": _formatter(lang)})
     stack = [command]
     while stack:
         one = stack.pop()
         one.context_class = context
         stack.extend(getattr(one, "commands", {}).values())
+
+
+def _installer(lang: Lang) -> Callable[[Context, Any, Any], Any]:
+    """typer's `install_callback`, its two English lines said in `lang`."""
+
+    def install_completion(ctx: Context, param: Any, value: Any) -> Any:
+        if not value or ctx.resilient_parsing:
+            return value
+        from typer._completion_shared import install
+
+        shell, path = install(shell=value) if isinstance(value, str) else install()
+        sys.stdout.write(text("usage.completion_installed", lang, shell=shell, path=path) + "\n")
+        sys.exit(0)
+
+    return install_completion
 
 
 def _formatter(lang: Lang) -> type[HelpFormatter]:

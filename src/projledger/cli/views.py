@@ -31,6 +31,7 @@ def init(
 ) -> None:
     """Create a ledger root: config, schemas, projects/, and a first commit (git init if needed)."""
     from projledger.changes.init import init_root
+    from projledger.cli.language import say
     from projledger.gitrepo import Identity
 
     result = init_root(
@@ -39,20 +40,20 @@ def init(
         commit=not no_commit,
         author=Identity.parse(author) if author else None,
     )
-    what = "finished the ledger root (its commit)" if result.resumed else "created a ledger root"
-    typer.echo(f"{what} in {result.root}")
+    # In the run's language: `--lang`, or with no ledger here yet, the locale's.
+    typer.echo(say("init.resumed" if result.resumed else "init.created", root=result.root))
     for path in result.written:
         typer.echo(f"  {path.relative_to(result.root)}")
     if result.created_repository:
-        typer.echo("  (a new git repository)")
+        typer.echo("  " + say("init.new_repository"))
     if result.commit:
-        typer.echo(f"committed {result.commit[:8]}")
+        typer.echo(say("init.committed", commit=result.commit[:8]))
         # The merge driver's command lives in the clone's .git/config (`projledger setup`).
         from projledger.gitrepo import LedgerRepo
         from projledger.sync.setup import configure_clone
 
         configure_clone(LedgerRepo.open(result.root).top)
-    typer.echo("next: declare your units and people in projledger.yaml, then `projledger new`.")
+    typer.echo(say("init.next"))
 
 
 def show(
@@ -66,10 +67,11 @@ def show(
     root: RootOption = None,
 ) -> None:
     """Show a project's record and four lists, or one item."""
+    from projledger.cli.language import current
     from projledger.commands import views
 
     when = as_of or today_by_the_clock()
-    raise typer.Exit(views.show(root_path(root), project, item, when, at, as_json))
+    raise typer.Exit(views.show(root_path(root), project, item, when, at, as_json, current()))
 
 
 def list_(
@@ -128,20 +130,22 @@ def list_(
 ) -> None:
     """List projects, or issues, tasks or deadlines across projects, with filters; or the
     approval procedures (审批手续) of every project as a matrix (`list approvals`)."""
+    from projledger.cli.language import current
     from projledger.commands import views
 
     if kind == "approvals":
         from projledger.commands.approvals import list_approvals
 
         only = views._Only(unit, leader, level, pool, state, project)
-        raise typer.Exit(list_approvals(root_path(root), at, as_json, only, procedure, status))
+        code = list_approvals(root_path(root), at, as_json, only, procedure, status, current())
+        raise typer.Exit(code)
     if procedure is not None or status is not None:
         from projledger.cli.language import say
 
         raise typer.BadParameter(say("usage.only_for_approvals"))
-    when = as_of or today_by_the_clock()
+    when, lang = as_of or today_by_the_clock(), current()
     code = views.list_(
-        root_path(root), kind, when, at, as_json, unit, leader, level, pool, state, project
+        root_path(root), kind, when, at, as_json, unit, leader, level, pool, state, project, lang
     )
     raise typer.Exit(code)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from projledger.commands.terminal import console
 from projledger.commands.views import _choose, _Only, _units_resolved, _warn_invalid
 from projledger.errors import ProjledgerError
+from projledger.messages import Lang, msg
 from projledger.model.enums import ApprovalStatus
 from projledger.model.project import ApprovalKind
 from projledger.render.approvals import NOT_RECORDED, matrix_row
@@ -25,20 +26,27 @@ def list_approvals(
     only: _Only,
     procedure: str | None,
     status: str | None,
+    lang: Lang,
 ) -> int:
     from projledger.ledger.facts_cache import FACTS, ledger_at, load_view
     from projledger.render.approvals import print_matrix
 
     if procedure is not None and procedure not in ApprovalKind.ALL:
         raise ProjledgerError(
-            f"--procedure {procedure!r} is not an approval procedure: {'、'.join(ApprovalKind.ALL)}"
+            msg(
+                "approvals.unknown_procedure",
+                procedure=procedure,
+                procedures="、".join(ApprovalKind.ALL),
+            )
         )
     if status is not None and status not in STATUSES:
-        raise ProjledgerError(f"--status {status!r} is none of {'、'.join(STATUSES)}")
+        raise ProjledgerError(
+            msg("approvals.unknown_status", status=status, statuses="、".join(STATUSES))
+        )
     root = LedgerRoot(root_path)
     facts = load_view(root, FACTS) if at is None else ledger_at(root, at, FACTS.from_project)[0]
-    _warn_invalid(facts.invalid, facts.config.language)
-    only = _units_resolved(only, facts.config, root)
+    _warn_invalid(facts.invalid, lang)
+    only = _units_resolved(only, facts.config, root, lang)
     chosen = [p for p, _ in _choose(list(facts.projects.values()), "projects", only)]
     procedures = (procedure,) if procedure is not None else ApprovalKind.ALL
     rows = []

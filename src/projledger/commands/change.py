@@ -19,6 +19,7 @@ from projledger.changes.transaction import (
 from projledger.errors import UsageError
 from projledger.gitrepo import Identity
 from projledger.ledger.names import find_project
+from projledger.messages import Lang, msg, text
 from projledger.root import LedgerRoot
 from projledger.safe_text import printable
 
@@ -30,9 +31,11 @@ def options(
     no_commit: bool,
     commit_hand_edits: bool,
     event_day: dt.date | None = None,
+    lang: Lang = "en",
 ) -> ChangeOptions:
     """The CLI is where the clock, randomness and the environment come in; the core only
-    gets values. `event_day`: the command's `--date`, the day the commit is authored on."""
+    gets values. `event_day`: the command's `--date`, the day the commit is authored on;
+    `lang`: the run's, for what the change tells on the way (notes)."""
     return ChangeOptions(
         today=today or dt.date.today(),
         event_day=event_day,
@@ -43,12 +46,13 @@ def options(
         commit_hand_edits=commit_hand_edits,
         ask=_prompt if sys.stdin.isatty() and sys.stdout.isatty() else None,
         lock_wait=lock_wait(),
-        notify=_note,
+        notify=lambda note: _note(note, lang),
+        lang=lang,
     )
 
 
-def _note(text: str) -> None:
-    sys.stderr.write(f"projledger: note: {text}\n")
+def _note(note: str, lang: Lang) -> None:
+    sys.stderr.write(f"{text('note.prefix', lang)}{note}\n")
 
 
 LOCK_WAIT = "PROJLEDGER_LOCK_WAIT"
@@ -58,18 +62,15 @@ def lock_wait() -> float:
     """Seconds to wait for a busy root: $PROJLEDGER_LOCK_WAIT, else the lock's default. An
     environment variable rather than an option, so a script or a CI job sets it once for
     every command it runs."""
-    text = os.environ.get(LOCK_WAIT, "").strip()
-    if not text:  # `PROJLEDGER_LOCK_WAIT= projledger ...` means the default, as unset
+    written = os.environ.get(LOCK_WAIT, "").strip()
+    if not written:  # `PROJLEDGER_LOCK_WAIT= projledger ...` means the default, as unset
         return WAIT_SECONDS
     try:
-        seconds = float(text)
+        seconds = float(written)
     except ValueError:
         seconds = math.nan
     if not math.isfinite(seconds) or seconds < 0:
-        raise UsageError(
-            f"{LOCK_WAIT}={text!r}: give the seconds to wait for a busy ledger root "
-            "as a number, 0 or more (e.g. 60)"
-        )
+        raise UsageError(msg("change.lock_wait", name=LOCK_WAIT, value=repr(written)))
     return seconds
 
 
@@ -81,7 +82,13 @@ def _prompt(question: str) -> str:
 
 
 def run(
-    root_path: Path, project: str, edit: Any, opts: ChangeOptions, *, create: bool = False
+    root_path: Path,
+    project: str,
+    edit: Any,
+    opts: ChangeOptions,
+    *,
+    create: bool = False,
+    lang: Lang = "en",
 ) -> int:
     root = LedgerRoot(root_path)
     try:
@@ -95,11 +102,19 @@ def run(
     out = sys.stdout
     if opts.dry_run:
         out.write(outcome.diff)
-        out.write(f"dry run: {printable(one_line(outcome.change.summary))} (nothing written)\n")
+        summary = printable(one_line(outcome.change.summary))
+        out.write(text("declare_run.dry_run", lang, subject=summary) + "\n")
         return 0
     if outcome.hand_edits_commit:
-        out.write(f"committed the hand edits first: {outcome.hand_edits_commit[:8]}\n")
-    where = f"commit {outcome.commit[:8]}" if outcome.commit else "not committed (--no-commit)"
+        out.write(text("declare_run.hand_edits", lang, commit=outcome.hand_edits_commit[:8]) + "\n")
     # The subject quotes the file's own text, which a hand edit may have given an ESC.
-    out.write(f"{printable(outcome.change.subject)} ({where})\n")
+    out.write(committed(printable(outcome.change.subject), outcome.commit, lang) + "\n")
     return 0
+
+
+def committed(subject: str, commit: str | None, lang: Lang) -> str:
+    """A change's last line: its subject (in the ledger's language: it is the commit's)
+    and the commit, or that it was not committed, in the run's."""
+    if commit:
+        return text("declare_run.committed", lang, subject=subject, commit=commit[:8])
+    return text("declare_run.subject_not_committed", lang, subject=subject)

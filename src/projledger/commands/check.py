@@ -36,23 +36,22 @@ def run(
     report.findings = sorted([*report.findings, *refused], key=Finding.sort_key)
     code = print_report(report, output, lang)
     if verbose:
-        _slow_reads(report)
+        _slow_reads(report, lang)
     return code
 
 
-def _slow_reads(report: "CheckReport") -> None:
+def _slow_reads(report: "CheckReport", lang: "Lang") -> None:
     """On stderr, so `--format json` output stays one document."""
+    from projledger.messages import text
+
     slow = sorted(report.slow_reads, key=lambda read: read.file)
     for read in slow:
-        sys.stderr.write(
-            f"{read.file}: read by the exact YAML reader ({read.reason}), "
-            f"{read.seconds * 1000:.1f} ms\n"
-        )
-    total = sum(read.seconds for read in slow)
-    sys.stderr.write(
-        f"{len(slow)} file(s) needed the exact YAML reader this run ({total:.2f} s); "
-        "files unchanged since a cached check are not read again\n"
-    )
+        reason = read.reason.render(lang)
+        ms = f"{read.seconds * 1000:.1f}"
+        sys.stderr.write(text("check.slow_read", lang, file=read.file, reason=reason, ms=ms))
+        sys.stderr.write("\n")
+    total = f"{sum(read.seconds for read in slow):.2f}"
+    sys.stderr.write(text("check.slow_reads", lang, n=len(slow), seconds=total) + "\n")
 
 
 def print_report(report: "CheckReport", output: OutputFormat, lang: "Lang" = "en") -> int:

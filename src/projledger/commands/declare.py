@@ -10,16 +10,17 @@ from projledger.changes.lock import RootBusyError
 from projledger.changes.many_files import ManyOutcome, Planned, change_files
 from projledger.changes.refusals import refuse_links
 from projledger.changes.transaction import ChangeOptions
-from projledger.commands.change import LOCK_WAIT
+from projledger.commands.change import LOCK_WAIT, committed
 from projledger.errors import ProjledgerError
-from projledger.messages import Area
+from projledger.messages import Area, Lang
 from projledger.root import LedgerRoot
 
 say = Area("declare_run")
 """This module's messages (`messages/`), by the last part of their key."""
 
 
-def ledger_language(root: LedgerRoot) -> str:
+def ledger_language(root: LedgerRoot) -> Lang:
+    """What the commit's subject is written in (what the user reads is in the run's)."""
     from projledger.ledger.config_cache import cached_config
 
     try:
@@ -28,34 +29,36 @@ def ledger_language(root: LedgerRoot) -> str:
         return "zh"
 
 
-def run_config_change(root_path: Path, change: declare.ConfigChange, opts: ChangeOptions) -> int:
+def run_config_change(
+    root_path: Path, change: declare.ConfigChange, opts: ChangeOptions, lang: Lang
+) -> int:
+    """`lang`: the run's (the CLI's `--lang`, else the ledger's), for what is printed."""
     root = LedgerRoot(root_path)
-    lang = ledger_language(root)
     refuse_links(root, root.config_file)
 
     def plan() -> Planned:
         planned = declare.plan(root, change, opts.today)
         if all(edit.old == edit.new for edit in planned.edits):
-            raise ProjledgerError(say(lang, "nothing_to_change"))
+            raise ProjledgerError(say.msg("nothing_to_change"))
         planned.edits = [edit for edit in planned.edits if edit.old != edit.new]
         return planned
 
     return commit_plan(root, plan, opts, lang)
 
 
-def run_fix(root_path: Path, files: list[Path], opts: ChangeOptions) -> int:
+def run_fix(root_path: Path, files: list[Path], opts: ChangeOptions, lang: Lang) -> int:
+    """`lang`: the run's, for what is printed; the commit's subject is in the ledger's."""
     root = LedgerRoot(root_path)
-    lang = ledger_language(root)
     refuse_links(root)
-    paths = fix.ledger_files(root, files, lang)
+    paths = fix.ledger_files(root, files)
 
     def refuse_dirty(names: list[str]) -> ProjledgerError:
-        return ProjledgerError(fix.say(lang, "dirty", files=", ".join(names), first=names[0]))
+        return ProjledgerError(fix.say.msg("dirty", files=", ".join(names), first=names[0]))
 
     planned_files: list[Path] = []
 
     def plan() -> Planned:
-        planned = fix.plan(root, paths, lang)
+        planned = fix.plan(root, paths, ledger_language(root))
         planned_files.extend(e.path for e in planned.edits)
         return planned
 
@@ -85,10 +88,10 @@ def _run(root: LedgerRoot, go: Callable[[], ManyOutcome]) -> ManyOutcome:
 
 
 def commit_plan(
-    root: LedgerRoot, plan: Callable[[], Planned], opts: ChangeOptions, lang: str
+    root: LedgerRoot, plan: Callable[[], Planned], opts: ChangeOptions, lang: Lang
 ) -> int:
     """A planned change of several files, refused over hand edits as the config commands
-    refuse them, committed once and reported."""
+    refuse them, committed once and reported in `lang`."""
     outcome = _run(
         root,
         lambda: change_files(
@@ -96,13 +99,13 @@ def commit_plan(
             plan,
             opts,
             judge_hand_edits=declare.judge_hand_edits(root),
-            refuse_dirty=declare.dirty_refusal(lang),
+            refuse_dirty=declare.dirty_refusal,
         ),
     )
     return _report(outcome, opts, lang)
 
 
-def _report(outcome: ManyOutcome, opts: ChangeOptions, lang: str) -> int:
+def _report(outcome: ManyOutcome, opts: ChangeOptions, lang: Lang) -> int:
     out = sys.stdout
     subject = outcome.planned.message().partition("\n")[0]
     if opts.dry_run:
@@ -116,8 +119,6 @@ def _report(outcome: ManyOutcome, opts: ChangeOptions, lang: str) -> int:
     if outcome.unchanged_in_git:
         names = ", ".join(p.name for p in outcome.unchanged_in_git)
         out.write(say(lang, "already_in_git", files=names) + "\n")
-    if outcome.commit:
-        out.write(f"{subject} (commit {outcome.commit[:8]})\n")
-    elif not opts.commit:
-        out.write(f"{subject} ({say(lang, 'not_committed')})\n")
+    if outcome.commit or not opts.commit:
+        out.write(committed(subject, outcome.commit, lang) + "\n")
     return 0

@@ -58,13 +58,16 @@ def run_history(
 
 
 def _by_name(root: "LedgerRoot", typed: str) -> str:
-    """A project named by its name, a fragment or its pinyin (`ledger.names`) as its id;
-    an id, an id prefix or a path as typed (the history also knows deleted projects)."""
+    """A project named by its name, a fragment or its pinyin (`ledger.names`) as its id,
+    several candidates a usage error listing them; a path, or an id or prefix only one
+    file in projects/ has, as typed; a name no project has now as typed too (perhaps a
+    deleted project: the history says)."""
     import glob
+    from itertools import islice
 
     if "/" in typed or typed.endswith(".yaml"):
         return typed
-    if any(root.projects_dir.glob(f"{glob.escape(typed)}*.yaml")):
+    if len(list(islice(root.projects_dir.glob(f"{glob.escape(typed)}*.yaml"), 2))) == 1:
         return typed
     from projledger.errors import ProjledgerError
     from projledger.ledger.names import find_project
@@ -74,7 +77,7 @@ def _by_name(root: "LedgerRoot", typed: str) -> str:
     except UsageError:
         raise
     except ProjledgerError:
-        return typed  # perhaps a deleted project: the history says
+        return typed
 
 
 def parse_day(text: str | None) -> dt.date | None:
@@ -111,7 +114,7 @@ def run_log(
     is_unit = _unit_test(root, unit) if unit is not None else None
     history = LedgerHistory(root, use_cache=use_cache)
     try:
-        project_id = find_project(history, project) if project is not None else None
+        project_id = find_project(history, _by_name(root, project)) if project else None
         changes = period_changes(history, first, last, project=project_id, unit=is_unit)
     finally:
         history.close()
@@ -174,4 +177,16 @@ def run_audit(
 
     base, head = parse_range(revisions)
     result = audit_range(LedgerRoot(root_path), base, head, cwd=cwd)
-    return print_report(CheckReport(result.findings, result.files, result.texts), output, lang)
+    checked = _audited(result.commits, result.files, lang)
+    report = CheckReport(result.findings, result.files, result.texts, checked=checked)
+    return print_report(report, output, lang)
+
+
+def _audited(commits: int, files: int, lang: "Lang") -> str:
+    """What the summary says audit checked: the commits, and the files they changed."""
+    from projledger.messages import text
+
+    said = text("count.commits", lang, n=commits)
+    if not files:
+        return said
+    return text("audit.checked", lang, commits=said, files=text("count.files", lang, n=files))

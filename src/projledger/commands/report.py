@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from projledger.errors import ProjledgerError, UsageError
+from projledger.messages import composed, msg
 from projledger.report.document import Report
 from projledger.report.formats import ReportFormat
 from projledger.report.labels import label
@@ -24,10 +25,15 @@ def describe_source(root: LedgerRoot) -> Callable[[str], str]:
         status = probe.result()
         if status is None or status.head is None:
             return label("source_none", lang)
-        source = f"commit {status.head[:12]}"
+        source = commit_source(status.head, lang)
         return f"{source} + {label('source_worktree', lang)}" if status.changed else source
 
     return describe
+
+
+def commit_source(commit: str, lang: str) -> str:
+    """A report's source when it is a commit: 提交 1a2b3c4d5e6f."""
+    return f"{label('source_commit', lang)}{commit[:12]}"
 
 
 def write_report(
@@ -40,12 +46,10 @@ def write_report(
     """Render and write to `output` (atomically) or standard output; `template`: the
     office's .docx for `--format docx`."""
     if template is not None and output_format != ReportFormat.DOCX:
-        raise UsageError("--template is for --format docx")
+        raise UsageError(msg("report.template_needs_docx"))
     if output_format == ReportFormat.TEXT:
         if output is not None:
-            raise UsageError(
-                "--output needs a file format: --format md, html, json, csv, xlsx or docx"
-            )
+            raise UsageError(msg("report.output_needs_file_format"))
         from projledger.commands.terminal import console
         from projledger.report.render_terminal import render_terminal
 
@@ -55,10 +59,7 @@ def write_report(
     if output is None:
         binary = output_format in (ReportFormat.XLSX, ReportFormat.DOCX)
         if binary and sys.stdout.isatty():
-            raise UsageError(
-                f"a .{output_format.value} file is not for the terminal: "
-                f"add --output FILE.{output_format.value}"
-            )
+            raise UsageError(msg("report.binary_not_terminal", ext=output_format.value))
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
@@ -67,7 +68,9 @@ def write_report(
     try:
         write_bytes_atomic(output, data)
     except OSError as exc:
-        raise ProjledgerError(f"{output}: cannot write the report ({exc.strerror})") from None
+        raise ProjledgerError(
+            msg("report.cannot_write", file=output, reason=exc.strerror)
+        ) from None
 
 
 def render_bytes(
@@ -92,12 +95,14 @@ def render_bytes(
 
         return render_json(report)
     else:
-        from projledger.report.render_csv import render_csv
+        from projledger.report.render_csv import TableError, render_csv
 
         try:
             text = render_csv(report, table)
-        except ValueError as exc:
-            raise UsageError(f"--format csv: {exc}") from None
+        except TableError as exc:
+            raise UsageError(
+                composed("about", subject="--format csv", problem=exc.args[0])
+            ) from None
     return text.encode("utf-8")
 
 
@@ -111,6 +116,9 @@ def _docx(report: Report, template: Path | None) -> bytes:
     try:
         return render_docx(report, template.read_bytes())
     except OSError as exc:
-        raise ProjledgerError(f"--template {template}: cannot read it ({exc.strerror})") from None
+        raise ProjledgerError(
+            msg("report.template_unreadable", template=template, reason=exc.strerror)
+        ) from None
     except TemplateError as exc:
-        raise ProjledgerError(f"--template {template}: {exc}") from None
+        about = composed("about", subject=f"--template {template}", problem=exc.args[0])
+        raise ProjledgerError(about) from None

@@ -95,7 +95,9 @@ def _ledger(
         describe = describe_source(root)  # git runs while the ledger is read
         return load_view(root, view, rebuild=rebuild), describe
     ledger, commit = ledger_at(root, at, view.from_project)
-    return ledger, lambda lang: f"commit {commit[:12]}"
+    from projledger.commands.report import commit_source
+
+    return ledger, lambda lang: commit_source(commit, lang)
 
 
 def period_report(

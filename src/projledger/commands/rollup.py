@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from projledger.commands.report import describe_source, write_report
+from projledger.commands.report import commit_source, describe_source, write_report
 from projledger.errors import ProjledgerError, UsageError
+from projledger.messages import composed, msg
 from projledger.report.formats import ReportFormat
 from projledger.root import CONFIG_FILE_NAME, LedgerRoot
 
@@ -88,24 +89,18 @@ def _config(root: LedgerRoot, shown: str) -> "Config":
     from projledger.ledger.config_cache import cached_config
 
     if not root.config_file.is_file():
-        raise ProjledgerError(
-            f"{shown}: not a ledger root (no {CONFIG_FILE_NAME} there); a roll-up reports "
-            "over ledger roots, the directories `projledger init` makes"
-        )
+        raise ProjledgerError(msg("rollup.not_a_ledger", shown=shown, config=CONFIG_FILE_NAME))
     return cached_config(root)
 
 
 def _member(path: Path, shown: str, name: str | None, *, usage: bool) -> _Member:
     if not path.is_dir():
         error = UsageError if usage else ProjledgerError
-        raise error(f"{shown}: no such directory (a roll-up's ledgers are ledger roots)")
+        raise error(msg("rollup.no_such_directory", shown=shown))
     root = LedgerRoot(path.resolve())
     config = _config(root, shown)
     if config.rollup:
-        raise ProjledgerError(
-            f"{shown} is itself a roll-up (its {CONFIG_FILE_NAME} lists ledgers under "
-            "`rollup:`): name its member ledgers instead"
-        )
+        raise ProjledgerError(msg("rollup.nested", shown=shown, config=CONFIG_FILE_NAME))
     return _Member(root, config, shown, name)
 
 
@@ -139,29 +134,22 @@ def _check_members(
     for member in members:
         key = os.path.realpath(member.root.path)
         if key in seen:
-            raise error(f"{seen[key].shown} and {member.shown} are the same ledger ({key})")
+            raise error(
+                msg("rollup.same_ledger", first=seen[key].shown, second=member.shown, path=key)
+            )
         seen[key] = member
     seen_names: dict[str, _Member] = {}
     for member, name in zip(members, _names(members), strict=True):
         if name in seen_names:
-            raise error(
-                f"{seen_names[name].shown} and {member.shown} are both named {name!r}: a "
-                "roll-up tells its ledgers apart by name (in a config, give each member a "
-                "`name`)"
-            )
+            first = seen_names[name].shown
+            raise error(msg("rollup.same_name", first=first, second=member.shown, name=name))
         seen_names[name] = member
     languages = {m.config.language for m in members}
     if lang is None and len(languages) > 1:
         each = ", ".join(f"{m.shown}: {m.config.language}" for m in members)
-        raise UsageError(
-            f"the ledgers are written in different languages ({each}): give --lang zh or "
-            "--lang en for the roll-up"
-        )
+        raise UsageError(msg("rollup.languages", each=each))
     if at is not None and not _DAY.fullmatch(at.strip()):
-        raise UsageError(
-            f"--at {at}: a roll-up over several ledgers takes a day (YYYY-MM-DD), each "
-            "ledger as its last commit of that day had it; a commit names one repository"
-        )
+        raise UsageError(msg("rollup.at_day", at=at))
 
 
 def _rollup(
@@ -191,9 +179,13 @@ def _rollup(
                     source = describe(language)
                 else:
                     ledger, commit = ledger_at(root, at.strip(), FACTS.from_project)
-                    source = f"commit {commit[:12]}"
+                    source = commit_source(commit, language)
             except ProjledgerError as exc:
-                raise ProjledgerError(f"{member.shown}: {exc}") from None
+                # The member's own refusal, said after its name in the run's language.
+                problem = exc.args[0] if len(exc.args) == 1 else str(exc)
+                raise ProjledgerError(
+                    composed("about", subject=member.shown, problem=problem)
+                ) from None
             own = build_period_report(root, ledger, kind, span, report_date, language, source)
             parts.append(Part(name, ledger, own))
         return build_rollup_report(parts, span, organisation, language)

@@ -3,21 +3,26 @@
 import sys
 from pathlib import Path
 
+from projledger.messages import Lang, text
 
-def run(directories: list[Path], check_only: bool) -> int:
+
+def run(directories: list[Path], check_only: bool, lang: Lang = "en") -> int:
     from projledger.schema_gen import stale_schemas, write_schemas
+
+    def say(key: str, **args: object) -> None:
+        sys.stdout.write(text(f"schema.{key}", lang, **args) + "\n")
 
     if check_only:
         stale = [path for directory in directories for path in stale_schemas(directory)]
         for path in stale:
-            sys.stdout.write(f"{path}: out of date; run `projledger schema` to regenerate\n")
+            say("stale", path=path)
         if not stale:
-            sys.stdout.write("schemas are up to date\n")
+            say("all_current")
         return 1 if stale else 0
     for directory in directories:
         written = write_schemas(directory)
         for path in written:
-            sys.stdout.write(f"wrote {path}\n")
+            say("wrote", path=path)
         if not written:
-            sys.stdout.write(f"{directory}: up to date\n")
+            say("current", directory=directory)
     return 0

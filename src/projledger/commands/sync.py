@@ -113,30 +113,32 @@ def run_merge_driver(
 def run_hook_install(repository: Path, force: bool, lang: Lang = "en") -> int:
     from projledger.sync.server_hook import install
 
-    path = install(repository, force=force)
+    path = install(repository, lang, force=force)
     print(text("hook.installed", lang, path=path))
     return 0
 
 
-def run_hook_script() -> int:
+def run_hook_script(lang: Lang = "en") -> int:
     from projledger.sync.server_hook import script
 
-    sys.stdout.write(script())
+    sys.stdout.write(script(lang))
     return 0
 
 
-def run_hook(git_dir: Path, lang: Lang = "en") -> int:
-    """The pre-receive hook: every finding on stderr (git shows it to the pusher), and
-    exit 1, refusing the whole push, if any is an error."""
+def run_hook(git_dir: Path, lines: list[str], lang: Lang = "en") -> int:
+    """The pre-receive hook, given git's `OLD NEW REF` lines: every finding on stderr (git
+    shows it to the pusher), and exit 1, refusing the whole push, if any is an error."""
     from projledger.check.run import CheckReport
     from projledger.sync.receive import check_push
 
-    results = check_push(git_dir, sys.stdin.read().splitlines())
+    results = check_push(git_dir, lines)
     refused = [result for result in results if result.refused]
     for result in results:
         if result.findings:
             report = CheckReport(result.findings, result.files, result.texts)
-            sys.stderr.write(f"projledger: {result.ref} ({result.old[:8]}..{result.new[:8]}):\n")
+            span = {"old": result.old[:8], "new": result.new[:8]}
+            header = text("hook.ref_header", lang, ref=result.ref, **span)
+            sys.stderr.write(f"projledger: {header}\n")
             _print_findings(report, lang)
     if refused:
         names = ", ".join(result.ref.removeprefix("refs/heads/") for result in refused)

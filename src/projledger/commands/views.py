@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from projledger.commands.terminal import console
 from projledger.errors import ProjledgerError
 from projledger.ledger.facts_cache import as_is, ledger_at
-from projledger.messages import msg, pick_lang, text
+from projledger.messages import Lang, lists, msg, text
 from projledger.model import Project
 from projledger.refs import Named, pick_project, resolve_item
 from projledger.root import LedgerRoot
@@ -24,13 +24,12 @@ if TYPE_CHECKING:
 ITEM_LISTS = {"issues", "tasks", "deadlines"}
 
 
-def _warn_invalid(invalid: list[str], language: str) -> None:
-    """The files left out, in the ledger's language (`language` as the config spells it)."""
+def _warn_invalid(invalid: list[str], lang: Lang) -> None:
+    """The files left out, in the run's language."""
     if invalid:
-        lang = pick_lang(language)
         rest = len(invalid) - 5
         more = text("views.files_left_out.more", lang, n=rest) if rest > 0 else ""
-        names = printable(", ".join(invalid[:5]))  # file names may hold control characters
+        names = printable(lists.names(invalid[:5], lang))  # file names may hold controls
         shown = text("views.files_left_out", lang, n=len(invalid), names=names, more=more)
         sys.stderr.write(shown + "\n")
 
@@ -42,6 +41,7 @@ def show(
     today: dt.date,
     at: str | None,
     as_json: bool,
+    lang: Lang,
 ) -> int:
     from projledger.render import views
 
@@ -53,18 +53,16 @@ def show(
         from projledger.ledger.names import find_project
 
         config = cached_config(root)
-        project_id = find_project(root, project, config.language)
+        project_id = find_project(root, project, lang)
         model, errors = load_checked_project(root, project_id, config)
         if errors:
-            sys.stderr.write(
-                f"projledger: warning: {model.id}.yaml has {errors} error(s): `projledger "
-                "check` fails it and the reports leave it out until it is fixed\n"
-            )
+            warning = text("views.show_has_errors", lang, file=f"{model.id}.yaml", n=errors)
+            sys.stderr.write(warning + "\n")
     else:
         then, _ = ledger_at(root, at, as_is)
-        _warn_invalid(then.invalid, then.config.language)
+        _warn_invalid(then.invalid, lang)
         config = then.config
-        model = then.projects[_named_project(project, then.projects, config.language)]
+        model = then.projects[_named_project(project, then.projects, lang)]
     window = config.due_soon_days
     if item is None:
         if as_json:
@@ -72,14 +70,12 @@ def show(
         else:
             views.show_project(console(), model, today, window, config.ranking)
         return 0
-    ref = resolve_item(model.model_dump(mode="python"), item, lang=config.language)
+    ref = resolve_item(model.model_dump(mode="python"), item, lang=lang)
     found = getattr(model, ref.list_name)[ref.index]
     if as_json:
         _json(found.model_dump(mode="json", exclude_none=True))
     else:
-        views.show_item(
-            console(), model, found, today, window, config.ranking, lang=config.language
-        )
+        views.show_item(console(), model, found, today, window, config.ranking, lang=lang)
     return 0
 
 
@@ -105,6 +101,7 @@ def list_(
     pool: str | None,
     state: str | None,
     project: str | None,
+    lang: Lang,
 ) -> int:
     """Projects or items chosen on their facts: from the reports' cache, so a second run
     over 10,000 files parses none, and leaving out (and naming) the files `check` fails,
@@ -121,14 +118,14 @@ def list_(
         from projledger.compute.facts import project_facts
 
         then, _ = ledger_at(root, at, as_is)
-        _warn_invalid(then.invalid, then.config.language)
-        only = _units_resolved(only, then.config, root)
+        _warn_invalid(then.invalid, lang)
+        only = _units_resolved(only, then.config, root, lang)
         chosen = _choose([project_facts(p) for p in then.projects.values()], kind, only)
         _json_rows(kind, chosen, then.projects.__getitem__)
         return 0
     facts = load_view(root, FACTS) if at is None else ledger_at(root, at, FACTS.from_project)[0]
-    _warn_invalid(facts.invalid, facts.config.language)
-    only = _units_resolved(only, facts.config, root)
+    _warn_invalid(facts.invalid, lang)
+    only = _units_resolved(only, facts.config, root, lang)
     chosen = _choose(list(facts.projects.values()), kind, only)
     if as_json:
         from projledger.ledger.load import load_project
@@ -144,7 +141,7 @@ def list_(
     return 0
 
 
-def _units_resolved(only: "_Only", config: "Config", root: LedgerRoot) -> "_Only":
+def _units_resolved(only: "_Only", config: "Config", root: LedgerRoot, lang: Lang) -> "_Only":
     """--unit as the declared full name (a short name or variant resolved; an unknown name
     refused with the closest declared ones), and how each item's unit is compared with it;
     --project by name too."""
@@ -156,7 +153,7 @@ def _units_resolved(only: "_Only", config: "Config", root: LedgerRoot) -> "_Only
     if project is not None and not any(root.projects_dir.glob(f"{glob.escape(project)}*.yaml")):
         from projledger.ledger.names import find_project
 
-        project = find_project(root, project, config.language)
+        project = find_project(root, project, lang)
     return only._replace(unit=unit, project=project, full_name=names.full_name)
 
 

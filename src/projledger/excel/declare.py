@@ -4,7 +4,7 @@ added to the config in the import's own commit."""
 from dataclasses import dataclass
 
 from projledger.errors import ProjledgerError
-from projledger.messages import msg
+from projledger.messages import composed, msg
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
 
@@ -36,6 +36,6 @@ def declare(root: LedgerRoot, units: list[str], people: list[tuple[str, str]]) -
     text = document.dumps()
     checked = check_config_bytes(text.encode("utf-8"), root.config_file.name)
     if checked.config is None or checked.errors:
-        first = checked.errors[0].message if checked.errors else "it cannot be read"
-        raise ProjledgerError(msg("excel.refused.declare", first=first))
+        first = checked.errors[0] if checked.errors else msg("excel.refused.declare_unreadable")
+        raise ProjledgerError(composed("excel.refused.declare", first=first))
     return Declared(text, document.text, checked.config)

@@ -13,13 +13,13 @@ from projledger.excel.figures import period_note
 from projledger.excel.headers import IGNORED, Header, find_header
 from projledger.excel.match import Existing, existing_projects
 from projledger.excel.names import UnitResolver, person_name
-from projledger.excel.plan import ImportOptions, Plan, refuse_unknown, row_numbers, rows_of
+from projledger.excel.plan import ImportOptions, Plan, refuse_unknown, with_rows
 from projledger.excel.project_ids import project_id as new_project_id
 from projledger.excel.rows import ProjectDraft, RowContext, SheetRead, holds_stages, read_rows
 from projledger.excel.stage import Job, RowRef, Staged, stage_all
 from projledger.excel.workbook import Sheet, Workbook
 from projledger.ids import PROJECT_ID_RE
-from projledger.messages import Area, lists, msg
+from projledger.messages import Area, composed, lists, msg
 from projledger.model.config import Config
 from projledger.root import LedgerRoot
 
@@ -119,16 +119,9 @@ def plan_sheet(
         if job is not None:
             jobs.append(job)
     if missing:
-        lang = options.lang
-        listed = lists.clauses(
-            (
-                say(lang, rows_of(rows), what=label, rows=row_numbers(rows, lang))
-                for label, rows in missing.items()
-            ),
-            lang,
-        )
-        raise ProjledgerError(msg("excel.no_column_for", listed=listed))
-    add_staged(plan, stage_all(root, jobs, config))
+        listed = with_rows(missing.items())
+        raise ProjledgerError(composed("excel.no_column_for", listed=listed))
+    add_staged(plan, stage_all(root, jobs, config, options.lang))
     _codes_unique(plan, existing)
     plan.imported_rows = sum(len(s.rows) for s in plan.staged)
     return plan
@@ -193,10 +186,10 @@ def _notes(plan: Plan, header: Header, year: int, options: ImportOptions) -> Non
     ignored = [c.label for c in header.columns if c.field is None and c.label != _letter(c)]
     lang = options.lang
     if ignored:
-        plan.notes.append(say(lang, "note.ignored", columns="、".join(ignored)))
+        plan.notes.append(say(lang, "note.ignored", columns=lists.names(ignored, lang)))
     skipped = [c.label for c in header.columns if c.field in IGNORED]
     if skipped:
-        plan.notes.append(say(lang, "note.computed", columns="、".join(skipped)))
+        plan.notes.append(say(lang, "note.computed", columns=lists.names(skipped, lang)))
     if not options.year and not options.mapping.year and not _TITLE_YEAR.search(header.title):
         plan.notes.append(say(lang, "note.year", year=year))
     period = period_note(header, options.lang)  # the completed column's 数据期, or none
@@ -253,13 +246,13 @@ def _names(
                 unit(helper, issue.row)
             person(issue.person, owner, issue.row)
     if not options.declare:
-        refuse_unknown("units", units, "declare", options.lang)
+        refuse_unknown("units", units, "declare")
         listed = {**{n: r for n, (_, r) in people.items()}, **leaders}
-        refuse_unknown("people", listed, "declare", options.lang)
+        refuse_unknown("people", listed, "declare")
         return config
     leader_unit = options.defaults.get("leader_unit")
     if leaders and not leader_unit:
-        refuse_unknown("leaders", leaders, "leader_unit", options.lang)
+        refuse_unknown("leaders", leaders, "leader_unit")
     declared_units = sorted(units)
     resolver.extra = declared_units
     resolved_leader_unit = resolver.resolve(leader_unit) if leader_unit else None
@@ -272,7 +265,7 @@ def _names(
             homeless[name] = rows
         else:
             new_people.append((name, of_unit))
-    refuse_unknown("people", homeless, "homeless", options.lang)
+    refuse_unknown("people", homeless, "homeless")
     new_people += [(name, str(resolved_leader_unit)) for name in sorted(leaders)]
     if not declared_units and not new_people:
         return config
@@ -337,7 +330,7 @@ def _plan_draft(
             else:
                 missing.setdefault(label, []).extend(draft.rows)
         if empty:
-            plan.fail(rows, say(plan.lang, "fail.empty", fields="、".join(empty)))
+            plan.fail(rows, say(plan.lang, "fail.empty", fields=lists.names(empty, plan.lang)))
         return None
     return Job(project_id, desired, current is None, rows, figures_on=options.today)
 

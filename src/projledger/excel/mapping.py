@@ -21,7 +21,7 @@ from pathlib import Path
 
 from projledger.errors import ProjledgerError
 from projledger.excel.headers import FIELDS
-from projledger.messages import msg
+from projledger.messages import composed, msg
 from projledger.store.input_files import refuse_non_regular
 
 AMOUNT_UNITS = ("万元", "亿元", "元")
@@ -92,7 +92,7 @@ def load_mapping(path: Path) -> Mapping:
         if first is None:
             raise ProjledgerError(msg("excel.mapping.unreadable", where=where))
         raise ProjledgerError(
-            msg("excel.mapping.unreadable_at", where=where, line=first.line, detail=first.message)
+            composed("excel.mapping.unreadable_at", where=where, line=first.line, detail=first)
         )
     data = read.data or {}
     if not isinstance(data, dict):

@@ -3,6 +3,7 @@ makes (each checked as `check` would), the rows that fail and why, the units and
 it declares. `commit.py` then writes it as one commit, or `--dry-run` prints it."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from projledger.changes.new_ids import RandomBits
@@ -11,7 +12,7 @@ from projledger.excel.declare import Declared
 from projledger.excel.mapping import Mapping
 from projledger.excel.stage import RowRef, Staged
 from projledger.excel.workbook import Sheet
-from projledger.messages import Area, Lang, lists, msg
+from projledger.messages import Area, Lang, Renderable, composed, joined, msg
 
 say = Area("excel")
 
@@ -89,25 +90,26 @@ def rows_of(rows: list[int]) -> str:
     return "row_of" if len(set(rows)) == 1 else "rows_of"
 
 
-def row_numbers(rows: list[int], lang: Lang) -> str:
+def row_numbers(rows: list[int]) -> Renderable:
     """Rows (from 0) as a sheet numbers them: the first five, and how many more."""
     shown = sorted({r + 1 for r in rows})
-    more = [say(lang, "more_rows", n=len(shown) - 5)] if len(shown) > 5 else []
-    return lists.names([str(r) for r in shown[:5]] + more, lang)
+    more = [say.msg("more_rows", n=len(shown) - 5)] if len(shown) > 5 else []
+    return joined(*[str(r) for r in shown[:5]], *more, between="names")
 
 
-def refuse_unknown(kind: str, unknown: dict[str, list[int]], how: str, lang: Lang) -> None:
+def with_rows(named: Iterable[tuple[str, list[int]]]) -> Renderable:
+    """Names, each with its rows, for an error (said in the run's language)."""
+    return joined(
+        *(say.msg(rows_of(rows), what=name, rows=row_numbers(rows)) for name, rows in named),
+        between="clauses",
+    )
+
+
+def refuse_unknown(kind: str, unknown: dict[str, list[int]], how: str) -> None:
     """Stop the import: names that resolve to no declaration, each with its rows. `kind`:
     units, people or leaders; `how`: the fix (excel.unknown.how.* in the catalogue)."""
     if not unknown:
         return
-    listed = lists.clauses(
-        (
-            say(lang, rows_of(rows), what=name, rows=row_numbers(rows, lang))
-            for name, rows in sorted(unknown.items())
-        ),
-        lang,
-    )
-    raise ProjledgerError(
-        msg(f"excel.unknown.{kind}", listed=listed, how=say(lang, f"unknown.how.{how}"))
-    )
+    listed = with_rows(sorted(unknown.items()))
+    how_said = say.msg(f"unknown.how.{how}")
+    raise ProjledgerError(composed(f"excel.unknown.{kind}", listed=listed, how=how_said))

@@ -73,7 +73,7 @@ def plan_ledger_workbook(
         for project_id, project in projects.items()
         if (job := _job(root, plan, project_id, project, project_id not in existing.ids))
     ]
-    add_staged(plan, stage_all(root, jobs, config))
+    add_staged(plan, stage_all(root, jobs, config, options.lang))
     plan.imported_rows = sum(len(s.rows) for s in plan.staged)
     return plan
 

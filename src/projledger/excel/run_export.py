@@ -91,7 +91,7 @@ def export_units(root_path: Path, directory: Path, as_of: dt.date, lang: Lang = 
     _warn(loaded.invalid, lang)
     sys.stdout.write(say(lang, "units", n=len(work), directory=directory) + "\n")
     if idle:
-        sys.stdout.write(say(lang, "idle", units="、".join(idle)) + "\n")
+        sys.stdout.write(say(lang, "idle", units=lists.names(idle, lang)) + "\n")
     return 0
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from projledger.errors import ProjledgerError
 from projledger.excel.tree import merge, node, plain
-from projledger.messages import Lang, pick_lang, text
+from projledger.messages import Lang, text
 from projledger.model.config import Config
 from projledger.model.project import Project
 from projledger.root import LedgerRoot
@@ -114,15 +114,18 @@ class Job:
     """The import's date, for a figure recorded as data for a period (see `stage`)."""
 
 
-def stage_all(root: LedgerRoot, jobs: list[Job], config: Config) -> list[tuple[Staged, list[str]]]:
-    """Each job's file and what `check` says is wrong with it. Building a file (ruamel.yaml
-    writes it) and checking it cost a few milliseconds each: a large import does them in
-    worker processes."""
+def stage_all(
+    root: LedgerRoot, jobs: list[Job], config: Config, lang: Lang
+) -> list[tuple[Staged, list[str]]]:
+    """Each job's file and what `check` says is wrong with it, in `lang` (the run's: the
+    reasons rows fail are printed and written to the failed rows' workbook). Building a
+    file (ruamel.yaml writes it) and checking it cost a few milliseconds each: a large
+    import does them in worker processes."""
     from functools import partial
 
     from projledger.parallel import map_in_workers
 
-    work = partial(_stage_and_check, root, config)
+    work = partial(_stage_and_check, root, config, lang)
     return map_in_workers(work, jobs, min_items=MIN_PARALLEL)
 
 
@@ -130,7 +133,7 @@ MIN_PARALLEL = 200
 
 
 def _stage_and_check(
-    root: LedgerRoot, config: Config, jobs: list[Job]
+    root: LedgerRoot, config: Config, lang: Lang, jobs: list[Job]
 ) -> list[tuple[Staged, list[str]]]:
     results = []
     for job in jobs:
@@ -141,22 +144,21 @@ def _stage_and_check(
             results.append(
                 (
                     Staged(job.project_id, job.project_id, path, None, "", job.rows),
-                    [error.text(pick_lang(config.language))],
+                    [error.text(lang)],
                 )
             )
             continue
         staged.rows = job.rows
-        results.append((staged, errors_of(staged, config)))
+        results.append((staged, errors_of(staged, config, lang)))
     return results
 
 
-def errors_of(staged: Staged, config: Config) -> list[str]:
-    """What `check` would say is wrong with the new text (errors only), in words, in the
-    ledger's language."""
+def errors_of(staged: Staged, config: Config, lang: Lang) -> list[str]:
+    """What `check` would say is wrong with the new text (errors only), in words, in
+    `lang`."""
     from projledger.check.files import check_project_bytes
 
     checked = check_project_bytes(
         staged.new_text.encode("utf-8"), staged.path.name, staged.project_id, config
     )
-    lang = pick_lang(config.language)
     return [f"{finding.code} {finding.text(lang)}" for finding in checked.errors]

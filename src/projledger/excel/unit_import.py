@@ -253,7 +253,7 @@ def _judge(root: LedgerRoot, entry: Entry, exported: Plain, now: Plain, lang: La
         conflicts = lists.clauses(verdict.conflicts, lang)
         return Outcome(entry, "conflict", conflicts, conflicts=verdict.conflicts)
     if not verdict.steps:
-        already = say(lang, "already", what="、".join(verdict.already))
+        already = say(lang, "already", what=lists.names(verdict.already, lang))
         return Outcome(entry, "already", already)
     said = "、".join(STEP_NAMES[step] for step in verdict.steps)
     return Outcome(entry, "apply", said, steps=verdict.steps)
@@ -374,6 +374,7 @@ def _commit(
         commit=run.commit,
         lock_wait=run.lock_wait,
         notify=run.notify,
+        lang=run.lang,
     )
     try:
         outcome = change_project(root, entry.project, _edit(entry, steps, unit), change_options)

@@ -172,5 +172,14 @@ def names(value: Value) -> list[str]:
     if shown is None or shown in EMPTY_MARKS:
         return []
     cleaned = _PHONE.sub(" ", _TITLE.sub(" ", unicodedata.normalize("NFKC", shown)))
-    found = [part.strip() for part in re.split(r"[、,，;；/\n\s]+", cleaned)]
+    found = [name for chunk in re.split(r"[、,，;；/\n]+", cleaned) for name in _spaced(chunk)]
     return [name for name in dict.fromkeys(found) if name]
+
+
+def _spaced(chunk: str) -> list[str]:
+    """Names a space separates (张伟 李明), or one name spaced out to the width of a
+    three-character one, as 台账 align them (韩  雪, 欧阳 明): no name is one character."""
+    parts = chunk.split()
+    if any(len(part) == 1 for part in parts):
+        return ["".join(parts)]
+    return parts

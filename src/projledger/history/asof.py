@@ -11,6 +11,7 @@ from projledger.gitrepo import LedgerRepo
 from projledger.history.gitlog import tree_blobs
 from projledger.history.timeline import cache_dir
 from projledger.history.versions import VersionStore
+from projledger.messages import Message, msg
 from projledger.root import LedgerRoot
 
 if TYPE_CHECKING:
@@ -30,30 +31,42 @@ class Snapshot:
 
 
 def resolve_revision(repo: LedgerRepo, revision_or_date: str) -> str:
-    """A commit id from a commit-ish, or from a date (YYYY-MM-DD): the last commit of the
-    current branch made on or before the end of that day (by commit date, local time)."""
+    """A commit id from a commit-ish, or from a day (2026-12-10, or any form `--as-of`
+    takes: 2026年12月10日): the last commit of the current branch made on or before the
+    end of that day (by commit date, local time). YYYY-MM-DD is a day before a commit;
+    the other forms, a commit first (a tag may be spelt 2026.12.10)."""
     text = revision_or_date.strip()
     if _DATE.match(text):
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            raise ProjledgerError(f"{text} is not a date that exists") from None
-        if not repo.has_commits():
-            raise ProjledgerError("the repository has no commits yet")
-        commit = repo.git("rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
-        if not commit.strip():
-            raise ProjledgerError(
-                f"no commit on or before {day.isoformat()}: the ledger is younger"
-            )
-        return commit.strip()
+        return _last_commit_of(repo, text, _day(text))
     try:
         return repo.git(
             "rev-parse", "--verify", "--quiet", "--end-of-options", f"{text}^{{commit}}"
         )
     except ProjledgerError:
-        raise ProjledgerError(
-            f"{text!r} is neither a date (YYYY-MM-DD) nor a commit of this repository"
-        ) from None
+        pass
+    return _last_commit_of(repo, text, _day(text))
+
+
+def _day(text: str) -> dt.date:
+    """The day `text` names; not a day at all: neither a day nor a commit."""
+    from projledger.dates import NotADayError, parse_day
+
+    try:
+        return parse_day(text)
+    except NotADayError as exc:
+        said = exc.args[0] if exc.args else None
+        if isinstance(said, Message) and said.key != "date.not_a_date":
+            raise ProjledgerError(said) from None  # a day that does not exist
+        raise ProjledgerError(msg("asof.not_a_revision", text=text)) from None
+
+
+def _last_commit_of(repo: LedgerRepo, text: str, day: dt.date) -> str:
+    if not repo.has_commits():
+        raise ProjledgerError(msg("asof.no_commits", text=text))
+    commit = repo.git("rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD")
+    if not commit.strip():
+        raise ProjledgerError(msg("asof.before_first", day=day.isoformat()))
+    return commit.strip()
 
 
 def snapshot_at(root: LedgerRoot, revision_or_date: str, *, use_cache: bool = True) -> Snapshot:

@@ -41,6 +41,8 @@ class AuditResult:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     """Project files changed in the range."""
+    commits: int = 0
+    """Commits in the range, each judged (its project files, and its author)."""
     texts: dict[str, str] = field(default_factory=dict)
     """The end version of each file with findings, to show the offending lines."""
 
@@ -109,6 +111,7 @@ class _Audit:
         except ProjledgerError:
             fork = None  # unrelated histories: nothing came before the range
         self.wording = Wording((fork or base)[:8], head[:8])
+        self.result.commits = int(history.repo.git("rev-list", "--count", f"{base}..{head}"))
         in_range = history.log(revisions=[f"{base}..{head}"])
         paths = sorted({change.path for entry in in_range for change in entry.files})
         self.result.files = len(paths)

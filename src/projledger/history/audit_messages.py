@@ -3,23 +3,18 @@ the fix (a new commit that puts back what the rule requires)."""
 
 from dataclasses import dataclass
 
-from projledger.findings import Finding
+from projledger.findings import CODE_BY_ID, Finding
 from projledger.history.diff import diff_items, items_of
 from projledger.history.gitlog import Commit
 from projledger.history.rules import Violation, extensions
 from projledger.history.values import Json, display
-from projledger.messages import Message, msg
+from projledger.messages import Lang, Message, Renderable, msg, text
 
 
 @dataclass(frozen=True)
 class Wording:
     fork_short: str
     head_short: str
-
-    def where(self, commit: Commit | None) -> str:
-        if commit is None:
-            return f"a merge between {self.fork_short} and {self.head_short}"
-        return commit.describe()
 
     def _say(self, key: str, commit: Commit | None, **args: object) -> Message:
         """The finding's message `key`, naming the commit (or the range's merge)."""
@@ -76,12 +71,13 @@ class Wording:
                 )
             return Finding.of("PL502", message, shown, (*at, "id"))
         if v.code == "PL503":
-            fields = sorted(
-                {c.field or "(the whole issue)" for c in diff_items("issues", [legit], [found])}
-            )
-            message = self._say(
-                "PL503", commit, id=item_id, title=title(found), fields=", ".join(fields)
-            )
+            fields = sorted({c.field for c in diff_items("issues", [legit], [found])})
+            if not fields or "" in fields:
+                message = self._say("PL503.whole", commit, id=item_id, title=title(legit))
+            else:
+                message = self._say(
+                    "PL503", commit, id=item_id, title=title(found), fields=", ".join(fields)
+                )
             return Finding.of("PL503", message, shown, at)
         due, now_due = _get(legit, "due"), _get(found, "due")
         if v.code == "PL504":
@@ -113,29 +109,57 @@ class Wording:
         return Finding.of("PL506", message, shown, (*at, "extensions", position))
 
     def unreadable(self, raw: bytes, commit: Commit | None, shown: str) -> Finding:
-        """A version that cannot be read: the reader's first finding, naming the commit."""
+        """A version that cannot be read: the reader's first finding (or the schema's, for
+        a top level that is not a mapping), quoted naming the commit."""
+        from projledger.check.validation import validate
+        from projledger.model import Project
         from projledger.store.reader import read_yaml
 
         read = read_yaml(raw, shown)
-        where = self.where(commit)
-        if read.findings:
-            first = read.findings[0]
-            return Finding.of(
-                first.code,
-                f"{where} left the file unreadable: {first.message}",
-                shown,
-                line=first.line or 1,
-                col=first.col or 1,
-            )
-        kind = "empty" if read.data is None else f"a {type(read.data).__name__}"
-        return Finding.of(
-            "PL100",
-            f"{where} left the file unreadable: its top level is {kind}, not the project's "
-            "fields; restore them in a new commit",
-            shown,
-            line=1,
-            col=1,
+        first = next(iter(read.findings or validate(Project, read.data, shown)[1]), None)
+        if first is None:  # not a case the reader and the schema leave silent, but say so
+            first = Finding.of("PL100", msg("PL100", got="kind.other"), shown)
+        said = _Quoting(self._say("audit.left_unreadable", commit), first)
+        return SaidFinding.of_said(
+            first.code, said, shown, line=first.line or 1, col=first.col or 1
         )
+
+
+@dataclass(frozen=True, slots=True)
+class SaidFinding(Finding):
+    """A finding whose message says itself in the language it is shown in (`said`), for
+    words that are more than one catalogue entry with text arguments: a finding quoting
+    another, an authority breach (PL51x)."""
+
+    said: Renderable | None = None
+
+    @classmethod
+    def of_said(
+        cls,
+        code: str,
+        said: Renderable,
+        file: str,
+        loc: tuple[str | int, ...] = (),
+        *,
+        line: int | None = None,
+        col: int | None = None,
+    ) -> "SaidFinding":
+        severity = CODE_BY_ID[code].severity
+        return cls(code, said.render("en"), file, loc, line, col, severity, said=said)
+
+    def text(self, lang: Lang) -> str:
+        return self.said.render(lang) if self.said is not None else Finding.text(self, lang)
+
+
+@dataclass(frozen=True, slots=True)
+class _Quoting:
+    """A message (`said`) whose `{finding}` is another finding, said in the same language."""
+
+    said: Message
+    quoted: Finding
+
+    def render(self, lang: Lang) -> str:
+        return text(self.said.key, lang, **dict(self.said.args), finding=self.quoted.text(lang))
 
 
 def title(item: Json) -> str:

@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from projledger.findings import Finding
+from projledger.history.audit_messages import SaidFinding
 from projledger.history.authority import Breach, judge_change, judge_config_change
 from projledger.history.authority_messages import breach_message, commit_where
 from projledger.history.diff import items_of
 from projledger.history.gitlog import Commit, LogEntry, read_log
 from projledger.history.timeline import LedgerHistory, Step
 from projledger.history.values import Json
-from projledger.model.config import Config
+from projledger.messages import Lang
+from projledger.model.config import Config, MemberRole
 
 
 @dataclass
@@ -59,10 +61,6 @@ def authority_findings(
     }
     if not any(c is not None and c.members is not None for c in in_force.values()):
         return out
-    # The words in the ledger's language: the end's config, else one the range judged by.
-    head_config = configs.get(blobs[-1]) if blobs[-1] is not None else None
-    said_by = head_config or next(c for c in in_force.values() if c is not None)
-    lang = said_by.language
     unknown_told: set[str] = set()
 
     def add(
@@ -72,15 +70,10 @@ def authority_findings(
             if commit.id in unknown_told:
                 return
             unknown_told.add(commit.id)
-        message = breach_message(
-            breach,
-            lang=lang,
-            where=commit_where(commit, lang),
-            author=f"{commit.author_name} <{commit.author_email}>",
-            project=project,
-            approvers=list(config.extension_approvers),
-        )
-        out.by_file[path].append(Finding.of(breach.code, message, shown[path], _loc(breach, at)))
+        author = f"{commit.author_name} <{commit.author_email}>"
+        said = _Said(breach, commit, author, project, tuple(config.extension_approvers))
+        finding = SaidFinding.of_said(breach.code, said, shown[path], _loc(breach, at))
+        out.by_file[path].append(finding)
 
     for step in steps:
         config = in_force.get(step.commit.id)
@@ -105,6 +98,27 @@ def authority_findings(
         ):
             add(config_path, breach, entry.commit, config, "", None)
     return out
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A breach as audit says it, naming its commit, in the language it is shown in."""
+
+    breach: Breach
+    commit: Commit
+    author: str
+    project: str
+    approvers: tuple[MemberRole, ...]
+
+    def render(self, lang: Lang) -> str:
+        return breach_message(
+            self.breach,
+            lang=lang,
+            where=commit_where(self.commit, lang),
+            author=self.author,
+            project=self.project,
+            approvers=list(self.approvers),
+        )
 
 
 def _configs(history: LedgerHistory, blobs: list[str], config_path: str) -> dict[str, Config]:

@@ -1,9 +1,10 @@
-"""The words of authority findings (PL510-PL516), in the ledger's language (the config's
-`language`: zh or en): which commit (or change), whose, what it changed, and the rule. The
-audit and the change commands' guard say the same."""
+"""The words of authority findings (PL510-PL516), in the language they are shown in (the
+run's): which commit (or change), whose, what it changed, and the rule. The audit and the
+change commands' guard say the same."""
 
 from projledger.history.authority import Breach, Touch
 from projledger.history.gitlog import Commit
+from projledger.messages import Lang, field_label
 from projledger.model.config import Member, MemberRole
 
 _LABELS = {
@@ -86,7 +87,7 @@ def breach_message(
             f"{where}：{author}（{who}）给{thing}延期；延期只能由有权批准的人（{roles}，或项目的"
             f"包抓领导{leader}）作出：单位申请延期，由有权批准的人用 `projledger extend` 批准"
         )
-    fields = _fields(touch)
+    fields = _fields(touch, en)
     if breach.code == "PL511":
         mine = _mine(member, en)
         owner = breach.owner or ("another unit" if en else "其他单位")
@@ -119,11 +120,14 @@ def _thing(touch: Touch, project: str, en: bool) -> str:
     return f"{label} {touch.item_id}{title}"
 
 
-def _fields(touch: Touch | None) -> str:
+def _fields(touch: Touch | None, en: bool) -> str:
     if touch is None:
         return ""
     named = [field for field in touch.fields if field]
-    return ", ".join(named) if named else "(the whole item)"
+    if named:
+        lang: Lang = "en" if en else "zh"
+        return ("、" if lang == "zh" else ", ").join(field_label(f, lang) for f in named)
+    return "(the whole item)" if en else "全部内容"
 
 
 def _mine(member: Member | None, en: bool) -> str:

@@ -6,7 +6,7 @@ from typing import Any, TextIO
 from projledger.history.diff import ChangeKind
 from projledger.history.timeline import Change
 from projledger.history.values import Json, display
-from projledger.messages import Lang, field_label
+from projledger.messages import Lang, field_label, lists
 from projledger.messages import text as say
 from projledger.safe_text import printable
 
@@ -35,17 +35,19 @@ def describe(change: Change, lang: Lang = "en") -> str:
             name = change.new if change.kind == ChangeKind.ADDED else change.old
             return say(f"history.file_{change.kind.value}", lang, name=display(name))
         value = change.new if change.kind == ChangeKind.ADDED else change.old
-        return say(f"history.item_{change.kind.value}", lang, summary=_summary(value))
-    old = ABSENT if change.kind == ChangeKind.ADDED else display(change.old)
-    new = ABSENT if change.kind == ChangeKind.REMOVED else display(change.new)
+        return say(f"history.item_{change.kind.value}", lang, summary=_summary(value, lang))
+    old = ABSENT if change.kind == ChangeKind.ADDED else display(change.old, lang)
+    new = ABSENT if change.kind == ChangeKind.REMOVED else display(change.new, lang)
     return f"{old} → {new}"
 
 
-def _summary(item: Json) -> str:
+def _summary(item: Json, lang: Lang) -> str:
+    """An item in a few words: its title (a deadline: its target and due date)."""
     if isinstance(item, dict):
         for key in ("title", "duties", "target"):
             if key in item:
-                extra = f" ({display(item['due'])})" if key == "target" and "due" in item else ""
+                due = key == "target" and "due" in item
+                extra = lists.parenthesised(display(item["due"]), lang) if due else ""
                 return display(item[key]) + extra
     return display(item)
 

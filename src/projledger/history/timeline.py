@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from projledger.errors import ProjledgerError
+from projledger import refs
+from projledger.errors import ProjledgerError, UsageError
 from projledger.gitrepo import LedgerRepo
-from projledger.history.diff import ChangeKind, diff_project, item_ids, items_of
+from projledger.history.diff import ITEM_LISTS, ChangeKind, diff_project, items_of
 from projledger.history.gitlog import Commit, FileChange, LogEntry, read_log
 from projledger.history.values import Json, to_json
 from projledger.history.versions import VersionStore
 from projledger.ids import PROJECT_ID_RE
-from projledger.refs import matching_ids
+from projledger.messages import msg
 from projledger.root import LedgerRoot
 
 
@@ -153,14 +154,24 @@ class LedgerHistory:
                     out.append(change)
         return out
 
-    def item_ids(self, entries: list[LogEntry]) -> set[str]:
-        """Every item id any version of the entries' files ever had."""
+    def items_ever(self, entries: list[LogEntry]) -> dict[str, list[Json]]:
+        """Every item any version of the entries' files ever had, as its latest version
+        has it, by list (the shape of a project's data), for finding an item by id or
+        title and listing candidates with their titles and states."""
         blobs = _blobs(entries)
         data = self.store.load(blobs)
-        ids: set[str] = set()
+        latest: dict[str, tuple[str, Json]] = {}
         for blob in dict.fromkeys(blobs):
-            ids |= item_ids(data[blob])
-        return ids
+            for list_name in ITEM_LISTS:
+                latest.update(
+                    (item_id, (list_name, item))
+                    for item_id, item in items_of(data[blob], list_name).items()
+                    if isinstance(item, dict) and item.get("id") == item_id
+                )
+        lists: dict[str, list[Json]] = {list_name: [] for list_name in ITEM_LISTS}
+        for list_name, item in latest.values():
+            lists[list_name].append(item)
+        return lists
 
     def bound_items(self, entries: list[LogEntry], item_id: str) -> set[str]:
         """The items any version of the entries' files binds to `item_id` by a deadline:
@@ -210,7 +221,7 @@ def project_history(
     project_id, entries = _project_log(history, typed)
     if item is None:
         return project_id, None, history.changes(entries)
-    item_id = resolve_item(item, project_id, history.item_ids(entries))
+    item_id = resolve_item(item, project_id, history.items_ever(entries))
     # An item's history includes its deadline (its creation and extensions), a deadline's
     # its target's: one due date, one story.
     bound = history.bound_items(entries, item_id)
@@ -244,39 +255,19 @@ def _locate_project(history: LedgerHistory, typed: str) -> tuple[str, list[LogEn
         entries = history.log(paths=[history.project_path(project_id)])
         if entries:
             return project_id, entries
-    return resolve_project(project_id, known), None
+    return refs.resolve_project(project_id, known), None
 
 
-def resolve_project(typed: str, known: list[str]) -> str:
-    matches = [project_id for project_id in known if project_id.startswith(typed)]
-    if len(matches) == 1:
-        return matches[0]
-    if len(matches) > 1:
-        listed = ", ".join(matches[:10]) + (", ..." if len(matches) > 10 else "")
-        raise ProjledgerError(
-            f"project {typed!r} is ambiguous: it could be {listed}; type more of the id"
-        )
-    raise ProjledgerError(
-        f"no project {typed!r} in this ledger root or its history; "
-        "give a project id (the file name in projects/ without .yaml)"
-    )
-
-
-def resolve_item(typed: str, project_id: str, known: set[str]) -> str:
-    """The item id `typed` names among every item the project ever had: the full id, or a
-    unique case-insensitive prefix of the id or of its part after the dash."""
-    matches = matching_ids(typed, sorted(known))
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        raise ProjledgerError(
-            f"item {typed!r} is ambiguous in project {project_id}: it could be "
-            f"{', '.join(matches)}; type more of the id"
-        )
-    raise ProjledgerError(
-        f"no item {typed!r} in the history of project {project_id}; "
-        f"`projledger history {project_id}` lists every change to it"
-    )
+def resolve_item(typed: str, project_id: str, items: dict[str, list[Json]]) -> str:
+    """The item id `typed` names among every item the project ever had (`items_ever`):
+    as `refs.resolve_item` finds one (the id, a prefix of it or of its part after the
+    dash, a fragment of its title); several are a usage error listing them."""
+    try:
+        return refs.resolve_item({"id": project_id, **items}, typed).id
+    except UsageError:
+        raise
+    except ProjledgerError:
+        raise ProjledgerError(msg("history.no_item", typed=typed, project=project_id)) from None
 
 
 def period_changes(

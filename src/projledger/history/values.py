@@ -9,6 +9,8 @@ quoted text "2026-03-18" still differ, and `revive` gives the dates back for val
 import datetime as dt
 from typing import Any
 
+from projledger.messages import Lang, field_label
+
 Json = Any
 """JSON data: dict, list, str, int, float, bool or None."""
 
@@ -93,8 +95,9 @@ def to_json(value: Json) -> Json:
     return value
 
 
-def display(value: Json) -> str:
-    """A value in one line, as a person reads it: dates plain, mappings as `k: v, ...`."""
+def display(value: Json, lang: Lang = "en") -> str:
+    """A value in one line, as a person reads it: dates plain, mappings as `k: v, ...`
+    (in Chinese `日期：…，新时限：…`, each key by its label, as `show` writes them)."""
     if isinstance(value, str):
         return value[2:] if value.startswith((DATE_MARK, TIME_MARK)) else value
     if value is None:
@@ -104,8 +107,16 @@ def display(value: Json) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dict):
+        if lang == "zh":
+            said = [
+                f"{field_label(key, lang)}：{display(item, lang)}" for key, item in value.items()
+            ]
+            return "（" + "，".join(said) + "）"
         return "{" + ", ".join(f"{key}: {display(item)}" for key, item in value.items()) + "}"
     if isinstance(value, list):
+        if lang == "zh":  # 区级、市级; records one after another: （…）；（…）
+            between = "；" if any(isinstance(item, dict) for item in value) else "、"
+            return between.join(display(item, lang) for item in value) or "（无）"
         return "[" + ", ".join(display(item) for item in value) + "]"
     return str(value)
 

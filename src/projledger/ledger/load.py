@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 from projledger.check.validation import validate
 from projledger.errors import ProjledgerError
 from projledger.findings import Quoting
+from projledger.messages import Message, msg
 from projledger.model import Config, Project
-from projledger.root import LedgerRoot
+from projledger.root import LedgerRoot, link_refusal
 from projledger.store.reader import read_yaml
 
 if TYPE_CHECKING:
@@ -31,7 +32,9 @@ def load_config(root: LedgerRoot) -> Config:
     try:
         raw = root.config_file.read_bytes()
     except OSError as exc:
-        raise ProjledgerError(f"{root.config_file}: cannot read it ({exc.strerror})") from None
+        raise ProjledgerError(
+            msg("load.unreadable", file=root.config_file, reason=exc.strerror)
+        ) from None
     return config_from_bytes(raw, str(root.config_file))
 
 
@@ -39,8 +42,20 @@ def config_from_bytes(raw: bytes, file: str) -> Config:
     read = read_yaml(raw, file)
     config, _ = validate(Config, read.data, file) if read.parsed else (None, [])
     if not isinstance(config, Config):
-        raise ProjledgerError(f"{file} is invalid; run `projledger check` and fix it")
+        raise ProjledgerError(_config_problem(raw, file))
     return config
+
+
+def _config_problem(raw: bytes, file: str) -> "Message | Quoting":
+    """The config's first error, placed as `check` places it."""
+    from projledger.check.entries import place_findings
+    from projledger.check.files import check_config_bytes
+
+    checked = check_config_bytes(raw, file)
+    if not checked.errors:
+        return msg("load.config_invalid", file=file)
+    first = place_findings(checked.errors, checked.text)[0]
+    return Quoting("load.config_first_error", (first,))
 
 
 def _project(path: Path) -> Project | None:
@@ -87,20 +102,22 @@ def load_checked_project(root: LedgerRoot, project_id: str, config: Config) -> t
     return checked.project, len(checked.errors)
 
 
-def _first_problem(path: Path, checked: "FileCheck | None" = None) -> "str | Quoting":
+def _first_problem(path: Path, checked: "FileCheck | None" = None) -> "Message | Quoting":
     """The first error in the file, placed; `checked`: the file's check, if it was made."""
     from projledger.check.entries import place_findings
 
     if checked is None:
         from projledger.check.files import check_project_bytes
 
+        if path.is_symlink():  # never read through it (PL013)
+            return link_refusal(path, str(path))
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            return f"{path}: cannot read it ({exc.strerror})"
+            return msg("load.unreadable", file=path, reason=exc.strerror)
         checked = check_project_bytes(raw, str(path), path.stem, None)
     errors = checked.errors
     if not errors:
-        return f"{path} could not be read as a project; run `projledger check {path}` for why"
+        return msg("load.not_a_project", file=path)
     first = place_findings(errors, checked.text)[0]
     return Quoting("refusal.first_error", (first,))

@@ -11,6 +11,7 @@ with its finding, which is more use than "no such project").
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from projledger.ids import PROJECT_ID_RE
@@ -81,29 +82,92 @@ def project_names(root: LedgerRoot) -> list[Named]:
     return found
 
 
-def remembered_names(root: LedgerRoot) -> list[tuple[str, str, str]]:
-    """(id, name, pool) of every file in projects/ as the names cache last saw it, for
-    shell completion: no file is stated or read (a name changed since only offers a choice
-    the command then checks), and no `Named` is built. A file the cache does not hold, or
-    no cache: `project_names`, which builds it."""
-    cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
+def remembered_names(root: LedgerRoot) -> list[tuple[str, str, str, str]]:
+    """(id, name, pool, pinyin initials) of every file in projects/ as the names cache last
+    saw it, for shell completion: no file is stated or read (a name changed since only
+    offers a choice the command then checks), and no `Named` is built. A file the cache
+    does not hold, or no cache: `project_names`, which builds it.
+
+    Read from `INDEX_FILE`, these four fields a line, which this writes from the cache
+    and keeps while the cache file is the one it was written from (its stat): a third of
+    the cache's size, and no JSON to parse."""
     try:
         files = os.listdir(root.projects_dir)  # noqa: PTH208 - names only
     except OSError:
         return []
+    listed = {file[:-5] for file in files if file[-5:] == ".yaml" and file[0] != "."}
+    try:
+        index = root.state_dir() / INDEX_FILE
+    except OSError:  # a root that cannot be written: the cache is computed each time
+        return _from_cache(root, listed)
+    # taken before the cache is read: a cache written meanwhile leaves this index stale
+    header = _index_header(index.with_name(CACHE_FILE))
+    indexed = _read_index(index, header)
+    if indexed is not None and listed <= indexed.keys():
+        return [(project_id, *indexed[project_id]) for project_id in listed]
+    found = _from_cache(root, listed)
+    # no cache before: `project_names` has just written the one `found` comes from
+    _write_index(index, header or _index_header(index.with_name(CACHE_FILE)), found)
+    return found
+
+
+INDEX_FILE = "names-complete.txt"
+
+
+def _index_header(cache_path: Path) -> str:
+    """What the index is valid for: this code and the names cache file as it is now."""
+    try:
+        stat = cache_path.stat()
+    except OSError:
+        return ""
+    return f"{_fingerprint()} {stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
+
+
+def _read_index(path: Path, header: str) -> dict[str, tuple[str, str, str]] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.split("\n")
+    if not header or lines[0] != header:
+        return None
+    indexed: dict[str, tuple[str, str, str]] = {}
+    for line in lines[1:]:
+        fields = line.split("\t")
+        if len(fields) == 4:
+            indexed[fields[0]] = (fields[1], fields[2], fields[3])
+    return indexed
+
+
+def _write_index(path: Path, header: str, found: list[tuple[str, str, str, str]]) -> None:
+    """Written atomically, or not at all (a field holding a tab or a line break, a root
+    that cannot be written): completion then reads the cache."""
+    fields = [field for row in found for field in row]
+    if not header or any("\t" in field or "\n" in field for field in fields):
+        return
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as stream:
+            stream.write(header + "\n")
+            stream.writelines("\t".join(row) + "\n" for row in found)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+
+
+def _from_cache(root: LedgerRoot, listed: set[str]) -> list[tuple[str, str, str, str]]:
+    cache = BlobCache.in_state_dir(root, CACHE_FILE, _fingerprint())
     entries = cache.entries
-    found: list[tuple[str, str, str]] = []
-    for file in files:
-        if file[-5:] != ".yaml" or file[0] == ".":
-            continue
-        entry = entries.get(file)
+    found: list[tuple[str, str, str, str]] = []
+    for project_id in listed:
+        entry = entries.get(project_id + ".yaml")
         if type(entry) is not list or len(entry) < 2:
-            return [(p.id, p.name, p.state) for p in project_names(root)]
+            return [(p.id, p.name, p.state, p.initials) for p in project_names(root)]
         value = entry[1]
         if type(value) is list and len(value) == 5 and type(value[0]) is str:
-            found.append((file[:-5], value[0], str(value[1])))
+            found.append((project_id, value[0], str(value[1]), str(value[2])))
         else:
-            found.append((file[:-5], "", ""))
+            found.append((project_id, "", "", ""))
     return found
 
 

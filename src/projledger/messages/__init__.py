@@ -6,7 +6,9 @@ is chosen by a `Lang` the caller passes: the CLI decides it once (the ledger's
 `language`, `--lang`, or the locale outside a root); the core never reads the
 environment. A `Message` is a key and its arguments, so a finding or an error can be
 built in the core and rendered in either language where it is shown (the check cache
-stores the key and arguments, never rendered text in one language).
+stores the key and arguments, never rendered text in one language). An error whose
+arguments are messages too (a list of candidates, a hint) is a `Composed` (`composed`),
+its parts `Joined` (`joined`): all said in the language of the run that shows it.
 
 Why a typed module and not gettext: the language is a property of the ledger, not of
 the process's locale; gettext's msgids are English sentences (so a reworded English
@@ -21,8 +23,9 @@ catalogue is merged from parts, one module per area (`messages/*.py`), at the en
 import re
 import string
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
+from projledger.messages import lists
 from projledger.messages.entry import LANGS as LANGS
 from projledger.messages.entry import Entry as Entry
 from projledger.messages.entry import Lang as Lang
@@ -115,14 +118,83 @@ def placeholders(template: str) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Composed:
+    """A catalogue message some of whose arguments say themselves (a list of candidates,
+    a hint), each in the language the whole is shown in: what an error is raised with
+    when its parts are messages too. Made by `composed`."""
+
+    key: str
+    args: tuple[tuple[str, "Renderable | str"], ...] = ()
+
+    def render(self, lang: Lang) -> str:
+        said = {name: _said(value, lang) for name, value in self.args}
+        return text(self.key, lang, **said)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def composed(key: str, **args: object) -> Composed:
+    """A message to render later whose arguments may be `Renderable`; `key` must be in
+    `CATALOGUE`."""
+    if key not in CATALOGUE:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    return Composed(
+        key,
+        tuple(
+            (name, value if isinstance(value, Renderable) else str(value))
+            for name, value in args.items()
+        ),
+    )
+
+
+Between = Literal["", "names", "clauses"]
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """Parts (messages, or text the same in either language: ids, names) said in the
+    language the whole is shown in, one after another (a message and its hint), or as a
+    list (`lists.names`, `lists.clauses`). Made by `joined`."""
+
+    parts: tuple["Renderable | str", ...]
+    between: Between = ""
+
+    def render(self, lang: Lang) -> str:
+        said = [_said(part, lang) for part in self.parts]
+        if self.between == "names":
+            return lists.names(said, lang)
+        if self.between == "clauses":
+            return lists.clauses(said, lang)
+        return "".join(said)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def joined(*parts: "Renderable | str", between: Between = "") -> Joined:
+    return Joined(parts, between)
+
+
+def _said(value: "Renderable | str", lang: Lang) -> str:
+    return value if isinstance(value, str) else value.render(lang)
+
+
+@dataclass(frozen=True, slots=True)
 class Area:
     """The messages of one area (`refs.no_project`, `refs.more`...) for a module that
-    names them by their last part and holds its language as the config spells it."""
+    names them by their last part. `say.msg(key, ...)`: a message said where it is shown
+    (an error: in the run's language). `say(lang, key, ...)`: text now, in `lang`: the
+    run's, passed down from the CLI, or the ledger's for what is written into its files
+    (a commit's subject); never the ledger's for what the user reads."""
 
     prefix: str
 
-    def __call__(self, lang: str, key: str, **args: object) -> str:
-        return text(f"{self.prefix}.{key}", pick_lang(lang), **args)
+    def __call__(self, lang: Lang, key: str, **args: object) -> str:
+        return text(f"{self.prefix}.{key}", lang, **args)
+
+    def msg(self, key: str, **args: object) -> Composed:
+        return composed(f"{self.prefix}.{key}", **args)
 
 
 def pick_lang(value: str | None, default: Lang = "en") -> Lang:
@@ -557,7 +629,7 @@ CATALOGUE: dict[str, Entry] = {
     "field.role": E("角色", "role"),
     "field.schedule": E("进度", "schedule"),
     "field.schema_version": E("格式版本", "schema_version"),
-    "field.series": E("系列", "series"),
+    "field.series": E("月度数据", "series"),
     "field.source": E("来源", "source"),
     "field.stage": E("阶段", "stage"),
     "field.state": E("状态", "state"),
@@ -567,6 +639,9 @@ CATALOGUE: dict[str, Entry] = {
     "field.task_force": E("专班", "task_force"),
     "field.tasks": E("任务清单", "tasks"),
     "field.through_month": E("截至月份", "through_month"),
+    "field.through": E("截至月份", "through"),
+    "field.completed": E("完成数", "completed"),
+    "field.reported": E("填报日期", "reported"),
     "field.title": E("标题", "title"),
     "field.total": E("总投资", "total"),
     "field.unit": E("责任单位", "unit"),
@@ -629,11 +704,16 @@ from projledger.messages import audit_findings  # noqa: E402, I001
 from projledger.messages import change_commands  # noqa: E402
 from projledger.messages import change_refusals  # noqa: E402
 from projledger.messages import change_refusals_more  # noqa: E402
+from projledger.messages import change_refusals_last  # noqa: E402
 from projledger.messages import deadline_states  # noqa: E402
 from projledger.messages import duplicates_and_periods  # noqa: E402
 from projledger.messages import file_refusals  # noqa: E402
 from projledger.messages import excel  # noqa: E402
 from projledger.messages import help_texts  # noqa: E402
+from projledger.messages import history_refusals  # noqa: E402
+from projledger.messages import lang_plumbing  # noqa: E402
+from projledger.messages import server_hook_lang  # noqa: E402
+from projledger.messages import command_refusals  # noqa: E402
 from projledger.messages import leftovers  # noqa: E402
 from projledger.messages import late_extension  # noqa: E402
 from projledger.messages import hostile_input  # noqa: E402
@@ -643,12 +723,16 @@ from projledger.messages import option_help  # noqa: E402
 from projledger.messages import prompts  # noqa: E402
 from projledger.messages import reading_findings  # noqa: E402
 from projledger.messages import rule_findings  # noqa: E402
+from projledger.messages import run_output  # noqa: E402
 from projledger.messages import schema_findings  # noqa: E402
 from projledger.messages import shared_option_help  # noqa: E402
 from projledger.messages import terminal  # noqa: E402
 
 _merged(
     help_texts.ENTRIES,
+    history_refusals.ENTRIES,
+    server_hook_lang.ENTRIES,
+    command_refusals.ENTRIES,
     hostile_input.ENTRIES,
     names.ENTRIES,
     change_commands.ENTRIES,
@@ -663,10 +747,13 @@ _merged(
     reading_findings.ENTRIES,
     file_refusals.ENTRIES,
     rule_findings.ENTRIES,
+    run_output.ENTRIES,
     schema_findings.ENTRIES,
     late_extension.ENTRIES,
     shared_option_help.ENTRIES,
     change_refusals.ENTRIES,
     change_refusals_more.ENTRIES,
+    change_refusals_last.ENTRIES,
     leftovers.ENTRIES,
+    lang_plumbing.ENTRIES,
 )

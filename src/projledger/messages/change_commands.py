@@ -24,7 +24,6 @@ ENTRIES: dict[str, Entry] = {
         "projledger.yaml 中没有人员 {name}{hint}",
         "no person {name} is declared in projledger.yaml{hint}",
     ),
-    "declare.did_you_mean": E("；是否指：{close}？", "; did you mean {close}?"),
     "declare.retired_unit": E(
         "单位 {name} 已于 {date} 撤销",
         "unit {name} was retired on {date}",
@@ -70,7 +69,15 @@ ENTRIES: dict[str, Entry] = {
     "declare_run.hand_edits": E(
         "已先提交手工修改：{commit}", "committed the hand edits first: {commit}"
     ),
-    "declare_run.not_committed": E("未提交（--no-commit）", "not committed (--no-commit)"),
+    "declare_run.committed": E("{subject}（提交 {commit}）", "{subject} (commit {commit})"),
+    "declare_run.subject_not_committed": E(
+        "{subject}（未提交：--no-commit）", "{subject} (not committed (--no-commit))"
+    ),
+    "change.lock_wait": E(
+        "{name}={value}：请写等待台账根目录空闲的秒数，为 0 或更大的数（如 60）",
+        "{name}={value}: give the seconds to wait for a busy ledger root as a number, 0 or "
+        "more (e.g. 60)",
+    ),
     "declare_run.nothing_to_fix": E(
         "无需修正：{files} 没有 fix 能处理的问题",
         "nothing to fix: {files} has none of the problems fix handles",

@@ -7,7 +7,7 @@ E = Entry
 
 ENTRIES: dict[str, Entry] = {
     "loop.closed": E(
-        "{item} 已{state}，不能再变更状态",
+        "{item} 已是“{state}”状态，不能再变更",
         "{item} is {state}: the loop is closed for it",
     ),
     "loop.not_directly": E(

@@ -53,8 +53,8 @@ ENTRIES: dict[str, Entry] = {
         "{label}: {names}: a project has exactly one 包抓领导",
     ),
     "excel.row.disagree": E(
-        "{field}：本行为 {value}，同一项目第 {row} 行为 {known}",
-        "{field}: {value} here, {known} in row {row} of the same project",
+        "{field!f}：本行为 {value}，同一项目第 {row} 行为 {known}",
+        "{field!f}: {value} here, {known} in row {row} of the same project",
     ),
     "excel.row.entries": E(
         "{label}：{n} 项对应 {count} 个问题；请填一项通用于全部问题，或按问题编号逐项填写",
@@ -361,6 +361,7 @@ ENTRIES: dict[str, Entry] = {
         "已拒绝：声明后 projledger.yaml 将无法通过检查：{first}",
         "refused: declaring them would leave projledger.yaml invalid: {first}",
     ),
+    "excel.refused.declare_unreadable": E("无法读取", "it cannot be read"),
     "excel.and_more": E("等，另有 {n} 个", "and {n} more"),
     "excel.fix.unit_rows": E(
         "由该单位改正未导入的行；有冲突的行，手工录入仍然有效的内容，或在下周的表中报送",

@@ -18,6 +18,20 @@ ENTRIES: dict[str, Entry] = {
         "break, ESC, a zero-width space, a direction override); a name is one line of "
         "visible text: remove it",
     ),
+    "PL007.hidden_in_value": E(
+        "{field!f}：“{value}”含有控制字符或不可见字符 {char}（多由转义写入，如 \\e、"
+        "\\u202e，或从别处粘贴而来）；请删除该字符",
+        "{field!f}: '{value}' holds a control or invisible character {char} (usually written "
+        "as an escape such as \\e or \\u202e, or pasted in); remove it",
+    ),
+    "refuse.plans_not_text": E(
+        "--plans {path}：不是文本文件（可能是工作簿）；请另存为 CSV 或写成 YAML",
+        "--plans {path}: not a text file (a workbook?); save it as CSV or write it as YAML",
+    ),
+    "refuse.plans_not_utf8": E(
+        "--plans {path}：字节 0x{byte} 不是 UTF-8 编码；请将文件另存为 UTF-8",
+        "--plans {path}: byte 0x{byte} is not UTF-8; save the file as UTF-8",
+    ),
     "name_form.spaces": E(
         "{field!f}：名称“{name}”首尾有空格；请删除",
         "{field!f}: the name '{name}' begins or ends with spaces; remove them",

@@ -16,7 +16,7 @@ ENTRIES: dict[str, Entry] = {
         "a custom period needs both --from and --to",
     ),
     "views.files_left_out": E(
-        "projledger：警告：{n} 个文件有错误（无法读取或未通过 `projledger check`），"
+        "projledger: 警告：{n} 个文件有错误（无法读取或未通过 `projledger check`），"
         "已略去：{names}{more}；请运行 `projledger check`",
         "projledger: warning: {n} file(s) have errors (cannot be read, or `projledger check`"
         " fails them) and are left out: {names}{more}; run `projledger check`",

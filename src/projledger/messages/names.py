@@ -8,7 +8,6 @@ E = Entry
 ENTRIES: dict[str, Entry] = {
     # --- Projects and items (refs.py) ------------------------------------------------
     "refs.no_project": E("台账中没有项目「{typed}」", "no project {typed!r} in this ledger root"),
-    "refs.did_you_mean": E("；是否指：{close}？", "; did you mean {close}?"),
     "refs.see_list": E(
         "；`projledger list` 列出全部项目", "; `projledger list` shows the projects"
     ),
@@ -40,7 +39,6 @@ ENTRIES: dict[str, Entry] = {
         "{option} {written}：projledger.yaml 中没有声明这个单位",
         "{option} {written!r} is not a unit declared in projledger.yaml",
     ),
-    "unit_names.did_you_mean": E("；是否指：{close}？", "; did you mean {close}?"),
     "unit_names.declare": E(
         "；先在 projledger.yaml 中声明（`units`）",
         "; declare it in projledger.yaml first (`units`)",

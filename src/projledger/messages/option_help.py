@@ -240,14 +240,10 @@ ENTRIES: dict[str, Entry] = {
         "单个项目的新年度计划：编号=金额（万元）；可重复。",
         "One project's new plan: ID=AMOUNT (万元); repeatable.",
     ),
-    "help.param.history.project": E(
-        "项目编号（或其唯一前缀）。",
-        "Project id (or a unique prefix of one).",
-    ),
     "help.param.history.item": E(
-        "事项编号，或其唯一前缀，或连字符后部分的前缀（I-4M8K2P 可写 4M8）。默认：整个项目。",
-        "Item id, or a unique prefix of it or of its part after the dash (4M8 for I-4M8K2P). "
-        "Default: the whole project.",
+        "事项：编号，编号或连字符后部分的前缀（I-4M8K2P 可写 4M8），或标题片段。默认：整个项目。",
+        "The item: its id, a prefix of it or of its part after the dash (4M8 for I-4M8K2P), or "
+        "a fragment of its title. Default: the whole project.",
     ),
     "help.param.changes.since": E(
         "起始日期（含当天）。",
@@ -263,8 +259,9 @@ ENTRIES: dict[str, Entry] = {
         "of projects where it has a responsibility.",
     ),
     "help.param.changes.project": E(
-        "只列该项目（编号或唯一前缀）。",
-        "Only this project (id or unique prefix).",
+        "只列该项目：名称、名称片段、拼音首字母或编号（或编号前缀）。",
+        "Only this project: its name, a fragment of it, its pinyin initials or its id (or a "
+        "prefix of the id).",
     ),
     "help.param.audit.revisions": E(
         "要审查的提交范围：起始..结束（BASE..HEAD），或只写起始（至 HEAD）。",

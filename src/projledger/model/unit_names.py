@@ -16,8 +16,9 @@ import unicodedata
 from collections.abc import Iterable
 
 from projledger.errors import ProjledgerError
-from projledger.messages import Area
+from projledger.messages import Area, joined, msg
 from projledger.model.config import Config
+from projledger.refs import did_you_mean
 
 _PLACE = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?[省市区县])?(?:[市区县])?")
 
@@ -98,10 +99,14 @@ class UnitNames:
         if full is not None:
             return full
         close = self.closest(written)
-        lang = self.config.language
-        hint = say(lang, "did_you_mean", close="、".join(close)) if close else say(lang, "declare")
-        message = say(lang, "unknown_unit", option=option, written=written).lstrip()
-        raise ProjledgerError(message + hint)
+        hint = did_you_mean(joined(*close, between="names")) if close else say.msg("declare")
+        unknown = (
+            say.msg("unknown_unit", option=option, written=written)
+            if option
+            else msg("unit_names.not_declared", written=written)
+        )
+        # Said where it is shown: in the run's language (`--lang`), not the ledger's.
+        raise ProjledgerError(joined(unknown, hint))
 
 
 _LAST: list[tuple[Config, UnitNames]] = []

@@ -87,7 +87,7 @@ def _more_line(file: str, rest: int, lang: Lang) -> str:
 def _summary_line(report: CheckReport, lang: Lang) -> str:
     errors, warnings = report.count(Severity.ERROR), report.count(Severity.WARNING)
     files = len({f.file for f in report.findings})
-    checked = say("count.files", lang, n=report.files_checked)
+    checked = report.checked or say("count.files", lang, n=report.files_checked)
     if not report.findings:
         return say("check.no_findings", lang, files=checked)
     return say(

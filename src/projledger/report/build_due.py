@@ -10,6 +10,7 @@ from projledger.compute.deadlines import DeadlineState, Status
 from projledger.errors import ProjledgerError
 from projledger.ledger.due_index import DueProject
 from projledger.ledger.facts_cache import DueLedger
+from projledger.messages import msg
 from projledger.report.deadline_rows import DueRow, deadline_table, due_rows, unit_resolver
 from projledger.report.document import Column, Kind, Report, Table
 from projledger.report.labels import label
@@ -192,13 +193,11 @@ def check_filters(ledger: DueLedger, only: DueFilter) -> None:
     people = ledger.config.person_names() | {p.leader for p in ledger.projects.values() if p.leader}
     for leader in only.leaders:
         if leader not in people:
-            raise ProjledgerError(
-                f"--leader {leader!r} is not a person declared in projledger.yaml"
-            )
+            raise ProjledgerError(msg("due.unknown_leader", leader=leader))
     from projledger.model.enums import Level
 
     for level in only.levels:
         if level not in {lv.value for lv in Level}:
             raise ProjledgerError(
-                f"--level {level!r}: use one of {', '.join(lv.value for lv in Level)}"
+                msg("due.unknown_level", level=level, levels="|".join(lv.value for lv in Level))
             )

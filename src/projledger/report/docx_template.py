@@ -26,6 +26,8 @@ from collections.abc import Iterator
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.report.document import Report
 from projledger.report.period_names import day_label
 
@@ -121,8 +123,9 @@ def body_marker(document: Document) -> object | None:
     return None
 
 
-class TemplateError(ValueError):
-    """The template is not a Word document."""
+class TemplateError(ProjledgerError):
+    """The template is not a Word document (said without the template's name, which the
+    command puts before it)."""
 
 
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
@@ -139,7 +142,7 @@ def as_document(data: bytes) -> bytes:
             if _DOCUMENT_TYPE in types:
                 return data
             if _TEMPLATE_TYPE not in types:
-                raise TemplateError("not a Word document (.docx or .dotx)")
+                raise TemplateError(msg("report.template.not_word"))
             out = io.BytesIO()
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
                 for info in archive.infolist():
@@ -149,7 +152,7 @@ def as_document(data: bytes) -> bytes:
                     copy.writestr(info, content)
             return out.getvalue()
     except (zipfile.BadZipFile, KeyError):
-        raise TemplateError("not a Word document (.docx or .dotx)") from None
+        raise TemplateError(msg("report.template.not_word")) from None
 
 
 def open_template(data: bytes) -> Document:
@@ -161,4 +164,4 @@ def open_template(data: bytes) -> Document:
     except TemplateError:
         raise
     except Exception as exc:  # python-docx and lxml raise many kinds for a broken file
-        raise TemplateError(f"cannot be read as a Word document ({exc})") from None
+        raise TemplateError(msg("report.template.broken", detail=exc)) from None

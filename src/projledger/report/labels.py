@@ -12,6 +12,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # report header
     "source_worktree": ("工作区（含未提交修改）", "work tree (with uncommitted changes)"),
     "source_none": ("不在 git 仓库中", "not in a git repository"),
+    "source_commit": ("提交 ", "commit "),
     "no_history": (
         "该台账不在 git 仓库中或没有提交，本期问题流转与推进情况无法从历史中统计。",
         "The ledger is not in a git repository or has no commits: the period's issue flow "

@@ -5,10 +5,17 @@ import datetime as dt
 import io
 
 from projledger.compute.light import Light
+from projledger.errors import ProjledgerError
+from projledger.messages import msg
 from projledger.report.document import Kind, Report, Table, Value
 from projledger.report.formatting import LIGHT_LABELS
 
 BOM = "\ufeff"
+
+
+class TableError(ProjledgerError):
+    """The report has no one table to write (said without the option, which the command
+    puts before it)."""
 
 
 def _table(report: Report, table_key: str | None) -> Table:
@@ -16,15 +23,15 @@ def _table(report: Report, table_key: str | None) -> Table:
     if table_key is None:
         if len(report.tables) == 1:
             return report.tables[0]
-        raise ValueError(
-            f"report {report.kind!r} has {len(keys)} tables; name one of: {', '.join(keys)}"
-            if keys
-            else f"report {report.kind!r} has no table"
-        )
+        if not keys:
+            raise TableError(msg("report.csv.no_table", kind=report.kind))
+        raise TableError(msg("report.csv.several_tables", kind=report.kind, n=len(keys)))
     for table in report.tables:
         if table.key == table_key:
             return table
-    raise ValueError(f"no table {table_key!r} in report {report.kind!r}; tables: {', '.join(keys)}")
+    raise TableError(
+        msg("report.csv.unknown_table", kind=report.kind, table=table_key, tables=", ".join(keys))
+    )
 
 
 def _number(value: float) -> str:
@@ -57,8 +64,8 @@ def render_csv(report: Report, table_key: str | None = None) -> str:
     The text starts with a UTF-8 byte order mark (U+FEFF): Excel on Windows reads a CSV file
     without one in the local ANSI code page (GBK on Chinese Windows), which garbles UTF-8
     Chinese. Write the text as UTF-8 (not "utf-8-sig", which would add a second mark).
-    Raises `ValueError` naming the table keys if the report has several tables and none
-    is named, or the named one does not exist.
+    Raises `TableError` if the report has several tables and none is named, or the named
+    one does not exist (naming the tables).
     """
     table = _table(report, table_key)
     out = io.StringIO(newline="")

@@ -18,15 +18,19 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
+from projledger.messages import Message, msg
+
 
 class Blocker(NamedTuple):
     """Why a text is read by the exact reader: what was found, and at which offset."""
 
     what: str
+    """The construct, as a catalogue term (`term.exact.<what>`)."""
     offset: int
 
-    def describe(self, text: str) -> str:
-        return f"{self.what} at line {text.count(chr(10), 0, self.offset) + 1}"
+    def describe(self, text: str) -> Message:
+        line = text.count("\n", 0, self.offset) + 1
+        return msg("exact_reason.construct", what=f"exact.{self.what}", line=line)
 
 
 # A number with more digits than Python converts (sys.get_int_max_str_digits(): 4,300 by
@@ -123,15 +127,15 @@ def _first(pattern: re.Pattern[str], text: str) -> int | None:
 
 
 _CONSTRUCTS: tuple[tuple[str, Callable[[str], int | None]], ...] = (
-    ("a document marker or directive", _document_marker),
-    ("an anchor, alias or tag", _node_property),
-    ("a block scalar indicator in [ ] or { }", _flow_block_indicator),
-    (f"a number of more than {LONGEST_NUMBER} digits", _long_number),
-    ("a merge key", _merge_key),
-    ("a date with a time of day", _date_with_time),
-    ("a quoted date (text that looks like a date)", _quoted_date),
-    ("a date that does not exist", _date_that_does_not_exist),
-    ("a number or time in a form the readers type differently", _number_typed_differently),
+    ("document_marker", _document_marker),
+    ("node_property", _node_property),
+    ("flow_block_indicator", _flow_block_indicator),
+    ("long_number", _long_number),
+    ("merge_key", _merge_key),
+    ("date_with_time", _date_with_time),
+    ("quoted_date", _quoted_date),
+    ("date_that_does_not_exist", _date_that_does_not_exist),
+    ("number_typed_differently", _number_typed_differently),
 )
 
 

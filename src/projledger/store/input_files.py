@@ -20,3 +20,21 @@ def refuse_non_regular(path: Path, option: str = "") -> None:
         return
     if not stat.S_ISREG(mode):
         raise ProjledgerError(msg("input_file.not_regular", option=option, file=path))
+
+
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+"""A CSV file's encodings, in the order tried: UTF-8 (with Excel's byte-order mark or
+without), then GB18030, a superset of the GBK in which Excel on a Chinese Windows saves
+"CSV (逗号分隔)". GB18030 decodes any bytes, so a file is always read as one or the other."""
+
+
+def csv_text(raw: bytes) -> str | None:
+    """A CSV file's text, or None when it is not text at all (a NUL byte near its start:
+    a workbook or another binary file given where a CSV belongs)."""
+    for encoding in CSV_ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return None if "\0" in text[:4096] else text
+    return None

@@ -49,7 +49,7 @@ class ReadResult:
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
     """The decoded text (line ends normalised), for positions and showing lines."""
-    exact_reason: str | None = None
+    exact_reason: Message | None = None
     """Why the exact reader read the text (None when the fast reader did)."""
     parsed: bool = False
     """The YAML was read; `data` is its value (None for a document that is just `~`)."""
@@ -104,13 +104,13 @@ def read_yaml(raw: bytes, file: str, *, exact: bool = False) -> ReadResult:
         return result
     data: Any = _NO_DATA
     if exact:
-        result.exact_reason = "asked for positions"
+        result.exact_reason = msg("exact_reason.asked")
     else:
         blocker = exact_reader_needed(text)
         if blocker is None:
             data = _read_fast(text)
             if data is _NO_DATA:
-                result.exact_reason = "the fast reader refused it"
+                result.exact_reason = msg("exact_reason.refused")
         else:
             result.exact_reason = blocker.describe(text)
     if (data is None or data is _NO_DATA) and _COMMENTS_ONLY.match(text):

@@ -163,7 +163,9 @@ def _merge(repo: LedgerRepo, remote: Remote, upstream: str, outcome: SyncOutcome
         f"merge.{DRIVER}.driver": driver_command(renumber="ours"),
     }
     config = [arg for key, value in driver.items() for arg in ("-c", f"{key}={value}")]
-    subject = f"同步合并 {remote} (sync)"
+    # A commit subject is ledger data, Chinese like every subject the commands write
+    # (`Projledger-Command` says which command in any language).
+    subject = f"同步合并 {remote}"
     merged = gitcmd.run(
         repo.top, *config, "merge", "--no-edit", "--no-verify", "-m", subject,
         "-m", "Projledger-Command: sync", upstream,
@@ -188,7 +190,7 @@ def _merge(repo: LedgerRepo, remote: Remote, upstream: str, outcome: SyncOutcome
         detail = merged.last_line()
         raise ProjledgerError(msg(key, remote=remote, files=", ".join(others), detail=detail))
     gitcmd.must(repo.top, "add", "--", *recorded)
-    subject += f": 冲突已记录 (conflicts recorded) in {', '.join(recorded)}"
+    subject += f"：冲突已记录于 {'、'.join(recorded)}"
     gitcmd.must(
         repo.top, "commit", "--no-verify", "--quiet", "-m", subject,
         "-m", "Projledger-Command: sync",

@@ -49,15 +49,11 @@ def check_push(git_dir: Path, lines: Iterable[str]) -> list[RefResult]:
     """One result per `OLD NEW REF` line git gave the hook."""
     git_dir = git_dir.resolve()
     results = []
-    for line in lines:
-        parts = line.split()
-        if len(parts) != 3:
-            continue
-        old, new, ref = parts
+    for old, new, ref in pushed_refs(lines):
         result = RefResult(ref, old, new)
         if not ref.startswith("refs/heads/"):
             result.skipped = "not a branch"
-        elif _zero(new):
+        elif is_zero(new):
             result.skipped = "deleted"
         else:
             _check_ref(git_dir, result)
@@ -65,19 +61,34 @@ def check_push(git_dir: Path, lines: Iterable[str]) -> list[RefResult]:
     return results
 
 
-def _zero(commit: str) -> bool:
+def pushed_refs(lines: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    """(old, new, ref) of each `OLD NEW REF` line git gives a pre-receive hook."""
+    for line in lines:
+        parts = line.split()
+        if len(parts) == 3:
+            yield parts[0], parts[1], parts[2]
+
+
+def is_zero(commit: str) -> bool:
+    """git's name for no commit: the old tip of a new branch, the new tip of a deleted one."""
     return not commit.strip("0")
 
 
+def base_of(git_dir: Path, old: str) -> str | None:
+    """What a push is compared with: the branch's old tip; for a new branch, the default
+    branch's tip (what the new one adds to it); None in an empty repository."""
+    if not is_zero(old):
+        return old
+    default = gitcmd.run(git_dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    return default.out.strip() or None
+
+
 def _check_ref(git_dir: Path, result: RefResult) -> None:
-    ledger_dir = _ledger_dir(git_dir, result.new)
+    ledger_dir = find_ledger_dir(git_dir, result.new)
     if ledger_dir is None:
         result.skipped = f"no {CONFIG_FILE_NAME} in the pushed tree"
         return
-    base = None if _zero(result.old) else result.old
-    if base is None:
-        default = gitcmd.run(git_dir, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-        base = default.out.strip() or None  # a new branch: what the default branch lacks
+    base = base_of(git_dir, result.old)
     prefix = f"{ledger_dir}/" if ledger_dir else ""
     changed = _changed(git_dir, base, result.new, prefix)
     with tempfile.TemporaryDirectory(prefix="projledger-hook-") as temporary:
@@ -156,7 +167,7 @@ def _git_env(**values: str) -> Iterator[None]:
                 os.environ[name] = value
 
 
-def _ledger_dir(git_dir: Path, commit: str) -> str | None:
+def find_ledger_dir(git_dir: Path, commit: str) -> str | None:
     """Where the ledger root is in the commit's tree: "" at its top, else the shallowest
     directory holding projledger.yaml; None if there is none."""
     top = gitcmd.run(git_dir, "ls-tree", "--name-only", commit, "--", CONFIG_FILE_NAME)

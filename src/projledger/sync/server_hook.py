@@ -14,24 +14,21 @@ import os
 from pathlib import Path
 
 from projledger.errors import ProjledgerError
-from projledger.messages import msg
+from projledger.messages import Lang, msg, text
 from projledger.sync import gitcmd
 from projledger.sync.setup import projledger_command
 
 MARKER = "# projledger server hook"
 
 
-def script() -> str:
-    return (
-        "#!/bin/sh\n"
-        f"{MARKER} (pre-receive): refuses a push that `projledger audit` or\n"
-        "# `projledger check` rejects, with their findings as the reason. Written by\n"
-        "# `projledger server-hook install`; reads git's `OLD NEW REF` lines on stdin.\n"
-        f"exec {projledger_command()} server-hook run\n"
-    )
+def script(lang: Lang) -> str:
+    """The hook, its comment in `lang` (what the hook says to a pusher is in the language
+    of the ledger pushed, whatever language installed it)."""
+    comment = text("hook.script_comment", lang, marker=MARKER)
+    return f"#!/bin/sh\n{comment}\nexec {projledger_command()} server-hook run\n"
 
 
-def install(repository: Path, *, force: bool = False) -> Path:
+def install(repository: Path, lang: Lang, *, force: bool = False) -> Path:
     """Write the hook into a (bare) repository; the file written."""
     if not repository.is_dir():
         raise ProjledgerError(msg("hook.not_a_directory", path=repository))
@@ -51,7 +48,7 @@ def install(repository: Path, *, force: bool = False) -> Path:
         raise ProjledgerError(msg("hook.not_ours", path=target, command=command))
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_text(script(), encoding="utf-8")
+    temporary.write_text(script(lang), encoding="utf-8")
     os.chmod(temporary, 0o755)  # noqa: PTH101 - the mode git needs to run it
     temporary.replace(target)
     return target

@@ -1,0 +1,54 @@
+"""Control and invisible characters in a file's values (ESC, BEL, U+202E, a zero-width
+space): a change command refuses to write them (changes/one_line.py), so `check`
+reports one a hand edit wrote. Raw control characters already stop the reader (PL007);
+these came in as double-quoted escapes (`"\\e[31m"`, `"\\u202e"`) or as raw format
+characters, which YAML allows."""
+
+from collections.abc import Iterator
+from typing import Any
+
+from projledger.findings import Finding, display_loc
+from projledger.messages import msg
+from projledger.model.name_form import code_point, hidden_char, visible
+
+# A line break (CR too) is text's own (a description; a one-line field's is the change
+# commands' refusal, changes/one_line.py); a tab shows as a space and does no harm.
+_ALLOWED = "\n\r\t"
+
+
+def hidden_characters(text: str, data: Any, file: str) -> list[Finding]:
+    """A finding for each value holding such a character, at its field."""
+    if "\\" not in text and text.replace("\n", "").replace("\t", "").isprintable():
+        return []  # the usual file: no escape, nothing hidden, checked at C speed
+    return [
+        Finding.of(
+            "PL007",
+            msg(
+                "PL007.hidden_in_value",
+                field=display_loc(loc),
+                char=code_point(char),
+                value=visible(value),
+            ),
+            file,
+            loc,
+        )
+        for loc, value, char in _hidden(data, ())
+    ]
+
+
+def _hidden(
+    data: Any, loc: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    if isinstance(data, str):
+        char = hidden_char(data, _ALLOWED)
+        if char is not None:
+            yield loc, data, char
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            key_loc = (*loc, str(key))
+            if isinstance(key, str):
+                yield from _hidden(key, key_loc)
+            yield from _hidden(value, key_loc)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _hidden(value, (*loc, index))
