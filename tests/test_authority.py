@@ -194,7 +194,7 @@ def test_other_breaches_each_have_their_code(ledger: Ledger) -> None:
     assert sorted(by_code) == ["PL510", "PL511", "PL512", "PL515", "PL516"], found
     assert other[:8] in by_code["PL511"] and "属于国网济南市莱芜区供电公司" in by_code["PL511"]
     assert "单位填报人只能填报本单位（高庄街道办事处）的事项" in by_code["PL511"]
-    assert titled[:8] in by_code["PL512"] and "title" in by_code["PL512"]
+    assert titled[:8] in by_code["PL512"] and "的标题；" in by_code["PL512"]
     assert extended[:8] in by_code["PL515"] and "D-3KD8XP" in by_code["PL515"]
     assert "包抓领导王建国" in by_code["PL515"]
     assert stranger[:8] in by_code["PL510"] and STRANGER[1] in by_code["PL510"]
@@ -225,7 +225,7 @@ def test_a_task_force_works_on_its_own_projects_only(ledger: Ledger) -> None:
     assert sorted(by_code) == ["PL511", "PL512"]
     assert "专班只能修改本专班（马头山水库专班）的项目" in by_code["PL511"]
     assert "它属于精品钢项目征迁专班" in by_code["PL511"]
-    assert "的 person；专班只能在本专班的项目中登记问题" in by_code["PL512"]
+    assert "的责任人；专班只能在本专班的项目中登记问题" in by_code["PL512"]
 
 
 def test_a_role_counts_from_the_commit_after_it_was_granted(ledger: Ledger) -> None:

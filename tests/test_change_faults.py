@@ -162,7 +162,7 @@ CASES: dict[str, Case] = {
     ),
     "assign-needs-owner-and-due": Case(
         f"advance {LUZHONG} I-ZA8RYD",
-        ("I-ZA8RYD → 已交办 须填写 --unit, --person, --due",),
+        ("I-ZA8RYD → 已交办 须填写 --unit、--person、--due",),
     ),
     "missing-option": Case(
         f"add task {MATOUSHAN} --title 溢洪道主体完工",

@@ -142,7 +142,7 @@ def test_the_whole_issue_loop(ledger: Ledger) -> None:
 
     # 待核验 needs the evidence and the explanation of how it was solved.
     message = ledger.refused(f"advance {MATOUSHAN} {issue}")
-    assert f"{issue} → 待核验 须填写 --evidence, --explanation" in message
+    assert f"{issue} → 待核验 须填写 --evidence、--explanation" in message
     ledger.change(
         f"advance {MATOUSHAN} {issue} --evidence 便道通行照片 --explanation 便道已全线贯通",
         project=MATOUSHAN,

@@ -83,3 +83,8 @@ def test_every_project_argument_and_option_completes_names(sample_root: Path, li
 def test_units_and_people_of_a_responsibility_complete(sample_root: Path) -> None:
     line = "projledger add responsibility 马头山 --role 责任单位 --duties x --unit 高庄"
     assert {"高庄街道", "高庄街道办事处"} & set(completions(sample_root, line))
+
+
+def test_the_project_card_and_the_unit_report_complete_their_argument(sample_root: Path) -> None:
+    assert completions(sample_root, "projledger report project 马头") == ["马头山水库工程"]
+    assert "莱芜区水务局" in completions(sample_root, "projledger report unit 莱芜区水")

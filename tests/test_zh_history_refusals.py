@@ -298,7 +298,7 @@ def test_authority_findings_in_the_run_language(ledger: Ledger) -> None:
     ledger.commit("改日期", "2026-11-21T11:00:00+08:00", ("路人", "someone@example.com"))
     zh, en = audit(ledger, base)
     assert "作者 路人 <someone@example.com> 不在 projledger.yaml 的成员（members）中" in zh
-    assert "修改了任务 T-7WQ3NB（厂区南侧排水管网接入）的 全部内容；单位填报人只能" in zh
+    assert "修改了任务 T-7WQ3NB（厂区南侧排水管网接入）的全部内容；单位填报人只能" in zh
     no_english(without_source(zh))
     assert "its author 路人 <someone@example.com> is not among the members" in en
     assert "changed (the whole item) of task T-7WQ3NB" in en

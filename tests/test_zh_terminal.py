@@ -348,7 +348,7 @@ def test_change_refusals_in_chinese(tmp_path: Path) -> None:
         english[" ".join(args[:3])] = english_in(said(result))
     # One English word is no sentence to the sweep: the step's refusal, word for word.
     result = run(ledger, REFUSALS[0])
-    assert f"{OPEN_ISSUE} → 待核验 须填写 --evidence, --explanation" in result.stderr
+    assert f"{OPEN_ISSUE} → 待核验 须填写 --evidence、--explanation" in result.stderr
     submit = ("advance", JINGPINGANG, OPEN_ISSUE, "--to", "待核验", "--evidence", "验收单")
     result = run(ledger, (*submit, "--explanation", "已迁改", "--today", TODAY))
     assert result.returncode == 0, said(result)

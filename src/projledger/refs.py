@@ -49,13 +49,11 @@ def matching_ids(typed: str, ids: Iterable[str]) -> list[str]:
     ]
 
 
-def resolve_item(
-    data: Any, typed: str, kinds: tuple[str, ...] | None = None, lang: str = "en"
-) -> ItemRef:
+def resolve_item(data: Any, typed: str, kinds: tuple[str, ...] | None = None) -> ItemRef:
     """The item `typed` names (see matching_ids), else the one whose title holds `typed`
     (厂区周边 for 厂区周边300户居民征迁); `kinds` limits the lists searched. Ambiguity is
-    a usage error (exit 2) listing the candidates. (`lang` is not used: the errors say
-    themselves in the run's language; it stays while callers pass it.)"""
+    a usage error (exit 2) listing the candidates; errors say themselves in the run's
+    language."""
     refs: dict[str, tuple[ItemRef, Any]] = {
         str(item.get("id", "")): (ItemRef(list_name, index, str(item.get("id", ""))), item)
         for list_name, _, _ in LISTS
@@ -203,12 +201,11 @@ RETIRED_STATE = "退库"
 """Pool.RETIRED's value (this layer is below the model; a test holds them equal)."""
 
 
-def pick_project(typed: str, projects: Iterable[Named], lang: str = "en") -> str:
+def pick_project(typed: str, projects: Iterable[Named]) -> str:
     """The id of the one project `typed` names (see `find_projects`). Several: the one not
     retired (退库), when the others all are (a retired duplicate keeps its name but has
     left every list); else a usage error (exit 2) listing them (name, id, pool); none: an
-    error with the closest. (`lang` is not used: the errors say themselves in the run's
-    language; it stays while callers pass it.)"""
+    error with the closest, said in the run's language."""
     projects = list(projects)
     found = find_projects(typed, projects)
     if len(found) == 1:

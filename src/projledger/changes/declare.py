@@ -94,7 +94,7 @@ def judge_hand_edits(root: LedgerRoot) -> Callable[[list[Path]], None]:
 
 
 def dirty_refusal(names: list[str]) -> ProjledgerError:
-    return ProjledgerError(say.msg("dirty", files=", ".join(names), first=names[0]))
+    return ProjledgerError(say.msg("dirty", files="|".join(names), first=names[0]))
 
 
 def _current_config(root: LedgerRoot) -> Config:

@@ -136,7 +136,7 @@ def init_root(
     files |= {root.schemas_dir / name: text for name, text in expected_schemas().items()}
     clashes = [path for path in files if path.exists()]
     if clashes:
-        names = ", ".join(str(path.relative_to(directory)) for path in clashes)
+        names = "|".join(str(path.relative_to(directory)) for path in clashes)
         raise ProjledgerError(msg("init.clashes", directory=directory, names=names))
     existing = next(d for d in (directory, *directory.parents) if d.exists())
     if not existing.is_dir():  # the directory, or the nearest of its parents, is a file

@@ -203,7 +203,7 @@ def deadline_target(ctx: EditContext, typed: str) -> str:
     """approval:X and milestone:X as typed; anything else names an issue or a task."""
     if typed.startswith(("approval:", "milestone:")):
         return typed
-    return resolve_item(ctx.data, typed, kinds=("issues", "tasks"), lang=ctx.config.language).id
+    return resolve_item(ctx.data, typed, kinds=("issues", "tasks")).id
 
 
 def add_deadline(target: str, due: dt.date, basis: str | None) -> Any:
@@ -278,16 +278,14 @@ def _refuse_if_target_closed(ctx: EditContext, target: str) -> None:
     if kind in ("approval", "milestone"):
         state = text(f"refuse.extend_closed.{kind}", lang, name=name)
     else:
-        ref = resolve_item(ctx.data, target, kinds=("issues", "tasks"), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, target, kinds=("issues", "tasks"))
         state = str(ctx.data[ref.list_name][ref.index].get("state"))
     raise ProjledgerError(msg("refuse.extend_closed", target=target, state=state, date=closed_on))
 
 
 def _deadline_for(ctx: EditContext, typed: str) -> Any:
     """A deadline by its own id, or the deadline of the issue or task named."""
-    ref = resolve_item(
-        ctx.data, typed, kinds=("deadlines", "issues", "tasks"), lang=ctx.config.language
-    )
+    ref = resolve_item(ctx.data, typed, kinds=("deadlines", "issues", "tasks"))
     if ref.list_name == "deadlines":
         return ctx.data["deadlines"][ref.index]
     for deadline in ctx.data.get("deadlines") or ():
@@ -300,7 +298,7 @@ def log_note(typed: str, note: str, by: str | None) -> Any:
     """A dated progress note (进展) on an issue."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, typed, kinds=("issues",))
         issue = ctx.data["issues"][ref.index]
         progress = sequence(issue, "progress", field_order(Issue))
         append(progress, {"date": ctx.today, "note": note, "by": by})

@@ -65,7 +65,7 @@ class IssueStep:
 
 def advance_issue(typed: str, step: IssueStep) -> Any:
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, typed, kinds=("issues",))
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
         target = (
@@ -165,7 +165,7 @@ def _require_for(
             missing.append("--evidence")
     if missing and ctx.options.ask is None:
         what = f"{item_id} → {target.value}"
-        raise ProjledgerError(msg("step.needs", what=what, flag=", ".join(missing)))
+        raise ProjledgerError(msg("step.needs", what=what, flag="|".join(missing)))
     for flag in missing:
         _answer(step, flag, ctx, f"{item_id} → {target.value}")
 
@@ -175,10 +175,10 @@ def _answer(step: IssueStep, flag: str, ctx: EditContext, what: str) -> None:
     that does not exist, a unit not declared) is asked again, with the reason."""
     from projledger.changes.owners import declared_unit
     from projledger.dates import NotADayError, parse_day
-    from projledger.messages import text
+    from projledger.messages import pick_lang, text
 
     assert ctx.options.ask is not None
-    lang = ctx.config.language
+    lang = ctx.options.lang or pick_lang(ctx.config.language)  # the run's: a question
     name = flag.removeprefix("--")
     forms = text("date.forms", lang)
     question = f"{what}: {text(f'step.ask.{name}', lang, forms=forms)}"
@@ -207,7 +207,7 @@ def return_issue(typed: str, reason: str, by: str | None) -> Any:
     way a closed issue may change again."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, typed, kinds=("issues",))
         issue = ctx.data["issues"][ref.index]
         state = issue.get("state")
         if state not in (S.AWAITING_VERIFICATION, S.CLOSED):
@@ -232,7 +232,7 @@ def return_issue(typed: str, reason: str, by: str | None) -> Any:
 
 def withdraw_issue(typed: str, reason: str) -> Any:
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues",), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, typed, kinds=("issues",))
         issue = ctx.data["issues"][ref.index]
         current = IssueState(issue.get("state"))
         if current in (S.CLOSED, S.WITHDRAWN):
@@ -255,7 +255,7 @@ def advance_task(typed: str, to: str | None, evidence: str | None, date: dt.date
     """未开始 → 进行中 → 已完成 (completion date and evidence)."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("tasks",), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, typed, kinds=("tasks",))
         task = ctx.data["tasks"][ref.index]
         current = TaskState(task.get("state") or TaskState.NOT_STARTED)
         order = list(TaskState)
@@ -291,7 +291,7 @@ def advance_item(typed: str, step: IssueStep) -> Any:
     """`advance PROJECT ITEM`: an issue along the loop, or a task towards done."""
 
     def edit(ctx: EditContext) -> Change:
-        ref = resolve_item(ctx.data, typed, kinds=("issues", "tasks"), lang=ctx.config.language)
+        ref = resolve_item(ctx.data, typed, kinds=("issues", "tasks"))
         if ref.list_name == "issues":
             result: Change = advance_issue(ref.id, step)(ctx)
         else:

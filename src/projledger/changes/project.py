@@ -299,7 +299,7 @@ def set_field(path: str, raw_value: str, through: str | None = None) -> Any:
         list_name: str | None = None
         if parts[0] not in ctx.data and parts[0] not in field_order(Project):
             # Not a field of the record: an item's id (or an abbreviation of one).
-            ref = resolve_item(ctx.data, parts[0], lang=ctx.config.language)
+            ref = resolve_item(ctx.data, parts[0])
             target = ctx.data[ref.list_name][ref.index]
             parts = parts[1:]
             item_id = ref.id

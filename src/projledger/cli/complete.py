@@ -288,6 +288,8 @@ COMPLETED: dict[str, str] = {
     "unit retire": "name=units",
     "person add": "name --unit=units",
     "person move": "name=people --unit=units",
+    "report project": "project=projects",
+    "report unit": "unit=units",
 }
 """Each command whose parameters complete values: its arguments in order (`name` or
 `name=completer`) and its options that complete (`--option=completer`). Every one of them

@@ -342,7 +342,14 @@ def annual(
 @report_app.command("project")
 @report_command(at=False)
 def project_card(
-    project: Annotated[str, typer.Argument(help="Project id (or a unique prefix).")],
+    project: Annotated[
+        str,
+        typer.Argument(
+            autocompletion=complete.projects,
+            help="The project: its name (马头山水库工程), a fragment of it (马头山), its pinyin"
+            " initials (mtssk), its id or an unambiguous prefix of the id.",
+        ),
+    ],
     *,
     report: ReportRun,
 ) -> None:
@@ -364,7 +371,13 @@ def project_card(
 @report_app.command("unit")
 @report_command()
 def unit_report(
-    unit: Annotated[str, typer.Argument(help="Unit name or short name (from projledger.yaml).")],
+    unit: Annotated[
+        str,
+        typer.Argument(
+            autocompletion=complete.units,
+            help="Unit name or short name (from projledger.yaml).",
+        ),
+    ],
     *,
     report: ReportRun,
 ) -> None:

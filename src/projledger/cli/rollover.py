@@ -30,13 +30,16 @@ def rollover(
     """Move every project to the new year: this year's completed figure into completed
     before the year, the new year's plan in, the old year's figures kept for its reports.
     Refused when it was done for that year already."""
+    from projledger.cli.language import current
     from projledger.commands import change as change_module
     from projledger.commands.rollover import run_rollover
 
+    lang = current()
     opts = change_module.options(
-        change.day, change.author, change.dry_run, change.no_commit, change.commit_hand_edits
-    )
-    raise typer.Exit(run_rollover(root_path(change.root), year, plans, plan or [], opts))
+        change.day, change.author, change.dry_run, change.no_commit, change.commit_hand_edits,
+        lang=lang,
+    )  # fmt: skip
+    raise typer.Exit(run_rollover(root_path(change.root), year, plans, plan or [], opts, lang))
 
 
 def register(app: typer.Typer) -> None:

@@ -53,7 +53,7 @@ def run_fix(root_path: Path, files: list[Path], opts: ChangeOptions, lang: Lang)
     paths = fix.ledger_files(root, files)
 
     def refuse_dirty(names: list[str]) -> ProjledgerError:
-        return ProjledgerError(fix.say.msg("dirty", files=", ".join(names), first=names[0]))
+        return ProjledgerError(fix.say.msg("dirty", files="|".join(names), first=names[0]))
 
     planned_files: list[Path] = []
 

@@ -179,7 +179,7 @@ def project_card(
     root = LedgerRoot(root_path)
     config = cached_config(root)
     language = lang or config.language
-    project_id = find_project(root, project, config.language)
+    project_id = find_project(root, project)
     model, errors = load_checked_project(root, project_id, config)
     source = describe_source(root)(language)
     report = build_project_card(root, config, model, as_of, language, source, errors=errors)

@@ -7,15 +7,21 @@ from projledger.changes.many_files import Planned
 from projledger.changes.refusals import refuse_links
 from projledger.changes.rollover import plan_rollover, read_plans
 from projledger.changes.transaction import ChangeOptions
-from projledger.commands.declare import commit_plan, ledger_language
+from projledger.commands.declare import commit_plan
+from projledger.messages import Lang
 from projledger.root import LedgerRoot
 
 
 def run_rollover(
-    root_path: Path, year: int, plans_file: Path | None, pairs: list[str], opts: ChangeOptions
+    root_path: Path,
+    year: int,
+    plans_file: Path | None,
+    pairs: list[str],
+    opts: ChangeOptions,
+    lang: Lang = "en",
 ) -> int:
+    """`lang`: the run's, for what is printed (the commit's subject is the ledger's)."""
     root = LedgerRoot(root_path)
-    lang = ledger_language(root)
     refuse_links(root)
     plans = read_plans(plans_file, pairs)
 

@@ -39,7 +39,7 @@ def run_sync(root_path: Path, cwd: Path, lang: Lang = "en") -> int:
     if outcome.report is not None:
         _print_findings(outcome.report, lang)
         if outcome.conflicted:
-            files = ", ".join(outcome.conflicted)
+            files = "|".join(outcome.conflicted)
             raise ProjledgerError(
                 msg("sync.conflicts", merged=outcome.merged, remote=remote, files=files)
             )
@@ -141,7 +141,7 @@ def run_hook(git_dir: Path, lines: list[str], lang: Lang = "en") -> int:
             sys.stderr.write(f"projledger: {header}\n")
             _print_findings(report, lang)
     if refused:
-        names = ", ".join(result.ref.removeprefix("refs/heads/") for result in refused)
+        names = "|".join(result.ref.removeprefix("refs/heads/") for result in refused)
         sys.stderr.write(f"projledger: {text('hook.refused', lang, branches=names)}\n")
         return 1
     return 0

@@ -53,7 +53,7 @@ def show(
         from projledger.ledger.names import find_project
 
         config = cached_config(root)
-        project_id = find_project(root, project, lang)
+        project_id = find_project(root, project)
         model, errors = load_checked_project(root, project_id, config)
         if errors:
             warning = text("views.show_has_errors", lang, file=f"{model.id}.yaml", n=errors)
@@ -62,7 +62,7 @@ def show(
         then, _ = ledger_at(root, at, as_is)
         _warn_invalid(then.invalid, lang)
         config = then.config
-        model = then.projects[_named_project(project, then.projects, lang)]
+        model = then.projects[_named_project(project, then.projects)]
     window = config.due_soon_days
     if item is None:
         if as_json:
@@ -70,7 +70,7 @@ def show(
         else:
             views.show_project(console(), model, today, window, config.ranking)
         return 0
-    ref = resolve_item(model.model_dump(mode="python"), item, lang=lang)
+    ref = resolve_item(model.model_dump(mode="python"), item)
     found = getattr(model, ref.list_name)[ref.index]
     if as_json:
         _json(found.model_dump(mode="json", exclude_none=True))
@@ -79,14 +79,14 @@ def show(
     return 0
 
 
-def _named_project(typed: str, projects: "dict[str, Project]", lang: str) -> str:
+def _named_project(typed: str, projects: "dict[str, Project]") -> str:
     """A project of a past snapshot by its id, name or pinyin (as `find_project`)."""
     from projledger.ledger.names import pinyin_of
 
     if typed in projects:
         return typed
     named = [Named(p.id, p.name, p.pool.value, *pinyin_of(p.name)) for p in projects.values()]
-    return pick_project(typed, named, lang)
+    return pick_project(typed, named)
 
 
 def list_(
@@ -153,7 +153,7 @@ def _units_resolved(only: "_Only", config: "Config", root: LedgerRoot, lang: Lan
     if project is not None and not any(root.projects_dir.glob(f"{glob.escape(project)}*.yaml")):
         from projledger.ledger.names import find_project
 
-        project = find_project(root, project, lang)
+        project = find_project(root, project)
     return only._replace(unit=unit, project=project, full_name=names.full_name)
 
 

@@ -97,7 +97,7 @@ def breach_message(
     rule = _rule(member, en)
     if en:
         return f"{where}: {author} ({who}) changed {fields} of {thing}; {rule}"
-    return f"{where}：{author}（{who}）修改了{thing}的 {fields}；{rule}"
+    return f"{where}：{author}（{who}）修改了{thing}的{fields}；{rule}"
 
 
 def _who(member: Member, en: bool) -> str:

@@ -23,22 +23,12 @@ from projledger.store.limits import read_ledger_bytes
 CACHE_FILE = "names-cache.json"
 
 
-def find_project(root: LedgerRoot, typed: str, lang: str | None = None) -> str:
+def find_project(root: LedgerRoot, typed: str) -> str:
     """The id of the project `typed` names (`refs.find_projects`): ambiguity is a usage
     error listing the candidates, nothing found an error naming the closest."""
     if PROJECT_ID_RE.match(typed) and root.project_file(typed).is_file():
         return typed
-    return pick_project(typed, project_names(root), lang or _language(root))
-
-
-def _language(root: LedgerRoot) -> str:
-    from projledger.errors import ProjledgerError
-    from projledger.ledger.config_cache import cached_config
-
-    try:
-        return cached_config(root).language
-    except (ProjledgerError, OSError):
-        return "en"
+    return pick_project(typed, project_names(root))
 
 
 def project_names(root: LedgerRoot) -> list[Named]:

@@ -47,9 +47,9 @@ ENTRIES: dict[str, Entry] = {
         "projledger.yaml fails `projledger check`; fix it by hand first:\n{findings}",
     ),
     "declare.dirty": E(
-        "{files} 有未提交的修改（手工编辑？）。提交（`git commit {first}`）或放弃"
+        "{files!l} 有未提交的修改（手工编辑？）。提交（`git commit {first}`）或放弃"
         "（`git checkout -- {first}`）这些修改，或加 --commit-hand-edits 先单独提交它们",
-        "{files} has changes that are not committed (edits by hand?). Commit them "
+        "{files!l} has changes that are not committed (edits by hand?). Commit them "
         "(`git commit {first}`) or discard them (`git checkout -- {first}`), or pass "
         "--commit-hand-edits to commit them first as their own commit",
     ),
@@ -111,9 +111,9 @@ ENTRIES: dict[str, Entry] = {
     "fix.missing": E("{file} 不存在", "{file} does not exist"),
     "fix.subject": E("文件格式修正：{files}", "file form fixed: {files}"),
     "fix.dirty": E(
-        "{files} 有未提交的修改。提交（`git commit {first}`）或放弃（`git checkout -- {first}`）"
+        "{files!l} 有未提交的修改。提交（`git commit {first}`）或放弃（`git checkout -- {first}`）"
         "这些修改，或加 --commit-hand-edits 把它们与修正一并提交",
-        "{files} has changes that are not committed. Commit them (`git commit {first}`) or "
+        "{files!l} has changes that are not committed. Commit them (`git commit {first}`) or "
         "discard them (`git checkout -- {first}`), or pass --commit-hand-edits to commit "
         "them with the fix",
     ),

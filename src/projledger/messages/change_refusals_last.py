@@ -245,8 +245,8 @@ ENTRIES: dict[str, Entry] = {
     ),
     # --- init (changes/init.py, cli/views.py) ----------------------------------------------
     "init.clashes": E(
-        "{directory} 中已有 {names}；未写入任何内容",
-        "{directory} already has {names}; nothing was written",
+        "{directory} 中已有 {names!l}；未写入任何内容",
+        "{directory} already has {names!l}; nothing was written",
     ),
     "init.not_committed": E(
         "{failed}\n台账根目录的文件已写入但未提交：请再次运行 `projledger init` 提交",

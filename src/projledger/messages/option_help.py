@@ -473,10 +473,6 @@ ENTRIES: dict[str, Entry] = {
         "如 2026（默认：本年度）。",
         "e.g. 2026 (default: this year).",
     ),
-    "help.param.report.project.project": E(
-        "项目编号（或唯一前缀）。",
-        "Project id (or a unique prefix).",
-    ),
     "help.param.report.unit.unit": E(
         "单位名称或简称（取自 projledger.yaml）。",
         "Unit name or short name (from projledger.yaml).",

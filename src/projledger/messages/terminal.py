@@ -64,7 +64,7 @@ ENTRIES: dict[str, Entry] = {
     "step.ask.evidence": E("佐证材料", "佐证材料 evidence"),
     "step.ask.explanation": E("办理情况", "办理情况 explanation"),
     "step.ask.verifier": E("核验人", "核验人 verifier"),
-    "step.needs": E("{what} 须填写 {flag}", "{what} needs {flag}"),
+    "step.needs": E("{what} 须填写 {flag!l}", "{what} needs {flag!l}"),
     "step.again": E("{problem}；请重新输入", "{problem}; try again"),
     # --- projledger's own usage errors (cli/) -----------------------------------------------
     "usage.approval_needs_status": E(
@@ -133,10 +133,10 @@ ENTRIES: dict[str, Entry] = {
         "run `projledger sync` again",
     ),
     "sync.conflicts": E(
-        "已从 {remote} 合并 {merged} 个提交，但双方改动了 {files} 中的同一字段；请用上面列出的"
+        "已从 {remote} 合并 {merged} 个提交，但双方改动了 {files!l} 中的同一字段；请用上面列出的"
         "命令逐一解决，再运行 `projledger sync`（未推送任何内容）",
         "merged {merged} commit(s) from {remote}, but both sides changed the same fields in "
-        "{files}; settle each with the command named above, then run `projledger sync` "
+        "{files!l}; settle each with the command named above, then run `projledger sync` "
         "again (nothing was pushed)",
     ),
     "sync.check_failed": E(
@@ -219,9 +219,9 @@ ENTRIES: dict[str, Entry] = {
         "installed {path}: pushes to this repository now pass `audit` and `check`",
     ),
     "hook.refused": E(
-        "推送被拒绝：上述问题违反了台账在 {branches} 上的规则；请以新的提交改正（不得改写历史），"
+        "推送被拒绝：上述问题违反了台账在 {branches!l} 上的规则；请以新的提交改正（不得改写历史），"
         "再推送",
-        "push refused: the findings above break the ledger's rules on {branches}; fix them "
+        "push refused: the findings above break the ledger's rules on {branches!l}; fix them "
         "with new commits (never rewrite history), then push again",
     ),
     "hook.not_a_directory": E(

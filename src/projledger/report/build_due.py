@@ -176,11 +176,10 @@ def _project_id(typed: str, ledger: DueLedger) -> str:
 
     if typed in ledger.projects:
         return typed
-    lang = ledger.config.language
     ids = [Named(p.id, p.name) for p in ledger.projects.values()]
     if any(n.id.startswith(typed) or typed in n.name for n in ids) or not typed.isascii():
-        return pick_project(typed, ids, lang)
-    return pick_project(typed, [Named(n.id, n.name, "", *pinyin_of(n.name)) for n in ids], lang)
+        return pick_project(typed, ids)
+    return pick_project(typed, [Named(n.id, n.name, "", *pinyin_of(n.name)) for n in ids])
 
 
 def check_filters(ledger: DueLedger, only: DueFilter) -> None:
