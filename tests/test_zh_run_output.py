@@ -90,3 +90,26 @@ def test_history_shows_a_record_by_its_labels(ledger: Ledger) -> None:
     assert "（日期：2026-11-20，新时限：2026-12-31，原因：线路调整，批准人：王建国）" in said, said
     said = run_cli("history", project, issue, "--lang", "en", cwd=ledger.root).stdout
     assert "{date: 2026-11-20, new_due: 2026-12-31, reason: 线路调整, approver: 王建国}" in said
+
+
+def test_a_file_too_large_for_check_is_refused_by_changes_and_show(ledger: Ledger) -> None:
+    """`check` rejects a file over 1 MB (PL002); a change may not build on it, nor may
+    `show` present it as a project."""
+    path = ledger.root / "projects" / "laiwu-matoushan-shuiku.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("\nname: ", "\n# " + "很长的备注" * 80000 + "\nname: ", 1), "utf-8"
+    )
+    ledger.commit("超大文件", "2026-11-19T10:00:00+08:00")
+    before = path.read_bytes()
+    args = ("set", "laiwu-matoushan-shuiku", "T-RR55VA.note", "测试", "--today", "2026-11-20")
+    for result in (
+        run_cli(*args, cwd=ledger.root),
+        run_cli("show", "laiwu-matoushan-shuiku", cwd=ledger.root),
+    ):
+        assert result.returncode == 1, result.stdout
+        assert "文件大小为 1.2 MB，台账文件最大为 1 MB" in result.stderr, result.stderr
+    assert path.read_bytes() == before
+    # By name the file cannot be found (it cannot be read): the error says why.
+    result = run_cli("show", "马头山", cwd=ledger.root)
+    assert "另有 1 个项目文件无法读取，如 laiwu-matoushan-shuiku.yaml" in result.stderr

@@ -220,6 +220,11 @@ def pick_project(typed: str, projects: Iterable[Named]) -> str:
     close = difflib.get_close_matches(typed, list(by_text), n=3, cutoff=0.5)
     lines = list(dict.fromkeys(_project_line(by_text[c]) for c in close))
     hint = did_you_mean(joined(*lines, between="clauses")) if lines else say.msg("see_list")
+    # A file that cannot be read has no name to match: say so, or its project seems gone.
+    unread = [f"{p.id}.yaml" for p in projects if not p.name]
+    if unread:
+        more = say.msg("unread_files", n=len(unread), files="|".join(unread[:3]))
+        hint = joined(hint, more)
     raise ProjledgerError(joined(say.msg("no_project", typed=typed), hint))
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from projledger.findings import Finding, Severity
 from projledger.ids import PROJECT_ID_RE
 from projledger.messages import Message, msg
-from projledger.store.limits import MAX_FILE_BYTES
 from projledger.store.locate import keys_as_held, locate, locate_in_text
 
 if TYPE_CHECKING:
@@ -77,11 +76,6 @@ def precheck_entry(entry: "os.DirEntry[str]", file: str) -> Finding | None:
     if not entry.is_file(follow_symlinks=False):
         return Finding.of("PL001", msg("PL001.not_a_file"), file)
     return None
-
-
-def too_large_finding(size: int, file: str) -> Finding:
-    limit = MAX_FILE_BYTES // 1024 // 1024
-    return Finding.of("PL002", msg("PL002", size=f"{size / 1024 / 1024:.1f}", limit=limit), file)
 
 
 def file_name_finding(path: Path, file: str) -> Finding | None:

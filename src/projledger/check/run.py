@@ -19,14 +19,13 @@ from projledger.check.entries import (
     file_name_finding,
     place_findings,
     precheck_entry,
-    too_large_finding,
 )
 from projledger.findings import Finding, Severity
 from projledger.gcpause import gc_paused
 from projledger.messages import Message, msg
 from projledger.root import LedgerRoot, find_root
 from projledger.store.blob_cache import blob_id
-from projledger.store.limits import read_ledger_bytes
+from projledger.store.limits import read_ledger_bytes, too_large_finding
 from projledger.store.reader import decode
 
 if TYPE_CHECKING:

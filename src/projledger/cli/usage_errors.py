@@ -189,7 +189,9 @@ def _pydantic_problem(found: dict[str, Any], lang: Lang, english: str) -> str:
         return text(f"usage.value.{kind}", lang, value=value, limit=limit)
     choices = _CHOICES.search(english)
     if choices:
-        return text("usage.value.not_a_choice", lang, value=value, choices=choices["choices"])
+        # click lists them quoted, "'zh', 'en'": each said as the language quotes a choice.
+        listed = "|".join(re.findall(r"'([^']*)'", choices["choices"])) or choices["choices"]
+        return text("usage.value.not_a_choice", lang, value=value, choices=listed)
     return english
 
 

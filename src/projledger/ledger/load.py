@@ -4,6 +4,7 @@ Whole-ledger reads for views and reports go through `ledger/facts_cache.py`.
 (Imported only by the commands that need it: it brings pydantic and the readers.)"""
 
 import contextlib
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from projledger.findings import Quoting
 from projledger.messages import Message, msg
 from projledger.model import Config, Project
 from projledger.root import LedgerRoot, link_refusal
+from projledger.store.limits import read_ledger_bytes, too_large_finding
 from projledger.store.reader import read_yaml
 
 if TYPE_CHECKING:
@@ -96,7 +98,7 @@ def load_checked_project(root: LedgerRoot, project_id: str, config: Config) -> t
     checked = None
     if not path.is_symlink():
         with contextlib.suppress(OSError):  # `_first_problem` says why
-            checked = check_project_bytes(path.read_bytes(), str(path), project_id, config)
+            checked = check_project_bytes(read_ledger_bytes(path), str(path), project_id, config)
     if checked is None or checked.project is None:
         raise ProjledgerError(_first_problem(path, checked))
     return checked.project, len(checked.errors)
@@ -112,8 +114,11 @@ def _first_problem(path: Path, checked: "FileCheck | None" = None) -> "Message |
         if path.is_symlink():  # never read through it (PL013)
             return link_refusal(path, str(path))
         try:
-            raw = path.read_bytes()
+            raw = read_ledger_bytes(path)
         except OSError as exc:
+            if exc.errno == errno.EFBIG:  # as `check` says it (PL002)
+                too_large = too_large_finding(path.stat().st_size, str(path))
+                return Quoting("refusal.first_error", (too_large,))
             return msg("load.unreadable", file=path, reason=exc.strerror)
         checked = check_project_bytes(raw, str(path), path.stem, None)
     errors = checked.errors

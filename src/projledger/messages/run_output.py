@@ -68,4 +68,10 @@ ENTRIES: dict[str, Entry] = {
         "{shell} completion installed in {path}\nCompletion will take effect once you restart "
         "the terminal",
     ),
+    "refs.unread_files": E(
+        "（另有 {n} 个项目文件无法读取，如 {files!l}，其中的项目不能按名称查找；请运行 "
+        "`projledger check`）",
+        " ({n} project files cannot be read, such as {files!l}, so their projects cannot be "
+        "found by name; run `projledger check`)",
+    ),
 }

@@ -51,7 +51,7 @@ ENTRIES: dict[str, Entry] = {
     "usage.value.greater_than": E("{value} 须大于 {limit}", "{value} is not more than {limit}"),
     "usage.value.less_than": E("{value} 须小于 {limit}", "{value} is not less than {limit}"),
     "usage.value.not_a_choice": E(
-        "{value} 不在可选值之列，可选：{choices}", "{value} is not one of {choices}"
+        "{value} 不在可选值之列，应为{choices!o}", "{value} is not one of {choices!l}"
     ),
     "date.forms": E(
         "2026-12-10、2026/12/10、2026.12.10 或 2026年12月10日",

@@ -1,6 +1,7 @@
 """Ledger files as editable documents: load with ruamel.yaml round-trip, save unchanged
 except for what was edited (comments, key order, quoting and Chinese text stay)."""
 
+import errno
 import io
 import re
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Any
 from projledger.errors import ProjledgerError
 from projledger.findings import Quoting
 from projledger.store.atomic import write_text_atomic
+from projledger.store.limits import read_ledger_bytes, too_large_finding
 from projledger.store.reader import new_roundtrip_yaml, read_yaml
 
 # House style for files whose indentation cannot be guessed (no nested sequence yet).
@@ -39,7 +41,14 @@ class Document:
 def load_document(path: Path) -> Document:
     """Load one file for editing; a file that is not clean ledger YAML is refused with the
     first finding, as `check` would report it."""
-    read = read_yaml(path.read_bytes(), str(path), exact=True)
+    try:
+        raw = read_ledger_bytes(path)
+    except OSError as exc:
+        if exc.errno != errno.EFBIG:
+            raise
+        too_large = too_large_finding(path.stat().st_size, str(path))
+        raise ProjledgerError(Quoting("refusal.first_finding", (too_large,))) from None
+    read = read_yaml(raw, str(path), exact=True)
     problems = read.findings
     if problems or read.text is None:
         raise ProjledgerError(Quoting("refusal.first_finding", (problems[0],)))

@@ -3,6 +3,9 @@
 import errno
 import os
 
+from projledger.findings import Finding
+from projledger.messages import msg
+
 MAX_FILE_BYTES = 1024 * 1024
 """A project file of a few dozen items is 5-50 KB; 1 MiB bounds time and memory."""
 MAX_DEPTH = 64
@@ -34,3 +37,9 @@ def read_ledger_bytes(path: "str | os.PathLike[str]") -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise OSError(errno.EFBIG, "file too large", path)
     return data
+
+
+def too_large_finding(size: int, file: str) -> Finding:
+    """PL002: a file over `MAX_FILE_BYTES`, as `check` and the change commands report it."""
+    limit = MAX_FILE_BYTES // 1024 // 1024
+    return Finding.of("PL002", msg("PL002", size=f"{size / 1024 / 1024:.1f}", limit=limit), file)
