@@ -316,6 +316,11 @@ class Ledger:
     root: Path
     first: str
 
+    def copy(self, top: Path) -> Ledger:
+        """The repository copied to `top` (a fresh ledger from a module's template)."""
+        shutil.copytree(self.top, top)
+        return Ledger(top, top / self.root.relative_to(self.top), self.first)
+
     @classmethod
     def create(
         cls,

@@ -5,7 +5,6 @@ import and export in the language asked for, with no sentence of the other. The 
 in its own process on real ledgers in git; the workbooks are built here."""
 
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -61,8 +60,7 @@ def run(request: pytest.FixtureRequest, templates: dict[str, Ledger], tmp_path: 
     """A copy of the ledger of one language, to be run with `--lang` of the other."""
     asked: str = request.param
     template = templates["zh" if asked == "en" else "en"]
-    shutil.copytree(template.top, tmp_path / "repo")
-    return Run(Ledger(tmp_path / "repo", tmp_path / "repo", template.first), asked)
+    return Run(template.copy(tmp_path / "repo"), asked)
 
 
 class Run:

@@ -116,10 +116,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
 
 @pytest.fixture
 def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    import shutil
-
-    shutil.copytree(template.top, tmp_path / "repo")
-    return Ledger(tmp_path / "repo", tmp_path / "repo", template.first)
+    return template.copy(tmp_path / "repo")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

@@ -4,7 +4,6 @@ written or committed; `--lang en` says it in English. And `init`, whose output a
 refusals follow `--lang` or, with no ledger yet, the locale."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -184,8 +183,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
 
 @pytest.fixture
 def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    shutil.copytree(template.top, tmp_path / "repo")
-    return Ledger(tmp_path / "repo", tmp_path / "repo", template.first)
+    return template.copy(tmp_path / "repo")
 
 
 def assert_in_chinese(said: str, zh: str, en: str) -> None:

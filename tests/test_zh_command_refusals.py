@@ -8,7 +8,6 @@ them)."""
 import os
 import pty
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -81,8 +80,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
 
 @pytest.fixture
 def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    shutil.copytree(template.top, tmp_path / "repo")
-    return Ledger(tmp_path / "repo", tmp_path / "repo", template.first)
+    return template.copy(tmp_path / "repo")
 
 
 # --- reports: output, format, template ------------------------------------------------------

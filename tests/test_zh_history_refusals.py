@@ -41,8 +41,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
 
 @pytest.fixture
 def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    shutil.copytree(template.top, tmp_path / "repo")
-    return Ledger(tmp_path / "repo", tmp_path / "repo", template.first)
+    return template.copy(tmp_path / "repo")
 
 
 def refused(ledger: Ledger, *args: str, exit_code: int = 1) -> tuple[str, str]:

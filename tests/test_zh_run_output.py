@@ -112,4 +112,18 @@ def test_a_file_too_large_for_check_is_refused_by_changes_and_show(ledger: Ledge
     assert path.read_bytes() == before
     # By name the file cannot be found (it cannot be read): the error says why.
     result = run_cli("show", "马头山", cwd=ledger.root)
-    assert "另有 1 个项目文件无法读取，如 laiwu-matoushan-shuiku.yaml" in result.stderr
+    assert "另有 1 个项目文件无法读取或未通过检查，如 laiwu-matoushan-shuiku.yaml" in result.stderr
+
+
+def test_a_report_filter_naming_a_left_out_project_says_so(ledger: Ledger) -> None:
+    """`overdue --project` of a project whose file fails check: not "no such project"."""
+    ledger.edit(
+        "unit: 莱芜区水务局, person: 韩雪",
+        "unit: 不存在的单位, person: 韩雪",
+        "laiwu-matoushan-shuiku",
+    )
+    by_id = run_cli("overdue", "--project", "laiwu-matoushan-shuiku", cwd=ledger.root)
+    assert by_id.returncode == 1
+    assert "项目 laiwu-matoushan-shuiku 的文件有错误" in by_id.stderr, by_id.stderr
+    by_name = run_cli("overdue", "--project", "马头山", cwd=ledger.root)
+    assert "另有 1 个项目文件无法读取或未通过检查" in by_name.stderr, by_name.stderr

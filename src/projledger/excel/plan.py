@@ -51,6 +51,9 @@ class Failure:
     row: int
     """From 0."""
     reason: str
+    first: tuple[str, int] | None = None
+    """The sheet and row of the failure this one shares (a project's other rows, which
+    fail with it): listed once on screen, each row in the failed-rows workbook."""
 
 
 @dataclass
@@ -80,9 +83,11 @@ class Plan:
         return [s for s in self.staged if s.changed]
 
     def fail(self, rows: list[RowRef], reason: str) -> None:
-        for ref in rows:
-            same = say(self.lang, "same_project", reason=reason, row=rows[0].row + 1)
-            self.failures.append(Failure(ref.sheet, ref.row, reason if ref == rows[0] else same))
+        first = rows[0]
+        self.failures.append(Failure(first.sheet, first.row, reason))
+        same = say(self.lang, "same_project", reason=reason, sheet=first.sheet, row=first.row + 1)
+        for ref in rows[1:]:
+            self.failures.append(Failure(ref.sheet, ref.row, same, (first.sheet, first.row)))
 
 
 def rows_of(rows: list[int]) -> str:

@@ -179,7 +179,14 @@ def _print_plan(plan: Plan, out: TextIO, *, details: bool, lang: Lang) -> None:
         if details and staged.changed:
             for change in staged.describe(lang):
                 out.write(f"    {change}\n")
-    for failure in sorted(plan.failures, key=lambda f: (f.sheet, f.row)):
+    # A project that fails takes its rows on every sheet with it: one line for it, and
+    # how many rows went with it (each is in the failed-rows workbook with the reason).
+    followers: dict[tuple[str, int], list[str]] = {}
+    for failure in plan.failures:
+        if failure.first is not None:
+            followers.setdefault(failure.first, []).append(failure.sheet)
+    leading = [f for f in plan.failures if f.first is None]
+    for failure in sorted(leading, key=lambda f: (f.sheet, f.row)):
         line = say(
             lang,
             "plan.failed",
@@ -189,6 +196,10 @@ def _print_plan(plan: Plan, out: TextIO, *, details: bool, lang: Lang) -> None:
             reason=failure.reason,
         )
         out.write(line + "\n")
+        sheets = followers.get((failure.sheet, failure.row))
+        if sheets:
+            listed = lists.names(sorted(set(sheets)), lang)
+            out.write(say(lang, "plan.failed_with", n=len(sheets), sheets=listed) + "\n")
     counted = say(
         lang,
         "summary",

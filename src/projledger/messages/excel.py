@@ -65,7 +65,13 @@ ENTRIES: dict[str, Entry] = {
     ),
     # --- Rows that fail (excel/plan.py, excel/import_sheet.py, excel/build.py) ----------
     "excel.same_project": E(
-        "{reason}（与第 {row} 行为同一项目）", "{reason} (same project as row {row})"
+        "同一项目未能导入（见工作表 {sheet} 第 {row} 行）：{reason}",
+        "the same project could not be imported (see sheet {sheet}, row {row}): {reason}",
+    ),
+    "excel.plan.failed_with": E(
+        "    同一项目的其余 {n} 行一并未导入（工作表 {sheets}），原因同上",
+        "    with it, the project's other {n} rows were not imported (sheets {sheets})",
+        "    with it, the project's other row was not imported (sheet {sheets})",
     ),
     "excel.more_rows": E("等，另有 {n} 行", "and {n} more"),
     "excel.rows_of": E("{what}（第 {rows} 行）", "{what} (rows {rows})"),

@@ -69,9 +69,15 @@ ENTRIES: dict[str, Entry] = {
         "the terminal",
     ),
     "refs.unread_files": E(
-        "（另有 {n} 个项目文件无法读取，如 {files!l}，其中的项目不能按名称查找；请运行 "
-        "`projledger check`）",
-        " ({n} project files cannot be read, such as {files!l}, so their projects cannot be "
-        "found by name; run `projledger check`)",
+        "（另有 {n} 个项目文件无法读取或未通过检查，如 {files!l}，其中的项目不能按名称查找；"
+        "请运行 `projledger check`）",
+        " ({n} project files have errors (unreadable or failing check), such as {files!l}, "
+        "so their projects cannot be found by name; run `projledger check`)",
+    ),
+    "report.project_left_out": E(
+        "项目 {id} 的文件有错误（无法读取或未通过 `projledger check`），报告已略去；请运行 "
+        "`projledger check projects/{id}.yaml` 查看并修正",
+        "the file of project {id} has errors (unreadable or failing `projledger check`), so "
+        "reports leave it out; run `projledger check projects/{id}.yaml` and fix it",
     ),
 }
