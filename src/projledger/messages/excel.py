@@ -71,7 +71,7 @@ ENTRIES: dict[str, Entry] = {
     "excel.plan.failed_with": E(
         "    同一项目的其余 {n} 行一并未导入（工作表 {sheets}），原因同上",
         "    with it, the project's other {n} rows were not imported (sheets {sheets})",
-        "    with it, the project's other row was not imported (sheet {sheets})",
+        "    with it, the project's other {n} row was not imported (sheet {sheets})",
     ),
     "excel.more_rows": E("等，另有 {n} 行", "and {n} more"),
     "excel.rows_of": E("{what}（第 {rows} 行）", "{what} (rows {rows})"),
