@@ -409,7 +409,7 @@ def test_not_a_git_repository_then_no_commit_works(tmp_path: Path) -> None:
     before = path.read_bytes()
     message = assert_one_error(run_in(root, "log", MATOUSHAN, "I-Z6TQ4H", "入户"))
     assert f"{root} 不在 git 仓库中；台账的每次修改都是一次提交" in message
-    assert "请在该目录运行 `git init`（或 `projledger init`），或加 --no-commit" in message
+    assert "运行 `git init`（或 `projledger init`）；修改命令也可加 --no-commit" in message
     assert path.read_bytes() == before
 
     result = run_in(root, "log", MATOUSHAN, "I-Z6TQ4H", "入户", "--no-commit")

@@ -401,9 +401,9 @@ def test_not_a_git_repository(tmp_path: Path) -> None:
         run,
         (*LOG.split(), "--today", "2026-11-20"),
         1,
-        f"{root} 不在 git 仓库中；台账的每次修改都是一次提交。请在该目录运行 `git init`"
-        "（或 `projledger init`），或加 --no-commit",
-        f"{root} is not in a git repository; every change is a commit.",
+        f"{root} 不在 git 仓库中；台账的每次修改都是一次提交，历史与审计都取自 git。请在该目录"
+        "运行 `git init`（或 `projledger init`）；修改命令也可加 --no-commit（只写文件、不提交）",
+        f"{root} is not in a git repository; every change is a commit, and history",
     )
 
 

@@ -115,10 +115,11 @@ ENTRIES: dict[str, Entry] = {
     ),
     # --- git (gitrepo.py) -----------------------------------------------------------------
     "git.not_a_repository": E(
-        "{path} 不在 git 仓库中；台账的每次修改都是一次提交。请在该目录运行 `git init`"
-        "（或 `projledger init`），或加 --no-commit",
-        "{path} is not in a git repository; every change is a commit. Run `git init` "
-        "there (or `projledger init`), or pass --no-commit.",
+        "{path} 不在 git 仓库中；台账的每次修改都是一次提交，历史与审计都取自 git。请在该目录"
+        "运行 `git init`（或 `projledger init`）；修改命令也可加 --no-commit（只写文件、不提交）",
+        "{path} is not in a git repository; every change is a commit, and history and audit "
+        "read git. Run `git init` there (or `projledger init`); a change command may also "
+        "pass --no-commit (write the file, commit nothing).",
     ),
     "git.in_the_middle": E(
         "仓库中有未完成的{what!t}；请先完成或中止",
