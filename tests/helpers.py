@@ -318,7 +318,7 @@ class Ledger:
 
     def copy(self, top: Path) -> Ledger:
         """The repository copied to `top` (a fresh ledger from a module's template)."""
-        shutil.copytree(self.top, top)
+        shutil.copytree(self.top, top, symlinks=True)
         return Ledger(top, top / self.root.relative_to(self.top), self.first)
 
     @classmethod

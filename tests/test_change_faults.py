@@ -276,15 +276,8 @@ class Outcome:
         self.after = State.of(self.ledger)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
-    """The committed sample repository that every case copies."""
-    return Ledger.create(tmp_path_factory.mktemp("template") / "repo")
-
-
 def clone(template: Ledger, target: Path) -> Ledger:
-    shutil.copytree(template.top, target, symlinks=True)
-    return Ledger(target, target / template.root.relative_to(template.top), template.first)
+    return template.copy(target)
 
 
 @pytest.fixture(scope="module")

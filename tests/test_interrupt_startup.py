@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -35,6 +34,19 @@ main()
 """
 
 
+def check_interrupted_at(module: str, ledger: Ledger) -> subprocess.CompletedProcess[str]:
+    """`projledger check` in the ledger, Ctrl-C raised as the import of `module` begins."""
+    return subprocess.run(
+        [sys.executable, "-c", INTERRUPTED_AT, module, "check", "--no-cache"],
+        cwd=ledger.root,
+        env=cli_env(),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+
+
 @pytest.fixture(scope="module")
 def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
     return Ledger.create(tmp_path_factory.mktemp("interrupt"))
@@ -55,30 +67,14 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
 def test_ctrl_c_during_start_up_is_exit_130_without_a_traceback(
     ledger: Ledger, module: str
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", INTERRUPTED_AT, module, "check", "--no-cache"],
-        cwd=ledger.root,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    result = check_interrupted_at(module, ledger)
     assert "Traceback" not in result.stderr, result.stderr
     assert "internal error" not in result.stderr and "内部错误" not in result.stderr
     assert result.returncode == 130, (result.stdout, result.stderr)
 
 
-def test_the_interrupt_is_reached(ledger: Ledger, tmp_path: Path) -> None:
+def test_the_interrupt_is_reached(ledger: Ledger) -> None:
     """The witness: a module start-up never imports is not interrupted, and the run ends
     as `check` does."""
-    result = subprocess.run(
-        [sys.executable, "-c", INTERRUPTED_AT, "no.such.module", "check", "--no-cache"],
-        cwd=ledger.root,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
+    result = check_interrupted_at("no.such.module", ledger)
     assert result.returncode == 0, result.stderr

@@ -1,8 +1,6 @@
 """The change commands' refusals in the ledger's language (issue 18): in a zh ledger each
 is said in Chinese, exit 1, nothing written or committed; `--lang en` says it in English."""
 
-from pathlib import Path
-
 import pytest
 
 from tests.helpers import JINGPINGANG, MATOUSHAN, Ledger
@@ -107,16 +105,6 @@ CASES: dict[str, tuple[str, str, str]] = {
         "--plan nosuch: give PROJECT=AMOUNT (万元)",
     ),
 }
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
-    return Ledger.create(tmp_path_factory.mktemp("template") / "repo")
-
-
-@pytest.fixture
-def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    return template.copy(tmp_path / "repo")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

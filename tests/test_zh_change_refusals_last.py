@@ -176,16 +176,6 @@ def english_sentences(said: str) -> list[str]:
     return _SENTENCE.findall(_CODE.sub("", said))
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
-    return Ledger.create(tmp_path_factory.mktemp("template") / "repo")
-
-
-@pytest.fixture
-def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    return template.copy(tmp_path / "repo")
-
-
 def assert_in_chinese(said: str, zh: str, en: str) -> None:
     assert said.startswith("projledger: 错误："), said
     assert zh in said, said

@@ -73,16 +73,6 @@ class RunIn:
         return run_cli(*args, cwd=self.cwd)
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
-    return Ledger.create(tmp_path_factory.mktemp("template") / "repo")
-
-
-@pytest.fixture
-def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    return template.copy(tmp_path / "repo")
-
-
 # --- reports: output, format, template ------------------------------------------------------
 
 

@@ -6,7 +6,6 @@ Ambiguity (a project fragment, an item prefix) is a usage error listing the cand
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
@@ -32,16 +31,6 @@ QUOTED = re.compile(r"「[^」]*」|`[^`]*`|\w+(?:[-/.]\w+)+")
 def no_english(said: str) -> None:
     leaked = ENGLISH.findall(QUOTED.sub(" ", said))
     assert not leaked, (leaked, said)
-
-
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Ledger:
-    return Ledger.create(tmp_path_factory.mktemp("template") / "repo")
-
-
-@pytest.fixture
-def ledger(template: Ledger, tmp_path: Path) -> Ledger:
-    return template.copy(tmp_path / "repo")
 
 
 def refused(ledger: Ledger, *args: str, exit_code: int = 1) -> tuple[str, str]:

@@ -8,7 +8,7 @@ import typer
 
 from projledger.cli import complete, language
 from projledger.cli.language import LangOption
-from projledger.cli.options import RootOption, root_path
+from projledger.cli.options import ProjectArgument, RootOption, root_path
 from projledger.commands.check import OutputFormat
 from projledger.commands.history import HistoryFormat
 
@@ -23,15 +23,7 @@ NoCacheOption = Annotated[
 
 
 def history(
-    project: Annotated[
-        str,
-        typer.Argument(
-            autocompletion=complete.projects,
-            help="The project: its name (马头山水库工程), a fragment of it (马头山), its pinyin"
-            " initials (mtssk), its id or an unambiguous prefix of the id.",
-            show_default=False,
-        ),
-    ],
+    project: ProjectArgument,
     item: Annotated[
         Text,
         typer.Argument(

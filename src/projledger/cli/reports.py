@@ -18,6 +18,7 @@ from projledger.cli.options import (
     At,
     Command,
     Options,
+    ProjectArgument,
     RootOption,
     day_option,
     root_path,
@@ -342,14 +343,7 @@ def annual(
 @report_app.command("project")
 @report_command(at=False)
 def project_card(
-    project: Annotated[
-        str,
-        typer.Argument(
-            autocompletion=complete.projects,
-            help="The project: its name (马头山水库工程), a fragment of it (马头山), its pinyin"
-            " initials (mtssk), its id or an unambiguous prefix of the id.",
-        ),
-    ],
+    project: ProjectArgument,
     *,
     report: ReportRun,
 ) -> None:

@@ -8,7 +8,7 @@ from projledger.history.diff import diff_items, items_of
 from projledger.history.gitlog import Commit
 from projledger.history.rules import Violation, extensions
 from projledger.history.values import Json, display
-from projledger.messages import Lang, Message, Renderable, msg, text
+from projledger.messages import Lang, Message, Renderable, composed, msg
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,8 @@ class Wording:
         first = next(iter(read.findings or validate(Project, read.data, shown)[1]), None)
         if first is None:  # not a case the reader and the schema leave silent, but say so
             first = Finding.of("PL100", msg("PL100", got="kind.other"), shown)
-        said = _Quoting(self._say("audit.left_unreadable", commit), first)
+        message = self._say("audit.left_unreadable", commit)
+        said = composed(message.key, **dict(message.args), finding=first)
         return SaidFinding.of_said(
             first.code, said, shown, line=first.line or 1, col=first.col or 1
         )
@@ -149,17 +150,6 @@ class SaidFinding(Finding):
 
     def text(self, lang: Lang) -> str:
         return self.said.render(lang) if self.said is not None else Finding.text(self, lang)
-
-
-@dataclass(frozen=True, slots=True)
-class _Quoting:
-    """A message (`said`) whose `{finding}` is another finding, said in the same language."""
-
-    said: Message
-    quoted: Finding
-
-    def render(self, lang: Lang) -> str:
-        return text(self.said.key, lang, **dict(self.said.args), finding=self.quoted.text(lang))
 
 
 def title(item: Json) -> str:
