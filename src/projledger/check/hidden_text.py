@@ -4,6 +4,7 @@ reports one a hand edit wrote. Raw control characters already stop the reader (P
 these came in as double-quoted escapes (`"\\e[31m"`, `"\\u202e"`) or as raw format
 characters, which YAML allows."""
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,12 +15,16 @@ from projledger.model.name_form import code_point, hidden_char, visible
 # A line break (CR too) is text's own (a description; a one-line field's is the change
 # commands' refusal, changes/one_line.py); a tab shows as a space and does no harm.
 _ALLOWED = "\n\r\t"
+# The double-quoted escapes that write a character no value may hold (\0 \a \b \v \f \e
+# \N \L \P, and any \x \u \U). A backslash elsewhere (a Windows path in a note, D:\资料)
+# is text, and does not send the file to the walk over its values.
+_ESCAPE = re.compile(r"\\[0abvfeNLPxuU]")
 
 
 def hidden_characters(text: str, data: Any, file: str) -> list[Finding]:
     """A finding for each value holding such a character, at its field."""
-    if "\\" not in text and text.replace("\n", "").replace("\t", "").isprintable():
-        return []  # the usual file: no escape, nothing hidden, checked at C speed
+    if _ESCAPE.search(text) is None and text.replace("\n", "").replace("\t", "").isprintable():
+        return []  # the usual file: no such escape, nothing hidden, checked at C speed
     return [
         Finding.of(
             "PL007",
